@@ -1,0 +1,1 @@
+"""The graph: build (networkx), identity, embedded store, Neo4j store, queries."""

@@ -1,0 +1,1 @@
+"""Loaders: read -> normalise -> find -> resolve -> relate, one module per step."""

@@ -1,0 +1,1 @@
+"""The PolicyGraph vocabulary (Turtle + its Python mirror) and exports."""

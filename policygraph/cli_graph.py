@@ -1,0 +1,1 @@
+"""Commands registered on policygraph.cli_app.app."""
