@@ -1,1 +1,126 @@
-"""Commands registered on policygraph.cli_app.app."""
+"""`policygraph load` and `policygraph remove`: files in, statements into the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from policygraph.cli_app import app
+from policygraph.graph.store import StoreError, open_store
+from policygraph.loaders import readers
+from policygraph.loaders.extract import extract_file
+from policygraph.loaders.models import LoadError
+
+err = Console(stderr=True)
+out = Console()
+
+StoreOpt = Annotated[str | None, typer.Option("--store", help="Store file (default $POLICYGRAPH_STORE or "
+                                                 "./policygraph.store.json).", show_default=False)]
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).")],
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI",
+                                              help="Also push the changed files to Neo4j at this URI "
+                                                   "(bolt://, neo4j://, neo4j+s://).")] = None,
+    user: Annotated[str | None, typer.Option(envvar="NEO4J_USER", help="Neo4j user.")] = None,
+    password: Annotated[str | None, typer.Option(envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
+    database: Annotated[str | None, typer.Option(envvar="NEO4J_DATABASE", help="Neo4j database.")] = None,
+) -> None:
+    """Load documents into the graph. Re-loading a file replaces what it said before.
+
+    Examples:
+
+      policygraph load examples/corpus
+
+      policygraph load new.pdf --store ~/pg.json --json
+
+      policygraph load examples/corpus --neo4j bolt://127.0.0.1:7687
+
+    Exit code 1 when some file could not be loaded (each named on stderr); the others are loaded.
+    """
+    try:
+        st = open_store(store)
+        files = readers.iter_files(paths)
+    except (StoreError, LoadError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+    failed: list[str] = []
+    loaded: list[str] = []
+    with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  disable=as_json or not err.is_terminal) as progress:
+        task = progress.add_task("", total=len(files))
+        for f in files:
+            progress.update(task, description=f.name)
+            try:
+                x = extract_file(str(f))
+            except LoadError as e:
+                failed.append(str(e))
+                err.print(f"[red]error:[/red] {e}", highlight=False)
+            except Exception as e:  # an extraction bug must not lose the other files
+                failed.append(f"{f}: {type(e).__name__}: {e}")
+                err.print(f"[red]error:[/red] {f}: {type(e).__name__}: {e}", highlight=False)
+            else:
+                st.put(x)
+                loaded.append(x.file)
+            progress.advance(task)
+    if loaded:
+        st.save()
+    G = st.graph
+    summary = {
+        "store": str(st.path),
+        "loaded": len(loaded),
+        "failed": failed,
+        "files_in_store": len(st.extractions),
+        "nodes": G.number_of_nodes(),
+        "documents": sum(1 for _, d in G.nodes(data=True) if d.get("kind") == "Document"),
+        "relations": sum(1 for *_, d in G.edges(data=True) if d.get("type") in ("CITES", "IMPLEMENTS", "SUPERSEDES")),
+        "edges": G.number_of_edges(),
+    }
+    if neo4j and loaded:
+        from policygraph.graph import neo4j_store
+
+        drv = neo4j_store.connect(neo4j, user, password, database)
+        try:
+            neo4j_store.ensure_schema(drv)
+            neo4j_store.push_graph(drv, G)
+        finally:
+            drv.close()
+        summary["neo4j"] = neo4j
+    if as_json:
+        out.print_json(json.dumps(summary, ensure_ascii=False))
+    else:
+        out.print(f"loaded {len(loaded)} file(s) into {st.path}"
+                  + (f", [red]{len(failed)} failed[/red]" if failed else "")
+                  + f"; the store holds {summary['files_in_store']} file(s): {summary['documents']} documents, "
+                  f"{summary['relations']} document relations, {summary['edges']} edges in all")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    files: Annotated[list[str], typer.Argument(help="File names (as loaded) to retract from the store.")],
+    store: StoreOpt = None,
+) -> None:
+    """Retract files: everything they stated leaves the graph; nodes no file asserts disappear.
+
+    Example:  policygraph remove 000_dd968633c1f9caf8.txt
+    """
+    st = open_store(store, create=False)
+    missing = [f for f in files if not st.remove(Path(f).name)]
+    st.save()
+    for f in missing:
+        err.print(f"[yellow]warning:[/yellow] {f}: not in the store")
+    out.print(f"removed {len(files) - len(missing)} file(s); the store holds {len(st.extractions)}")
+    if missing:
+        raise typer.Exit(1)

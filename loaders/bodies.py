@@ -1,0 +1,124 @@
+"""Issuing bodies: recognise a body named in text ("của Ban Thường vụ Tỉnh ủy") and place it.
+
+>>> b = classify("Bộ Chính trị")
+>>> (b.name, b.level, b.branch, b.codes)
+('Bộ Chính trị', 'central', 'party', ('TW',))
+>>> classify("Ban Thường vụ Thành uỷ").scope
+'city'
+>>> classify("thành phố năm 2023") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.loaders.normalise import matching_form
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    name: str  # canonical head, without place: "Ban Thường vụ Tỉnh ủy"
+    level: str  # central | local (placed later: province | district)
+    branch: str  # party | state
+    codes: tuple[str, ...]  # issuer codes this body signs with
+    scope: str | None = None  # province | city | district, for local bodies named relatively
+    place_text: str | None = None  # the place words that follow the head, if any
+    parent_name: str | None = None  # the body it is part of (head only)
+
+
+_PLACE_TAIL = r"(?P<place>(?:\s+(?:thành phố|tỉnh|tp\.?|huyện|quận|thị xã))?(?:\s+[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,4})?)"
+
+_RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]] = [
+    # pattern, name, level, branch, codes, scope, parent
+    (r"bộ chính trị", "Bộ Chính trị", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
+    (r"ban bí thư", "Ban Bí thư", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
+    (r"(?:ban chấp hành|bch|hội nghị)\s+trung ương(?:\s+đảng)?|trung ương đảng|trung ương",
+     "Ban Chấp hành Trung ương Đảng", "central", "party", ("TW",), None, None),
+    (r"(?:ủy ban thường vụ quốc hội|ubtvqh)", "Ủy ban Thường vụ Quốc hội", "central", "state",
+     ("UBTVQH",), None, "Quốc hội"),
+    (r"quốc hội", "Quốc hội", "central", "state", ("QH",), None, None),
+    (r"thủ tướng(?:\s+chính phủ)?", "Thủ tướng Chính phủ", "central", "state", ("TTg",), None, "Chính phủ"),
+    (r"chính phủ", "Chính phủ", "central", "state", ("CP",), None, None),
+    (r"(?:ban thường vụ|thường trực)\s+(?P<lvl>thành|tỉnh|huyện|quận|thị)\s+ủy", "Ban Thường vụ {Lvl} ủy",
+     "local", "party", ("TU", "HU", "QU"), "*", "{Lvl} ủy"),
+    (r"(?:ban chấp hành\s+)?đảng bộ\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã)",
+     "Ban Chấp hành Đảng bộ {lvl}", "local", "party", ("TU", "HU", "QU"), "*", None),
+    (r"ban (?P<board>tuyên giáo|tổ chức|dân vận|nội chính|kinh tế|tuyên giáo và dân vận)\s+"
+     r"(?P<lvl>thành|tỉnh|huyện|quận)\s+ủy", "Ban {Board} {Lvl} ủy", "local", "party",
+     ("BTGTU", "BTCTU", "BDVTU", "BNCTU", "BKTTU", "TU"), "*", "{Lvl} ủy"),
+    (r"ủy ban kiểm tra\s+(?P<lvl>thành|tỉnh|huyện|quận)\s+ủy", "Ủy ban Kiểm tra {Lvl} ủy", "local", "party",
+     ("UBKTTU", "UBKTHU"), "*", "{Lvl} ủy"),
+    (r"(?P<lvl>thành|tỉnh|huyện|quận|thị)\s+ủy", "{Lvl} ủy", "local", "party", ("TU", "HU", "QU", "TXU"), "*",
+     None),
+    (r"(?:hội đồng nhân dân|hđnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã))?", "Hội đồng nhân dân {lvl}",
+     "local", "state", ("HĐND",), "*", None),
+    (r"(?:ủy ban nhân dân|ubnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã))?", "Ủy ban nhân dân {lvl}",
+     "local", "state", ("UBND",), "*", None),
+    (r"ngân hàng nhà nước(?:\s+việt nam)?", "Ngân hàng Nhà nước Việt Nam", "central", "state", ("NHNN",), None,
+     None),
+    (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:\s+(?:và\s+)?[a-zđà-ỹ]+){0,6})", "Bộ {min}", "central",
+     "state", (), None, "Chính phủ"),
+]
+_COMPILED = [(re.compile(r"^(?:" + p + r")\b", re.IGNORECASE), *rest) for p, *rest in _RULES]
+
+_SCOPE = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
+          "thị": "district", "thị xã": "district"}
+_MINISTRY_WORDS = re.compile(
+    r"^(tài chính|tư pháp|công an|quốc phòng|ngoại giao|nội vụ|y tế|xây dựng|công thương|giáo dục và đào tạo|"
+    r"kế hoạch và đầu tư|lao động - thương binh và xã hội|lao động, thương binh và xã hội|giao thông vận tải|"
+    r"nông nghiệp và phát triển nông thôn|nông nghiệp và môi trường|tài nguyên và môi trường|"
+    r"thông tin và truyền thông|khoa học và công nghệ|văn hóa, thể thao và du lịch|văn hóa - thể thao và du lịch|"
+    r"dân tộc và tôn giáo)", re.IGNORECASE)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def classify(phrase: str) -> BodyInfo | None:
+    """Recognise the body a phrase starts with; None when it names no body."""
+    p = matching_form(phrase).strip()
+    for rx, name, level, branch, codes, scope, parent in _COMPILED:
+        m = rx.match(p)
+        if not m:
+            continue
+        gd = m.groupdict()
+        lvl = (gd.get("lvl") or "").lower()
+        if "min" in gd and gd["min"] is not None:
+            mm = _MINISTRY_WORDS.match(gd["min"])
+            if not mm:
+                return None
+            ministry = mm.group(1)
+            return BodyInfo(name=f"Bộ {ministry}", level="central", branch="state", codes=(),
+                            parent_name=parent)
+        fmt = {"lvl": lvl, "Lvl": _cap(lvl), "Board": _cap((gd.get("board") or "").lower())}
+        nm = re.sub(r"\s+", " ", name.format(**fmt)).strip()
+        sc = _SCOPE.get(lvl) if scope == "*" else None
+        if scope == "*" and not lvl:
+            sc = None
+        rest = p[m.end():].strip()
+        place = rest if rest and (rest[0].isupper() or rest.lower().startswith(("tp", "thành phố", "tỉnh"))) else None
+        return BodyInfo(name=nm, level=level, branch=branch, codes=codes, scope=sc, place_text=place,
+                        parent_name=parent.format(**fmt) if parent else None)
+    return None
+
+
+def compatible(info: BodyInfo, issuer_code: str | None) -> bool:
+    """Can a body sign a document whose symbol has `issuer_code`?
+
+    >>> compatible(classify("Bộ Chính trị"), "TW"), compatible(classify("Quốc hội"), "TW")
+    (True, False)
+    """
+    if not issuer_code:
+        return True
+    code = issuer_code.upper()
+    if not info.codes:
+        return code.startswith("B")
+    if info.level == "central":
+        return any(code.startswith(c.upper()) for c in info.codes)
+    local = {"TU", "HU", "QU", "ĐU", "TXU"}
+    if info.branch == "party":
+        return not code.endswith("TW") and (code in local or code.endswith(("TU", "HU", "QU")))
+    return any(c.upper() in code.split("-") for c in info.codes)

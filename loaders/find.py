@@ -1,0 +1,239 @@
+"""Find: every reference to a document in a text, as Mentions with spans and attributes.
+
+Three forms are found on the matching view (see normalise) and reported with original offsets:
+
+* full:  "Nghị quyết số 31-NQ/TW ngày 30 tháng 12 năm 2022 của Bộ Chính trị", "Luật Cư trú số 81/2006/QH11"
+* short: "Nghị quyết 98", "Kết luận 21 của Ban Chấp hành Trung ương", "Nghị quyết số 35 của Quốc hội"
+* named: "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992", "Nghị quyết Trung ương 4 (khóa XII)",
+  "Nghị quyết Đại hội XIII của Đảng", "Bộ luật hàng hải Việt Nam năm 2005"
+
+Attributes after a mention (date in either form, "của <body>", "(khóa XII)", "về <title>") are read;
+a date or body written once after a list ("217-QĐ/TW và 218-QĐ/TW ngày 12 tháng 12 năm 2013 của Bộ Chính
+trị") is shared by every member of the list.
+
+>>> ms = find_mentions("Thực hiện Nghị quyết số 31-NQ/TW ngày 30 tháng 12 năm 2022 của Bộ Chính trị về ...")
+>>> [(m.symbol, m.label, m.date, m.issuer) for m in ms]
+[('31-NQ/TW', 'Resolution', '2022-12-30', 'Bộ Chính trị')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from policygraph.loaders import symbols
+from policygraph.loaders.bodies import classify, compatible
+from policygraph.loaders.models import Mention
+from policygraph.loaders.normalise import MatchView
+from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+
+# ---- type words ---------------------------------------------------------------------------------
+_TYPE_WORDS = sorted(TYPE_WORD_TO_LABEL, key=len, reverse=True)
+_TW = "|".join(re.escape(w) for w in _TYPE_WORDS)
+# Types whose mention may carry a name between the type word and "số" ("Luật Cư trú số 81/2006/QH11").
+_NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp", "nghị quyết liên tịch", "thông tư liên tịch"}
+
+_TYPE_WORD_RE = re.compile(rf"(?<!\w)(?:{_TW})(?!\w)", re.IGNORECASE)
+# What may stand between the type word and the symbol: a name (laws only), "số", "số hiệu:".
+_BETWEEN = re.compile(
+    r"(?P<name>(?:[ \t]+[^\s,;.:()\"]+){0,16}?)(?P<so>[ \t]+(?:số|số hiệu)[ \t]*[:.]?)?[ \t]*(?:\n[ \t]*)?",
+    re.IGNORECASE,
+)
+_HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|số hiệu)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
+
+_SHORT = re.compile(
+    rf"(?<![\w])(?P<tw>{_TW})[ \t]+(?:số[ \t]+)?(?P<num>\d{{1,4}})(?![\w/\-]|[.,:]\d)"
+    r"(?![ \t]*(?:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)\b)",
+    re.IGNORECASE,
+)
+
+_NAMED = re.compile(
+    r"(?<![\w])(?:"
+    r"(?P<hp>Hiến pháp(?:[ \t]+nước[ \t]+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?)"
+    r"|(?P<tw4>Nghị quyết[ \t]+(?:Hội nghị[ \t]+)?Trung ương[ \t]+(?P<tw4_n>\d{1,2})"
+    r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
+    r"|(?P<dh>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?(?:[ \t]+(?:toàn quốc|lần thứ))?[ \t]+(?P<dh_n>[IVXL]+)"
+    r"(?:[ \t]+(?:của[ \t]+)?(?P<dh_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
+    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<law_n>[A-ZĐ][^\n,;.()\"]{2,90}?)[ \t]+năm[ \t]+(?P<law_y>\d{4}))"
+    r")(?![\w])",
+)
+
+# ---- attributes -----------------------------------------------------------------------------------
+_DATE = re.compile(
+    r"[ \t]*,?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?ngày[ \t]+(?:ngày[ \t]+)?"
+    r"(?P<d>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)[ \t]*"
+    r"(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<k>[IVXL]+)\b[ \t]*\)?", re.IGNORECASE)
+_BODY_HEAD = (
+    r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|BCH|Ban Thường vụ|Thường trực|Trung ương|Quốc hội|Ủy ban|UBND|"
+    r"HĐND|Hội đồng nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ban Tuyên giáo|"
+    r"Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Văn phòng|Bộ [A-ZĐ]\w*|Ngân hàng Nhà nước|Đảng bộ"
+)
+_BODY = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<of>của[ \t]+)?(?:Hội nghị[ \t]+(?:lần thứ[ \t]+\S+|Trung ương[ \t]+\S+)[ \t]+)?"
+    rf"(?P<body>(?:{_BODY_HEAD})(?:[ \t]+(?:(?-i:TP\.|Tp\.|[A-ZĐ][^\s,;.:()\"]*)|(?:bộ|thành|phố|tỉnh|huyện|quận|thị|xã|nhân|dân|"
+    rf"đảng|trung|ương|ủy|thường|vụ|chấp|hành|chính|phủ|trị|quốc|hội|tp\.?)(?![\w])))"
+    rf"{{0,8}})",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;\n]|\.(?:\s|$)|\"|$)",
+                    re.IGNORECASE)
+_CONNECTOR = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*$", re.IGNORECASE)
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> int:
+    """Read date / body / term / title after `pos` (view offsets); fill `m`; return the end offset."""
+    end = pos
+    for _ in range(5):
+        progressed = False
+        if m.date is None:
+            dm = _DATE.match(v, end, limit)
+            if dm:
+                m.date = _iso(dm["d"], dm["m"], dm["y"])
+                end, progressed = dm.end(), True
+        if m.issuer is None:
+            bm = _BODY.match(v, end, limit)
+            if bm and classify(bm["body"]) is not None and (bm["of"] or end != pos or True):
+                m.issuer = re.sub(r"\s+", " ", bm["body"]).strip()
+                end, progressed = bm.end(), True
+        if m.term is None:
+            tm = _TERM.match(v, end, limit)
+            if tm:
+                m.term = tm["k"].upper()
+                end, progressed = tm.end(), True
+        if not progressed:
+            break
+    tm2 = _TITLE.match(v, end, limit)
+    if tm2:
+        m.title = tm2["t"].strip()
+    return end
+
+
+def _label_for(type_word: str | None, sym: symbols.Symbol | None) -> str | None:
+    if type_word:
+        lab = TYPE_WORD_TO_LABEL.get(type_word.lower())
+        if lab:
+            return lab
+    if sym and sym.type_code:
+        return TYPE_CODE_TO_LABEL.get(sym.type_code) or TYPE_CODE_TO_LABEL.get(sym.type_code.upper())
+    return None
+
+
+def find_mentions(text: str | MatchView) -> list[Mention]:
+    """All document mentions in `text`, sorted by position, spans in the original text."""
+    view = text if isinstance(text, MatchView) else MatchView.of(text)
+    v = view.text
+    found: list[tuple[int, int, Mention]] = []  # view spans
+
+    # 1. full symbols, with the type word before them
+    for sm in symbols.SYMBOL_RE.finditer(v):
+        sym = symbols.from_match(sm)
+        s0 = sm.start()
+        win_start = max(0, s0 - 200)
+        window = v[win_start:s0]
+        type_word = None
+        start = s0
+        form = "full"
+        last = None
+        for last in _TYPE_WORD_RE.finditer(window):
+            pass
+        bm = _BETWEEN.fullmatch(window, last.end()) if last else None
+        if bm and last:
+            tw = last.group(0).lower()
+            name = (bm["name"] or "").strip()
+            if name and (tw not in _NAMED_TYPES or not bm["so"]):
+                bm = None
+            else:
+                type_word, start = last.group(0), win_start + last.start()
+        if bm is None and _HEADER_SO.search(window):
+            form = "header"
+        m = Mention(start=start, end=sm.end(), quote="", form=form, type_word=type_word, symbol=sym.symbol,
+                    number=sym.number, type_code=sym.type_code, issuer_code=sym.issuer_code,
+                    symbol_year=sym.year)
+        m.label = _label_for(type_word, sym)
+        found.append((start, sm.end(), m))
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e, _ in found)
+
+    # 2. named references without a number
+    for nm in _NAMED.finditer(v):
+        if overlaps(nm.start(), nm.end()):
+            continue
+        gd = nm.groupdict()
+        m = Mention(start=nm.start(), end=nm.end(), quote="", form="named")
+        if gd["hp"]:
+            m.label, m.title = "Constitution", "Hiến pháp"
+            m.symbol_year = int(gd["hp_y"]) if gd["hp_y"] else None
+        elif gd["tw4"]:
+            m.label, m.title = "Resolution", f"Nghị quyết Trung ương {gd['tw4_n']}"
+            m.term = gd["tw4_k"].upper() if gd["tw4_k"] else None
+            m.issuer = "Ban Chấp hành Trung ương Đảng"
+        elif gd["dh"]:
+            m.label = "Resolution"
+            of = (gd["dh_of"] or "Đảng").strip()
+            m.title = f"Nghị quyết Đại hội {gd['dh_n'].upper()}" + (f" {of}" if of != "Đảng" else " của Đảng")
+            m.term = gd["dh_n"].upper()
+            m.issuer = "Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}"
+        else:
+            t = gd["law_t"]
+            m.label = "Code" if t.lower() == "bộ luật" else ("Ordinance" if t.lower() == "pháp lệnh" else "Law")
+            m.title = f"{t} {gd['law_n'].strip()}"
+            m.symbol_year = int(gd["law_y"])
+        found.append((nm.start(), nm.end(), m))
+
+    # 3. short forms: a type word and a bare number
+    for sh in _SHORT.finditer(v):
+        if overlaps(sh.start(), sh.end()):
+            continue
+        tw = sh["tw"]
+        m = Mention(start=sh.start(), end=sh.end(), quote="", form="short", type_word=tw,
+                    number=sh["num"].lstrip("0") or "0", label=_label_for(tw, None))
+        found.append((sh.start(), sh.end(), m))
+
+    found.sort(key=lambda t: t[0])
+    # attributes, read up to the next mention
+    for i, (s, e, m) in enumerate(found):
+        limit = found[i + 1][0] if i + 1 < len(found) else len(v)
+        m.attr_end = _read_attrs(v, e, limit, m)
+    _share_list_attributes(v, found)
+    out: list[Mention] = []
+    for s, e, m in found:
+        os_, oe = view.to_original(s, e)
+        _, oa = view.to_original(s, m.attr_end)
+        m.start, m.end, m.attr_end = os_, oe, oa
+        m.quote = view.original[os_:oe]
+        if m.issuer:
+            m.issuer = m.issuer[0].upper() + m.issuer[1:]
+        out.append(m)
+    return out
+
+
+def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
+    """Give list members the date / body / term written once after the last member."""
+    for i in range(len(found) - 2, -1, -1):
+        s, e, m = found[i]
+        ns, _, nxt = found[i + 1]
+        if m.form == "named" or nxt.form == "named":
+            continue
+        gap = v[m.attr_end:ns]
+        if not _CONNECTOR.match(gap):
+            continue
+        same_family = (m.issuer_code or "")[:2] == (nxt.issuer_code or "")[:2] or m.form == "short"
+        if m.issuer is None and nxt.issuer:
+            info = classify(nxt.issuer)
+            if info and compatible(info, m.issuer_code):
+                m.issuer = nxt.issuer
+        if m.date is None and nxt.date and same_family and m.attr_end == m.end:
+            m.date = nxt.date
+        if m.term is None and nxt.term and same_family:
+            m.term = nxt.term

@@ -1,0 +1,193 @@
+"""The loaded document's own identity, read from its header (and, failing that, its text).
+
+Symbol ("Số: 1330-CV/BTGTU", "Luật số: 12/2012/QH13", "| Số hiệu | 262/2026/NĐ-CP |"), place and date
+("TP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023"), type (title line or the symbol's type code), issuing body
+(the capitalised lines above the title), jurisdiction (the header's place, else the places the text names).
+
+>>> h = read_header("QUỐC HỘI\\nLuật số: 12/2012/QH13\\nHà Nội, ngày 20 tháng 6 năm 2012\\nLUẬT\\nCÔNG ĐOÀN\\n", [])
+>>> (h.symbol, h.date, h.label, h.issuer)
+(None, '2012-06-20', 'Law', 'Quốc hội')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policygraph.loaders import gazetteer
+from policygraph.loaders.bodies import BodyInfo, classify
+from policygraph.loaders.models import Mention
+from policygraph.loaders.normalise import matching_form
+from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+
+HEADER_CHARS = 2500
+
+_PLACE_DATE = re.compile(
+    r"(?:^|\n)[ \t*|]*(?P<place>[^\n,|]{2,40}?)[ \t]*,[ \t]*ngày[ \t]+(?:ngày[ \t]+)?(?P<d>\d{1,2})[ \t]*"
+    r"(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)[ \t]*(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_TABLE = re.compile(r"^\s*\|\s*(?P<k>[^|\n]{2,40}?)\s*\|\s*(?P<v>[^|\n]{1,200}?)\s*\|", re.MULTILINE)
+_TABLE_DATE = re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)")
+_TITLE_LINE = re.compile(
+    r"^[ \t*#]*(?P<t>THÔNG CÁO BÁO CHÍ|CHƯƠNG TRÌNH HÀNH ĐỘNG|THÔNG TƯ LIÊN TỊCH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|"
+    r"QUYẾT ĐỊNH|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|BỘ LUẬT|LUẬT|"
+    r"PHÁP LỆNH|NGHỊ ĐỊNH|THÔNG TƯ|HIẾN PHÁP|CÔNG VĂN)(?![A-ZĐÀ-Ỹ])",
+    re.MULTILINE,
+)
+_TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
+_CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
+
+
+@dataclass
+class Header:
+    symbol_mention: Mention | None = None
+    symbol: str | None = None
+    date: str | None = None
+    label: str | None = None
+    issuer: str | None = None
+    issuer_info: BodyInfo | None = None
+    jurisdiction: str | None = None
+    level: str | None = None
+    term: str | None = None
+    title: str | None = None
+    place_votes: Counter[str] = field(default_factory=Counter)
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    import datetime as dt
+
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.start > HEADER_CHARS:
+            break
+        if m.symbol is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before = matching_form(text[line_start:m.start]).strip(" \t*|#").lower()
+        if m.form == "header" or re.fullmatch(
+            r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
+            r"(?:số|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before
+        ) or re.fullmatch(r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số[ \t]*[:.]?", before):
+            return m
+    return None
+
+
+def read_header(text: str, mentions: list[Mention]) -> Header:
+    """Read the identity of the document whose full text is `text` (its mentions already found)."""
+    h = Header()
+    head = text[:HEADER_CHARS]
+    mhead = matching_form(head)
+    sm = _header_symbol(text, mentions)
+    if sm is not None:
+        h.symbol_mention, h.symbol = sm, sm.symbol
+        if sm.label and sm.form != "header":
+            h.label = sm.label
+        elif sm.type_code:
+            h.label = TYPE_CODE_TO_LABEL.get(sm.type_code)
+    table = {matching_form(m["k"]).lower(): matching_form(m["v"]).strip() for m in _TABLE.finditer(mhead)}
+    pd = _PLACE_DATE.search(mhead)
+    if pd:
+        h.date = _iso(pd["d"], pd["m"], pd["y"])
+    for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
+        if h.date is None and k in table and (tm := _TABLE_DATE.search(table[k])):
+            h.date = _iso(tm["d"], tm["m"], tm["y"])
+    for k in ("loại văn bản", "hình thức văn bản"):
+        if h.label is None and k in table:
+            h.label = TYPE_WORD_TO_LABEL.get(table[k].lower())
+    if h.label is None:
+        tl = _TITLE_LINE.search(mhead)
+        if tl:
+            t = tl["t"].lower()
+            h.label = "Notice" if t == "thông cáo báo chí" else TYPE_WORD_TO_LABEL.get(t)
+    # issuing body: capitalised lines before the title, or a metadata table, or "CỦA <BODY>"
+    lines = [ln.strip(" \t*#|") for ln in mhead.split("\n")[:14]]
+    caps = [ln for ln in lines if ln and _is_caps(ln)]
+    info: BodyInfo | None = None
+    issuer_line = None
+    for i, ln in enumerate(caps[:6]):
+        low = ln.replace("CỦA ", "").strip()
+        bi = classify(low)
+        if bi is None:
+            continue
+        info, issuer_line = bi, low
+        # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
+        if i + 1 < len(caps) and caps[i + 1].upper().startswith("BAN ") and bi.name.endswith("ủy"):
+            sub = classify(f"{caps[i + 1]} {bi.name}")
+            if sub is not None:
+                info = BodyInfo(sub.name, sub.level, sub.branch, sub.codes, sub.scope, bi.place_text, sub.parent_name)
+        break
+    for k in ("cơ quan ban hành", "nơi ban hành"):
+        if info is None and k in table:
+            info = classify(table[k])
+            issuer_line = table[k]
+    if info is None and h.symbol_mention is not None:
+        code = (h.symbol_mention.issuer_code or "").split("-")[-1]
+        code = re.sub(r"\d+$", "", code)
+        if code in _CODE_ISSUER:
+            info = classify(_CODE_ISSUER[code])
+    h.issuer_info = info
+    # jurisdiction
+    votes: Counter[str] = gazetteer.jurisdiction_votes(text)
+    h.place_votes = votes
+    central = info is not None and info.level == "central"
+    if sm is not None and sm.symbol and not _symbol_is_local(sm):
+        central = True
+    if not central:
+        place = None
+        if info is not None and info.place_text:
+            place = gazetteer.canonical(info.place_text)
+            if place is None:
+                found = gazetteer.find_places(info.place_text)
+                place = found[0].name if found else None
+        if place is None and issuer_line:
+            found = gazetteer.find_places(issuer_line)
+            place = found[0].name if found else None
+        if place is None and pd:
+            place = gazetteer.canonical(pd["place"].strip()) or None
+        if place is None and votes:
+            place = votes.most_common(1)[0][0]
+        h.jurisdiction = place
+        h.level = gazetteer.level(place) if place else None
+    else:
+        h.level = "central"
+    if info is not None:
+        h.issuer = display_name(info, h.jurisdiction)
+    tm = _TERM.search(mhead[:600])
+    if tm:
+        h.term = tm["k"].upper()
+    return h
+
+
+def _symbol_is_local(m: Mention) -> bool:
+    from policygraph.loaders.symbols import parse
+
+    s = parse(m.symbol or "")
+    return bool(s and s.is_local)
+
+
+def display_name(info: BodyInfo, jurisdiction: str | None) -> str:
+    """'Thành ủy' + 'Hải Phòng' -> 'Thành ủy Hải Phòng'; central bodies keep their name.
+
+    >>> display_name(classify("Hội đồng nhân dân thành phố"), "Thành phố Hồ Chí Minh")
+    'Hội đồng nhân dân Thành phố Hồ Chí Minh'
+    """
+    if info.level == "central" or not jurisdiction:
+        return info.name
+    name = info.name
+    for lvl in (" thành phố", " tỉnh", " huyện", " quận", " thị xã"):
+        if name.endswith(lvl) and (jurisdiction.lower().startswith(lvl.strip()) or lvl == " tỉnh"):
+            name = name[: -len(lvl)]
+    return f"{name} {jurisdiction}"

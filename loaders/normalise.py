@@ -1,0 +1,120 @@
+"""Normalise: build the *matching view* of a text without ever altering the evidence text.
+
+The matching view is NFC, with old/new tone placement unified (hoá -> hóa, uỷ -> ủy), look-alike
+letters unified (Ð U+00D0 -> Đ), dashes and odd spaces made plain. It keeps a map from each of its
+characters back to the original text, so a span found in the view is a span of the original.
+
+>>> v = MatchView.of("Thành uỷ ... Nghị quyết số 05-NQ/TU")
+>>> v.text[:8]
+'Thành ủy'
+>>> v.to_original(0, 8)
+(0, 8)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Old-style tone placement -> new style (the tone goes on the main vowel), both cases.
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items())
+                    if k.islower()})
+# "quý", "quỳ", ... : after q the u is part of the consonant; the standard spelling is the same in
+# both styles, so we leave those alone.
+_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + ")(?![a-zà-ỹ])", re.IGNORECASE)
+
+# Same-length character substitutions.
+_CHAR_MAP = str.maketrans({
+    "\u00d0": "Đ",  # Ð (Icelandic eth) from PDFs
+    "\u00f0": "đ",
+    "\u0189": "Đ",  # Ɖ African D
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
+    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+    "\r": "\n",
+})
+
+
+def fold_tones(s: str) -> str:
+    """Unify tone placement on an NFC string, keeping its length.
+
+    >>> fold_tones("công nghiệp hoá, Thành uỷ, Khánh Hoà, quý")
+    'công nghiệp hóa, Thành ủy, Khánh Hòa, quý'
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        g = m.group(1)
+        return _TONE_PAIRS.get(g, g)
+
+    return _TONE_RE.sub(sub, s)
+
+
+def nfc_with_map(text: str) -> tuple[str, list[int]]:
+    """NFC-compose `text`; return it with `starts[i]` = offset in `text` of composed char i.
+
+    `starts` has one extra entry, len(text), so spans map with `starts[end]`.
+
+    >>> nfc_with_map("ho\u0301a")
+    ('hóa', [0, 1, 3, 4])
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(len(text) + 1))
+    out: list[str] = []
+    starts: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        chunk = unicodedata.normalize("NFC", text[i:j])
+        out.append(chunk)
+        starts.extend([i] * len(chunk))
+        i = j
+    starts.append(n)
+    return "".join(out), starts
+
+
+def matching_form(s: str) -> str:
+    """The matching form of a short string (patterns, names): NFC, folded tones, plain chars.
+
+    >>> matching_form("Thành uỷ")
+    'Thành ủy'
+    """
+    return fold_tones(unicodedata.normalize("NFC", s).translate(_CHAR_MAP))
+
+
+def fold_key(s: str) -> str:
+    """A comparison key: matching form, lower case, single spaces, no accents, đ -> d.
+
+    >>> fold_key("  Hội đồng  nhân dân  ")
+    'hoi dong nhan dan'
+    """
+    s = unicodedata.normalize("NFD", matching_form(s).lower())
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("đ", "d")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass
+class MatchView:
+    """The matching view of an original text and the map back to it."""
+
+    original: str
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, original: str) -> MatchView:
+        composed, starts = nfc_with_map(original)
+        return cls(original=original, text=fold_tones(composed.translate(_CHAR_MAP)), starts=starts)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the view to the span of the original text."""
+        return self.starts[start], self.starts[end]

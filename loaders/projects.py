@@ -1,0 +1,104 @@
+"""Named projects (infrastructure, programmes, schemes) mentioned in a text, with aliases merged.
+
+A project is a head ("cầu", "đường Vành đai", "Khu công nghiệp", ...) followed by a proper name (words that
+start with a capital or a digit). "Metro số 1" and "tuyến đường sắt đô thị số 1" are one project;
+"đường Vành đai 3" and "Vành đai 3" too.
+
+>>> [p.name for p in find_projects("đầu tư tuyến Metro số 1, đường Vành đai 3 và cầu Cần Giờ.")]
+['Metro số 1', 'Vành đai 3', 'cầu Cần Giờ']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.loaders.normalise import MatchView, fold_key
+
+# (kind, head) -- heads are matched case-insensitively; numbered kinds carry their number in the head.
+_HEADS: list[tuple[str, str]] = [
+    ("metro", r"(?:tuyến[ \t]+)?(?:metro|đường sắt đô thị)[ \t]+số[ \t]+(?P<metro_n>\d+)"),
+    ("ring", r"(?:đường[ \t]+)?vành đai[ \t]+(?P<ring_n>\d+)"),
+    ("national_road", r"(?:mở rộng[ \t]+)?quốc lộ[ \t]+(?P<national_road_n>\d+[A-Z]?)"),
+    ("financial_centre", r"trung tâm tài chính quốc tế"),
+    ("metro_system", r"hệ thống đường sắt đô thị"),
+    ("highway", r"(?:mở rộng[ \t]+)?(?:đường[ \t]+)?cao tốc"),
+    ("bridge", r"cầu"),
+    ("junction", r"nút giao(?:[ \t]+thông)?"),
+    ("port", r"cảng[ \t]+(?:trung chuyển|cửa ngõ|hàng không)[ \t]+quốc tế"),
+    ("terminal", r"nhà ga(?:[ \t]+(?:hành khách|hàng hóa))?(?:[ \t]+số[ \t]+\d+)?"),
+    ("industrial", r"(?:khu|cụm)[ \t]+công nghiệp"),
+    ("urban", r"khu[ \t]+(?:đô thị mới|đô thị|tái định cư|dân cư và tái định cư|nhà ở xã hội(?:[ \t]+phường)?)"),
+    ("canal", r"kênh|rạch"),
+    ("economic_zone", r"khu kinh tế"),
+    ("road", r"đường(?:[ \t]+nối)?"),
+]
+_RX = re.compile("|".join(f"(?P<{k}>(?<![\\w]){h})(?![\\w])" for k, h in _HEADS), re.IGNORECASE)
+_TOKEN = re.compile(r"[ \t]+(?P<t>-|[^\s,;.()\"“”…:]+)")
+_NUMBERED = {"metro", "ring", "national_road", "financial_centre"}
+_NO_NAME_OK = {"terminal"}
+
+
+@dataclass
+class ProjectMention:
+    key: str
+    name: str
+    start: int
+    end: int
+
+
+def _name_after(v: str, pos: int) -> tuple[str, int]:
+    """Capitalised / numeric tokens after `pos` (at most 7), joined; '-' only between two of them."""
+    toks: list[str] = []
+    end = pos
+    while len(toks) < 7:
+        m = _TOKEN.match(v, end)
+        if not m:
+            break
+        t = m["t"]
+        if t == "-":
+            nm = _TOKEN.match(v, m.end())
+            if toks and nm and nm["t"][:1].isupper():
+                toks.append("-")
+                end = m.end()
+                continue
+            break
+        if not (t[:1].isupper() or t[:1].isdigit()):
+            break
+        toks.append(t)
+        end = m.end()
+    while toks and toks[-1] == "-":
+        toks.pop()
+    return " ".join(toks), end
+
+
+def find_projects(text: str | MatchView) -> list[ProjectMention]:
+    """Project mentions in order of first appearance, one per project (aliases merged)."""
+    view = text if isinstance(text, MatchView) else MatchView.of(text)
+    v = view.text
+    seen: dict[str, ProjectMention] = {}
+    for m in _RX.finditer(v):
+        kind = m.lastgroup or ""
+        if kind.endswith("_n"):
+            kind = kind[:-2]
+        head = re.sub(r"\s+", " ", m.group(kind))
+        if kind in _NUMBERED:
+            n = m.groupdict().get(f"{kind}_n")
+            key, name = (f"{kind}:{n}", {"metro": f"Metro số {n}", "ring": f"Vành đai {n}",
+                                         "national_road": f"Quốc lộ {n}"}.get(kind, head)) if n else (
+                f"{kind}:{fold_key(head)}", head)
+            end = m.end()
+        else:
+            pname, end = _name_after(v, m.end())
+            if not pname and kind not in _NO_NAME_OK:
+                continue
+            if not pname and not re.search(r"\d", head):
+                continue
+            if pname.split(" ")[0] in ("Đảng", "Nhà", "Nghị", "Thành", "Tỉnh", "Trung", "Quốc", "Chính"):
+                continue
+            name = f"{head} {pname}".strip()
+            key, end = f"{kind}:{fold_key(name)}", end
+        if key not in seen:
+            s, e = view.to_original(m.start(), end)
+            seen[key] = ProjectMention(key=key, name=name, start=s, end=e)
+    return list(seen.values())

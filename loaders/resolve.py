@@ -1,0 +1,209 @@
+"""Resolve: turn one file's mentions into the documents it refers to (DocRefs), within that file.
+
+A full mention becomes a DocRef keyed by what identifies the document: its symbol, and for local
+symbols (TU, HU, UBND, HĐND, ...) the jurisdiction, worked out from the body named ("của Tỉnh ủy" in a
+Long Khánh document is Đồng Nai's Tỉnh ủy) or, failing that, from the citing document. Two mentions with
+the same symbol and different dates are two documents; an undated mention joins the single dated one
+that fits, or stays apart. A short mention ("Nghị quyết 98") joins the one full mention in the file that
+fits (as eyecite resolves short cites: only on a unique match); otherwise it stays a short DocRef, for
+graph.identity to resolve against the whole corpus.
+
+>>> from policygraph.loaders.find import find_mentions
+>>> ms = find_mentions("Thực hiện Nghị quyết số 98/2023/QH15 của Quốc hội. Nghị quyết 98 quy định ...")
+>>> src = DocRef(key="source", is_source=True)
+>>> docs = resolve_mentions(ms, src)
+>>> [m.ref for m in ms]
+['98/2023/qh15', '98/2023/qh15']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from policygraph.loaders import gazetteer
+from policygraph.loaders.bodies import BodyInfo, classify, compatible
+from policygraph.loaders.header import display_name
+from policygraph.loaders.models import DocRef, Mention
+from policygraph.loaders.normalise import fold_key
+from policygraph.loaders.symbols import identity_form, parse
+
+# Central Committee terms by date of the congress that opened them.
+_PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),
+                ("2021-02-01", "XIII"), ("2026-01-23", "XIV")]
+_CONSTITUTIONS = [("1980-12-18", 1980), ("1992-04-15", 1992), ("2014-01-01", 2013)]
+_CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",
+                "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
+
+
+def party_term(date: str | None) -> str | None:
+    """The Central Committee term a date falls in.
+
+    >>> party_term("2022-12-30"), party_term("2016-05-15")
+    ('XIII', 'XII')
+    """
+    if not date:
+        return None
+    term = None
+    for start, name in _PARTY_TERMS:
+        if date >= start:
+            term = name
+    return term
+
+
+def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
+    """The jurisdiction of a local body named in a document of `source.jurisdiction`."""
+    if info is None or info.level == "central":
+        return None
+    if info.place_text:
+        place = gazetteer.canonical(info.place_text)
+        if place is None:
+            found = gazetteer.find_places(info.place_text)
+            place = found[0].name if found else None
+        if place:
+            return place
+    j = source.jurisdiction
+    if j is None:
+        return None
+    if info.scope == "province" and gazetteer.level(j) == "district":
+        return gazetteer.parent(j) or j
+    return j
+
+
+def _central_issuer(code: str | None) -> str | None:
+    c = re.sub(r"\d+$", "", (code or "").split("-")[-1])
+    return _CODE_ISSUER.get(c)
+
+
+def _full_ref(m: Mention, source: DocRef) -> DocRef:
+    sym = parse(m.symbol or "")
+    assert sym is not None
+    info = classify(m.issuer) if m.issuer else None
+    if info is not None and not compatible(info, sym.issuer_code if sym.shape != "state" else (
+            sym.type_code if sym.type_code in {"UBND", "HĐND"} else sym.issuer_code)):
+        info = None
+    jurisdiction = None
+    level = "central"
+    if sym.is_local:
+        jurisdiction = place_body(info, source) if info else source.jurisdiction
+        level = gazetteer.level(jurisdiction) if jurisdiction else None
+    issuer = display_name(info, jurisdiction) if info else _central_issuer(sym.issuer_code)
+    year = int(m.date[:4]) if m.date else sym.year
+    term = m.term
+    if sym.shape == "party" and not sym.is_local and m.date and not term:
+        term = party_term(m.date)
+    if sym.shape == "state_year" and (qh := re.fullmatch(r"QH(\d+)", sym.issuer_code or "")):
+        term = qh.group(1)
+    return DocRef(key="", label=m.label, symbol=sym.symbol, number=sym.number, type_code=sym.type_code,
+                  issuer_code=sym.issuer_code, date=m.date, year=year, issuer=issuer, jurisdiction=jurisdiction,
+                  level=level, branch=sym.branch, term=term, title=m.title)
+
+
+def _base_key(r: DocRef) -> str:
+    k = identity_form(r.symbol or "")
+    if r.jurisdiction or (r.level is None and r.symbol and (p := parse(r.symbol)) and p.is_local):
+        k += "@" + fold_key(r.jurisdiction or "?")
+    return k
+
+
+def _merge_into(dst: DocRef, src: DocRef) -> None:
+    for f in ("label", "date", "year", "issuer", "term", "title", "jurisdiction", "level", "branch"):
+        if getattr(dst, f) is None and getattr(src, f) is not None:
+            setattr(dst, f, getattr(src, f))
+
+
+def _fits(a: DocRef, b: DocRef) -> bool:
+    """Could a and b (same symbol and jurisdiction) be one document?"""
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.term and b.term and a.term != b.term:
+        return False
+    return not (a.year and b.year and a.year != b.year)
+
+
+def _is_source(source: DocRef, r: DocRef) -> bool:
+    """Is the mention `r` the loading document itself (its own symbol quoted in its text)?"""
+    if not source.symbol or identity_form(source.symbol) != identity_form(r.symbol or ""):
+        return False
+    return (r.jurisdiction in (None, source.jurisdiction)) and _fits(source, r)
+
+
+def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
+    """Assign `m.ref` for every mention; return the DocRefs by key (the source included)."""
+    docs: dict[str, DocRef] = {source.key: source}
+    groups: dict[str, list[DocRef]] = {}
+    pending: list[tuple[Mention, DocRef]] = []
+    # full mentions: dated ones first so undated ones can join them
+    full = [m for m in mentions if m.symbol and m.form != "header"]
+    for m in sorted(full, key=lambda m: (m.date is None, m.start)):
+        r = _full_ref(m, source)
+        base = _base_key(r)
+        if _is_source(source, r):
+            m.ref = source.key
+            continue
+        fits = [g for g in groups.get(base, []) if _fits(g, r)]
+        if len(fits) == 1:
+            _merge_into(fits[0], r)
+            m.ref = fits[0].key
+            continue
+        if len(fits) > 1:
+            # an undated mention that several dated documents could be: keep it apart, say what is missing
+            r.resolved = False
+            r.missing = ["date"]
+        r.key = base + ("@" + r.date if r.date else "") + ("" if r.resolved else "@ambiguous")
+        n = 2
+        while r.key in docs:
+            r.key = f"{base}@{n}"
+            n += 1
+        groups.setdefault(base, []).append(r)
+        docs[r.key] = r
+        m.ref = r.key
+        pending.append((m, r))
+    for m in mentions:
+        if m.form == "header" and m.symbol:
+            m.ref = source.key
+    # short mentions
+    full_refs = [r for r in docs.values() if r.symbol]
+    for m in mentions:
+        if m.form != "short":
+            continue
+        info = classify(m.issuer) if m.issuer else None
+        cands = [r for r in full_refs if r.number == m.number and (r.label == m.label or r.label is None)
+                 and (info is None or compatible(info, r.issuer_code))]
+        if len(cands) == 1:
+            m.ref = cands[0].key
+            continue
+        jurisdiction = place_body(info, source) if info and info.level != "central" else None
+        issuer = display_name(info, jurisdiction) if info else None
+        key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}"
+        if key not in docs:
+            docs[key] = DocRef(key=key, label=m.label, number=m.number, issuer=issuer, jurisdiction=jurisdiction,
+                               level=(info.level if info and info.level == "central" else None),
+                               branch=info.branch if info else None,
+                               issuer_code=(info.codes[0] if info and info.codes else None),
+                               resolved=False, missing=["symbol"], short=True, term=m.term)
+        m.ref = key
+    # named references without a number
+    for m in mentions:
+        if m.form != "named":
+            continue
+        year = m.symbol_year
+        if m.label == "Constitution" and year is None and source.date:
+            for start, y in _CONSTITUTIONS:
+                if source.date >= start:
+                    year = y
+        local = bool(m.issuer and "Đảng bộ" in m.issuer)
+        jurisdiction = source.jurisdiction if local else None
+        title = m.title or m.quote
+        key = f"named:{fold_key(title)}|{year or m.term or ''}|{fold_key(jurisdiction or '')}"
+        if key not in docs:
+            docs[key] = DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term,
+                               jurisdiction=jurisdiction, level=("central" if not local else None),
+                               issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
+                               missing=["symbol"])
+        m.ref = key
+    return docs
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
