@@ -19,6 +19,7 @@ from policygraph.loaders import gazetteer
 from policygraph.loaders.bodies import BodyInfo, classify
 from policygraph.loaders.models import Mention
 from policygraph.loaders.normalise import matching_form
+from policygraph.loaders.symbols import SYMBOL_RE
 from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 
 HEADER_CHARS = 2500
@@ -76,7 +77,12 @@ def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
         if m.symbol is None:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
-        before = matching_form(text[line_start:m.start]).strip(" \t*|#").lower()
+        line = matching_form(text[line_start:m.end])
+        last = None
+        for last in SYMBOL_RE.finditer(line):
+            pass
+        before = (line[: last.start()] if last else line).strip(" \t*|#").lower()
+        before = re.sub(r"[ \t]+", " ", before)
         if m.form == "header" or re.fullmatch(
             r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
             r"(?:số|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before

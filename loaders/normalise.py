@@ -13,6 +13,7 @@ characters back to the original text, so a span found in the view is a span of t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,7 +29,10 @@ _TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_T
                     if k.islower()})
 # "quý", "quỳ", ... : after q the u is part of the consonant; the standard spelling is the same in
 # both styles, so we leave those alone.
-_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + ")(?![a-zà-ỹ])", re.IGNORECASE)
+_TONE_RE = re.compile(
+    "(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![a-zA-Zà-ỹÀ-Ỹđ])"
+)
+_COMBINING_RUN = re.compile("[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 # Same-length character substitutions.
 _CHAR_MAP = str.maketrans({
@@ -57,29 +61,36 @@ def fold_tones(s: str) -> str:
     return _TONE_RE.sub(sub, s)
 
 
-def nfc_with_map(text: str) -> tuple[str, list[int]]:
-    """NFC-compose `text`; return it with `starts[i]` = offset in `text` of composed char i.
+def nfc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """NFC-compose `text`; return it with its offset map as sorted breakpoints.
 
-    `starts` has one extra entry, len(text), so spans map with `starts[end]`.
+    The map is a list of (view_offset, shift): from view_offset on, original = view + shift (until
+    the next breakpoint). Text that is already NFC has an empty map.
 
     >>> nfc_with_map("ho\u0301a")
-    ('hóa', [0, 1, 3, 4])
+    ('hóa', [(2, 1)])
     """
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, []
     out: list[str] = []
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        chunk = unicodedata.normalize("NFC", text[i:j])
-        out.append(chunk)
-        starts.extend([i] * len(chunk))
-        i = j
-    starts.append(n)
-    return "".join(out), starts
+    marks: list[tuple[int, int]] = []
+    pos = 0  # in text
+    vpos = 0  # in output
+    for m in _COMBINING_RUN.finditer(text):
+        out.append(text[pos:m.start()])
+        vpos += m.start() - pos
+        piece = unicodedata.normalize("NFC", m.group(0))
+        out.append(piece)
+        vpos += len(piece)
+        pos = m.end()
+        marks.append((vpos, pos - vpos))
+    out.append(text[pos:])
+    composed = "".join(out)
+    # characters NFC changes without combining marks (rare singletons) keep their length
+    final = unicodedata.normalize("NFC", composed)
+    if len(final) == len(composed):
+        composed = final
+    return composed, marks
 
 
 def matching_form(s: str) -> str:
@@ -108,13 +119,19 @@ class MatchView:
 
     original: str
     text: str
-    starts: list[int]
+    marks: list[tuple[int, int]]
 
     @classmethod
     def of(cls, original: str) -> MatchView:
-        composed, starts = nfc_with_map(original)
-        return cls(original=original, text=fold_tones(composed.translate(_CHAR_MAP)), starts=starts)
+        composed, marks = nfc_with_map(original)
+        return cls(original=original, text=fold_tones(composed.translate(_CHAR_MAP)), marks=marks)
+
+    def _orig(self, pos: int) -> int:
+        if not self.marks:
+            return pos
+        i = bisect.bisect_right(self.marks, (pos, 1 << 62)) - 1
+        return pos + (self.marks[i][1] if i >= 0 else 0)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the view to the span of the original text."""
-        return self.starts[start], self.starts[end]
+        return self._orig(start), self._orig(end)

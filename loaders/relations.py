@@ -130,9 +130,8 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
         if m.ref == source or m.form == "header":
             continue
         s, e = sents.span(m.start)
-        nxt = ordered[i + 1].start if i + 1 < len(ordered) else e
         prefix = text[s:m.start]
-        suffix = text[m.attr_end:min(e, max(nxt, m.attr_end))]
+        suffix = text[m.attr_end:max(e, m.attr_end)]
         typ, kind = classify_source_relation(prefix, suffix)
         ev = Evidence(file=file, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
         out.append(Relation(source=source, target=m.ref or "", type=typ, evidence=ev, kind=kind))

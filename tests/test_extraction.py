@@ -1,0 +1,194 @@
+"""Each extraction rule, on real sentences from the sample corpus and the Vietnamese laws."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from policygraph.loaders.extract import extract_text
+from policygraph.loaders.find import find_mentions
+from policygraph.loaders.models import Text
+from policygraph.loaders.normalise import MatchView, fold_tones
+from policygraph.loaders.relations import classify_source_relation
+from policygraph.loaders.symbols import parse
+
+
+@pytest.mark.parametrize(
+    ("written", "symbol", "number", "type_code", "issuer_code", "year"),
+    [
+        ("31-NQ/TW", "31-NQ/TW", "31", "NQ", "TW", None),
+        ("46-CTr/TU", "46-CTr/TU", "46", "CTr", "TU", None),
+        ("11-QĐi/TW", "11-QĐi/TW", "11", "QĐi", "TW", None),
+        ("1330 -CV/BTGTU", "1330-CV/BTGTU", "1330", "CV", "BTGTU", None),
+        ("98/2023/QH15", "98/2023/QH15", "98", None, "QH15", 2023),
+        ("14/NQ-CP", "14/NQ-CP", "14", "NQ", "CP", None),
+        ("641/QĐ-UBND", "641/QĐ-UBND", "641", "QĐ", "UBND", None),
+        ("896/QĐ-TTg", "896/QĐ-TTg", "896", "QĐ", "TTg", None),
+        ("88/2012/NĐ-CP", "88/2012/NĐ-CP", "88", "NĐ", "CP", 2012),
+        ("55/2010/TT-BTC", "55/2010/TT-BTC", "55", "TT", "BTC", 2010),
+        ("44/2024/NĐ-\nCP", "44/2024/NĐ-CP", "44", "NĐ", "CP", 2024),
+        ("896/QD-TTg", "896/QĐ-TTg", "896", "QĐ", "TTg", None),
+        ("15/2020/\u00d0-CP".replace("\u00d0", "N\u00d0"), "15/2020/NĐ-CP", "15", "NĐ", "CP", 2020),
+    ],
+)
+def test_symbol_forms(written, symbol, number, type_code, issuer_code, year):
+    s = parse(written)
+    assert s is not None
+    assert (s.symbol, s.number, s.type_code, s.issuer_code, s.year) == (symbol, number, type_code, issuer_code, year)
+
+
+@pytest.mark.parametrize("text", ["Mẫu số 01/TNCN", "QCVN 01:2021/BYT", "lưu tại N/NQ06/80", "đạt 19/21 chỉ tiêu",
+                                  "ngày 06/12/2022", "có 02/33 nhiệm vụ"])
+def test_not_document_references(text):
+    assert [m for m in find_mentions(text) if m.symbol] == []
+
+
+def test_full_reference_with_date_body_and_title():
+    t = ("Đã nhanh chóng triển khai thực hiện Nghị quyết số 24-NQ/TW ngày 07 tháng 10 năm 2022 của Bộ Chính trị "
+         "về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng Đông Nam Bộ")
+    (m,) = find_mentions(t)
+    assert (m.symbol, m.label, m.date, m.issuer) == ("24-NQ/TW", "Resolution", "2022-10-07", "Bộ Chính trị")
+    assert m.title and m.title.startswith("về phát triển")
+    assert t[m.start:m.end] == m.quote == "Nghị quyết số 24-NQ/TW"
+
+
+def test_type_word_decides_class():
+    (m,) = find_mentions("Quy định số 101-QĐ/TW về trách nhiệm nêu gương của cán bộ, đảng viên")
+    assert m.label == "Regulation"
+    (m,) = find_mentions("Quyết định số 1738-QĐ/TU, ngày 27/01/2015 của Ban Thường vụ Thành uỷ")
+    assert m.label == "Decision" and m.date == "2015-01-27" and m.issuer == "Ban Thường vụ Thành ủy"
+    (m,) = find_mentions("theo 46-CTr/TU")
+    assert m.label == "Programme"
+
+
+def test_dates_in_both_forms_and_doubled_word():
+    (a,) = find_mentions("Nghị quyết số 08-NQ/TU, ngày 06/12/2022 của Thành ủy về mục tiêu")
+    (b,) = find_mentions("theo Nghị quyết số 71/NQ-HĐND ngày ngày 09 tháng 12 năm 2022 của Hội đồng nhân dân thành phố")
+    (c,) = find_mentions("Nghị quyết số 03-NQ/TU ngày 29/02/2016 của Ban Thường vụ Tỉnh ủy")
+    assert (a.date, b.date, c.date) == ("2022-12-06", "2022-12-09", "2016-02-29")
+    assert b.issuer == "Hội đồng nhân dân thành phố"
+
+
+def test_shared_date_and_body_in_a_list():
+    t = ("Báo cáo tổng kết 10 năm thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 "
+         "năm 2013 của Bộ Chính trị về Quy chế giám sát")
+    a, b = find_mentions(t)
+    assert (a.symbol, a.date, a.issuer) == ("217-QĐ/TW", "2013-12-12", "Bộ Chính trị")
+    assert (b.symbol, b.date, b.issuer) == ("218-QĐ/TW", "2013-12-12", "Bộ Chính trị")
+
+
+def test_shared_body_for_short_forms():
+    a, b = find_mentions("Nghị quyết 24, Nghị quyết 31 của Bộ Chính trị cũng như")
+    assert (a.form, a.number, a.issuer) == ("short", "24", "Bộ Chính trị")
+    assert (b.form, b.number, b.issuer) == ("short", "31", "Bộ Chính trị")
+
+
+def test_term_in_brackets():
+    (m,) = find_mentions("Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương (khóa XII); Đề án")
+    assert m.term == "XII" and m.issuer == "Ban Chấp hành Trung ương"
+
+
+def test_short_forms_and_what_is_not_one():
+    ms = find_mentions("hướng dẫn thực hiện Nghị quyết 98 mà hiện nay; Kết luận 21 của Ban Chấp hành Trung ương về")
+    assert [(m.form, m.label, m.number) for m in ms] == [("short", "Resolution", "98"), ("short", "Conclusion", "21")]
+    assert find_mentions("thực hiện Kế hoạch 5 năm và Quyết định 2 lần") == []
+
+
+def test_nfd_text_and_old_tone_marks():
+    t = unicodedata.normalize("NFD", "Thực hiện Nghị quyết số 05-NQ/TU của Thành uỷ về kế hoạch")
+    (m,) = find_mentions(t)
+    assert m.symbol == "05-NQ/TU" and m.issuer == "Thành ủy"
+    assert unicodedata.normalize("NFC", t[m.start:m.end]) == "Nghị quyết số 05-NQ/TU"
+    assert fold_tones("công nghiệp hoá, thuỷ lợi") == "công nghiệp hóa, thủy lợi"
+    v = MatchView.of(t)
+    assert len(v.text) < len(t)
+
+
+def test_symbol_broken_across_lines_keeps_original_span():
+    t = "căn cứ Nghị định số 44/2024/NĐ-\nCP của Chính phủ"
+    (m,) = find_mentions(t)
+    assert m.symbol == "44/2024/NĐ-CP" and t[m.start:m.end] == "Nghị định số 44/2024/NĐ-\nCP"
+
+
+def test_named_references():
+    ms = find_mentions("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013; tiếp tục thực hiện "
+                       "Nghị quyết Trung ương 4 (khóa XII) và Nghị quyết Đại hội XIII của Đảng")
+    assert [(m.form, m.label, m.title) for m in ms] == [
+        ("named", "Constitution", "Hiến pháp"),
+        ("named", "Resolution", "Nghị quyết Trung ương 4"),
+        ("named", "Resolution", "Nghị quyết Đại hội XIII của Đảng"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "suffix", "expected"),
+    [
+        ("Tiếp tục chỉ đạo triển khai thực hiện ", "", ("IMPLEMENTS", "implements")),
+        ("Đề án phát triển Hệ thống Đường sắt đô thị nhằm cụ thể hóa mục tiêu theo ", "", ("IMPLEMENTS", "implements")),
+        ("căn cứ vào nhiệm vụ đã đề ra trong Nghị quyết Đại hội IV Đảng bộ thành phố, ", "", ("IMPLEMENTS", "based_on")),
+        ("Quyết định sửa đổi ", "", ("SUPERSEDES", "amends")),
+        ("Luật này thay thế ", "", ("SUPERSEDES", "replaces")),
+        ("Bãi bỏ ", "", ("SUPERSEDES", "repeals")),
+        ("2. Bộ luật dân sự ", " hết hiệu lực kể từ ngày Bộ luật này có hiệu lực.", ("SUPERSEDES", "replaces")),
+        ("1. Tổng kết ", "", ("CITES", None)),
+        ("Gồm: 1. Nhiệm vụ số 2 mục I phần 2 ", "", ("CITES", None)),
+    ],
+)
+def test_relation_wording(prefix, suffix, expected):
+    assert classify_source_relation(prefix, suffix) == expected
+
+
+def _rels(text: str):
+    x = extract_text(Text(path="t.txt", text=text))
+    return x, [(r.source, r.type, r.target, r.kind) for r in x.relations if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")]
+
+
+def test_relation_between_two_cited_documents():
+    x, rels = _rels("Đẩy mạnh thực hiện Chương trình hành động số 46-CTr/TU, ngày 08/3/2023 của Ban Thường vụ Thành ủy "
+                    "về thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng khóa XIII.")
+    keys = {r.symbol: k for k, r in x.docs.items() if r.symbol}
+    assert (keys["46-CTr/TU"], "IMPLEMENTS", keys["27-NQ/TW"], "implements") in rels
+    assert ("source", "IMPLEMENTS", keys["46-CTr/TU"], "implements") in rels
+
+
+def test_passive_amendment_between_documents():
+    x, rels = _rels("2. Bộ luật tố tụng dân sự số 24/2004/QH11 đã được sửa đổi, bổ sung theo Luật số 65/2011/QH12 "
+                    "hết hiệu lực kể từ ngày Bộ luật này có hiệu lực thi hành.")
+    assert ("65/2011/qh12", "SUPERSEDES", "24/2004/qh11", "amends") in rels
+    assert ("source", "SUPERSEDES", "24/2004/qh11", "replaces") in rels
+
+
+def test_every_evidence_span_quotes_the_mention():
+    from pathlib import Path
+
+    for f in sorted(Path("examples/corpus").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        x = extract_text(Text(path=str(f), text=text))
+        assert x.mentions
+        for m in x.mentions:
+            assert text[m.start:m.end] == m.quote
+        for r in x.relations:
+            if r.evidence is not None:
+                assert r.evidence.file == f.name
+                assert r.evidence.sentence and text[r.evidence.start:r.evidence.end] in r.evidence.sentence
+
+
+def test_header_of_a_party_letter_and_a_law():
+    x = extract_text(Text(path="a.txt", text=open("examples/corpus/000_dd968633c1f9caf8.txt", encoding="utf-8").read()))
+    src = x.docs["source"]
+    assert (src.symbol, src.label, src.date, src.jurisdiction) == (
+        "1330-CV/BTGTU", "OfficialLetter", "2023-10-11", "Thành phố Hồ Chí Minh")
+    assert src.issuer == "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"
+    law = open("tests/data/laws/Luat-Cong-doan-2012-142186.txt", encoding="utf-8").read()
+    s = extract_text(Text(path="l.txt", text=law)).docs["source"]
+    assert (s.symbol, s.label, s.date, s.issuer, s.jurisdiction) == ("12/2012/QH13", "Law", "2012-06-20", "Quốc hội", None)
+
+
+def test_markdown_metadata_table():
+    t = ("| Số hiệu | 262/2026/NĐ-CP |\n| Loại văn bản | Nghị định |\n| Nơi ban hành | Chính phủ |\n"
+         "| Ngày ban hành | 15/09/2026 |\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    x = extract_text(Text(path="m.md", text=t))
+    s = x.docs["source"]
+    assert (s.symbol, s.label, s.issuer, s.date) == ("262/2026/NĐ-CP", "Decree", "Chính phủ", "2026-09-15")
+    assert ("IMPLEMENTS", "based_on") in {(r.type, r.kind) for r in x.relations if r.target == "63/2025/qh15"}
