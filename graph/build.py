@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-
 from policygraph.graph.identity import assign_ids
 from policygraph.loaders.models import DocRef, Extraction
 
@@ -77,7 +76,7 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
             node["name"] = node["title"]
         conflicts = {}
         for f in CONFLICT_FIELDS:
-            distinct = {}
+            distinct: dict[Any, str] = {}
             for v, file, _ in attrs[gid].get(f, []):
                 distinct.setdefault(v, file)
             if len(distinct) > 1:

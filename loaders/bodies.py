@@ -61,7 +61,10 @@ _RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]]
     (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:\s+(?:và\s+)?[a-zđà-ỹ]+){0,6})", "Bộ {min}", "central",
      "state", (), None, "Chính phủ"),
 ]
-_COMPILED = [(re.compile(r"^(?:" + p + r")\b", re.IGNORECASE), *rest) for p, *rest in _RULES]
+_COMPILED: list[tuple[re.Pattern[str], str, str, str, tuple[str, ...], str | None, str | None]] = [
+    (re.compile(r"^(?:" + p + r")\b", re.IGNORECASE), name, level, branch, codes, scope, parent)
+    for p, name, level, branch, codes, scope, parent in _RULES
+]
 
 _SCOPE = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
           "thị": "district", "thị xã": "district"}

@@ -143,9 +143,8 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         type_word = None
         start = s0
         form = "full"
-        last = None
-        for last in _TYPE_WORD_RE.finditer(window):
-            pass
+        found_tw = list(_TYPE_WORD_RE.finditer(window))
+        last = found_tw[-1] if found_tw else None
         bm = _BETWEEN.fullmatch(window, last.end()) if last else None
         if bm and last:
             tw = last.group(0).lower()
@@ -202,7 +201,7 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
 
     found.sort(key=lambda t: t[0])
     # attributes, read up to the next mention
-    for i, (s, e, m) in enumerate(found):
+    for i, (_, e, m) in enumerate(found):
         limit = found[i + 1][0] if i + 1 < len(found) else len(v)
         m.attr_end = _read_attrs(v, e, limit, m)
     _share_list_attributes(v, found)
@@ -221,7 +220,7 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
 def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
     """Give list members the date / body / term written once after the last member."""
     for i in range(len(found) - 2, -1, -1):
-        s, e, m = found[i]
+        _, _, m = found[i]
         ns, _, nxt = found[i + 1]
         if m.form == "named" or nxt.form == "named":
             continue

@@ -78,9 +78,8 @@ def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         line = matching_form(text[line_start:m.end])
-        last = None
-        for last in SYMBOL_RE.finditer(line):
-            pass
+        syms = list(SYMBOL_RE.finditer(line))
+        last = syms[-1] if syms else None
         before = (line[: last.start()] if last else line).strip(" \t*|#").lower()
         before = re.sub(r"[ \t]+", " ", before)
         if m.form == "header" or re.fullmatch(

@@ -126,7 +126,7 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
     sents = sentences or Sentences(text)
     out: list[Relation] = []
     ordered = [m for m in sorted(mentions, key=lambda m: m.start) if m.ref]
-    for i, m in enumerate(ordered):
+    for m in ordered:
         if m.ref == source or m.form == "header":
             continue
         s, e = sents.span(m.start)

@@ -83,7 +83,7 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
             sym.type_code if sym.type_code in {"UBND", "HĐND"} else sym.issuer_code)):
         info = None
     jurisdiction = None
-    level = "central"
+    level: str | None = "central"
     if sym.is_local:
         jurisdiction = place_body(info, source) if info else source.jurisdiction
         level = gazetteer.level(jurisdiction) if jurisdiction else None
