@@ -18,6 +18,7 @@ trị") is shared by every member of the list.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
@@ -41,15 +42,26 @@ _BETWEEN = re.compile(
 )
 _HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|số hiệu)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
 
+
+def _cased(words: list[str]) -> str:
+    """Type words as written in prose ("Nghị quyết", "nghị quyết") or in capitals, without IGNORECASE
+    (which keeps the regex engine from skipping ahead on the first letter)."""
+    alts = set()
+    for w in words:
+        alts.update({w, w[:1].upper() + w[1:], w.upper()})
+    return "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True))
+
+
+# no look-behind at the start (it would defeat the first-letter skip): find_mentions checks the boundary
 _SHORT = re.compile(
-    rf"(?<![\w])(?P<tw>{_TW})[ \t]+(?:số[ \t]+)?(?P<num>\d{{1,4}})(?![\w/\-]|[.,:]\d)"
-    r"(?![ \t]*(?:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)\b)",
-    re.IGNORECASE,
+    rf"(?P<tw>{_cased(_TYPE_WORDS)})[ \t]+(?:[sS]ố[ \t]+)?(?P<num>\d{{1,4}})(?![\w/\-]|[.,:]\d)"
+    r"(?![ \t]*(?i:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)\b)",
 )
 
 _NAMED = re.compile(
     r"(?<![\w])(?:"
-    r"(?P<hp>Hiến pháp(?:[ \t]+nước[ \t]+Cộng hòa xã hội chủ nghĩa Việt Nam)?(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?)"
+    r"(?P<hp>Hiến pháp(?:(?:[ \t]+nước[ \t]+Cộng hòa xã hội chủ nghĩa Việt Nam)(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?"
+    r"|[ \t]+năm[ \t]+(?P<hp_y2>\d{4})))"
     r"|(?P<tw4>Nghị quyết[ \t]+(?:Hội nghị[ \t]+)?Trung ương[ \t]+(?P<tw4_n>\d{1,2})"
     r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
     r"|(?P<dh>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?(?:[ \t]+(?:toàn quốc|lần thứ))?[ \t]+(?P<dh_n>[IVXL]+)"
@@ -161,8 +173,15 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         m.label = _label_for(type_word, sym)
         found.append((start, sm.end(), m))
 
+    spans = sorted((s, e) for s, e, _ in found)
+
     def overlaps(a: int, b: int) -> bool:
-        return any(a < e and s < b for s, e, _ in found)
+        """Does [a, b) overlap a span already taken? (spans do not overlap each other)"""
+        i = bisect.bisect_left(spans, (b, -1)) - 1
+        return i >= 0 and spans[i][1] > a
+
+    def take(a: int, b: int) -> None:
+        bisect.insort(spans, (a, b))
 
     # 2. named references without a number
     for nm in _NAMED.finditer(v):
@@ -172,7 +191,8 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         m = Mention(start=nm.start(), end=nm.end(), quote="", form="named")
         if gd["hp"]:
             m.label, m.title = "Constitution", "Hiến pháp"
-            m.symbol_year = int(gd["hp_y"]) if gd["hp_y"] else None
+            y = gd["hp_y"] or gd["hp_y2"]
+            m.symbol_year = int(y) if y else None
         elif gd["tw4"]:
             m.label, m.title = "Resolution", f"Nghị quyết Trung ương {gd['tw4_n']}"
             m.term = gd["tw4_k"].upper() if gd["tw4_k"] else None
@@ -189,10 +209,11 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
             m.title = f"{t} {gd['law_n'].strip()}"
             m.symbol_year = int(gd["law_y"])
         found.append((nm.start(), nm.end(), m))
+        take(nm.start(), nm.end())
 
     # 3. short forms: a type word and a bare number
     for sh in _SHORT.finditer(v):
-        if overlaps(sh.start(), sh.end()):
+        if (sh.start() and v[sh.start() - 1].isalnum()) or overlaps(sh.start(), sh.end()):
             continue
         tw = sh["tw"]
         m = Mention(start=sh.start(), end=sh.end(), quote="", form="short", type_word=tw,

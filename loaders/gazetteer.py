@@ -1,156 +1,587 @@
-"""Vietnamese places, for the jurisdiction of a document and of the bodies it names.
+"""Vietnamese places, for working out a document's jurisdiction.
 
-Provinces and centrally-run cities (the 63 units before the 2025 merger), and district-level cities with
-their province. Matching runs on the matching form (NFC, unified tone placement), so "Khánh Hoà" and
-"Khánh Hòa" are one place; offsets are offsets of the text given (pass NFC text).
+The gazetteer knows the 63 provinces and centrally-run cities as they were before the 2025 reform (each
+with the unit it belongs to from 1 July 2025, Nghị quyết 202/2025/QH15) and the provincial cities
+(thành phố thuộc tỉnh, district level) with their province.
 
->>> canonical("TP.HCM"), canonical("Khánh Hoà"), parent("Long Khánh"), level("Long Khánh")
-('Thành phố Hồ Chí Minh', 'Khánh Hòa', 'Đồng Nai', 'district')
->>> [p.name for p in find_places("phát huy tư tưởng Hồ Chí Minh tại thành phố Hải Phòng")]
-['Hải Phòng']
+Names are matched on a folded form: NFC, lower case, old/new tone placement unified (Khánh Hoà =
+Khánh Hòa), dashes made plain. The folding keeps the string's length, so every offset returned points
+into the text the caller passed. Callers should pass NFC text (PolicyGraph's readers do not normalise);
+NFD input still works but costs a pass to build the offset map.
+
+>>> canonical("TP.HCM"), canonical("Khánh Hoà"), canonical("tỉnh Thừa Thiên - Huế")
+('Thành phố Hồ Chí Minh', 'Khánh Hòa', 'Huế')
+>>> parent("Long Khánh"), level("Long Khánh"), level("Đồng Nai"), parent("Đồng Nai")
+('Đồng Nai', 'district', 'province', None)
+>>> successor_2025("Bình Dương")
+'Thành phố Hồ Chí Minh'
+>>> text = "Thành ủy Thành phố Hồ Chí Minh học tập tư tưởng Hồ Chí Minh; thành phố Long Khánh"
+>>> [(m.name, m.prefix, text[m.start:m.end]) for m in find_places(text)]
+[('Thành phố Hồ Chí Minh', 'Thành phố', 'Hồ Chí Minh'), ('Long Khánh', 'thành phố', 'Long Khánh')]
+>>> jurisdiction_votes("Tỉnh ủy Đồng Nai; Long Khánh")
+Counter({'Đồng Nai': 2, 'Long Khánh': 1})
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from policygraph.loaders.normalise import fold_key, matching_form
-
-PROVINCES = [
-    "Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "An Giang", "Bà Rịa - Vũng Tàu",
-    "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước",
-    "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
-    "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang",
-    "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
-    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị",
-    "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+__all__ = [
+    "HCM",
+    "Place",
+    "PlaceMatch",
+    "canonical",
+    "find_places",
+    "info",
+    "jurisdiction_votes",
+    "level",
+    "merged_from_2025",
+    "parent",
+    "places",
+    "successor_2025",
 ]
-ALIASES = {
-    "Thành phố Hồ Chí Minh": ["TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "TP. Hồ Chí Minh", "TP.Hồ Chí Minh",
-                              "Tp. Hồ Chí Minh", "TP Hồ Chí Minh", "Thành phố HCM", "Hồ Chí Minh"],
-    "Thừa Thiên Huế": ["Thừa Thiên - Huế", "Huế"],
-    "Bà Rịa - Vũng Tàu": ["Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu"],
-    "Đắk Lắk": ["Đăk Lăk", "Đắc Lắc"],
-    "Đắk Nông": ["Đăk Nông"],
-    "Hà Nội": ["TP. Hà Nội", "TP Hà Nội"],
-}
-# district-level cities (thành phố thuộc tỉnh / thành phố thuộc thành phố) -> province
-DISTRICT_CITIES = {
-    "Long Khánh": "Đồng Nai", "Biên Hòa": "Đồng Nai", "Thủ Đức": "Thành phố Hồ Chí Minh",
-    "Thủ Dầu Một": "Bình Dương", "Dĩ An": "Bình Dương", "Thuận An": "Bình Dương", "Tân Uyên": "Bình Dương",
-    "Bến Cát": "Bình Dương", "Nha Trang": "Khánh Hòa", "Cam Ranh": "Khánh Hòa", "Vũng Tàu": "Bà Rịa - Vũng Tàu",
-    "Bà Rịa": "Bà Rịa - Vũng Tàu", "Phú Mỹ": "Bà Rịa - Vũng Tàu", "Đà Lạt": "Lâm Đồng", "Bảo Lộc": "Lâm Đồng",
-    "Hạ Long": "Quảng Ninh", "Cẩm Phả": "Quảng Ninh", "Uông Bí": "Quảng Ninh", "Móng Cái": "Quảng Ninh",
-    "Đông Triều": "Quảng Ninh", "Vinh": "Nghệ An", "Thanh Hóa": "Thanh Hóa", "Sầm Sơn": "Thanh Hóa",
-    "Quy Nhơn": "Bình Định", "Tuy Hòa": "Phú Yên", "Buôn Ma Thuột": "Đắk Lắk", "Pleiku": "Gia Lai",
-    "Kon Tum": "Kon Tum", "Phan Thiết": "Bình Thuận", "Phan Rang - Tháp Chàm": "Ninh Thuận",
-    "Mỹ Tho": "Tiền Giang", "Long Xuyên": "An Giang", "Châu Đốc": "An Giang", "Rạch Giá": "Kiên Giang",
-    "Phú Quốc": "Kiên Giang", "Hà Tiên": "Kiên Giang", "Cà Mau": "Cà Mau", "Bạc Liêu": "Bạc Liêu",
-    "Sóc Trăng": "Sóc Trăng", "Vị Thanh": "Hậu Giang", "Ngã Bảy": "Hậu Giang", "Trà Vinh": "Trà Vinh",
-    "Bến Tre": "Bến Tre", "Vĩnh Long": "Vĩnh Long", "Cao Lãnh": "Đồng Tháp", "Sa Đéc": "Đồng Tháp",
-    "Hồng Ngự": "Đồng Tháp", "Tân An": "Long An", "Tây Ninh": "Tây Ninh", "Đồng Xoài": "Bình Phước",
-    "Tam Kỳ": "Quảng Nam", "Hội An": "Quảng Nam", "Quảng Ngãi": "Quảng Ngãi", "Đông Hà": "Quảng Trị",
-    "Đồng Hới": "Quảng Bình", "Hà Tĩnh": "Hà Tĩnh", "Ninh Bình": "Ninh Bình", "Tam Điệp": "Ninh Bình",
-    "Nam Định": "Nam Định", "Phủ Lý": "Hà Nam", "Thái Bình": "Thái Bình", "Hải Dương": "Hải Dương",
-    "Chí Linh": "Hải Dương", "Hưng Yên": "Hưng Yên", "Bắc Ninh": "Bắc Ninh", "Từ Sơn": "Bắc Ninh",
-    "Bắc Giang": "Bắc Giang", "Vĩnh Yên": "Vĩnh Phúc", "Phúc Yên": "Vĩnh Phúc", "Việt Trì": "Phú Thọ",
-    "Thái Nguyên": "Thái Nguyên", "Sông Công": "Thái Nguyên", "Phổ Yên": "Thái Nguyên", "Tuyên Quang": "Tuyên Quang",
-    "Yên Bái": "Yên Bái", "Lào Cai": "Lào Cai", "Lạng Sơn": "Lạng Sơn", "Cao Bằng": "Cao Bằng",
-    "Bắc Kạn": "Bắc Kạn", "Hà Giang": "Hà Giang", "Sơn La": "Sơn La", "Điện Biên Phủ": "Điện Biên",
-    "Lai Châu": "Lai Châu", "Hòa Bình": "Hòa Bình", "Gia Nghĩa": "Đắk Nông", "Thủy Nguyên": "Hải Phòng",
-}
-# names that are also common words or names of persons: only with an administrative prefix
-_NEEDS_PREFIX = {"Hồ Chí Minh", "Hòa Bình", "Thái Bình", "Huế", "Vinh", "Long An", "Bến Cát", "Cà Mau",
-                 "Thanh Hóa", "Quảng Nam", "Ninh Bình", "Bắc Giang", "Vĩnh Long"}
-_PREFIX = (r"(?:thành phố|tp\.?|tỉnh|thành ủy|tỉnh ủy|ủy ban nhân dân|hội đồng nhân dân|ubnd|hđnd|đảng bộ|"
-           r"thị xã|quận|huyện|trên địa bàn|tại)")
+
+HCM = "Thành phố Hồ Chí Minh"
+
+# --------------------------------------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------------------------------------
+
+# Provinces and centrally-run cities before 2025: (name, kind, unit from 1 July 2025, aliases, needs prefix).
+# kind "city" = thành phố trực thuộc trung ương (Huế since 1 January 2025), "province" = tỉnh.
+# "needs prefix": the name is also a common word or name ("hòa bình" = peace), so it counts in running
+# text only after "tỉnh", "Tỉnh ủy", ... (or in a list right after another place, or as "X, ngày ...").
+_PROVINCES: list[tuple[str, str, str, tuple[str, ...], bool]] = [
+    # North
+    ("Hà Nội", "city", "Hà Nội", (), False),
+    ("Hà Giang", "province", "Tuyên Quang", (), False),
+    ("Cao Bằng", "province", "Cao Bằng", (), False),
+    ("Bắc Kạn", "province", "Thái Nguyên", ("Bắc Cạn",), False),
+    ("Tuyên Quang", "province", "Tuyên Quang", (), False),
+    ("Lào Cai", "province", "Lào Cai", (), False),
+    ("Điện Biên", "province", "Điện Biên", (), False),
+    ("Lai Châu", "province", "Lai Châu", (), False),
+    ("Sơn La", "province", "Sơn La", (), False),
+    ("Yên Bái", "province", "Lào Cai", (), False),
+    ("Hòa Bình", "province", "Phú Thọ", (), True),
+    ("Thái Nguyên", "province", "Thái Nguyên", (), False),
+    ("Lạng Sơn", "province", "Lạng Sơn", (), False),
+    ("Quảng Ninh", "province", "Quảng Ninh", (), False),
+    ("Bắc Giang", "province", "Bắc Ninh", (), False),
+    ("Phú Thọ", "province", "Phú Thọ", (), False),
+    ("Vĩnh Phúc", "province", "Phú Thọ", (), False),
+    ("Bắc Ninh", "province", "Bắc Ninh", (), False),
+    ("Hải Dương", "province", "Hải Phòng", (), False),
+    ("Hải Phòng", "city", "Hải Phòng", (), False),
+    ("Hưng Yên", "province", "Hưng Yên", (), False),
+    ("Thái Bình", "province", "Hưng Yên", (), True),
+    ("Hà Nam", "province", "Ninh Bình", (), False),
+    ("Nam Định", "province", "Ninh Bình", (), False),
+    ("Ninh Bình", "province", "Ninh Bình", (), False),
+    # Centre and Central Highlands
+    ("Thanh Hóa", "province", "Thanh Hóa", (), False),
+    ("Nghệ An", "province", "Nghệ An", (), False),
+    ("Hà Tĩnh", "province", "Hà Tĩnh", (), False),
+    ("Quảng Bình", "province", "Quảng Trị", (), False),
+    ("Quảng Trị", "province", "Quảng Trị", (), False),
+    ("Huế", "city", "Huế", ("Thừa Thiên Huế", "Thừa Thiên - Huế", "TT-Huế"), False),
+    ("Đà Nẵng", "city", "Đà Nẵng", (), False),
+    ("Quảng Nam", "province", "Đà Nẵng", (), False),
+    ("Quảng Ngãi", "province", "Quảng Ngãi", (), False),
+    ("Bình Định", "province", "Gia Lai", (), False),
+    ("Phú Yên", "province", "Đắk Lắk", (), False),
+    ("Khánh Hòa", "province", "Khánh Hòa", (), False),
+    ("Ninh Thuận", "province", "Khánh Hòa", (), False),
+    ("Bình Thuận", "province", "Lâm Đồng", (), False),
+    ("Kon Tum", "province", "Quảng Ngãi", ("Kontum",), False),
+    ("Gia Lai", "province", "Gia Lai", (), False),
+    ("Đắk Lắk", "province", "Đắk Lắk", ("Đắc Lắc", "Đắk Lăk", "Đăk Lăk", "Đắc Lắk", "Đăk Lắk"), False),
+    ("Đắk Nông", "province", "Lâm Đồng", ("Đắc Nông", "Đăk Nông"), False),
+    ("Lâm Đồng", "province", "Lâm Đồng", (), False),
+    # South
+    ("Bình Phước", "province", "Đồng Nai", (), False),
+    ("Tây Ninh", "province", "Tây Ninh", (), False),
+    ("Bình Dương", "province", HCM, (), False),
+    ("Đồng Nai", "province", "Đồng Nai", (), False),
+    ("Bà Rịa - Vũng Tàu", "province", HCM, ("Bà Rịa Vũng Tàu", "BR-VT"), False),
+    (HCM, "city", HCM, (), False),  # matched by its own rule, see _HCM_KEYS
+    ("Long An", "province", "Tây Ninh", (), False),
+    ("Tiền Giang", "province", "Đồng Tháp", (), False),
+    ("Bến Tre", "province", "Vĩnh Long", (), False),
+    ("Trà Vinh", "province", "Vĩnh Long", (), False),
+    ("Vĩnh Long", "province", "Vĩnh Long", (), False),
+    ("Đồng Tháp", "province", "Đồng Tháp", (), False),
+    ("An Giang", "province", "An Giang", (), False),
+    ("Kiên Giang", "province", "An Giang", (), False),
+    ("Cần Thơ", "city", "Cần Thơ", (), False),
+    ("Hậu Giang", "province", "Cần Thơ", (), False),
+    ("Sóc Trăng", "province", "Cần Thơ", (), False),
+    ("Bạc Liêu", "province", "Cà Mau", (), False),
+    ("Cà Mau", "province", "Cà Mau", (), False),
+]
+
+# Provincial cities (thành phố thuộc tỉnh / thuộc thành phố trực thuộc trung ương) as of early 2025:
+# (name, province, aliases, needs prefix). A city named like its province ("thành phố Bắc Ninh") is listed
+# in _SHARED_CITIES instead. Left out on purpose: the old district-level city of Huế (Huế is now the
+# centrally-run city), towns (thị xã) and the cities created in 2025 just before districts were abolished.
+_CITIES: list[tuple[str, str, tuple[str, ...], bool]] = [
+    ("Điện Biên Phủ", "Điện Biên", (), True),  # "Chiến thắng Điện Biên Phủ"
+    ("Sông Công", "Thái Nguyên", (), True),  # also a river
+    ("Phổ Yên", "Thái Nguyên", (), False),
+    ("Hạ Long", "Quảng Ninh", (), False),
+    ("Móng Cái", "Quảng Ninh", (), False),
+    ("Cẩm Phả", "Quảng Ninh", (), False),
+    ("Uông Bí", "Quảng Ninh", (), False),
+    ("Việt Trì", "Phú Thọ", (), False),
+    ("Vĩnh Yên", "Vĩnh Phúc", (), False),
+    ("Phúc Yên", "Vĩnh Phúc", (), False),
+    ("Từ Sơn", "Bắc Ninh", (), False),
+    ("Chí Linh", "Hải Dương", (), False),
+    ("Phủ Lý", "Hà Nam", (), False),
+    ("Tam Điệp", "Ninh Bình", (), False),
+    ("Sầm Sơn", "Thanh Hóa", (), False),
+    ("Vinh", "Nghệ An", (), True),  # "vinh" = glory; also a given name
+    ("Đồng Hới", "Quảng Bình", (), False),
+    ("Đông Hà", "Quảng Trị", (), False),
+    ("Tam Kỳ", "Quảng Nam", (), False),
+    ("Hội An", "Quảng Nam", (), False),
+    ("Quy Nhơn", "Bình Định", ("Qui Nhơn",), False),
+    ("Tuy Hòa", "Phú Yên", (), False),
+    ("Nha Trang", "Khánh Hòa", (), False),
+    ("Cam Ranh", "Khánh Hòa", (), False),
+    ("Phan Rang - Tháp Chàm", "Ninh Thuận", ("Phan Rang",), False),
+    ("Phan Thiết", "Bình Thuận", (), False),
+    ("Pleiku", "Gia Lai", ("Plei Ku",), False),
+    ("Buôn Ma Thuột", "Đắk Lắk", ("Buôn Mê Thuột", "Ban Mê Thuột"), False),
+    ("Gia Nghĩa", "Đắk Nông", (), False),
+    ("Đà Lạt", "Lâm Đồng", (), False),
+    ("Bảo Lộc", "Lâm Đồng", (), False),
+    ("Đồng Xoài", "Bình Phước", (), False),
+    ("Thủ Dầu Một", "Bình Dương", (), False),
+    ("Thuận An", "Bình Dương", (), True),  # also Thuận An in Huế (cửa biển, thị trấn)
+    ("Dĩ An", "Bình Dương", (), False),
+    ("Tân Uyên", "Bình Dương", (), True),  # also huyện Tân Uyên, Lai Châu
+    ("Bến Cát", "Bình Dương", (), True),  # "kênh Tham Lương - Bến Cát"
+    ("Biên Hòa", "Đồng Nai", (), False),
+    ("Long Khánh", "Đồng Nai", (), False),
+    ("Vũng Tàu", "Bà Rịa - Vũng Tàu", (), False),
+    ("Bà Rịa", "Bà Rịa - Vũng Tàu", (), False),
+    ("Thủ Đức", HCM, (), False),
+    ("Tân An", "Long An", (), True),  # many communes are called Tân An
+    ("Mỹ Tho", "Tiền Giang", (), False),
+    ("Cao Lãnh", "Đồng Tháp", (), False),
+    ("Sa Đéc", "Đồng Tháp", (), False),
+    ("Hồng Ngự", "Đồng Tháp", (), False),
+    ("Long Xuyên", "An Giang", (), False),
+    ("Châu Đốc", "An Giang", (), False),
+    ("Rạch Giá", "Kiên Giang", (), False),
+    ("Hà Tiên", "Kiên Giang", (), False),
+    ("Phú Quốc", "Kiên Giang", (), False),
+    ("Vị Thanh", "Hậu Giang", (), False),
+    ("Ngã Bảy", "Hậu Giang", (), False),
+]
+
+# Provincial capitals named like their province: the city is "Thành phố <province>".
+_SHARED_CITIES: list[str] = [
+    "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình",
+    "Thái Nguyên", "Lạng Sơn", "Bắc Giang", "Bắc Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Nam Định",
+    "Ninh Bình", "Thanh Hóa", "Hà Tĩnh", "Quảng Ngãi", "Kon Tum", "Tây Ninh", "Bến Tre", "Trà Vinh",
+    "Vĩnh Long", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+]
+
+# Phrases that contain a place name but are not that place; matched and thrown away.
+_STOP_PHRASES = ("Thái Bình Dương", "Hà Nam Ninh", "Việt Nam Định", "Nam Định Hướng")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place. `level` is "province" (province or centrally-run city) or "district"."""
+
+    name: str
+    level: str
+    kind: str  # city | province (province level); city (district level)
+    parent: str | None = None  # the province of a district-level city
+    aliases: tuple[str, ...] = ()
+    after_2025: str | None = None  # the province-level unit it belongs to from 1 July 2025
+    needs_prefix: bool = False
+    shares_name_with: str | None = None  # "Thành phố Bắc Ninh" <-> "Bắc Ninh"
 
 
 @dataclass
 class PlaceMatch:
+    """A place found in a text. `text[start:end]` is the name as written, without its admin word.
+
+    `prefix` is the admin word right before it ("tỉnh", "Tỉnh ủy", "thành phố", "TP.", "" if none) and
+    `pstart` where that word starts (== start without one). `alt` is the district-level city with the
+    same name when the text says "thành phố X" / "Thành ủy X" for a province X: the caller decides.
+    """
+
     start: int
     end: int
     name: str
     level: str
-    prefix: str
+    prefix: str = ""
+    pstart: int = -1
+    alt: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.pstart < 0:
+            self.pstart = self.start
 
 
-_CANON: dict[str, str] = {}
-for _p in PROVINCES:
-    _CANON[fold_key(_p)] = _p
-for _p, _al in ALIASES.items():
-    for _a in _al:
-        _CANON[fold_key(_a)] = _p
-_DISTRICT = {fold_key(k): k for k in DISTRICT_CITIES}
+# --------------------------------------------------------------------------------------------------------
+# Folding (same length as the input)
+# --------------------------------------------------------------------------------------------------------
 
-_NAMES = sorted({matching_form(n) for n in [*PROVINCES, *DISTRICT_CITIES, *(a for al in ALIASES.values() for a in al)]},
-                key=len, reverse=True)
-_RX = re.compile(rf"(?:(?P<prefix>{_PREFIX})[ \t]+)?(?<![\w])(?P<name>"
-                 + "|".join(re.escape(n) for n in _NAMES) + r")(?![\w])", re.IGNORECASE)
+_OLD_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+# after q the u belongs to the consonant ("quý" is right in both styles)
+_OLD_TONE_RE = re.compile(r"(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)")
+_CHARS = (
+    ("\u00f0", "đ"),  # ð, lower case of Ð (U+00D0) that PDFs use for Đ
+    ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"), ("\u2212", "-"),
+)
+
+
+def _fold_nfc(s: str) -> str:
+    """Lower-case, tone-unified, plain-dash form of an NFC string, of the same length."""
+    low = s.lower()
+    if len(low) != len(s):  # a few characters (İ) grow when lowered: keep those as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    for a, b in _CHARS:
+        if a in low:
+            low = low.replace(a, b)
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], low)
+
+
+_MARK = re.compile(r"[\u0300-\u036f]")
+_MARK_RUN = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
+
+
+def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The folded text and its offset map: sorted (folded_offset, shift) breakpoints, from which on
+    original = folded + shift. Text without combining marks (NFC Vietnamese) has an empty map."""
+    if _MARK.search(text) is None:
+        return _fold_nfc(text), []
+    parts: list[str] = []
+    marks: list[tuple[int, int]] = []
+    pos = out = 0
+    for m in _MARK_RUN.finditer(text):
+        parts.append(text[pos:m.start()])
+        out += m.start() - pos
+        piece = unicodedata.normalize("NFC", m.group(0))
+        parts.append(piece)
+        out += len(piece)
+        pos = m.end()
+        if pos - out:
+            marks.append((out, pos - out))
+    parts.append(text[pos:])
+    return _fold_nfc("".join(parts)), marks
+
+
+def _to_orig(marks: list[tuple[int, int]], i: int) -> int:
+    if not marks:
+        return i
+    j = bisect.bisect_right(marks, (i, 1 << 62)) - 1
+    return i + (marks[j][1] if j >= 0 else 0)
+
+
+def _mkey(folded: str) -> str:
+    """Key of a folded name as the text regex matched it: single spaces, no spaces around dashes."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*-\s*", "-", folded))
+
+
+def _key(name: str) -> str:
+    """Dictionary key of a place name: folded, single spaces, "TP." spelled out, no edge punctuation."""
+    k = _mkey(_fold_nfc(unicodedata.normalize("NFC", name))).strip(" \t\n.,;:()*|#")
+    k = re.sub(r"^(?:t\.\s?p\.?|tp\.?)\s*(?=\w)", "thành phố ", k)
+    return k
+
+
+# --------------------------------------------------------------------------------------------------------
+# Index
+# --------------------------------------------------------------------------------------------------------
+
+_PLACES: dict[str, Place] = {}  # by canonical name
+_BY_KEY: dict[str, Place] = {}  # canonical() lookups
+_MATCH_KEY: dict[str, Place | None] = {}  # keys the text regex matches (None: stop phrase)
+_HCM_KEYS = ("hồ chí minh", "hcm")
+
+
+def _add_key(table: dict[str, Place] | dict[str, Place | None], k: str, p: Place) -> None:
+    old = table.get(k)
+    if old is not None and old.name != p.name:
+        raise ValueError(f"gazetteer: {k!r} names both {old.name} and {p.name}")
+    table[k] = p
+
+
+def _build() -> None:
+    for name, kind, after, aliases, needs in _PROVINCES:
+        p = Place(name=name, level="province", kind=kind, aliases=aliases, after_2025=after, needs_prefix=needs,
+                  shares_name_with=f"Thành phố {name}" if name in _SHARED_CITIES else None)
+        _PLACES[name] = p
+    for name in _SHARED_CITIES:
+        prov = _PLACES[name]
+        city = f"Thành phố {name}"
+        _PLACES[city] = Place(name=city, level="district", kind="city", parent=name, after_2025=prov.after_2025,
+                              shares_name_with=name)
+    for name, prov_name, aliases, needs in _CITIES:
+        prov = _PLACES[prov_name]
+        _PLACES[name] = Place(name=name, level="district", kind="city", parent=prov_name, aliases=aliases,
+                              after_2025=prov.after_2025, needs_prefix=needs)
+    for p in _PLACES.values():
+        for n in (p.name, *p.aliases):
+            _add_key(_BY_KEY, _key(n), p)
+        if p.level == "district" and p.shares_name_with is None:
+            _add_key(_BY_KEY, "thành phố " + _key(p.name), p)
+        if p.name != HCM and not (p.level == "district" and p.shares_name_with):
+            for n in (p.name, *p.aliases):
+                _add_key(_MATCH_KEY, _mkey(_fold_nfc(n)), p)
+    hcm = _PLACES[HCM]
+    for k in (*_HCM_KEYS, "tphcm"):
+        _add_key(_BY_KEY, k, hcm)
+        _add_key(_MATCH_KEY, k, hcm)
+    for s in _STOP_PHRASES:
+        _MATCH_KEY[_mkey(_fold_nfc(s))] = None
+
+
+_build()
+
+
+def _tokens(k: str) -> list[str]:
+    return [t for t in re.split(r"(\s+|-)", k) if t and not t.isspace()]
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """One regex alternation for all keys, factored as a trie of words (fast on long texts)."""
+    trie: dict[str, dict] = {}
+    for k in keys:
+        node = trie
+        for t in _tokens(k):
+            node = node.setdefault(t, {})
+        node[""] = {}
+
+    def sep(prev: str, tok: str) -> str:
+        return r"\s*" if "-" in (prev, tok) else r"\s+"
+
+    def gen(node: dict, prev: str | None) -> str:
+        alts = []
+        for tok in sorted((t for t in node if t), key=lambda t: (-len(t), t)):
+            head = ("" if prev is None else sep(prev, tok)) + re.escape(tok)
+            alts.append(head + gen(node[tok], tok))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return gen(trie, None)
+
+
+_NAME_RE = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(_MATCH_KEY)) + r")(?!\w)")
+
+# admin words and bodies that put a place name after them (folded, at the end of the text before it)
+_PREFIX_RE = re.compile(
+    r"(?<!\w)(tỉnh ủy|thành ủy|thị ủy|thành phố|tỉnh|thị xã|thủ đô|t\.p\.|tp\.|tp|tx\.|"
+    r"đảng bộ|ủy ban nhân dân|hội đồng nhân dân|ubnd|hđnd)\s*$"
+)
+_CITY_WORDS = {"thành phố", "t.p.", "tp.", "tp", "thành ủy", "thị xã", "thị ủy", "tx."}
+_HCM_PREFIXES = {"thành phố", "t.p.", "tp.", "tp", "thành ủy", "đảng bộ", "ủy ban nhân dân",
+                 "hội đồng nhân dân", "ubnd", "hđnd"}
+# words that make the name part of a smaller place, a street or a river: "đường Điện Biên Phủ", "xã Tân An"
+_BLOCK_RE = re.compile(
+    r"(?<!\w)(?:đường|phố|xã|phường|thị trấn|huyện|quận|ấp|thôn|sông|kênh|rạch|hồ|đầm|suối|vịnh|đèo|núi|hẻm|ngõ|"
+    r"ngách|kiệt)\s+$"
+)
+_PERSON_RE = re.compile(r"(?<!\w)(?:Văn|Thị)\s+$")  # "Nguyễn Văn Long Khánh" is a person
+_LIST_SEP = re.compile(r"\s*(?:,|;|-|và|hoặc)\s*")
+_PLACE_DATE = re.compile(r"\s*,\s*ngày\b")
+_HEAD_LINE = re.compile(r"^[\s*#|]*(?:ban thường vụ |ban chấp hành |ban [^\n]{2,30} )?"
+                        r"(?:thành ủy|đảng bộ|ủy ban nhân dân|hội đồng nhân dân)\b")
+
+
+def _is_caps_words(s: str) -> bool:
+    return all(w[0].isupper() or w[0].isdigit() for w in re.findall(r"\w+", s))
+
+
+def _caps_head(text: str, folded: str, line_start: int, s: int, e: int, orig: Callable[[int], int]) -> bool:
+    """Is folded[s:e] the last words of an all-caps header line naming a body ("THÀNH ỦY HỒ CHÍ MINH")?"""
+    line_end = folded.find("\n", e)
+    line_end = len(folded) if line_end < 0 else line_end
+    if folded[e:line_end].strip(" \t*#|") or _HEAD_LINE.match(folded, line_start, s) is None:
+        return False
+    letters = [c for c in unicodedata.normalize("NFC", text[orig(line_start):orig(line_end)]) if c.isalpha()]
+    return all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------------------------------------
+# API
+# --------------------------------------------------------------------------------------------------------
+
+
+def _lookup(name: str | None) -> Place | None:
+    if not name:
+        return None
+    k = _key(name)
+    p = _BY_KEY.get(k)
+    if p is None:
+        bare = re.sub(r"^(?:tỉnh|thành phố|thị xã|tx\.|thủ đô)\s+", "", k)
+        p = _BY_KEY.get(bare)
+    return p
 
 
 def canonical(name: str) -> str | None:
-    """Province-level canonical name of any alias or variant, else the district city's name, else None."""
-    k = fold_key(re.sub(r"^(?:thành phố|tp\.?|tỉnh)\s+", "", matching_form(name).strip(), flags=re.IGNORECASE))
-    if k in _CANON:
-        return _CANON[k]
-    if k in _DISTRICT:
-        return _DISTRICT[k]
-    return _CANON.get(fold_key(name))
+    """The canonical name of a place given by any alias or spelling, or None.
+
+    The string is taken to name a place ("Hồ Chí Minh" alone is the city here); an admin word in front
+    is allowed. "Thành phố X" for a province X names the district-level city X.
+
+    >>> canonical("TP. Hồ Chí Minh"), canonical("Tp Hồ Chí Minh"), canonical("TPHCM")
+    ('Thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh')
+    >>> canonical("THANH HOÁ"), canonical("tỉnh Đắc Lắc"), canonical("thành phố Long Khánh")
+    ('Thanh Hóa', 'Đắk Lắk', 'Long Khánh')
+    >>> canonical("Bắc Ninh"), canonical("thành phố Bắc Ninh"), canonical("Sài Gòn")
+    ('Bắc Ninh', 'Thành phố Bắc Ninh', None)
+    """
+    p = _lookup(name)
+    return p.name if p else None
+
+
+def info(name: str) -> Place | None:
+    """The Place record for any alias.
+
+    >>> p = info("Bình Dương"); (p.level, p.kind, p.after_2025)
+    ('province', 'province', 'Thành phố Hồ Chí Minh')
+    """
+    return _lookup(name)
 
 
 def parent(name: str) -> str | None:
-    """The province of a district-level city; None for a province."""
-    c = _DISTRICT.get(fold_key(name))
-    if c and fold_key(DISTRICT_CITIES[c]) != fold_key(name):
-        return DISTRICT_CITIES[c]
-    return None
+    """The province of a district-level city; None for a province or an unknown name.
+
+    >>> parent("Thủ Đức"), parent("Biên Hoà"), parent("Thành phố Bắc Ninh"), parent("Hà Nội")
+    ('Thành phố Hồ Chí Minh', 'Đồng Nai', 'Bắc Ninh', None)
+    """
+    p = _lookup(name)
+    return p.parent if p else None
 
 
 def level(name: str) -> str | None:
-    """'province' or 'district' (a district-level city that is not also a province's name)."""
-    k = fold_key(name)
-    if k in _CANON:
-        return "province"
-    if k in _DISTRICT:
-        return "district"
-    return None
+    """"province" (provinces and centrally-run cities), "district" (provincial cities), or None.
+
+    >>> level("Hải Phòng"), level("Nha Trang"), level("Paris")
+    ('province', 'district', None)
+    """
+    p = _lookup(name)
+    return p.level if p else None
+
+
+def successor_2025(name: str) -> str | None:
+    """The province-level unit a place belongs to from 1 July 2025 (Nghị quyết 202/2025/QH15).
+
+    >>> successor_2025("Bà Rịa - Vũng Tàu"), successor_2025("Hà Nội"), successor_2025("Đà Lạt")
+    ('Thành phố Hồ Chí Minh', 'Hà Nội', 'Lâm Đồng')
+    """
+    p = _lookup(name)
+    return p.after_2025 if p else None
+
+
+def merged_from_2025(name: str) -> list[str]:
+    """The pre-2025 provinces that form a 2025 unit (the unit itself first); [] if it is not one.
+
+    >>> merged_from_2025("Thành phố Hồ Chí Minh")
+    ['Thành phố Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu']
+    """
+    p = _lookup(name)
+    if p is None or p.level != "province":
+        return []
+    out = [q.name for q in _PLACES.values() if q.level == "province" and q.after_2025 == p.name]
+    return sorted(out, key=lambda n: n != p.name) if p.name in out else []
+
+
+def places(level: str | None = None) -> Iterator[Place]:
+    """All places, optionally of one level.
+
+    >>> sum(1 for _ in places("province"))
+    63
+    """
+    return (p for p in _PLACES.values() if level is None or p.level == level)
 
 
 def find_places(text: str) -> list[PlaceMatch]:
-    """Places named in `text`; names that are also common words count only after an admin word."""
-    v = matching_form(text) if len(matching_form(text)) == len(text) else text
-    out = []
-    for m in _RX.finditer(v):
-        raw = m["name"]
-        prefix = (m["prefix"] or "").strip()
-        caps = raw.isupper()
-        if not raw[:1].isupper():
+    """The places a text names, in order, with offsets into `text` (pass NFC text).
+
+    Rules against false places: names sit on word boundaries and are written capitalised (or in
+    capitals); "Hồ Chí Minh" / "HCM" count only as a city (after "Thành phố", "TP.", "Thành ủy",
+    "Ủy ban nhân dân", ..., or as "TPHCM"), never in "tư tưởng Hồ Chí Minh"; names that are common words
+    or person names ("Hòa Bình", "Thái Bình", "Vinh", ...) need an admin word before them, or to follow
+    another place in a list, or to open a "X, ngày ..." line; names after "xã", "phường", "huyện",
+    "quận", "đường", "phố", "sông" ... are smaller places or streets and are skipped.
+
+    >>> t = "Chủ tịch Hồ Chí Minh; Đoàn Thanh niên Cộng sản Hồ Chí Minh; UBND TP.HCM; tỉnh Khánh Hoà"
+    >>> [(m.name, m.prefix, t[m.start:m.end]) for m in find_places(t)]
+    [('Thành phố Hồ Chí Minh', 'TP.', 'HCM'), ('Khánh Hòa', 'tỉnh', 'Khánh Hoà')]
+    >>> [m.name for m in find_places("vì hòa bình; Hòa Bình; tỉnh Hòa Bình, Thái Bình; đường Điện Biên Phủ")]
+    ['Hòa Bình', 'Thái Bình']
+    >>> m = find_places("Thành ủy Bắc Ninh")[0]; (m.name, m.level, m.alt)
+    ('Bắc Ninh', 'province', 'Thành phố Bắc Ninh')
+    """
+    folded, marks = _fold(text)
+
+    def orig(i: int) -> int:
+        return _to_orig(marks, i)
+
+    out: list[PlaceMatch] = []
+    prev_end = -1
+    for m in _NAME_RE.finditer(folded):
+        s, e = m.span()
+        k = _mkey(m.group(0))
+        p = _MATCH_KEY.get(k)
+        if p is None:  # a stop phrase ("Thái Bình Dương")
             continue
-        k = fold_key(raw)
-        is_hcm = k in ("ho chi minh",)
-        if (is_hcm or matching_form(raw) in _NEEDS_PREFIX) and not prefix and not caps:
+        lo = max(0, s - 30)
+        pm = _PREFIX_RE.search(folded, lo, s)
+        prefix, ps, pe = (pm.group(1), pm.start(1), pm.end(1)) if pm else ("", s, s)
+        if k == "tphcm":
+            prefix, ps, pe, s = "tp", s, s + 2, s + 2
+        quote = text[orig(s):orig(e)]
+        if not _is_caps_words(unicodedata.normalize("NFC", quote) if marks else quote):
             continue
-        if is_hcm and prefix.lower() not in ("thành phố", "tp.", "tp") and not caps:
+        if not prefix and (_BLOCK_RE.search(folded, lo, s) or _PERSON_RE.search(text, max(0, orig(s) - 8), orig(s))):
             continue
-        if caps and is_hcm and not re.search(r"THÀNH PHỐ\s*$|TP\.?\s*$", v[max(0, m.start("name") - 12):m.start("name")]):
-            continue
-        dist = k in _DISTRICT and (k not in _CANON or prefix.lower() in ("thành phố", "tp.", "tp", "thị xã")
-                                   and k not in _CANON)
-        if k in _DISTRICT and k in _CANON:
-            dist = False
-        name = _DISTRICT[k] if dist else (_CANON.get(k) or _DISTRICT.get(k) or raw)
-        lvl = "district" if dist or (k in _DISTRICT and k not in _CANON) else "province"
-        out.append(PlaceMatch(m.start("name"), m.end("name"), name, lvl, prefix))
+        line_start = folded.rfind("\n", 0, s) + 1
+        at_line_start = not folded[line_start:s].strip(" \t*#|")
+        place_date = at_line_start and _PLACE_DATE.match(folded, e) is not None
+        if p.name == HCM:
+            if not (prefix in _HCM_PREFIXES or place_date or _caps_head(text, folded, line_start, s, e, orig)):
+                continue
+        elif p.needs_prefix and not prefix and not place_date:
+            if prev_end < 0 or _LIST_SEP.fullmatch(folded, prev_end, s) is None:
+                continue
+        alt = p.shares_name_with if p.shares_name_with and prefix in _CITY_WORDS else None
+        out.append(PlaceMatch(start=orig(s), end=orig(e), name=p.name, level=p.level,
+                              prefix=text[orig(ps):orig(pe)], pstart=orig(ps), alt=alt))
+        prev_end = e
     return out
 
 
 def jurisdiction_votes(text: str) -> Counter[str]:
-    """How strongly `text` points at each place: a prefixed mention counts 2, a bare one 1."""
-    c: Counter[str] = Counter()
-    for p in find_places(text):
-        c[p.name] += 2 if p.prefix else 1
-    return c
+    """Canonical places a text names, counted; a name after an admin word counts 2, a bare name 1.
+
+    >>> jurisdiction_votes("UBND tỉnh Đồng Nai; thành phố Biên Hòa và Long Khánh; Đồng Nai")
+    Counter({'Đồng Nai': 3, 'Biên Hòa': 2, 'Long Khánh': 1})
+    """
+    votes: Counter[str] = Counter()
+    for m in find_places(text):
+        votes[m.name] += 2 if m.prefix else 1
+    return votes
+

@@ -47,6 +47,19 @@ _CHAR_MAP = str.maketrans({
 })
 
 
+_CHAR_DICT = {chr(k): (v if isinstance(v, str) else chr(v)) for k, v in _CHAR_MAP.items()}
+_CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_DICT)) + "]")
+
+
+def plain_chars(s: str) -> str:
+    """Same-length substitutions (Ð -> Đ, dashes, odd spaces); a regex finds the few places to change.
+
+    >>> plain_chars("NÐ\u2013CP")
+    'NĐ-CP'
+    """
+    return _CHAR_RE.sub(lambda m: _CHAR_DICT[m.group(0)], s)
+
+
 def fold_tones(s: str) -> str:
     """Unify tone placement on an NFC string, keeping its length.
 
@@ -99,7 +112,7 @@ def matching_form(s: str) -> str:
     >>> matching_form("Thành uỷ")
     'Thành ủy'
     """
-    return fold_tones(unicodedata.normalize("NFC", s).translate(_CHAR_MAP))
+    return fold_tones(plain_chars(unicodedata.normalize("NFC", s)))
 
 
 def fold_key(s: str) -> str:
@@ -124,7 +137,7 @@ class MatchView:
     @classmethod
     def of(cls, original: str) -> MatchView:
         composed, marks = nfc_with_map(original)
-        return cls(original=original, text=fold_tones(composed.translate(_CHAR_MAP)), marks=marks)
+        return cls(original=original, text=fold_tones(plain_chars(composed)), marks=marks)
 
     def _orig(self, pos: int) -> int:
         if not self.marks:

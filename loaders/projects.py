@@ -33,12 +33,25 @@ _HEADS: list[tuple[str, str]] = [
     ("economic_zone", r"khu kinh tế"),
     ("road", r"đường(?:[ \t]+nối)?"),
 ]
-_RX = re.compile("|".join(f"(?P<{k}>(?<![\\w]){h})(?![\\w])" for k, h in _HEADS), re.IGNORECASE)
-_TOKEN = re.compile(r"[ \t]+(?P<t>-|[^\s,;.()\"“”…:]+)")
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha())
 _NUMBERED = {"metro", "ring", "national_road", "financial_centre"}
 _NO_NAME_OK = {"terminal"}
 
 
+def _title_or_lower(pattern: str) -> str:
+    """Let every word of a head start with a capital or not: 'khu công' -> '[kK]hu [cC]ông'."""
+    return re.sub(r"(?<![\\<\w])([a-zđà-ỹ])", lambda m: f"[{m.group(1)}{m.group(1).upper()}]", pattern)
+
+
+def _head(kind: str, h: str) -> str:
+    # a head that needs a name must be followed by one: a capital or a digit (checked by the regex, so the
+    # many "đường" and "cầu" of ordinary prose cost nothing in Python)
+    tail = "" if kind in _NUMBERED or kind in _NO_NAME_OK else rf"(?=[ \t]+[{_UPPER}0-9])"
+    return f"(?P<{kind}>{_title_or_lower(h)}){tail}"
+
+
+_RX = re.compile("|".join(_head(k, h) for k, h in _HEADS))
+_TOKEN = re.compile(r"[ \t]+(?P<t>-|[^\s,;.()\"“”…:]+)")
 @dataclass
 class ProjectMention:
     key: str
@@ -78,10 +91,12 @@ def find_projects(text: str | MatchView) -> list[ProjectMention]:
     v = view.text
     seen: dict[str, ProjectMention] = {}
     for m in _RX.finditer(v):
+        if m.start() and v[m.start() - 1].isalnum():
+            continue
         kind = m.lastgroup or ""
         if kind.endswith("_n"):
             kind = kind[:-2]
-        head = re.sub(r"\s+", " ", m.group(kind))
+        head = re.sub(r"\s+", " ", v[m.start(kind):m.end(kind)])
         if kind in _NUMBERED:
             n = m.groupdict().get(f"{kind}_n")
             key, name = (f"{kind}:{n}", {"metro": f"Metro số {n}", "ring": f"Vành đai {n}",

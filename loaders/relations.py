@@ -59,12 +59,16 @@ _IMPL = re.compile(
     re.IGNORECASE,
 )
 _THEO_DIRECT = re.compile(r"(?:^|\s)theo\s*$", re.IGNORECASE)
+# "sửa đổi, bổ sung khoản 1 Điều 73 của", "Bãi bỏ Mục 1 Chương VI", "thay thế" + the mention
+_LOCATOR = r"(?:(?:điểm|khoản|điều|mục|chương|phần|tiểu mục|phụ lục)[ \t]+[\w.]+|một số điều|toàn bộ|các điều|và|,)"
 _SUPERSEDE_TAIL = re.compile(
     r"(?<!được )(?<!được\s)(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ|hủy bỏ|đính chính|hết hiệu lực)"
     r"(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung|thay thế|bãi bỏ))*"
-    r"(?:[ \t]+(?:một số điều|một số điều, khoản|toàn bộ|các điều|điều \d+))?(?:[ \t]+của)?[ \t:]*$",
+    rf"(?:[ \t]*{_LOCATOR}){{0,10}}(?:[ \t]+của)?[ \t:]*$",
     re.IGNORECASE,
 )
+# "thực hiện theo quy định của Luật X": applying the rules of X, not implementing X
+_APPLY_RULES = re.compile(r"theo[ \t]+(?:các[ \t]+)?quy định[ \t]+(?:của|tại)[ \t]*$", re.IGNORECASE)
 _EXPIRES = re.compile(r"(?:đương nhiên\s+)?hết hiệu lực", re.IGNORECASE)
 _PASSIVE_AMEND = re.compile(
     r"(?:đã[ \t]+)?được[ \t]+(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ)(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung))*"
@@ -77,6 +81,7 @@ _BETWEEN_IMPL = re.compile(
     r"(?:[ \t]+(?:một số điều|một số điều của|các điều))?(?:[ \t]+của)?)[ \t:]*$",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và)[ \t]*$", re.IGNORECASE)
 _KIND = {"sửa đổi": "amends", "bổ sung": "amends", "đính chính": "amends", "thay thế": "replaces",
          "bãi bỏ": "repeals", "hủy bỏ": "repeals", "hết hiệu lực": "replaces"}
 
@@ -113,6 +118,8 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
     low = p.lower()
     if re.search(r"(?:^|\W)căn cứ(?:\W|$)", low) and not re.search(r"(?:^|\W)căn cứ\s+(?:vào\s+)?(?:đối tượng|điều kiện|yêu cầu|tình hình)", low):
         return "IMPLEMENTS", "based_on"
+    if _APPLY_RULES.search(low[-60:]):
+        return "CITES", None
     for m in _IMPL.finditer(low):
         if m.group(0) == "theo" and not _THEO_DIRECT.search(low):
             continue
@@ -136,6 +143,7 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
         ev = Evidence(file=file, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
         out.append(Relation(source=source, target=m.ref or "", type=typ, evidence=ev, kind=kind))
     # between two mentioned documents in one sentence
+    amended: tuple[str, str] | None = None
     for a, b in zip(ordered, ordered[1:], strict=False):
         if a.ref == b.ref or a.form == "header" or b.form == "header":
             continue
@@ -149,7 +157,14 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
         if pm and a.ref != source:
             out.append(Relation(source=b.ref or "", target=a.ref or "", type="SUPERSEDES", evidence=ev,
                                 kind=_supersede_kind(pm["v"])))
+            amended = (a.ref or "", _supersede_kind(pm["v"]))
             continue
+        if amended and _LIST_GAP.match(gap):
+            # the next member of the list of amending documents amends the same document
+            out.append(Relation(source=b.ref or "", target=amended[0], type="SUPERSEDES", evidence=ev,
+                                kind=amended[1]))
+            continue
+        amended = None
         if a.ref == source:
             continue
         bm = _BETWEEN_IMPL.search(gap)
