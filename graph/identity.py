@@ -76,7 +76,7 @@ def assign_ids(docs_by_file: dict[str, dict[str, DocRef]]) -> dict[RefId, str]:
             elif r.is_source:
                 out[rid] = "file:" + f
             else:
-                out[rid] = "named:" + (r.title or r.name or k) + "|" + str(r.year or r.term or "") + (
+                out[rid] = "named:" + (r.title or r.name or k) + "|" + str(r.date or r.year or r.term or "") + (
                     "|" + r.jurisdiction if r.jurisdiction else "")
     for fam, members in families.items():
         mode, local = fam_info[fam]

@@ -66,7 +66,8 @@ _NAMED = re.compile(
     r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
     r"|(?P<dh>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?(?:[ \t]+(?:toàn quốc|lần thứ))?[ \t]+(?P<dh_n>[IVXL]+)"
     r"(?:[ \t]+(?:của[ \t]+)?(?P<dh_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
-    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<law_n>[A-ZĐ][^\n,;.()\"]{2,90}?)[ \t]+năm[ \t]+(?P<law_y>\d{4}))"
+    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
+    r"[ \t]+(?:ngày[ \t]+(?P<law_d>\d{1,2})[ \t]+tháng[ \t]+(?P<law_m>\d{1,2})[ \t]+)?năm[ \t]+(?P<law_y>\d{4}))"
     r")(?![\w])",
 )
 
@@ -208,6 +209,8 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
             m.label = "Code" if t.lower() == "bộ luật" else ("Ordinance" if t.lower() == "pháp lệnh" else "Law")
             m.title = f"{t} {gd['law_n'].strip()}"
             m.symbol_year = int(gd["law_y"])
+            if gd["law_d"]:
+                m.date = _iso(gd["law_d"], gd["law_m"], gd["law_y"])
         found.append((nm.start(), nm.end(), m))
         take(nm.start(), nm.end())
 

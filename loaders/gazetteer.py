@@ -194,8 +194,10 @@ _SHARED_CITIES: list[str] = [
     "Vĩnh Long", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
 ]
 
-# Phrases that contain a place name but are not that place; matched and thrown away.
-_STOP_PHRASES = ("Thái Bình Dương", "Hà Nam Ninh", "Việt Nam Định", "Nam Định Hướng")
+# Capitalised words that make a place name part of something else: "Thái Bình Dương" (the Pacific),
+# "Hà Nam Ninh" (the old province), "NGƯỜI VIỆT NAM ĐỊNH CƯ", "MIỀN NAM ĐỊNH HƯỚNG".
+_STOP_AFTER = {"thái bình": "dương", "hà nam": "ninh", "nam định": "hướng"}
+_STOP_BEFORE = {"nam định": "việt"}
 
 
 @dataclass(frozen=True)
@@ -312,11 +314,11 @@ def _key(name: str) -> str:
 
 _PLACES: dict[str, Place] = {}  # by canonical name
 _BY_KEY: dict[str, Place] = {}  # canonical() lookups
-_MATCH_KEY: dict[str, Place | None] = {}  # keys the text regex matches (None: stop phrase)
+_MATCH_KEY: dict[str, Place] = {}  # keys the text regex matches
 _HCM_KEYS = ("hồ chí minh", "hcm")
 
 
-def _add_key(table: dict[str, Place] | dict[str, Place | None], k: str, p: Place) -> None:
+def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
     old = table.get(k)
     if old is not None and old.name != p.name:
         raise ValueError(f"gazetteer: {k!r} names both {old.name} and {p.name}")
@@ -349,8 +351,6 @@ def _build() -> None:
     for k in (*_HCM_KEYS, "tphcm"):
         _add_key(_BY_KEY, k, hcm)
         _add_key(_MATCH_KEY, k, hcm)
-    for s in _STOP_PHRASES:
-        _MATCH_KEY[_mkey(_fold_nfc(s))] = None
 
 
 _build()
@@ -411,6 +411,18 @@ _HEAD_LINE = re.compile(r"^[\s*#|]*(?:ban thường vụ |ban chấp hành |ban 
 
 def _is_caps_words(s: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in re.findall(r"\w+", s))
+
+
+def _stopped(text: str, folded: str, k: str, s: int, e: int, orig: Callable[[int], int]) -> bool:
+    """Is the name at folded[s:e] (key k) glued to a capitalised word that makes it something else?"""
+    w = _STOP_AFTER.get(k)
+    if w and folded.startswith(" " + w, e) and (e + 1 + len(w) == len(folded) or not folded[e + 1 + len(w)].isalnum()):
+        return text[orig(e + 1)].isupper()
+    w = _STOP_BEFORE.get(k)
+    if w and s >= len(w) + 1 and folded.startswith(w + " ", s - len(w) - 1):
+        b = s - len(w) - 1
+        return (b == 0 or not folded[b - 1].isalnum()) and text[orig(b)].isupper()
+    return False
 
 
 def _caps_head(text: str, folded: str, line_start: int, s: int, e: int, orig: Callable[[int], int]) -> bool:
@@ -545,8 +557,8 @@ def find_places(text: str) -> list[PlaceMatch]:
     for m in _NAME_RE.finditer(folded):
         s, e = m.span()
         k = _mkey(m.group(0))
-        p = _MATCH_KEY.get(k)
-        if p is None:  # a stop phrase ("Thái Bình Dương")
+        p = _MATCH_KEY[k]
+        if _stopped(text, folded, k, s, e, orig):
             continue
         lo = max(0, s - 30)
         pm = _PREFIX_RE.search(folded, lo, s)

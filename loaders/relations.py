@@ -69,6 +69,8 @@ _SUPERSEDE_TAIL = re.compile(
 )
 # "thực hiện theo quy định của Luật X": applying the rules of X, not implementing X
 _APPLY_RULES = re.compile(r"theo[ \t]+(?:các[ \t]+)?quy định[ \t]+(?:của|tại)[ \t]*$", re.IGNORECASE)
+# "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
+_NAME_BEFORE = re.compile(r"(?:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)[ \t]*$", re.IGNORECASE)
 _EXPIRES = re.compile(r"(?:đương nhiên\s+)?hết hiệu lực", re.IGNORECASE)
 _PASSIVE_AMEND = re.compile(
     r"(?:đã[ \t]+)?được[ \t]+(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ)(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung))*"
@@ -109,7 +111,8 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
     p = matching_form(prefix)
     tail = p[-80:]
     sm = _SUPERSEDE_TAIL.search(tail)
-    if sm and not re.search(r"được[ \t]+(?:[\w ,]{0,30})$", tail[: sm.start()]):
+    named_amender = bool(sm and _NAME_BEFORE.search(tail[: sm.start()]) and re.search(r"căn cứ", p, re.IGNORECASE))
+    if sm and not re.search(r"được[ \t]+(?:[\w ,]{0,30})$", tail[: sm.start()]) and not named_amender:
         return "SUPERSEDES", _supersede_kind(sm["v"])
     s = matching_form(suffix)
     em = _EXPIRES.search(s[:200])

@@ -195,9 +195,9 @@ def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRe
         local = bool(m.issuer and "Đảng bộ" in m.issuer)
         jurisdiction = source.jurisdiction if local else None
         title = m.title or m.quote
-        key = f"named:{fold_key(title)}|{year or m.term or ''}|{fold_key(jurisdiction or '')}"
+        key = f"named:{fold_key(title)}|{m.date or year or m.term or ''}|{fold_key(jurisdiction or '')}"
         if key not in docs:
-            docs[key] = DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term,
+            docs[key] = DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term, date=m.date,
                                jurisdiction=jurisdiction, level=("central" if not local else None),
                                issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
                                missing=["symbol"])

@@ -191,3 +191,32 @@ def test_markdown_metadata_table():
     s = x.docs["source"]
     assert (s.symbol, s.label, s.issuer, s.date) == ("262/2026/NĐ-CP", "Decree", "Chính phủ", "2026-09-15")
     assert ("IMPLEMENTS", "based_on") in {(r.type, r.kind) for r in x.relations if r.target == "63/2025/qh15"}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("Sửa đổi, bổ sung khoản 1 Điều 73 của ", ("SUPERSEDES", "amends")),
+        ("Bãi bỏ Mục 1 Chương VI ", ("SUPERSEDES", "repeals")),
+        ("thì thực hiện theo quy định của ", ("CITES", None)),
+        ("Căn cứ Luật sửa đổi, bổ sung một số điều của ", ("IMPLEMENTS", "based_on")),
+    ],
+)
+def test_relation_wording_in_state_documents(prefix, expected):
+    assert classify_source_relation(prefix, "") == expected
+
+
+def test_state_decision_basis_and_replacement():
+    t = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 1234/QĐ-UBND\nQuảng Ninh, ngày 05 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
+         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+         "Căn cứ Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của Chính phủ;\n"
+         "Điều 2. Quyết định này thay thế Quyết định số 567/QĐ-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh.\n")
+    x = extract_text(Text(path="q.md", text=t))
+    s = x.docs["source"]
+    assert (s.symbol, s.label, s.jurisdiction, s.date) == ("1234/QĐ-UBND", "Decision", "Quảng Ninh", "2024-04-05")
+    got = {(r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title, x.docs[r.target].date)
+           for r in x.relations if r.source == "source" and r.target in x.docs}
+    assert ("IMPLEMENTS", "based_on", "Luật Tổ chức chính quyền địa phương", "2015-06-19") in got
+    assert ("IMPLEMENTS", "based_on", "123/2016/NĐ-CP", "2016-09-01") in got
+    assert ("SUPERSEDES", "replaces", "567/QĐ-UBND", "2020-03-10") in got
+    assert x.docs[next(k for k, d in x.docs.items() if d.symbol == "567/QĐ-UBND")].jurisdiction == "Quảng Ninh"
