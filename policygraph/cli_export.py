@@ -1,1 +1,245 @@
-"""Commands registered on policygraph.cli_app.app."""
+"""`policygraph export`, `policygraph sparql` and `policygraph view`: the graph out of the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+import webbrowser
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import networkx as nx
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from policygraph.cli_app import app
+
+err = Console(stderr=True)
+out = Console()
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Store file (default $POLICYGRAPH_STORE or ./policygraph.store.json).",
+        show_default=False,
+    ),
+]
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    graphml = "graphml"
+    ttl = "ttl"
+    jsonld = "jsonld"
+    csv = "csv"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _graph(store: str | None) -> nx.MultiDiGraph:
+    """The graph of the store, or one clear error line and exit 2."""
+    try:
+        from policygraph.graph.store import StoreError, open_store
+    except ImportError as e:  # pragma: no cover - the store module ships with the package
+        raise _fail(f"the graph store is not available ({e})", 2) from e
+    try:
+        return open_store(store, create=False).graph
+    except StoreError as e:
+        raise _fail(str(e), 2) from e
+
+
+def resolve_node(G: nx.MultiDiGraph, ref: str) -> Any:
+    """The node REF names: graph.queries.resolve_ref when present, else an exact node id or the one
+    node whose symbol is REF. Raises LookupError (not found / ambiguous, with the candidates)."""
+    try:
+        from policygraph.graph.queries import resolve_ref  # type: ignore[attr-defined]
+    except ImportError:
+        resolve_ref = None
+    if resolve_ref is not None:
+        try:
+            found = resolve_ref(G, ref)
+        except LookupError:
+            raise
+        except Exception as e:  # the parser's own errors (ambiguous, malformed): keep its message
+            raise LookupError(str(e) or f"cannot resolve {ref!r}") from e
+        if isinstance(found, (list, tuple, set, frozenset)):
+            found = list(found)
+            if len(found) == 1:
+                found = found[0]
+            elif found:
+                more = f" (and {len(found) - 10} more)" if len(found) > 10 else ""
+                raise LookupError(
+                    f"{ref!r} matches {len(found)} nodes: {', '.join(map(str, found[:10]))}{more}; "
+                    "narrow it (08-NQ/TU@Hải Phòng 2022) or give a node id"
+                )
+            else:
+                found = None
+        if found is None:
+            raise LookupError(f"no document or node matches {ref!r}")
+        return found
+    if ref in G:
+        return ref
+    matches = [n for n, d in G.nodes(data=True) if d.get("symbol") == ref]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LookupError(f"no node has id or symbol {ref!r}")
+    shown = ", ".join(f"{n} ({G.nodes[n].get('jurisdiction') or 'central'})" for n in matches[:10])
+    raise LookupError(f"{ref!r} is ambiguous, give a node id: {shown}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="json, graphml, ttl (Turtle), jsonld or csv.")
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (a folder for csv); stdout when left out."),
+    ] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph as JSON, GraphML, RDF (Turtle, JSON-LD) or Neo4j CSV.
+
+    json: node-link JSON, every attribute and the evidence (loss-free).
+    graphml: for Gephi and yEd. ttl, jsonld: RDF in the PolicyGraph ontology,
+    aligned to ELI (ontology/policygraph.ttl). csv: nodes.csv and
+    relationships.csv for neo4j-admin database import.
+
+    Examples:
+
+      policygraph export > graph.json
+
+      policygraph export --format graphml -o graph.graphml
+
+      policygraph export --format ttl -o graph.ttl
+
+      policygraph export --format csv -o neo4j-import/
+    """
+    from policygraph.ontology.export import export_text, write_export
+
+    G = _graph(store)
+    try:
+        if output is None:
+            if fmt is ExportFormat.csv:
+                raise _fail("csv writes two files: give a folder with -o, e.g. -o neo4j-import/")
+            sys.stdout.write(export_text(G, fmt.value))
+            sys.stdout.flush()
+            return
+        paths = write_export(G, fmt.value, output)
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    except OSError as e:
+        raise _fail(f"{output}: {e.strerror or e}") from e
+    err.print(
+        escape(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
+        highlight=False,
+    )
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read it from a file.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as JSON.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Query the graph with SPARQL; prefixes pg: eli: rdf: rdfs: xsd: are bound.
+
+    Classes: pg:Document and its types (pg:Resolution, pg:Decree ...),
+    pg:Body, pg:Project. Edges: pg:cites, pg:implements (pg:basedOn for
+    căn cứ), pg:supersedes (pg:amends, pg:replaces, pg:repeals), pg:issuedBy,
+    pg:partOf, pg:mentions. Attributes: pg:symbol, pg:date, pg:year,
+    pg:issuerName, pg:title, pg:inJurisdiction/rdfs:label.
+    Evidence: ?s rdf:predicate ...; pg:evidence/pg:sentence ?sentence.
+    Node IRIs print as node ids.
+
+    Examples:
+
+      policygraph sparql 'SELECT ?d ?sym WHERE { ?d pg:implements ?r ;
+        pg:symbol ?sym . ?r pg:symbol "31-NQ/TW" }'
+
+      policygraph sparql 'SELECT ?t (COUNT(?d) AS ?n) WHERE { ?d a ?t .
+        ?t rdfs:subClassOf pg:Document } GROUP BY ?t' --json
+
+      policygraph sparql @amended.rq
+    """
+    from policygraph.ontology.rdf import sparql as run_sparql
+
+    if query.startswith("@"):
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as e:
+            raise _fail(f"{query[1:]}: {e.strerror or e}") from e
+    G = _graph(store)
+    try:
+        rows = run_sparql(G, query)
+    except Exception as e:  # rdflib raises pyparsing and its own errors: one line for all
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise _fail(f"SPARQL: {first}") from e
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    columns = list(rows[0]) if rows else []
+    table = Table(show_lines=False, caption=f"{len(rows)} row(s)")
+    for col in columns:
+        table.add_column(escape(col), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else escape(str(row[c])) for c in columns))
+    out.print(table)
+
+
+@app.command()
+def view(
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            help="The document to centre on: a node id, a symbol (31-NQ/TW), a symbol narrowed by place or "
+            "year (08-NQ/TU@Hải Phòng 2022), 'Nghị quyết 31'; the whole graph when left out.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="Hops around REF to show.")] = 2,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Draw the graph as an interactive HTML page that works offline.
+
+    Nodes are coloured by type, edges by relation. Hover a node for its
+    symbol, date, issuer and jurisdiction; hover an edge for the sentence
+    that states it. With REF, only the nodes within --depth hops of it.
+
+    Examples:
+
+      policygraph view                      (whole graph -> graph.html)
+
+      policygraph view 31-NQ/TW --depth 1 -o nq31.html --open
+
+      policygraph view "08-NQ/TU@Hải Phòng 2022"   (say where and when)
+    """
+    from policygraph.visualisations.html import neighbourhood, render_html
+
+    G = _graph(store)
+    focus = None
+    if ref is not None:
+        try:
+            focus = resolve_node(G, ref)
+        except LookupError as e:  # KeyError's str() adds quotes: use the message itself
+            raise _fail(str(e.args[0]) if e.args else f"cannot resolve {ref!r}") from e
+        if focus not in G:
+            raise _fail(f"{ref!r} resolved to {focus!r}, which is not a node of the graph")
+    try:
+        path = render_html(G, output, focus=focus, depth=depth)
+    except OSError as e:
+        raise _fail(f"{output}: {e.strerror or e}") from e
+    shown = G.number_of_nodes() if focus is None else neighbourhood(G, focus, depth).number_of_nodes()
+    err.print(escape(f"wrote {path} ({shown} nodes)"), highlight=False)
+    if open_browser:
+        webbrowser.open(path.resolve().as_uri())

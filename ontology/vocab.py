@@ -1,0 +1,446 @@
+"""The PolicyGraph vocabulary in Python: the ONE place code takes labels and relation names from.
+
+It mirrors ``ontology/policygraph.ttl`` (the OWL/RDFS vocabulary) term for term; a test parses the
+Turtle and checks both directions, so the two cannot drift apart.
+
+>>> TYPE_CODE_TO_LABEL["NQ"], TYPE_CODE_TO_LABEL["QĐi"], TYPE_WORD_TO_LABEL["nghị định"]
+('Resolution', 'Regulation', 'Decree')
+>>> str(class_iri("Resolution"))
+'https://policygraph.org/ontology#Resolution'
+>>> str(relation_iri("SUPERSEDES", "amends")), str(relation_iri("IMPLEMENTS", "based_on"))
+('https://policygraph.org/ontology#amends', 'https://policygraph.org/ontology#basedOn')
+>>> relation_of(relation_iri("IMPLEMENTS", "based_on"))
+('IMPLEMENTS', 'based_on')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from types import MappingProxyType
+from typing import Final
+
+from rdflib import URIRef
+
+# --------------------------------------------------------------------------------------------
+# Namespaces
+# --------------------------------------------------------------------------------------------
+PG: Final = "https://policygraph.org/ontology#"
+ELI: Final = "http://data.europa.eu/eli/ontology#"
+#: base of the IRIs minted for graph nodes (percent-encoded node id appended)
+NODE_BASE: Final = "https://policygraph.org/id/"
+#: base of the IRIs minted for jurisdictions (percent-encoded name appended)
+JURISDICTION_BASE: Final = "https://policygraph.org/jurisdiction/"
+#: base of the IRIs minted for reified edges (a hash of source, target and key appended)
+EDGE_BASE: Final = "https://policygraph.org/edge/"
+
+NS: Final = MappingProxyType(
+    {
+        "pg": PG,
+        "eli": ELI,
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
+)
+
+# --------------------------------------------------------------------------------------------
+# Node kinds and labels (ontology classes)
+# --------------------------------------------------------------------------------------------
+NODE_KINDS: Final = ("Document", "Body", "Project")
+
+#: document classes (subclasses of pg:Document); a document of unknown type has label "Document"
+DOCUMENT_LABELS: Final = (
+    "Resolution",
+    "Conclusion",
+    "Directive",
+    "Decision",
+    "Regulation",
+    "Rules",
+    "Guidance",
+    "Programme",
+    "Plan",
+    "Notice",
+    "Report",
+    "Submission",
+    "Scheme",
+    "OfficialLetter",
+    "Law",
+    "Code",
+    "Constitution",
+    "Ordinance",
+    "Decree",
+    "Circular",
+    "JointCircular",
+)
+
+#: every value a node's ``label`` may take
+NODE_LABELS: Final = ("Document", *DOCUMENT_LABELS, "Body", "Project")
+
+#: classes of the RDF view that are not graph node labels
+AUXILIARY_CLASSES: Final = ("Jurisdiction", "Evidence")
+
+#: every pg: class declared in the Turtle
+CLASSES: Final = (*NODE_LABELS, *AUXILIARY_CLASSES)
+
+LABEL_EN: Final = MappingProxyType(
+    {
+        "Document": "Document",
+        "Resolution": "Resolution",
+        "Conclusion": "Conclusion",
+        "Directive": "Directive",
+        "Decision": "Decision",
+        "Regulation": "Regulation",
+        "Rules": "Rules",
+        "Guidance": "Guidance",
+        "Programme": "Programme",
+        "Plan": "Plan",
+        "Notice": "Notice",
+        "Report": "Report",
+        "Submission": "Submission",
+        "Scheme": "Scheme",
+        "OfficialLetter": "Official letter",
+        "Law": "Law",
+        "Code": "Code",
+        "Constitution": "Constitution",
+        "Ordinance": "Ordinance",
+        "Decree": "Decree",
+        "Circular": "Circular",
+        "JointCircular": "Joint circular",
+        "Body": "Body",
+        "Project": "Project",
+        "Jurisdiction": "Jurisdiction",
+        "Evidence": "Evidence",
+    }
+)
+
+LABEL_VI: Final = MappingProxyType(
+    {
+        "Document": "Văn bản",
+        "Resolution": "Nghị quyết",
+        "Conclusion": "Kết luận",
+        "Directive": "Chỉ thị",
+        "Decision": "Quyết định",
+        "Regulation": "Quy định",
+        "Rules": "Quy chế",
+        "Guidance": "Hướng dẫn",
+        "Programme": "Chương trình",
+        "Plan": "Kế hoạch",
+        "Notice": "Thông báo",
+        "Report": "Báo cáo",
+        "Submission": "Tờ trình",
+        "Scheme": "Đề án",
+        "OfficialLetter": "Công văn",
+        "Law": "Luật",
+        "Code": "Bộ luật",
+        "Constitution": "Hiến pháp",
+        "Ordinance": "Pháp lệnh",
+        "Decree": "Nghị định",
+        "Circular": "Thông tư",
+        "JointCircular": "Thông tư liên tịch",
+        "Body": "Cơ quan",
+        "Project": "Dự án",
+        "Jurisdiction": "Địa bàn",
+        "Evidence": "Bằng chứng",
+    }
+)
+
+#: the type code inside a symbol ("31-NQ/TW" -> "NQ") -> document label. Case matters: "QĐ" is a
+#: Decision (quyết định), "QĐi" a Regulation (quy định); "CT" a Directive, "CTr" a Programme.
+TYPE_CODE_TO_LABEL: Final = MappingProxyType(
+    {
+        "NQ": "Resolution",
+        "KL": "Conclusion",
+        "CT": "Directive",
+        "QĐ": "Decision",
+        "QĐi": "Regulation",
+        "QC": "Rules",
+        "HD": "Guidance",
+        "CTr": "Programme",
+        "KH": "Plan",
+        "TB": "Notice",
+        "BC": "Report",
+        "TTr": "Submission",
+        "ĐA": "Scheme",
+        "CV": "OfficialLetter",
+        "PL": "Ordinance",
+        "NĐ": "Decree",
+        "TT": "Circular",
+        "TTLT": "JointCircular",
+    }
+)
+
+#: label -> its type code (the inverse of TYPE_CODE_TO_LABEL; labels without a code are absent)
+LABEL_TO_TYPE_CODE: Final = MappingProxyType({lab: code for code, lab in TYPE_CODE_TO_LABEL.items()})
+
+#: Vietnamese type words (lower-case, NFC) that name a document's type before its symbol or title.
+#: Match longest first ("thông tư liên tịch" before "thông tư", "chương trình hành động" before
+#: "chương trình").
+TYPE_WORD_TO_LABEL: Final = MappingProxyType(
+    {
+        "nghị quyết": "Resolution",
+        "nghị quyết liên tịch": "Resolution",
+        "kết luận": "Conclusion",
+        "chỉ thị": "Directive",
+        "quyết định": "Decision",
+        "quy định": "Regulation",
+        "quy chế": "Rules",
+        "hướng dẫn": "Guidance",
+        "chương trình": "Programme",
+        "chương trình hành động": "Programme",
+        "kế hoạch": "Plan",
+        "thông báo": "Notice",
+        "thông cáo": "Notice",
+        "báo cáo": "Report",
+        "tờ trình": "Submission",
+        "đề án": "Scheme",
+        "công văn": "OfficialLetter",
+        "luật": "Law",
+        "bộ luật": "Code",
+        "hiến pháp": "Constitution",
+        "pháp lệnh": "Ordinance",
+        "nghị định": "Decree",
+        "thông tư": "Circular",
+        "thông tư liên tịch": "JointCircular",
+    }
+)
+
+# --------------------------------------------------------------------------------------------
+# Relations (edge types) and their refinements (edge kinds)
+# --------------------------------------------------------------------------------------------
+RELATION_TYPES: Final = ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS")
+SUPERSEDES_KINDS: Final = ("amends", "replaces", "repeals")
+IMPLEMENTS_KINDS: Final = ("implements", "based_on")
+#: edge type -> the kinds it may carry (types not listed carry kind None)
+EDGE_KINDS: Final = MappingProxyType({"SUPERSEDES": SUPERSEDES_KINDS, "IMPLEMENTS": IMPLEMENTS_KINDS})
+
+#: edge type (kind None) -> local name of its pg: object property
+RELATION_PROPERTY: Final = MappingProxyType(
+    {
+        "CITES": "cites",
+        "IMPLEMENTS": "implements",
+        "SUPERSEDES": "supersedes",
+        "ISSUED_BY": "issuedBy",
+        "PART_OF": "partOf",
+        "MENTIONS": "mentions",
+    }
+)
+
+#: (edge type, kind) -> local name of the sub-property that refines it. The kind "implements" has
+#: no sub-property of its own: it is the general pg:implements.
+KIND_PROPERTY: Final = MappingProxyType(
+    {
+        ("SUPERSEDES", "amends"): "amends",
+        ("SUPERSEDES", "replaces"): "replaces",
+        ("SUPERSEDES", "repeals"): "repeals",
+        ("IMPLEMENTS", "based_on"): "basedOn",
+    }
+)
+
+#: object properties of the RDF view that are not edge types (document/body -> pg:Jurisdiction,
+#: statement -> pg:Evidence)
+AUXILIARY_OBJECT_PROPERTIES: Final = ("inJurisdiction", "evidence")
+
+#: every pg: owl:ObjectProperty declared in the Turtle
+OBJECT_PROPERTIES: Final = (
+    *RELATION_PROPERTY.values(),
+    *KIND_PROPERTY.values(),
+    *AUXILIARY_OBJECT_PROPERTIES,
+)
+
+#: the attributes docs/schema.md gives each node kind
+NODE_ATTRIBUTES: Final = MappingProxyType(
+    {
+        "Document": (
+            "symbol",
+            "number",
+            "type_code",
+            "issuer_code",
+            "date",
+            "year",
+            "issuer",
+            "jurisdiction",
+            "level",
+            "branch",
+            "term",
+            "title",
+            "source_file",
+            "sources",
+            "resolved",
+            "missing",
+            "conflicts",
+        ),
+        "Body": ("name", "level", "branch", "jurisdiction", "sources"),
+        "Project": ("name", "aliases", "sources"),
+    }
+)
+#: node attributes that are scalars, None when unknown (the others are lists, dicts or booleans)
+SCALAR_NODE_ATTRIBUTES: Final = MappingProxyType(
+    {
+        kind: tuple(a for a in attrs if a not in ("sources", "resolved", "missing", "conflicts", "aliases"))
+        for kind, attrs in NODE_ATTRIBUTES.items()
+    }
+)
+#: the attributes docs/schema.md gives every edge, and the keys of its evidence
+EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "evidence")
+EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence")
+
+#: node attribute -> local name of the pg: datatype property it is written with (scalars)
+NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
+    {
+        "symbol": "symbol",
+        "number": "number",
+        "issuer_code": "issuerCode",
+        "date": "date",
+        "year": "year",
+        "issuer": "issuerName",
+        "level": "level",
+        "branch": "branch",
+        "term": "term",
+        "title": "title",
+        "name": "name",
+        "source_file": "sourceFile",
+        "resolved": "resolved",
+    }
+)
+
+#: list-valued node attribute -> pg: datatype property repeated once per element
+NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missing": "missing", "aliases": "alias"})
+
+#: evidence key -> pg: datatype property on the pg:Evidence node
+EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence"})
+
+#: datatype properties of the reified edge (rdf:Statement) besides its evidence
+STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType({"key": "edgeKey", "source_file": "sourceFile"})
+
+#: attributes without a property of their own travel as one JSON literal here
+EXTRA_PROPERTY: Final = "extraAttributes"
+
+#: every pg: owl:DatatypeProperty declared in the Turtle
+DATATYPE_PROPERTIES: Final = tuple(
+    dict.fromkeys(
+        (
+            *NODE_DATATYPE_PROPERTIES.values(),
+            *NODE_LIST_PROPERTIES.values(),
+            *EVIDENCE_PROPERTIES.values(),
+            *STATEMENT_DATATYPE_PROPERTIES.values(),
+            EXTRA_PROPERTY,
+        )
+    )
+)
+
+#: annotation properties: on classes (typeCode, typeWord), on relation properties (relationName,
+#: relationKind); typeCode also on documents, relationKind also on reified edges.
+ANNOTATION_PROPERTIES: Final = ("typeCode", "typeWord", "relationName", "relationKind")
+
+#: node attribute -> annotation property (used on document individuals)
+NODE_ANNOTATION_PROPERTIES: Final = MappingProxyType({"type_code": "typeCode"})
+
+#: ELI alignments stated in the Turtle: (pg local name, OWL/RDFS predicate, eli local name).
+#: Read "pg:basedOn owl:equivalentProperty eli:based_on". A row whose subject is "eli:x" is stated
+#: the other way round (ELI term is the narrower one).
+ELI_ALIGNMENTS: Final = (
+    ("Document", "rdfs:subClassOf", "LegalResource"),
+    ("Body", "rdfs:subClassOf", "Organization"),
+    ("cites", "owl:equivalentProperty", "cites"),
+    ("basedOn", "owl:equivalentProperty", "based_on"),
+    ("eli:ensures_implementation_of", "rdfs:subPropertyOf", "implements"),
+    ("supersedes", "rdfs:subPropertyOf", "changes"),
+    ("amends", "owl:equivalentProperty", "amends"),
+    ("repeals", "owl:equivalentProperty", "repeals"),
+    ("issuedBy", "rdfs:subPropertyOf", "passed_by"),
+    ("date", "owl:equivalentProperty", "date_document"),
+    ("number", "rdfs:subPropertyOf", "number"),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+def pg(local: str) -> URIRef:
+    """The IRI of a term of the PolicyGraph ontology: ``pg("cites")``."""
+    return URIRef(PG + local)
+
+
+def eli(local: str) -> URIRef:
+    """The IRI of a term of the ELI ontology: ``eli("based_on")``."""
+    return URIRef(ELI + local)
+
+
+def class_iri(label: str) -> URIRef:
+    """The ontology class of a node label (``"Resolution"`` -> pg:Resolution).
+
+    Raises ValueError for a label that is not in NODE_LABELS or AUXILIARY_CLASSES.
+    """
+    if label not in CLASSES:
+        raise ValueError(f"unknown node label {label!r}; expected one of {', '.join(NODE_LABELS)}")
+    return pg(label)
+
+
+def kind_of_label(label: str) -> str:
+    """The node kind a label belongs to: Resolution -> Document, Body -> Body."""
+    if label == "Document" or label in DOCUMENT_LABELS:
+        return "Document"
+    if label in ("Body", "Project"):
+        return label
+    raise ValueError(f"unknown node label {label!r}")
+
+
+def relation_iri(type_: str, kind: str | None = None) -> URIRef:
+    """The object property for an edge ``type`` refined by ``kind``.
+
+    >>> str(relation_iri("CITES"))
+    'https://policygraph.org/ontology#cites'
+    >>> str(relation_iri("IMPLEMENTS", "implements"))
+    'https://policygraph.org/ontology#implements'
+
+    Raises ValueError for an unknown type, or a kind the type does not take.
+    """
+    if type_ not in RELATION_PROPERTY:
+        raise ValueError(f"unknown relation type {type_!r}; expected one of {', '.join(RELATION_TYPES)}")
+    if kind is None:
+        return pg(RELATION_PROPERTY[type_])
+    if (type_, kind) in KIND_PROPERTY:
+        return pg(KIND_PROPERTY[(type_, kind)])
+    if kind in EDGE_KINDS.get(type_, ()):
+        return pg(RELATION_PROPERTY[type_])
+    allowed = ", ".join(EDGE_KINDS.get(type_, ())) or "none"
+    raise ValueError(f"relation {type_} takes no kind {kind!r} (allowed: {allowed})")
+
+
+_IRI_TO_RELATION: Final = MappingProxyType(
+    {
+        **{pg(local): (type_, None) for type_, local in RELATION_PROPERTY.items()},
+        **{pg(local): (type_, kind) for (type_, kind), local in KIND_PROPERTY.items()},
+    }
+)
+
+#: every object property that stands for an edge (base properties and their kind sub-properties)
+RELATION_IRIS: Final = frozenset(_IRI_TO_RELATION)
+
+
+def relation_of(iri: str) -> tuple[str, str | None]:
+    """The (edge type, kind) an object property stands for; the inverse of relation_iri.
+
+    The general pg:implements gives kind None (the RDF view keeps the exact kind on the edge's
+    statement node). Raises ValueError for an IRI that is not a relation property.
+    """
+    try:
+        return _IRI_TO_RELATION[URIRef(str(iri))]
+    except KeyError:
+        raise ValueError(f"{iri} is not a PolicyGraph relation property") from None
+
+
+def label_for_type_word(word: str) -> str | None:
+    """The label a Vietnamese type word names, tolerant of case and Unicode form.
+
+    >>> label_for_type_word("Nghị Quyết")
+    'Resolution'
+    """
+    return TYPE_WORD_TO_LABEL.get(unicodedata.normalize("NFC", word).lower().strip())
+
+
+def label_for_type_code(code: str) -> str | None:
+    """The label a symbol's type code names (``"NQ"`` -> Resolution); exact case first, then upper."""
+    code = unicodedata.normalize("NFC", code).strip()
+    return TYPE_CODE_TO_LABEL.get(code) or TYPE_CODE_TO_LABEL.get(code.upper())
