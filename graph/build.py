@@ -64,11 +64,17 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         srcs = sorted({f for r, f in rs if r.is_source})
         node["source_file"] = srcs[0] if srcs else None
         node["sources"] = sorted({f for _, f in rs})
-        node["resolved"] = all(r.resolved for r, _ in rs) and not gid.startswith(("ref:", "named:")) or (
-            gid.startswith("named:") and False)
-        if gid.startswith(("named:", "file:")) or (node["symbol"] and all(r.resolved for r, _ in rs)):
-            node["resolved"] = True
-        missing = sorted({m for r, _ in rs for m in r.missing}) if not node["resolved"] else []
+        # a node with a symbol is resolved unless a full reference to it could not be pinned to one document
+        # (short references that joined it said "symbol missing" of themselves, not of the node)
+        full = [r for r, _ in rs if r.symbol]
+        if gid.startswith(("named:", "file:")):
+            node["resolved"], missing = True, []
+        elif full:
+            node["resolved"] = all(r.resolved for r in full)
+            missing = sorted({m for r in full for m in r.missing}) if not node["resolved"] else []
+        else:
+            node["resolved"] = False
+            missing = sorted({m for r, _ in rs for m in r.missing}) or ["symbol"]
         if gid.startswith("named:"):
             missing = ["symbol"]
         node["missing"] = missing

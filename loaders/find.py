@@ -103,9 +103,13 @@ def _iso(d: str, m: str, y: str) -> str | None:
         return None
 
 
+_FOOTNOTE = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)(?=\s))")
+
+
 def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> int:
     """Read date / body / term / title after `pos` (view offsets); fill `m`; return the end offset."""
-    end = pos
+    fm = _FOOTNOTE.match(v, pos, limit)
+    end = fm.end() if fm else pos
     for _ in range(5):
         progressed = False
         if m.date is None:
@@ -229,6 +233,7 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         limit = found[i + 1][0] if i + 1 < len(found) else len(v)
         m.attr_end = _read_attrs(v, e, limit, m)
     _share_list_attributes(v, found)
+    _table_row_attributes(v, found)
     out: list[Mention] = []
     for s, e, m in found:
         os_, oe = view.to_original(s, e)
@@ -260,3 +265,29 @@ def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> Non
             m.date = nxt.date
         if m.term is None and nxt.term and same_family:
             m.term = nxt.term
+
+
+_CELL_DATE = re.compile(r"^\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)\s*$",
+                        re.IGNORECASE)
+
+
+def _table_row_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
+    """In a markdown table row ("| 1 | Nghị quyết số 31-NQ/TW | 30/12/2022 | Bộ Chính trị |") the date and the
+    body sit in the other cells of the row: take them when the row holds one mention."""
+    rows: dict[int, list[Mention]] = {}
+    for s, _, m in found:
+        ls = v.rfind("\n", 0, s) + 1
+        if v.startswith("|", ls) or v[ls:s].lstrip().startswith("|"):
+            rows.setdefault(ls, []).append(m)
+    for ls, ms in rows.items():
+        if len(ms) != 1:
+            continue
+        m = ms[0]
+        le = v.find("\n", ls)
+        cells = [c.strip() for c in v[ls:le if le >= 0 else len(v)].strip().strip("|").split("|")]
+        for c in cells:
+            dm = _CELL_DATE.match(c)
+            if m.date is None and dm:
+                m.date = _iso(dm["d"], dm["m"], dm["y"])
+            elif m.issuer is None and c and classify(c) is not None and len(c) < 80:
+                m.issuer = c

@@ -40,7 +40,8 @@ SYMBOL_RE = re.compile(
     # State without year: 14/NQ-CP, 641/QĐ-UBND, 896/QĐ-TTg, 1234/UBND-KT
     rf"(?P<s_num>\d{{1,5}}){_SP}/{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
     rf"(?P<s_iss>[{_UP}][{_AL}0-9]{{0,11}}(?:-[{_UP}][{_AL}0-9]{{0,11}}){{0,2}})"
-    rf")(?![\w/\-])"
+    # a footnote mark (¹ ²) may follow a symbol; a letter, digit, "/" or "-" may not
+    rf")(?![A-Za-zĐđÀ-ỹ0-9_/\-])"
 )
 
 # Codes that OCR or plain-ASCII typing write with D for Đ.

@@ -220,3 +220,12 @@ def test_state_decision_basis_and_replacement():
     assert ("IMPLEMENTS", "based_on", "123/2016/NĐ-CP", "2016-09-01") in got
     assert ("SUPERSEDES", "replaces", "567/QĐ-UBND", "2020-03-10") in got
     assert x.docs[next(k for k, d in x.docs.items() if d.symbol == "567/QĐ-UBND")].jurisdiction == "Quảng Ninh"
+
+
+def test_footnote_marks_and_markdown_table_rows():
+    (m,) = find_mentions("thực hiện Nghị quyết số 31-NQ/TW¹ của Bộ Chính trị về phát triển")
+    assert (m.symbol, m.issuer) == ("31-NQ/TW", "Bộ Chính trị")
+    (m,) = find_mentions("Nghị quyết số 31-NQ/TW[2] ngày 30/12/2022 của Bộ Chính trị")
+    assert (m.symbol, m.date) == ("31-NQ/TW", "2022-12-30")
+    (m,) = find_mentions("| 1 | Nghị quyết số 31-NQ/TW | 30/12/2022 | Bộ Chính trị | Về phát triển TP.HCM |")
+    assert (m.symbol, m.date, m.issuer) == ("31-NQ/TW", "2022-12-30", "Bộ Chính trị")
