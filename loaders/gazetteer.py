@@ -404,7 +404,7 @@ _BLOCK_RE = re.compile(
 )
 _PERSON_RE = re.compile(r"(?<!\w)(?:Văn|Thị)\s+$")  # "Nguyễn Văn Long Khánh" is a person
 _LIST_SEP = re.compile(r"\s*(?:,|;|-|và|hoặc)\s*")
-_PLACE_DATE = re.compile(r"\s*,\s*ngày\b")
+_PLACE_DATE = re.compile(r"\s*,\s*ngày")
 _HEAD_LINE = re.compile(r"^[\s*#|]*(?:ban thường vụ |ban chấp hành |ban [^\n]{2,30} )?"
                         r"(?:thành ủy|đảng bộ|ủy ban nhân dân|hội đồng nhân dân)\b")
 

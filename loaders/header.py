@@ -37,6 +37,15 @@ _TITLE_LINE = re.compile(
     r"PHÁP LỆNH|NGHỊ ĐỊNH|THÔNG TƯ|HIẾN PHÁP|CÔNG VĂN)(?![A-ZĐÀ-Ỹ])",
     re.MULTILINE,
 )
+_SPEAKER = re.compile(
+    r"(?P<body>(?:Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Thường vụ|Ban Chấp hành Đảng bộ)?[ \t]*"
+    r"(?:Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|thành phố|tỉnh)|Ủy ban nhân dân[^,.\n]{0,30}|Hội đồng nhân dân[^,.\n]{0,30})"
+    r"[ \t]+(?:kết luận|thông tin|thông báo|quyết nghị|quyết định)(?:[ \t]+(?:như sau|về kết quả))?[ \t]*:?",
+)
+_OPENING = 900
+_ANY_DATE = re.compile(
+    r"ngày[ \t]+(?P<d>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)"
+    r"[ \t]*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
 _CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
 
@@ -109,6 +118,14 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
     for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
         if h.date is None and k in table and (tm := _TABLE_DATE.search(table[k])):
             h.date = _iso(tm["d"], tm["m"], tm["y"])
+    if h.date is None and sm is None:
+        # no dated header: the first date of the opening that belongs to no cited document
+        # ("Hội nghị lần thứ 13 vào ngày 19/10/2023", "(ngày 27 tháng 3 năm 2024)")
+        taken = [(m.start, m.attr_end) for m in mentions if m.start < _OPENING]
+        for dm in _ANY_DATE.finditer(mhead[:_OPENING]):
+            if not any(a <= dm.start() < b for a, b in taken):
+                h.date = _iso(dm["d"], dm["m"], dm["y"])
+                break
     for k in ("loại văn bản", "hình thức văn bản"):
         if h.label is None and k in table:
             h.label = TYPE_WORD_TO_LABEL.get(table[k].lower())
@@ -143,6 +160,12 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
         code = re.sub(r"\d+$", "", code)
         if code in _CODE_ISSUER:
             info = classify(_CODE_ISSUER[code])
+    if info is None:
+        # no header: a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành ủy thông tin")
+        sm2 = _SPEAKER.search(matching_form(text[:HEADER_CHARS * 2]))
+        if sm2:
+            info = classify(sm2["body"])
+            issuer_line = sm2["body"]
     h.issuer_info = info
     # jurisdiction
     votes: Counter[str] = gazetteer.jurisdiction_votes(text)

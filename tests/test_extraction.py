@@ -229,3 +229,19 @@ def test_footnote_marks_and_markdown_table_rows():
     assert (m.symbol, m.date) == ("31-NQ/TW", "2022-12-30")
     (m,) = find_mentions("| 1 | Nghị quyết số 31-NQ/TW | 30/12/2022 | Bộ Chính trị | Về phát triển TP.HCM |")
     assert (m.symbol, m.date, m.issuer) == ("31-NQ/TW", "2022-12-30", "Bộ Chính trị")
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "date", "jurisdiction", "issuer"),
+    [
+        ("001_0d6e8966d81bd8b2.txt", "Conclusion", "2023-10-19", "Hải Phòng", "Thành ủy Hải Phòng"),
+        ("002_dcfc28f94eca8649.txt", "Notice", "2024-03-27", "Thành phố Hồ Chí Minh", None),
+        ("003_9bd564ad1810f10b.txt", "Notice", "2024-06-14", "Thành phố Hồ Chí Minh",
+         "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"),
+        ("004_4f6655e48d839bfa.txt", "Resolution", None, "Long Khánh", "Ban Chấp hành Đảng bộ thành phố Long Khánh"),
+    ],
+)
+def test_documents_without_a_header_symbol(name, label, date, jurisdiction, issuer):
+    text = open(f"examples/corpus/{name}", encoding="utf-8").read()
+    s = extract_text(Text(path=name, text=text)).docs["source"]
+    assert (s.label, s.date, s.jurisdiction, s.issuer) == (label, date, jurisdiction, issuer)
