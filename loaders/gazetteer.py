@@ -125,7 +125,7 @@ _PROVINCES: list[tuple[str, str, str, tuple[str, ...], bool]] = [
     ("Cà Mau", "province", "Cà Mau", (), False),
 ]
 
-# Provincial cities (thành phố thuộc tỉnh / thuộc thành phố trực thuộc trung ương) as of early 2025:
+# Provincial cities (thành phố thuộc tỉnh / thuộc thành phố trực thuộc trung ương) as of 2024:
 # (name, province, aliases, needs prefix). A city named like its province ("thành phố Bắc Ninh") is listed
 # in _SHARED_CITIES instead. Left out on purpose: the old district-level city of Huế (Huế is now the
 # centrally-run city), towns (thị xã) and the cities created in 2025 just before districts were abolished.
@@ -405,8 +405,6 @@ _BLOCK_RE = re.compile(
 _PERSON_RE = re.compile(r"(?<!\w)(?:Văn|Thị)\s+$")  # "Nguyễn Văn Long Khánh" is a person
 _LIST_SEP = re.compile(r"\s*(?:,|;|-|và|hoặc)\s*")
 _PLACE_DATE = re.compile(r"\s*,\s*ngày")
-_HEAD_LINE = re.compile(r"^[\s*#|]*(?:ban thường vụ |ban chấp hành |ban [^\n]{2,30} )?"
-                        r"(?:thành ủy|đảng bộ|ủy ban nhân dân|hội đồng nhân dân)\b")
 
 
 def _is_caps_words(s: str) -> bool:
@@ -423,16 +421,6 @@ def _stopped(text: str, folded: str, k: str, s: int, e: int, orig: Callable[[int
         b = s - len(w) - 1
         return (b == 0 or not folded[b - 1].isalnum()) and text[orig(b)].isupper()
     return False
-
-
-def _caps_head(text: str, folded: str, line_start: int, s: int, e: int, orig: Callable[[int], int]) -> bool:
-    """Is folded[s:e] the last words of an all-caps header line naming a body ("THÀNH ỦY HỒ CHÍ MINH")?"""
-    line_end = folded.find("\n", e)
-    line_end = len(folded) if line_end < 0 else line_end
-    if folded[e:line_end].strip(" \t*#|") or _HEAD_LINE.match(folded, line_start, s) is None:
-        return False
-    letters = [c for c in unicodedata.normalize("NFC", text[orig(line_start):orig(line_end)]) if c.isalpha()]
-    return all(c.isupper() for c in letters)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -532,9 +520,11 @@ def places(level: str | None = None) -> Iterator[Place]:
 def find_places(text: str) -> list[PlaceMatch]:
     """The places a text names, in order, with offsets into `text` (pass NFC text).
 
-    Rules against false places: names sit on word boundaries and are written capitalised (or in
-    capitals); "Hồ Chí Minh" / "HCM" count only as a city (after "Thành phố", "TP.", "Thành ủy",
-    "Ủy ban nhân dân", ..., or as "TPHCM"), never in "tư tưởng Hồ Chí Minh"; names that are common words
+    Rules against false places: names sit on word boundaries and are written capitalised or in capitals
+    (admin words match in any case, so a header "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH" reads like running text);
+    "Hồ Chí Minh" / "HCM" count only as the city (after "Thành phố", "TP.", "Tp", "Thành ủy", "Đảng bộ",
+    "Ủy ban nhân dân", ..., as "TPHCM", or opening a "Hồ Chí Minh, ngày ..." line), never in "tư tưởng
+    Hồ Chí Minh" or "Đoàn Thanh niên Cộng sản Hồ Chí Minh"; names that are common words
     or person names ("Hòa Bình", "Thái Bình", "Vinh", ...) need an admin word before them, or to follow
     another place in a list, or to open a "X, ngày ..." line; names after "xã", "phường", "huyện",
     "quận", "đường", "phố", "sông" ... are smaller places or streets and are skipped.
@@ -574,7 +564,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         at_line_start = not folded[line_start:s].strip(" \t*#|")
         place_date = at_line_start and _PLACE_DATE.match(folded, e) is not None
         if p.name == HCM:
-            if not (prefix in _HCM_PREFIXES or place_date or _caps_head(text, folded, line_start, s, e, orig)):
+            if not (prefix in _HCM_PREFIXES or place_date):
                 continue
         elif p.needs_prefix and not prefix and not place_date:
             if prev_end < 0 or _LIST_SEP.fullmatch(folded, prev_end, s) is None:

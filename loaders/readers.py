@@ -264,8 +264,15 @@ def _read_html(name: str, data: bytes) -> str:
             if any(cells):
                 lines.append("| " + " | ".join(cells) + " |")
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
+    def walk(root: Tag) -> None:
+        # iterative: pages with unclosed tags nest thousands deep
+        stack: list[tuple[Any, bool]] = [(iter(root.children), False)]
+        while stack:
+            child = next(stack[-1][0], None)
+            if child is None:
+                if stack.pop()[1]:
+                    flush()
+                continue
             if isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, doctype, CDATA, ...
                     buf.append(str(child))
@@ -282,12 +289,11 @@ def _read_html(name: str, data: bytes) -> str:
                 for ln in child.get_text().split("\n"):
                     buf.append(ln)
                     flush()
-            elif tag in _BLOCKS:
-                flush()
-                walk(child)
-                flush()
             else:
-                walk(child)
+                block = tag in _BLOCKS
+                if block:
+                    flush()
+                stack.append((iter(child.children), block))
 
     walk(soup)
     flush()
@@ -303,7 +309,6 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def _read_docx(name: str, data: bytes) -> str:
     import io
-    import zipfile
 
     import docx
     from docx.table import Table
@@ -317,9 +322,7 @@ def _read_docx(name: str, data: bytes) -> str:
         raise _fail(name, f"not a valid DOCX ({kind})")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError) as e:
-        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
-    except Exception as e:  # python-docx raises its own types (PackageNotFoundError, ...) for bad packages
+    except Exception as e:  # BadZipFile, KeyError, PackageNotFoundError, XMLSyntaxError, ValueError, ...
         raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
 
     lines: list[str] = []
