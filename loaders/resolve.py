@@ -56,7 +56,11 @@ def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
     if info is None or info.level == "central":
         return None
     if info.place_text:
-        place = gazetteer.canonical(info.place_text)
+        place = None
+        if info.scope == "city":
+            # "Thành ủy Bắc Ninh" is the city's committee, "Tỉnh ủy Bắc Ninh" the province's
+            place = gazetteer.canonical("thành phố " + info.place_text)
+        place = place or gazetteer.canonical(info.place_text)
         if place is None:
             found = gazetteer.find_places(info.place_text)
             place = found[0].name if found else None

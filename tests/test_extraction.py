@@ -245,3 +245,11 @@ def test_documents_without_a_header_symbol(name, label, date, jurisdiction, issu
     text = open(f"examples/corpus/{name}", encoding="utf-8").read()
     s = extract_text(Text(path=name, text=text)).docs["source"]
     assert (s.label, s.date, s.jurisdiction, s.issuer) == (label, date, jurisdiction, issuer)
+
+
+def test_city_and_province_of_the_same_name_stay_apart():
+    t = ("Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2022 của Thành ủy Bắc Ninh và Nghị quyết số 05-NQ/TU "
+         "ngày 10/02/2022 của Tỉnh ủy Bắc Ninh.")
+    x = extract_text(Text(path="b.txt", text=t))
+    places = sorted(d.jurisdiction or "" for d in x.docs.values() if d.symbol == "05-NQ/TU")
+    assert places == ["Bắc Ninh", "Thành phố Bắc Ninh"]
