@@ -12,9 +12,12 @@ renamed over the store, so a crash never leaves a half-written store.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,20 @@ def open_store(path: str | os.PathLike[str] | None = None, create: bool = True) 
     xs = {k: Extraction.from_dict(v) for k, v in data["extractions"].items()}
     g = graph_from_data(data["graph"]) if "graph" in data else None
     return Store(p, xs, g)
+
+
+@contextlib.contextmanager
+def locked(path: str | os.PathLike[str] | None = None) -> Iterator[Path]:
+    """Hold an exclusive lock beside the store while reading, changing and saving it, so two loads at
+    once do not lose each other's files (the second waits for the first)."""
+    p = store_path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    with open(str(p) + ".lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield p
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:

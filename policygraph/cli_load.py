@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from policygraph.cli_app import app
-from policygraph.graph.store import StoreError, open_store
+from policygraph.graph.store import StoreError, locked, open_store
 from policygraph.loaders import readers
 from policygraph.loaders.extract import extract_file
 from policygraph.loaders.models import LoadError
@@ -47,34 +47,35 @@ def load(
 
     Exit code 1 when some file could not be loaded (each named on stderr); the others are loaded.
     """
-    try:
-        st = open_store(store)
-        files = readers.iter_files(paths)
-    except (StoreError, LoadError) as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from e
-    failed: list[str] = []
-    loaded: list[str] = []
-    with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True,
-                  disable=as_json or not err.is_terminal) as progress:
-        task = progress.add_task("", total=len(files))
-        for f in files:
-            progress.update(task, description=f.name)
-            try:
-                x = extract_file(str(f))
-            except LoadError as e:
-                failed.append(str(e))
-                err.print(f"[red]error:[/red] {e}", highlight=False)
-            except Exception as e:  # an extraction bug must not lose the other files
-                failed.append(f"{f}: {type(e).__name__}: {e}")
-                err.print(f"[red]error:[/red] {f}: {type(e).__name__}: {e}", highlight=False)
-            else:
-                st.put(x)
-                loaded.append(x.file)
-            progress.advance(task)
-    if loaded:
-        st.save()
+    with locked(store):
+        try:
+            st = open_store(store)
+            files = readers.iter_files(paths)
+        except (StoreError, LoadError) as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2) from e
+        failed: list[str] = []
+        loaded: list[str] = []
+        with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), console=err, transient=True,
+                      disable=as_json or not err.is_terminal) as progress:
+            task = progress.add_task("", total=len(files))
+            for f in files:
+                progress.update(task, description=f.name)
+                try:
+                    x = extract_file(str(f))
+                except LoadError as e:
+                    failed.append(str(e))
+                    err.print(f"[red]error:[/red] {e}", highlight=False)
+                except Exception as e:  # an extraction bug must not lose the other files
+                    failed.append(f"{f}: {type(e).__name__}: {e}")
+                    err.print(f"[red]error:[/red] {f}: {type(e).__name__}: {e}", highlight=False)
+                else:
+                    st.put(x)
+                    loaded.append(x.file)
+                progress.advance(task)
+        if loaded:
+            st.save()
     G = st.graph
     summary = {
         "store": str(st.path),
@@ -116,9 +117,10 @@ def remove(
 
     Example:  policygraph remove 000_dd968633c1f9caf8.txt
     """
-    st = open_store(store, create=False)
-    missing = [f for f in files if not st.remove(Path(f).name)]
-    st.save()
+    with locked(store):
+        st = open_store(store, create=False)
+        missing = [f for f in files if not st.remove(Path(f).name)]
+        st.save()
     for f in missing:
         err.print(f"[yellow]warning:[/yellow] {f}: not in the store")
     out.print(f"removed {len(files) - len(missing)} file(s); the store holds {len(st.extractions)}")

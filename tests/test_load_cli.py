@@ -80,3 +80,15 @@ def test_laws_own_symbol_expiry_and_basis():
     for r in x.relations:
         if r.evidence is not None and r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES"):
             assert text[r.evidence.start:r.evidence.end].strip()
+
+
+def test_two_loads_at_once_keep_both_files(tmp_path):
+    import subprocess
+    import sys
+
+    store = tmp_path / "g.json"
+    files = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
+    procs = [subprocess.Popen([sys.executable, "-m", "policygraph", "load", str(f), "--store", str(store)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for f in files]
+    assert all(p.wait(timeout=120) == 0 for p in procs)
+    assert sorted(open_store(store).extractions) == sorted(f.name for f in files)
