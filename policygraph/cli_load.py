@@ -90,13 +90,16 @@ def load(
     if neo4j and loaded:
         from policygraph.graph import neo4j_store
 
-        drv = neo4j_store.connect(neo4j, user, password, database)
         try:
-            neo4j_store.ensure_schema(drv)
-            neo4j_store.push_graph(drv, G)
-        finally:
-            drv.close()
-        summary["neo4j"] = neo4j
+            drv = neo4j_store.connect(neo4j, user, password, database)
+            try:
+                pushed = neo4j_store.push_graph(drv, G, database=database)
+            finally:
+                drv.close()
+        except neo4j_store.Neo4jUnavailable as e:
+            err.print(f"[red]error:[/red] the store is saved, but Neo4j was not updated: {e}", highlight=False)
+            raise typer.Exit(2) from e
+        summary["neo4j"] = {"uri": neo4j, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
     if as_json:
         out.print_json(json.dumps(summary, ensure_ascii=False))
     else:
