@@ -37,10 +37,10 @@ _NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp", "nghị
 _TYPE_WORD_RE = re.compile(rf"(?<!\w)(?:{_TW})(?!\w)", re.IGNORECASE)
 # What may stand between the type word and the symbol: a name (laws only), "số", "số hiệu:".
 _BETWEEN = re.compile(
-    r"(?P<name>(?:[ \t]+[^\s,;.:()\"]+){0,16}?)(?P<so>[ \t]+(?:số|số hiệu)[ \t]*[:.]?)?[ \t]*(?:\n[ \t]*)?",
+    r"(?P<name>(?:[ \t]+[^\s,;.:()\"]+){0,16}?)(?P<so>[ \t]+(?:số|sô|số hiệu|s ố)[ \t]*[:.]?)?[ \t]*(?:\n[ \t]*)?",
     re.IGNORECASE,
 )
-_HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|số hiệu)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
+_HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|sô|số hiệu|s ố)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
 
 
 def _cased(words: list[str]) -> str:

@@ -93,7 +93,7 @@ def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
         before = re.sub(r"[ \t]+", " ", before)
         if m.form == "header" or re.fullmatch(
             r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
-            r"(?:số|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before
+            r"(?:số|sô|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before
         ) or re.fullmatch(r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số[ \t]*[:.]?", before):
             return m
     return None

@@ -253,3 +253,11 @@ def test_city_and_province_of_the_same_name_stay_apart():
     x = extract_text(Text(path="b.txt", text=t))
     places = sorted(d.jurisdiction or "" for d in x.docs.values() if d.symbol == "05-NQ/TU")
     assert places == ["Bắc Ninh", "Thành phố Bắc Ninh"]
+
+
+def test_ocr_noise():
+    ms = find_mentions("theo Nghị quyết sô 31-NQ/TW ngày 30/12/2022; Quyết định s ố 1234/QÐ-UBND; "
+                       "Nghị định số 15/2020/NÐ-CP và Quyết định 896/QD-TTg")
+    assert [(m.symbol, m.label) for m in ms] == [
+        ("31-NQ/TW", "Resolution"), ("1234/QĐ-UBND", "Decision"), ("15/2020/NĐ-CP", "Decree"),
+        ("896/QĐ-TTg", "Decision")]
