@@ -1,0 +1,280 @@
+"""Shared fixtures.
+
+Neo4j: the session fixture ``neo4j_uri`` uses ``NEO4J_URI`` (and ``NEO4J_USER`` / ``NEO4J_PASSWORD`` /
+``NEO4J_DATABASE``) when set. Without it, on CI (``CI`` set) the tests FAIL, never skip; locally they start a
+throwaway Neo4j with ``scripts/neo4j-local`` (state in ``.neo4j/pytest``) and stop it at the end.
+The database behind ``NEO4J_URI`` is wiped before every Neo4j test: point it at a scratch database.
+
+``policy_graph()`` builds a small graph by hand following docs/schema.md: three files, nine documents
+(two different ``08-NQ/TU``: Thành phố Hồ Chí Minh and Hải Phòng), five bodies, one project, evidence.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NEO4J_LOCAL = ROOT / "scripts" / "neo4j-local"
+
+# ----------------------------------------------------------------------------------------------- Neo4j
+
+
+def neo4j_local(command: str, state_dir: Path, port: int | None = None, timeout: float = 600) -> str:
+    """Run ``scripts/neo4j-local COMMAND`` for the instance in ``state_dir``; its last stdout line."""
+    if shutil.which("java") is None or not NEO4J_LOCAL.exists():
+        raise RuntimeError("scripts/neo4j-local needs Java 17+ and Maven")
+    env = dict(os.environ, NEO4J_LOCAL_DIR=str(state_dir))
+    env.pop("NEO4J_LOCAL_PORT", None)
+    if port is not None:
+        env["NEO4J_LOCAL_PORT"] = str(port)
+    proc = subprocess.run(["bash", str(NEO4J_LOCAL), command], env=env, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode not in (0, 3):
+        raise RuntimeError(f"neo4j-local {command} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    lines = proc.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        yield uri
+        return
+    if os.environ.get("CI"):
+        pytest.fail(
+            "NEO4J_URI is not set: the Neo4j tests need a real Neo4j on CI "
+            "(run `bash scripts/neo4j-local start` and export NEO4J_URI=<the URI it prints>)",
+            pytrace=False,
+        )
+    state = ROOT / ".neo4j" / "pytest"
+    try:
+        uri = neo4j_local("start", state)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        pytest.fail(f"could not start a local Neo4j for the tests: {exc}", pytrace=False)
+    try:
+        yield uri
+    finally:
+        neo4j_local("stop", state)
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_uri: str) -> Iterator[Any]:
+    from policygraph.graph import neo4j_store
+
+    driver = neo4j_store.connect(
+        neo4j_uri,
+        user=os.environ.get("NEO4J_USER") or None,
+        password=os.environ.get("NEO4J_PASSWORD") or None,
+        database=os.environ.get("NEO4J_DATABASE") or None,
+    )
+    neo4j_store.ensure_schema(driver)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_driver: Any) -> Any:
+    """The driver, on an empty database (everything deleted, schema kept)."""
+    from policygraph.graph import neo4j_store
+
+    neo4j_store.wipe(neo4j_driver)
+    return neo4j_driver
+
+
+# ----------------------------------------------------------------------------------- the hand-made graph
+
+FILE_HCM = "tphcm_08-nq-tu.txt"
+FILE_HP = "haiphong_08-nq-tu.txt"
+FILE_PLAN = "tphcm_kh-150-ubnd.txt"
+
+D31 = "doc:31-NQ/TW@2022-12-30"
+D98 = "doc:98/2023/QH15"
+D54 = "doc:54/2017/QH14"
+D45 = "doc:45-NQ/TW@2019-01-24"
+HCM08 = "doc:08-NQ/TU@Thành phố Hồ Chí Minh@2023-02-10"
+HP08 = "doc:08-NQ/TU@Hải Phòng@2022-12-06"
+PLAN150 = "doc:150/KH-UBND@Thành phố Hồ Chí Minh@2023-05-15"
+REF14 = "ref:14-KL/TW"
+REF_HP = "ref:haiphong_08-nq-tu.txt:chỉ thị"
+
+BCT = "body:bộ chính trị"
+TU_HCM = "body:thành ủy thành phố hồ chí minh"
+BTG_HCM = "body:ban tuyên giáo thành ủy thành phố hồ chí minh"
+TU_HP = "body:thành ủy hải phòng"
+UBND_HCM = "body:ủy ban nhân dân thành phố hồ chí minh"
+METRO = "project:tuyến metro số 2"
+
+TEXTS = {
+    FILE_HCM: (
+        "NGHỊ QUYẾT số 08-NQ/TU của Thành ủy Thành phố Hồ Chí Minh. "
+        "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị. "
+        "Căn cứ Nghị quyết số 98/2023/QH15 của Quốc hội. "
+        "Nghị quyết số 98/2023/QH15 thay thế Nghị quyết số 54/2017/QH14. "
+        "Ban Tuyên giáo Thành ủy chủ trì. "
+        "Đẩy nhanh tuyến metro số 2. "
+        "Theo Kết luận số 14-KL/TW. "
+        "Tổ chức triển khai Nghị quyết số 98/2023/QH15 hiệu quả."
+    ),
+    FILE_HP: (
+        "NGHỊ QUYẾT số 08-NQ/TU của Thành ủy Hải Phòng. "
+        "Thực hiện Nghị quyết số 45-NQ/TW ngày 24/01/2019 của Bộ Chính trị. "
+        "Học tập kinh nghiệm Nghị quyết số 31-NQ/TW. "
+        "Theo Chỉ thị của Ban Thường vụ."
+    ),
+    FILE_PLAN: (
+        "KẾ HOẠCH số 150/KH-UBND của Ủy ban nhân dân Thành phố Hồ Chí Minh. "
+        "Thực hiện Nghị quyết số 08-NQ/TU ngày 11/02/2023 của Thành ủy. "
+        "Căn cứ Nghị quyết số 98/2023/QH15. "
+        "Quán triệt Nghị quyết số 31-NQ/TW. "
+        "Khởi công tuyến metro số 2."
+    ),
+}
+
+
+def evidence(file: str, quote: str, nth: int = 0) -> dict[str, Any]:
+    """Evidence for the ``nth`` occurrence of ``quote`` in the file's text (offsets into TEXTS[file])."""
+    text = TEXTS[file]
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(quote, start + 1)
+    end = start + len(quote)
+    s0 = text.rfind(". ", 0, start)
+    s0 = 0 if s0 < 0 else s0 + 2
+    s1 = text.find(".", end)
+    return {"file": file, "start": start, "end": end, "sentence": text[s0 : s1 + 1 if s1 >= 0 else len(text)]}
+
+
+def doc_node(**attrs: Any) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
+        "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
+        "branch": None, "term": None, "title": None, "source_file": None, "sources": [], "resolved": True,
+        "missing": [], "conflicts": {},
+    }  # fmt: skip
+    node.update(attrs)
+    return node
+
+
+def _body(name: str, level: str, branch: str, jurisdiction: str | None, sources: list[str]) -> dict[str, Any]:
+    return {
+        "kind": "Body", "label": "Body", "name": name, "level": level, "branch": branch,
+        "jurisdiction": jurisdiction, "sources": sources,
+    }  # fmt: skip
+
+
+def policy_graph() -> nx.MultiDiGraph:
+    """The hand-made graph (a new object each call)."""
+    G = nx.MultiDiGraph()
+    G.add_node(D31, **doc_node(
+        label="Resolution", symbol="31-NQ/TW", number="31", type_code="NQ", issuer_code="TW",
+        date="2022-12-30", year=2022, issuer="Bộ Chính trị", level="central", branch="party", term="XIII",
+        title="về phương hướng, nhiệm vụ phát triển Thành phố Hồ Chí Minh đến năm 2030",
+        sources=[FILE_HP, FILE_HCM, FILE_PLAN],
+    ))  # fmt: skip
+    G.add_node(D98, **doc_node(
+        label="Resolution", symbol="98/2023/QH15", number="98", type_code="NQ", issuer_code="QH15",
+        date="2023-06-24", year=2023, issuer="Quốc hội", level="central", branch="state", term="15",
+        title="về thí điểm một số cơ chế, chính sách đặc thù phát triển Thành phố Hồ Chí Minh",
+        sources=[FILE_HCM, FILE_PLAN],
+    ))  # fmt: skip
+    G.add_node(D54, **doc_node(
+        label="Resolution", symbol="54/2017/QH14", number="54", type_code="NQ", issuer_code="QH14",
+        date="2017-11-24", year=2017, issuer="Quốc hội", level="central", branch="state", term="14",
+        sources=[FILE_HCM],
+    ))  # fmt: skip
+    G.add_node(D45, **doc_node(
+        label="Resolution", symbol="45-NQ/TW", number="45", type_code="NQ", issuer_code="TW",
+        date="2019-01-24", year=2019, issuer="Bộ Chính trị", level="central", branch="party", term="XII",
+        sources=[FILE_HP],
+    ))  # fmt: skip
+    G.add_node(HCM08, **doc_node(
+        label="Resolution", symbol="08-NQ/TU", number="8", type_code="NQ", issuer_code="TU",
+        date="2023-02-10", year=2023, issuer="Thành ủy Thành phố Hồ Chí Minh",
+        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="party", source_file=FILE_HCM,
+        sources=[FILE_HCM, FILE_PLAN],
+        conflicts={"date": [{"value": "2023-02-10", "file": FILE_HCM}, {"value": "2023-02-11", "file": FILE_PLAN}]},
+    ))  # fmt: skip
+    G.add_node(HP08, **doc_node(
+        label="Resolution", symbol="08-NQ/TU", number="8", type_code="NQ", issuer_code="TU",
+        date="2022-12-06", year=2022, issuer="Thành ủy Hải Phòng", jurisdiction="Hải Phòng",
+        level="province", branch="party", source_file=FILE_HP, sources=[FILE_HP],
+    ))  # fmt: skip
+    G.add_node(PLAN150, **doc_node(
+        label="Plan", symbol="150/KH-UBND", number="150", type_code="KH", issuer_code="UBND",
+        date="2023-05-15", year=2023, issuer="Ủy ban nhân dân Thành phố Hồ Chí Minh",
+        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="state", source_file=FILE_PLAN,
+        sources=[FILE_PLAN],
+    ))  # fmt: skip
+    G.add_node(REF14, **doc_node(
+        label="Conclusion", symbol="14-KL/TW", number="14", type_code="KL", issuer_code="TW",
+        resolved=False, missing=["date"], sources=[FILE_HCM],
+    ))  # fmt: skip
+    G.add_node(REF_HP, **doc_node(
+        label="Directive", resolved=False, missing=["date", "symbol"], issuer="Ban Thường vụ",
+        jurisdiction="Hải Phòng", sources=[FILE_HP],
+    ))  # fmt: skip
+
+    G.add_node(BCT, **_body("Bộ Chính trị", "central", "party", None, [FILE_HP, FILE_HCM]))
+    G.add_node(TU_HCM, **_body("Thành ủy Thành phố Hồ Chí Minh", "province", "party",
+                                "Thành phố Hồ Chí Minh", [FILE_HCM]))  # fmt: skip
+    G.add_node(BTG_HCM, **_body("Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh", "province", "party",
+                                 "Thành phố Hồ Chí Minh", [FILE_HCM]))  # fmt: skip
+    G.add_node(TU_HP, **_body("Thành ủy Hải Phòng", "province", "party", "Hải Phòng", [FILE_HP]))
+    G.add_node(UBND_HCM, **_body("Ủy ban nhân dân Thành phố Hồ Chí Minh", "province", "state",
+                                  "Thành phố Hồ Chí Minh", [FILE_PLAN]))  # fmt: skip
+    G.add_node(METRO, kind="Project", label="Project", name="Tuyến metro số 2",
+               aliases=["metro số 2", "tuyến metro Bến Thành - Tham Lương"], sources=[FILE_HCM, FILE_PLAN])  # fmt: skip
+
+    def edge(u: str, v: str, rel: str, file: str, quote: str, nth: int = 0, kind: str | None = None) -> None:
+        ev = evidence(file, quote, nth)
+        key = f"PART_OF:{u}:{v}" if rel == "PART_OF" else f"{rel}:{file}:{ev['start']}"
+        G.add_edge(u, v, key=key, type=rel, kind=kind, source_file=file, evidence=ev)
+
+    edge(HCM08, D31, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 31-NQ/TW", kind="implements")
+    edge(HCM08, D98, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 98/2023/QH15", kind="based_on")
+    edge(HCM08, D98, "CITES", FILE_HCM, "Nghị quyết số 98/2023/QH15", nth=2)
+    edge(D98, D54, "SUPERSEDES", FILE_HCM, "Nghị quyết số 54/2017/QH14", kind="replaces")
+    edge(HCM08, TU_HCM, "ISSUED_BY", FILE_HCM, "Thành ủy Thành phố Hồ Chí Minh")
+    edge(D31, BCT, "ISSUED_BY", FILE_HCM, "Bộ Chính trị")
+    edge(BTG_HCM, TU_HCM, "PART_OF", FILE_HCM, "Ban Tuyên giáo Thành ủy")
+    edge(HCM08, METRO, "MENTIONS", FILE_HCM, "tuyến metro số 2")
+    edge(HCM08, REF14, "CITES", FILE_HCM, "Kết luận số 14-KL/TW")
+
+    edge(HP08, D45, "IMPLEMENTS", FILE_HP, "Nghị quyết số 45-NQ/TW", kind="implements")
+    edge(HP08, D31, "CITES", FILE_HP, "Nghị quyết số 31-NQ/TW")
+    edge(HP08, TU_HP, "ISSUED_BY", FILE_HP, "Thành ủy Hải Phòng")
+    edge(D45, BCT, "ISSUED_BY", FILE_HP, "Bộ Chính trị")
+    edge(HP08, REF_HP, "CITES", FILE_HP, "Chỉ thị của Ban Thường vụ")
+
+    edge(PLAN150, HCM08, "IMPLEMENTS", FILE_PLAN, "Nghị quyết số 08-NQ/TU", kind="implements")
+    edge(PLAN150, D98, "IMPLEMENTS", FILE_PLAN, "Nghị quyết số 98/2023/QH15", kind="based_on")
+    edge(PLAN150, D31, "CITES", FILE_PLAN, "Nghị quyết số 31-NQ/TW")
+    edge(PLAN150, UBND_HCM, "ISSUED_BY", FILE_PLAN, "Ủy ban nhân dân Thành phố Hồ Chí Minh")
+    edge(PLAN150, METRO, "MENTIONS", FILE_PLAN, "tuyến metro số 2")
+    return G
+
+
+def without_file(G: nx.MultiDiGraph, file: str) -> nx.MultiDiGraph:
+    """What the graph says once ``file`` is retracted (what the store must hold after remove_file)."""
+    H = G.copy()
+    H.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d["source_file"] == file])
+    for node, attrs in list(H.nodes(data=True)):
+        attrs["sources"] = [s for s in attrs["sources"] if s != file]
+        if not attrs["sources"] and H.degree(node) == 0:
+            H.remove_node(node)
+    return H
+
+
+@pytest.fixture
+def graph() -> nx.MultiDiGraph:
+    return policy_graph()

@@ -1,0 +1,167 @@
+"""The Cypher cookbook (queries/*.cypher) on the hand-made graph: each query runs, read-only, and gives
+the expected rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from conftest import (
+    BTG_HCM,
+    D31,
+    D45,
+    D54,
+    D98,
+    FILE_HCM,
+    FILE_HP,
+    HCM08,
+    HP08,
+    METRO,
+    PLAN150,
+    REF14,
+    REF_HP,
+    ROOT,
+    TU_HCM,
+    UBND_HCM,
+)
+from policygraph.graph import neo4j_store as ns
+
+from policygraph.cli_neo4j import read_query_file
+
+pytestmark = pytest.mark.neo4j
+
+QUERIES = ROOT / "queries"
+REQUIRED = {
+    "local_implementers", "cites_up_to_depth", "superseded", "bodies_implementing", "jurisdiction_date_range",
+    "unresolved_references", "most_cited", "shortest_chain",
+}  # fmt: skip
+
+
+def query(name: str) -> str:
+    return read_query_file(QUERIES / f"{name}.cypher")[1]
+
+
+@pytest.fixture
+def db(neo4j_db: Any, graph: nx.MultiDiGraph) -> Any:
+    ns.push_graph(neo4j_db, graph)
+    return neo4j_db
+
+
+def test_every_query_file_has_a_header_and_runs_with_its_example(db: Any) -> None:
+    files = sorted(QUERIES.glob("*.cypher"))
+    names = {f.stem for f in files}
+    assert REQUIRED <= names and len(files) >= 8
+    for f in files:
+        meta, text = read_query_file(f)
+        assert meta.get("name") == f.stem, f
+        assert meta.get("answers") and "params" in meta and "example" in meta, f
+        params = json.loads(meta["example"])
+        for p in params:
+            assert f"${p}" in text, (f, p)
+        rows = ns.run_cypher(db, text, params)  # read-only: a cookbook query never writes
+        assert rows, f"{f.name}: its example returns nothing on the test graph"
+
+
+def test_local_implementers_of_31_nq_tw_with_the_chain(db: Any) -> None:
+    rows = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 6})
+    assert [(r["id"], r["hops"], r["chain"]) for r in rows] == [
+        (HCM08, 1, ["08-NQ/TU", "31-NQ/TW"]),
+        (PLAN150, 2, ["150/KH-UBND", "08-NQ/TU", "31-NQ/TW"]),
+    ]
+    assert rows[1]["chain_ids"] == [PLAN150, HCM08, D31]
+    # Only resolutions; only direct implementation.
+    only = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": "Resolution", "depth": 6})
+    assert [r["id"] for r in only] == [HCM08]
+    direct = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 1})
+    assert [r["id"] for r in direct] == [HCM08]
+    # Hải Phòng's 08-NQ/TU only cites 31-NQ/TW: it is not an implementer.
+    assert HP08 not in {r["id"] for r in rows}
+
+
+def test_cites_up_to_depth(db: Any) -> None:
+    q = query("cites_up_to_depth")
+    one = ns.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 1})
+    assert {(r["id"], r["hops"]) for r in one} == {(HCM08, 1), (D98, 1), (D31, 1)}
+    two = ns.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 2})
+    assert {(r["id"], r["hops"]) for r in two} == {(HCM08, 1), (D98, 1), (D31, 1), (REF14, 2), (D54, 2)}
+    assert {r["resolved"] for r in two if r["id"] == REF14} == {False}
+    # 08-NQ/TU names two documents: the jurisdiction picks one.
+    both = ns.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": None, "depth": 1})
+    assert {r["from_id"] for r in both} == {HCM08, HP08}
+    hp = ns.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": "Hải Phòng", "depth": 1})
+    assert {r["id"] for r in hp} == {D45, D31, REF_HP}
+
+
+def test_superseded(db: Any) -> None:
+    rows = ns.run_cypher(db, query("superseded"), {})
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["id"], row["by_id"], row["how"], row["file"]) == (D54, D98, "replaces", FILE_HCM)
+    assert "thay thế" in row["sentence"]
+
+
+def test_bodies_implementing_98_2023_qh15(db: Any) -> None:
+    rows = ns.run_cypher(db, query("bodies_implementing"), {"symbol": "98/2023/QH15", "depth": 6})
+    assert {r["id"]: r["documents"] for r in rows} == {TU_HCM: [HCM08], UBND_HCM: [PLAN150]}
+    assert {r["branch"] for r in rows} == {"party", "state"}
+    assert BTG_HCM not in {r["id"] for r in rows}
+
+
+def test_jurisdiction_date_range(db: Any) -> None:
+    q = query("jurisdiction_date_range")
+    year = ns.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-12-31"})
+    assert [r["id"] for r in year] == [HCM08, PLAN150]
+    spring = ns.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-03-31"})
+    assert [r["id"] for r in spring] == [HCM08]
+    hp = ns.run_cypher(db, q, {"jurisdiction": "Hải Phòng", "from": "2022-12-06", "to": "2022-12-06"})
+    assert [r["id"] for r in hp] == [HP08]  # both ends inclusive
+
+
+def test_unresolved_references(db: Any) -> None:
+    rows = ns.run_cypher(db, query("unresolved_references"), {})
+    by_id = {r["id"]: r for r in rows}
+    assert set(by_id) == {REF14, REF_HP}
+    assert by_id[REF14]["missing"] == ["date"] and by_id[REF14]["cited_by"] == [HCM08]
+    assert by_id[REF14]["files"] == [FILE_HCM] and "14-KL/TW" in by_id[REF14]["sentences"][0]
+    assert by_id[REF_HP]["missing"] == ["date", "symbol"] and by_id[REF_HP]["cited_by"] == [HP08]
+    assert by_id[REF_HP]["files"] == [FILE_HP]
+
+
+def test_most_cited(db: Any) -> None:
+    rows = ns.run_cypher(db, query("most_cited"), {"limit": 3})
+    assert [(r["id"], r["citing"], r["mentions"]) for r in rows] == [(D31, 3, 3), (D98, 2, 3), (HCM08, 1, 1)]
+    everything = ns.run_cypher(db, query("most_cited"), {"limit": 100})
+    assert {r["id"] for r in everything} == {D31, D98, HCM08, D45, D54, REF14, REF_HP}
+
+
+def test_shortest_chain(db: Any) -> None:
+    q = query("shortest_chain")
+    rows = ns.run_cypher(db, q, {"from_id": HP08, "to_id": D98})
+    assert len(rows) == 1 and rows[0]["hops"] == 3
+    chain = rows[0]["chain"]
+    assert chain[0] == HP08 and chain[1] == D31 and chain[-1] == D98 and chain[2] in {HCM08, PLAN150}
+    first = rows[0]["steps"][0]
+    assert first == {"type": "CITES", "from": HP08, "to": D31, "file": FILE_HP}
+    direct = ns.run_cypher(db, q, {"from_id": PLAN150, "to_id": HCM08})
+    assert direct[0]["hops"] == 1 and direct[0]["steps"][0]["type"] == "IMPLEMENTS"
+    assert ns.run_cypher(db, q, {"from_id": HP08, "to_id": "doc:nowhere"}) == []
+
+
+def test_symbol_collisions_and_project_mentions(db: Any) -> None:
+    rows = ns.run_cypher(db, query("symbol_collisions"), {})
+    assert [(r["symbol"], r["ids"]) for r in rows] == [("08-NQ/TU", sorted([HCM08, HP08]))]
+    mentions = ns.run_cypher(db, query("project_mentions"), {"name": "Bến Thành"})  # an alias
+    assert [(r["project"], r["id"]) for r in mentions] == [(METRO, HCM08), (METRO, PLAN150)]
+    assert all("metro số 2" in r["sentence"] for r in mentions)
+
+
+def test_queries_folder_has_a_browser_style() -> None:
+    grass = (ROOT / "ontology" / "policygraph.grass").read_text(encoding="utf-8")
+    for label in (*ns.DOCUMENT_LABELS, "Document", "Body", "Project"):
+        assert f"node.{label} " in grass or f"node.{label}{{" in grass, label
+    for rel in ns.REL_TYPES:
+        assert f"relationship.{rel} " in grass, rel
+    assert Path(QUERIES).is_dir()
