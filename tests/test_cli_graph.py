@@ -11,12 +11,12 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from policygraph.graph.store import Store
 from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
 
 import policygraph.cli_graph  # noqa: F401  (registers the commands)
 from policygraph.cli_app import app
+from policygraph.graph.store import Store
 
 runner = CliRunner()
 ENV = {"COLUMNS": "250", "POLICYGRAPH_STORE": None, "NEO4J_URI": None, "NEO4J_USER": None,

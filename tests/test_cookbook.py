@@ -27,9 +27,9 @@ from conftest import (
     TU_HCM,
     UBND_HCM,
 )
-from policygraph.graph import neo4j_store as ns
 
 from policygraph.cli_neo4j import read_query_file
+from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j
 

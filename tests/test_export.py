@@ -14,6 +14,8 @@ import rdflib
 from conftest import D31, D98, HCM08, HP08, PLAN150, policy_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
+
 from policygraph.ontology import vocab
 from policygraph.ontology.export import (
     csv_tables,
@@ -26,7 +28,6 @@ from policygraph.ontology.export import (
     write_export,
 )
 from policygraph.ontology.rdf import from_rdf, node_iri, parse_rdf, sparql, to_jsonld, to_rdf, to_turtle
-from typer.testing import CliRunner
 
 PG = rdflib.Namespace(vocab.PG)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from policygraph.loaders.extract import extract_text
 from policygraph.loaders.find import find_mentions
 from policygraph.loaders.models import Text

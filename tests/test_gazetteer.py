@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policygraph.loaders import gazetteer as g
 from policygraph.loaders.gazetteer import HCM, canonical, find_places, jurisdiction_votes, level, parent
 

@@ -6,11 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
-from policygraph.graph.store import open_store
-from policygraph.loaders.extract import extract_file
 from typer.testing import CliRunner
 
 from policygraph.cli import app
+from policygraph.graph.store import open_store
+from policygraph.loaders.extract import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "corpus" / "001_0d6e8966d81bd8b2.txt"

@@ -39,6 +39,7 @@ from conftest import (
 )
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
+
 from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j
@@ -481,11 +482,11 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
 
 
 def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGraph, tmp_path: Path) -> None:
-    from policygraph.graph.store import Store
     from typer.testing import CliRunner
 
     import policygraph.cli  # noqa: F401  (registers every command)
     from policygraph.cli_app import app
+    from policygraph.graph.store import Store
 
     store = tmp_path / "g.store.json"
     Store(store, {}, graph).save()

@@ -6,10 +6,11 @@ import unicodedata
 from collections.abc import Iterator
 
 import pytest
-from policygraph.ontology import vocab
-from policygraph.ontology.rdf import load_ontology, ontology_text
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
+
+from policygraph.ontology import vocab
+from policygraph.ontology.rdf import load_ontology, ontology_text
 
 PG = vocab.PG
 ELI = vocab.ELI

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policygraph.loaders.find import find_mentions
 
 WORDS = ["tiếp tục", "đẩy mạnh", "thành phố", "phát triển", "kinh tế", "xã hội", "nhiệm vụ", "giải pháp",

@@ -20,6 +20,7 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policygraph.graph import queries as q
 
 F000 = "000_dd968633c1f9caf8.txt"

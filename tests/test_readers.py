@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from policygraph.loaders import readers
 from policygraph.loaders.models import LoadError
 from policygraph.loaders.readers import SUPPORTED, iter_files, read

@@ -10,6 +10,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from conftest import BCT, D31, D45, D98, HCM08, HP08, METRO, PLAN150, REF14
+
 from policygraph.ontology import vocab
 from policygraph.visualisations.html import (
     LABEL_COLOURS,

@@ -1,0 +1,70 @@
+"""The same questions, answered from the embedded store and from Neo4j, on the sample corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from policygraph.graph import neo4j_store
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.neo4j
+
+QUESTIONS = [
+    ["lineage", "31-NQ/TW", "--down"],
+    ["lineage", "01-KL/TW", "--up"],
+    ["lineage", "46-CTr/TU", "--both", "--depth", "2"],
+    ["lineage", "Nghị quyết 98", "--down", "--type", "IMPLEMENTS"],
+    ["show", "08-NQ/TU@Đồng Nai"],
+    ["show", "004_4f6655e48d839bfa.txt"],
+    ["coverage", "98/2023/QH15"],
+    ["coverage", "31-NQ/TW", "--via-cites"],
+    ["stats"],
+]
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory, neo4j_driver: Any, neo4j_uri: str) -> tuple[Path, str]:
+    neo4j_store.wipe(neo4j_driver)
+    store = tmp_path_factory.mktemp("backends") / "g.json"
+    r = CliRunner().invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(store),
+                                 "--neo4j", neo4j_uri, "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["neo4j"]["files_pushed"] == 5
+    return store, neo4j_uri
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: " ".join(q))
+def test_embedded_and_neo4j_answer_alike(loaded: tuple[Path, str], question: list[str]) -> None:
+    store, uri = loaded
+    runner = CliRunner()
+    a = runner.invoke(app, [*question, "--json", "--store", str(store)])
+    b = runner.invoke(app, [*question, "--json", "--neo4j", uri])
+    assert a.exit_code == 0, a.output
+    assert b.exit_code == 0, b.output
+    ja, jb = json.loads(a.stdout), json.loads(b.stdout)
+    assert ja == jb
+    assert ja  # a real answer, not an empty one
+
+
+def test_loading_twice_leaves_identical_counts(loaded: tuple[Path, str], neo4j_driver: Any) -> None:
+    store, uri = loaded
+    before = neo4j_store.counts(neo4j_driver)
+    r = CliRunner().invoke(app, ["push", "--neo4j", uri, "--store", str(store), "--force", "--json"])
+    assert r.exit_code == 0, r.output
+    assert neo4j_store.counts(neo4j_driver) == before
+    assert before["Document"] == 51
+
+
+def test_cypher_finds_local_documents_implementing_31(loaded: tuple[Path, str]) -> None:
+    _, uri = loaded
+    q = ("MATCH p = (d:Document)-[:IMPLEMENTS*1..4]->(t:Document {symbol: $symbol}) "
+         "WHERE d.jurisdiction IS NOT NULL RETURN DISTINCT d.jurisdiction AS j ORDER BY j")
+    r = CliRunner().invoke(app, ["cypher", q, "--param", "symbol=31-NQ/TW", "--json", "--neo4j", uri])
+    assert r.exit_code == 0, r.output
+    assert [row["j"] for row in json.loads(r.stdout)] == ["Thành phố Hồ Chí Minh"]
