@@ -20,6 +20,7 @@ import time
 from typing import Any
 
 import networkx as nx
+
 from policygraph.graph import neo4j_store
 
 PROVINCES = (

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+
 from policygraph.graph.identity import assign_ids
 from policygraph.loaders.models import DocRef, Extraction
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from policygraph.graph.build import build_graph
 from policygraph.loaders.models import Extraction
 

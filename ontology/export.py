@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from policygraph.ontology import vocab
 from policygraph.ontology.rdf import from_rdf, parse_rdf, to_jsonld, to_rdf, to_turtle
 

@@ -38,10 +38,11 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import networkx as nx
-from policygraph.ontology import vocab
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Node
+
+from policygraph.ontology import vocab
 
 PG = Namespace(vocab.PG)
 ELI = Namespace(vocab.ELI)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from policygraph.ontology import vocab
 
 #: node colour per label (Party-style documents warm, State legal documents cool)
