@@ -43,20 +43,35 @@ _BETWEEN = re.compile(
 _HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|sô|số hiệu|s ố)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
 
 
-def _cased(words: list[str]) -> str:
-    """Type words as written in prose ("Nghị quyết", "nghị quyết") or in capitals, without IGNORECASE
-    (which keeps the regex engine from skipping ahead on the first letter)."""
-    alts = set()
-    for w in words:
-        alts.update({w, w[:1].upper() + w[1:], w.upper()})
-    return "|".join(re.escape(a) for a in sorted(alts, key=len, reverse=True))
-
-
-# no look-behind at the start (it would defeat the first-letter skip): find_mentions checks the boundary
-_SHORT = re.compile(
-    rf"(?P<tw>{_cased(_TYPE_WORDS)})[ \t]+(?:[sS]ố[ \t]+)?(?P<num>\d{{1,4}})(?![\w/\-]|[.,:]\d)"
-    r"(?![ \t]*(?i:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)\b)",
+# Short forms are found from their number: digits are far rarer than the letters type words start with,
+# so scanning numbers and looking back for a type word is three times faster than a type-word regex.
+_NUMBER = re.compile(r"\d{1,4}(?![\w/\-]|[.,:]\d)")
+_NOT_AFTER_NUMBER = re.compile(
+    r"[ \t]*(?:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)(?!\w)",
+    re.IGNORECASE,
 )
+_TYPE_WORD_ENDINGS = tuple(_TYPE_WORDS)
+
+
+def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, type word, number) of every "<type word> [số] <number>" in the matching view."""
+    out = []
+    for m in _NUMBER.finditer(v):
+        i = m.start()
+        if i < 3 or v[i - 1] not in " \t":
+            continue
+        w = v[max(0, i - 32):i - 1].lower()
+        if w.endswith(("số", "sô")) and len(w) > 3 and w[-3] in " \t":
+            w = w[:-3].rstrip(" \t")
+        if not w.endswith(_TYPE_WORD_ENDINGS) or _NOT_AFTER_NUMBER.match(v, m.end()):
+            continue
+        tw = next(t for t in _TYPE_WORDS if w.endswith(t))
+        start = max(0, i - 32) + len(w) - len(tw)
+        if start and v[start - 1].isalnum():
+            continue
+        out.append((start, m.end(), v[start:start + len(tw)], m.group(0)))
+    return out
+
 
 _NAMED = re.compile(
     r"(?<![\w])(?:"
@@ -219,13 +234,12 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         take(nm.start(), nm.end())
 
     # 3. short forms: a type word and a bare number
-    for sh in _SHORT.finditer(v):
-        if (sh.start() and v[sh.start() - 1].isalnum()) or overlaps(sh.start(), sh.end()):
+    for s0, e0, tw, num in _short_forms(v):
+        if overlaps(s0, e0):
             continue
-        tw = sh["tw"]
-        m = Mention(start=sh.start(), end=sh.end(), quote="", form="short", type_word=tw,
-                    number=sh["num"].lstrip("0") or "0", label=_label_for(tw, None))
-        found.append((sh.start(), sh.end(), m))
+        m = Mention(start=s0, end=e0, quote="", form="short", type_word=tw, number=num.lstrip("0") or "0",
+                    label=_label_for(tw, None))
+        found.append((s0, e0, m))
 
     found.sort(key=lambda t: t[0])
     # attributes, read up to the next mention
