@@ -88,9 +88,9 @@ _NAMED = re.compile(
 
 # ---- attributes -----------------------------------------------------------------------------------
 _DATE = re.compile(
-    r"[ \t]*,?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?ngày[ \t]+(?:ngày[ \t]+)?"
+    r"[ \t]*,?[ \t]*\(?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?ngày[ \t]+(?:ngày[ \t]+)?"
     r"(?P<d>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)[ \t]*"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)",
+    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:[ \t]*\))?",
     re.IGNORECASE,
 )
 _TERM = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<k>[IVXL]+)\b[ \t]*\)?", re.IGNORECASE)
@@ -108,7 +108,7 @@ _BODY = re.compile(
 )
 _TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;\n]|\.(?:\s|$)|\"|$)",
                     re.IGNORECASE)
-_CONNECTOR = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*$", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
 
 
 def _iso(d: str, m: str, y: str) -> str | None:

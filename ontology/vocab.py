@@ -190,6 +190,7 @@ TYPE_WORD_TO_LABEL: Final = MappingProxyType(
         "chương trình hành động": "Programme",
         "kế hoạch": "Plan",
         "thông báo": "Notice",
+        "thông báo kết luận": "Notice",
         "thông cáo": "Notice",
         "báo cáo": "Report",
         "tờ trình": "Submission",

@@ -262,3 +262,12 @@ def test_ocr_noise():
     assert [(m.symbol, m.label) for m in ms] == [
         ("31-NQ/TW", "Resolution"), ("1234/QĐ-UBND", "Decision"), ("15/2020/NĐ-CP", "Decree"),
         ("896/QĐ-TTg", "Decision")]
+
+
+def test_parenthesised_dates_lists_with_so_and_notices_of_conclusions():
+    (m,) = find_mentions("Nghị quyết số 09-NQ/TU (ngày 15/02/2021) của Ban Thường vụ Thành ủy Hà Nội")
+    assert (m.date, m.issuer) == ("2021-02-15", "Ban Thường vụ Thành ủy Hà Nội")
+    a, b = find_mentions("các Nghị quyết: số 01-NQ/TU, số 02-NQ/TU ngày 12/1/2021 của Tỉnh ủy")
+    assert (a.date, a.issuer) == (b.date, b.issuer) == ("2021-01-12", "Tỉnh ủy")
+    (m,) = find_mentions("Thông báo kết luận số 125-TB/TU ngày 1/4/2024 của Thường trực Thành ủy")
+    assert m.label == "Notice"
