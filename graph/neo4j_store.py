@@ -239,6 +239,21 @@ _SEEDS = "\nUNION\n".join(
     f"MATCH (s:{kind}) WHERE s.id IN $ids RETURN s.id AS id, properties(s) AS props" for kind in NODE_KINDS
 )
 _DIRECTION_ALIASES = {"up": "out", "down": "in"}
+_STEP_RETURN = ("RETURN elementId(r) AS rid, startNode(r).id AS u, endNode(r).id AS v, type(r) AS type,\n"
+                "       properties(r) AS props, properties(startNode(r)) AS uprops, properties(endNode(r)) AS vprops")
+_STEP_QUERY = {
+    d: "\nUNION\n".join(
+        f"MATCH (s:{kind}) WHERE s.id IN $ids\nMATCH {pat}\nWHERE type(r) IN $types\n{_STEP_RETURN}"
+        for kind in NODE_KINDS)
+    for d, pat in (("out", "(s)-[r]->(m)"), ("in", "(s)<-[r]-(m)"), ("both", "(s)-[r]-(m)"))
+}
+_CANDIDATES = "\nUNION\n".join(
+    f"MATCH (n:{kind}) WHERE n.id = $ref OR n.source_file = $ref OR n.symbol = $ref OR n.number IN $nums "
+    "OR toLower(coalesce(n.title, '')) CONTAINS $low OR toLower(coalesce(n.name, '')) CONTAINS $low "
+    "RETURN n.id AS id, properties(n) AS props"
+    for kind in NODE_KINDS
+)
+_ALL_NODES = "\nUNION\n".join(f"MATCH (n:{kind}) RETURN n.id AS id, properties(n) AS props" for kind in NODE_KINDS)
 _NEIGHBOURHOOD_PATTERN = {
     "out": "(s)-[*1..{d}]->(m)",
     "in": "(s)<-[*1..{d}]-(m)",
@@ -713,45 +728,52 @@ def fetch_neighbourhood(
         _add_node(H, record["id"], record["props"])
     if depth == 0 or not H or not wanted:
         return H
-    # depth is a validated int and the pattern a constant: no data reaches the query text.
-    pattern = _NEIGHBOURHOOD_PATTERN[direction].format(d=depth)
+    # Breadth first, one query per level: linear in what is reached, where a variable-length pattern would
+    # enumerate every path. The query text is a constant per direction; ids and types are parameters.
+    query = _STEP_QUERY[direction]
     records: dict[str, neo4j.Record] = {}
-    for kind in NODE_KINDS:
-        query = (
-            f"MATCH (s:{kind}) WHERE s.id IN $ids\n"
-            f"MATCH p = {pattern}\n"
-            "WHERE all(r IN relationships(p) WHERE type(r) IN $types)\n"
-            "UNWIND relationships(p) AS r\n"
-            "WITH DISTINCT r\n"
-            "RETURN elementId(r) AS rid, startNode(r).id AS u, endNode(r).id AS v, type(r) AS type,\n"
-            "       properties(r) AS props, properties(startNode(r)) AS uprops, properties(endNode(r)) AS vprops"
-        )
-        for record in _read(driver, database, query, ids=seeds, types=wanted):
+    frontier = sorted(H.nodes)
+    seen = set(frontier)
+    for _ in range(depth):
+        if not frontier:
+            break
+        nxt: set[str] = set()
+        for record in _read(driver, database, query, ids=frontier, types=wanted):
             records[record["rid"]] = record
+            for node_id in (record["u"], record["v"]):
+                if node_id not in seen:
+                    seen.add(node_id)
+                    nxt.add(node_id)
+        frontier = sorted(nxt)
     for record in sorted(records.values(), key=_rel_order):
         for node_id, props in ((record["u"], record["uprops"]), (record["v"], record["vprops"])):
             if node_id not in H:
                 _add_node(H, node_id, props)
         _add_edge(H, record["u"], record["v"], record["type"], record["props"])
     return H
-    # depth is a validated int and the pattern a constant: no data reaches the query text.
-    pattern = _NEIGHBOURHOOD_PATTERN[direction].format(d=depth)
-    query = (
-        f"CALL {{ {_SEEDS} }}\n"
-        f"MATCH p = {pattern}\n"
-        "WHERE all(r IN relationships(p) WHERE type(r) IN $types)\n"
-        "UNWIND relationships(p) AS r\n"
-        "WITH DISTINCT r\n"
-        "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props,\n"
-        "       properties(startNode(r)) AS uprops, properties(endNode(r)) AS vprops"
-    )
-    records = _read(driver, database, query, ids=seeds, types=wanted)
-    records.sort(key=lambda r: (str(r["u"]), str(r["v"]), r["type"], str(r["props"].get(_KEY_PROP))))
-    for record in records:
-        for node_id, props in ((record["u"], record["uprops"]), (record["v"], record["vprops"])):
-            if node_id not in H:
-                _add_node(H, node_id, props)
-        _add_edge(H, record["u"], record["v"], record["type"], record["props"])
+
+
+def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -> nx.MultiDiGraph:
+    """Nodes (no edges) that a reference an analyst typed may name, for graph.queries.resolve_ref.
+
+    A loose, index-friendly pre-selection: the exact id, file name or symbol, any number the reference
+    contains, or a title or name containing it. resolve_ref then decides on this small graph.
+    """
+    import re as _re
+
+    nums = sorted({n.lstrip("0") or "0" for n in _re.findall(r"\d+", ref)})
+    low = " ".join(ref.lower().split())
+    H = nx.MultiDiGraph()
+    for record in _read(driver, database, _CANDIDATES, ref=ref.strip(), nums=nums, low=low):
+        _add_node(H, record["id"], record["props"])
+    return H
+
+
+def fetch_nodes(driver: Driver, *, database: str | None = None) -> nx.MultiDiGraph:
+    """Every node with its properties, no edges (a fallback for resolving unusual references)."""
+    H = nx.MultiDiGraph()
+    for record in _read(driver, database, _ALL_NODES):
+        _add_node(H, record["id"], record["props"])
     return H
 
 

@@ -86,6 +86,46 @@ def load_graph(store: str | None = None, neo4j: str | None = None, user: str | N
         _fail(str(e), 2)
 
 
+_ALL_RELATIONS = ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS")
+
+
+def graph_around(ref: str, as_json: bool, store: str | None, neo4j: str | None, user: str | None,
+                 password: str | None, database: str | None, walks: list[tuple[str, int | None, tuple[str, ...]]],
+                 ) -> tuple[nx.MultiDiGraph, str]:
+    """The node REF names and a graph around it that answers the command.
+
+    Embedded store: the whole graph. Neo4j: only what the command walks, fetched breadth first
+    (`walks` = (direction, depth, relation types) from the node), plus the walked nodes' ISSUED_BY
+    edges; REF is resolved on a small candidate set first, so a large database is never read whole.
+    """
+    if not neo4j:
+        G = load_graph(store, None)
+        return G, resolve_one(G, ref, as_json)
+    from policygraph.graph import neo4j_store
+
+    try:
+        drv = neo4j_store.connect(neo4j, user, password, database)
+    except Exception as e:  # Neo4jUnavailable, bad URI, auth
+        _fail(" ".join(str(e).split()) or f"cannot reach Neo4j at {neo4j}", 2)
+    try:
+        cands = neo4j_store.fetch_candidates(drv, ref)
+        if not q.resolve_ref(cands, ref):
+            cands = neo4j_store.fetch_nodes(drv)
+        node = resolve_one(cands, ref, as_json)
+        H = nx.MultiDiGraph()
+        for direction, depth, types in walks:
+            sub = neo4j_store.fetch_neighbourhood(drv, [node], direction, depth, types)  # type: ignore[arg-type]
+            H = nx.compose(H, sub)
+        issuers = neo4j_store.fetch_neighbourhood(drv, list(H.nodes), "out", 1, ["ISSUED_BY"])
+        return nx.compose(H, issuers), node
+    except typer.Exit:
+        raise
+    except Exception as e:
+        _fail(f"reading from Neo4j at {neo4j}: {' '.join(str(e).split())}", 2)
+    finally:
+        drv.close()
+
+
 def _candidate_row(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
     d = G.nodes[n]
     return {"id": n, "symbol": d.get("symbol"), "name": q.display_name(d, n), "label": d.get("label"),
@@ -222,8 +262,8 @@ def lineage(
         raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
     direction: q.Direction = "down" if down else "both" if both else "up"
     rel_types = _parse_types(types)
-    G = load_graph(store, neo4j, user, password, database)
-    node = resolve_one(G, ref, as_json)
+    walks = [(d, depth, rel_types) for d in (("up", "down") if direction == "both" else (direction,))]
+    G, node = graph_around(ref, as_json, store, neo4j, user, password, database, walks)
     tree = q.lineage(G, node, direction, depth, rel_types)
     if as_json:
         _echo_json(q.lineage_to_dict(tree))
@@ -262,8 +302,8 @@ def show(
 
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
-    G = load_graph(store, neo4j, user, password, database)
-    node = resolve_one(G, ref, as_json)
+    G, node = graph_around(ref, as_json, store, neo4j, user, password, database,
+                           [("up", 1, _ALL_RELATIONS), ("down", 1, _ALL_RELATIONS)])
     s = q.show(G, node)
     if as_json:
         _echo_json(s)
@@ -389,9 +429,9 @@ def coverage(
 
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
-    G = load_graph(store, neo4j, user, password, database)
-    node = resolve_one(G, ref, as_json)
-    rep = q.coverage(G, node, ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",))
+    follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
+    G, node = graph_around(ref, as_json, store, neo4j, user, password, database, [("down", None, follow)])
+    rep = q.coverage(G, node, follow)
     if as_json:
         _echo_json(q.coverage_to_dict(rep))
         return

@@ -4,12 +4,9 @@ test_queries saved in a store file (and once through a stand-in for the Neo4j st
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pytest
 from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
@@ -163,6 +160,13 @@ def test_store_from_env_and_missing_store(store: str, tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------- coverage
 
 
+def test_unreachable_neo4j_is_one_line_exit_2(store: str) -> None:
+    r = run(None, "stats", "--neo4j", "bolt://127.0.0.1:9")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+    r = run(None, "lineage", "31-NQ/TW", "--neo4j", "bolt://127.0.0.1:9")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
 def test_coverage(store: str) -> None:
     r = run(store, "coverage", "31-NQ/TW", "--json")
     assert r.exit_code == 0, r.output
@@ -179,51 +183,6 @@ def test_coverage(store: str) -> None:
     for s in ("3 documents implement it (1 directly)", "central (1)", "Hải Phòng (1)", "Long Khánh (1)",
               "004_4f6655e48d839bfa.txt → 01-KL/TW → 05-CT/TW", "by issuing body"):
         assert s in r.stdout, s
-
-
-# ------------------------------------------------------------------------------------------------- Neo4j
-
-
-def test_neo4j_source_goes_through_the_neo4j_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[Any, ...]] = []
-
-    class Driver:
-        def close(self) -> None:
-            calls.append(("close",))
-
-    def connect(uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
-                ) -> Driver:
-        calls.append(("connect", uri, user, password, database))
-        return Driver()
-
-    def fetch_graph(drv: Driver, *, database: str | None = None) -> nx.MultiDiGraph:
-        calls.append(("fetch",))
-        return corpus_graph()
-
-    fake = types.ModuleType("policygraph.graph.neo4j_store")
-    fake.connect = connect  # type: ignore[attr-defined]
-    fake.fetch_graph = fetch_graph  # type: ignore[attr-defined]
-    import policygraph.graph
-
-    monkeypatch.setitem(sys.modules, "policygraph.graph.neo4j_store", fake)
-    monkeypatch.setattr(policygraph.graph, "neo4j_store", fake, raising=False)
-    r = run(None, "lineage", "31-NQ/TW", "--down", "--json", "--neo4j", "bolt://example:7687", "--user", "neo4j",
-            "--password", "secret")
-    assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout)["root"] == D31
-    assert calls == [("connect", "bolt://example:7687", "neo4j", "secret", None), ("fetch",), ("close",)]
-    calls.clear()
-    r = run(None, "stats", "--json", env={"NEO4J_URI": "bolt://env:7687", "NEO4J_USER": "u",
-                                          "NEO4J_PASSWORD": "p"})
-    assert r.exit_code == 0, r.output
-    assert calls[0] == ("connect", "bolt://env:7687", "u", "p", None)
-
-    def unreachable(*a: Any, **k: Any) -> Driver:
-        raise RuntimeError("cannot reach Neo4j at bolt://nowhere:7687: connection refused")
-
-    fake.connect = unreachable  # type: ignore[attr-defined]
-    r = run(None, "stats", "--neo4j", "bolt://nowhere:7687")
-    assert r.exit_code == 2 and "cannot reach Neo4j" in r.stderr
 
 
 # -------------------------------------------------------------------------------------------------- help
