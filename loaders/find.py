@@ -75,7 +75,7 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
 
 _NAMED = re.compile(
     r"(?<![\w])(?:"
-    r"(?P<hp>Hiến pháp(?:(?:[ \t]+nước[ \t]+Cộng hòa xã hội chủ nghĩa Việt Nam)(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?"
+    r"(?P<hp>Hiến pháp(?:(?:[ \t]+nước[ \t]+(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?"
     r"|[ \t]+năm[ \t]+(?P<hp_y2>\d{4})))"
     r"|(?P<tw4>Nghị quyết[ \t]+(?:Hội nghị[ \t]+)?Trung ương[ \t]+(?P<tw4_n>\d{1,2})"
     r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"

@@ -271,3 +271,22 @@ def test_parenthesised_dates_lists_with_so_and_notices_of_conclusions():
     assert (a.date, a.issuer) == (b.date, b.issuer) == ("2021-01-12", "Tỉnh ủy")
     (m,) = find_mentions("Thông báo kết luận số 125-TB/TU ngày 1/4/2024 của Thường trực Thành ủy")
     assert m.label == "Notice"
+
+
+def test_every_basis_line_and_expiry_clause_of_the_sample_laws():
+    import re
+    from pathlib import Path
+
+    for f in sorted(Path("tests/data/laws").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        x = extract_text(Text(path=str(f), text=text))
+        assert x.docs["source"].symbol, f.name
+        based = [r for r in x.relations if r.source == "source" and r.kind == "based_on"]
+        for m in re.finditer(r"(?m)^[ \t]*Căn cứ (?:vào )?(?:Hiến pháp|Luật|Bộ luật|Nghị quyết)[^\n]*", text[:4000]):
+            assert any(m.start() <= r.evidence.start < m.end() for r in based), m.group(0)
+        sup = {x.docs[r.target].symbol or x.docs[r.target].title for r in x.relations
+               if r.type == "SUPERSEDES" and r.source == "source"}
+        for m in re.finditer(r"(?m)^[^\n]*số (\d+/\d{4}/[A-Z0-9Đ]+(?:-[A-Z0-9Đ]+)*)[^\n]*hết hiệu lực", text):
+            assert m.group(1) in sup, m.group(0)
+    (m,) = find_mentions("Căn cứ Hiến pháp nước Cộng hòa xã hội Chủ nghĩa Việt Nam;")
+    assert m.label == "Constitution"
