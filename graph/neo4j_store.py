@@ -284,7 +284,8 @@ def connect(
     if scheme not in _SCHEMES:
         raise Neo4jUnavailable(f"invalid Neo4j URI {uri!r}: use one of {', '.join(s + '://' for s in _SCHEMES)}")
     try:
-        driver = GraphDatabase.driver(uri, auth=auth)
+        # server notifications (e.g. "property key does not exist" on an empty database) are not for users
+        driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
     except (ValueError, neo4j_errors.ConfigurationError) as exc:
         raise Neo4jUnavailable(f"invalid Neo4j URI {uri!r}: {_one_line(exc)}") from exc
     _DEFAULT_DB[driver] = database
@@ -473,6 +474,11 @@ class _FileRows:
     asserted: int = 0
     digest: str = ""
 
+    @property
+    def size(self) -> int:
+        """Rows to write (a transaction groups small files up to about batch_size rows)."""
+        return sum(len(v) for v in self.nodes.values()) + sum(len(v) for v in self.rels.values()) + 1
+
 
 def _prepare(G: nx.MultiDiGraph | None, plan: _FilePlan) -> _FileRows:
     rows = _FileRows(
@@ -559,6 +565,13 @@ def _replace_file_tx(
     return sum(len(r) for r in new.nodes.values()), created, removed
 
 
+def _replace_files_tx(
+    tx: ManagedTransaction, files: list[tuple[str | None, _FileRows]], batch_size: int
+) -> list[tuple[int, int, int]]:
+    """Several files' replacements in one transaction (see push_graph)."""
+    return [_replace_file_tx(tx, file, rows, batch_size) for file, rows in files]
+
+
 def push_graph(
     driver: Driver,
     G: nx.MultiDiGraph,
@@ -571,7 +584,7 @@ def push_graph(
     schema: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> PushSummary:
-    """Replace, file by file, what each file states (one write transaction per file).
+    """Replace, file by file, what each file states (atomically: small files share a write transaction).
 
     ``files``: only these files (default: every file the graph mentions, plus the statements no file
     claims); a listed file the graph does not mention is emptied. A file whose statements Neo4j already
@@ -597,18 +610,36 @@ def push_graph(
     summary = PushSummary()
     total = len(todo) + len(stale)
     with driver.session(database=db) as session:
+        # Small files share a transaction (up to about `batch_size` rows): every file still replaces its
+        # statements all at once, and a group commits or rolls back whole, so no file is ever half there.
+        group: list[tuple[str | None, _FileRows]] = []
+        size = 0
+
+        def flush() -> None:
+            nonlocal size
+            if not group:
+                return
+            results = session.execute_write(_replace_files_tx, list(group), batch_size)
+            for nodes, rels, removed in results:
+                summary.files += 1
+                summary.nodes += nodes
+                summary.relationships += rels
+                summary.removed_nodes += removed
+            group.clear()
+            size = 0
+
         for i, file in enumerate(todo, 1):
             rows = _prepare(G, plans.get(file) or _FilePlan())
             if previous.get("" if file is None else file) == rows.digest:
                 summary.unchanged += 1
             else:
-                nodes, rels, removed = session.execute_write(_replace_file_tx, file, rows, batch_size)
-                summary.files += 1
-                summary.nodes += nodes
-                summary.relationships += rels
-                summary.removed_nodes += removed
+                group.append((file, rows))
+                size += rows.size
+                if size >= batch_size:
+                    flush()
             if progress:
                 progress(file or "(unsourced)", i, total)
+        flush()
         for j, name in enumerate(stale, len(todo) + 1):
             _, _, removed = session.execute_write(_replace_file_tx, name, None, batch_size)
             summary.removed_nodes += removed
