@@ -19,11 +19,11 @@ trị") is shared by every member of the list.
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import re
 
 from policygraph.loaders import symbols
 from policygraph.loaders.bodies import classify, compatible
+from policygraph.loaders.dates import DATE, NUMERIC_DATE, iso
 from policygraph.loaders.models import Mention
 from policygraph.loaders.normalise import MatchView
 from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
@@ -88,9 +88,7 @@ _NAMED = re.compile(
 
 # ---- attributes -----------------------------------------------------------------------------------
 _DATE = re.compile(
-    r"[ \t]*,?[ \t]*\(?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?ngày[ \t]+(?:ngày[ \t]+)?"
-    r"(?P<d>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)[ \t]*"
-    r"(?P<y>(?:19|20)\d\d)(?!\d)(?:[ \t]*\))?",
+    rf"[ \t]*,?[ \t]*\(?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?{DATE}(?:[ \t]*\))?",
     re.IGNORECASE,
 )
 _TERM = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<k>[IVXL]+)\b[ \t]*\)?", re.IGNORECASE)
@@ -111,13 +109,6 @@ _TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;
 _CONNECTOR = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
 
 
-def _iso(d: str, m: str, y: str) -> str | None:
-    try:
-        return _dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
 _FOOTNOTE = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)(?=\s))")
 
 
@@ -130,7 +121,7 @@ def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> int:
         if m.date is None:
             dm = _DATE.match(v, end, limit)
             if dm:
-                m.date = _iso(dm["d"], dm["m"], dm["y"])
+                m.date = iso(dm["d"], dm["m"], dm["y"])
                 end, progressed = dm.end(), True
         if m.issuer is None:
             bm = _BODY.match(v, end, limit)
@@ -229,7 +220,7 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
             m.title = f"{t} {gd['law_n'].strip()}"
             m.symbol_year = int(gd["law_y"])
             if gd["law_d"]:
-                m.date = _iso(gd["law_d"], gd["law_m"], gd["law_y"])
+                m.date = iso(gd["law_d"], gd["law_m"], gd["law_y"])
         found.append((nm.start(), nm.end(), m))
         take(nm.start(), nm.end())
 
@@ -281,8 +272,7 @@ def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> Non
             m.term = nxt.term
 
 
-_CELL_DATE = re.compile(r"^\s*(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)\s*$",
-                        re.IGNORECASE)
+_CELL_DATE = re.compile(rf"^\s*(?:ngày\s+)?{NUMERIC_DATE}\s*$", re.IGNORECASE)
 
 
 def _table_row_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
@@ -302,6 +292,6 @@ def _table_row_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None
         for c in cells:
             dm = _CELL_DATE.match(c)
             if m.date is None and dm:
-                m.date = _iso(dm["d"], dm["m"], dm["y"])
+                m.date = iso(dm["d"], dm["m"], dm["y"])
             elif m.issuer is None and c and classify(c) is not None and len(c) < 80:
                 m.issuer = c

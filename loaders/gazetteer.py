@@ -24,12 +24,13 @@ Counter({'Đồng Nai': 2, 'Long Khánh': 1})
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+from policygraph.loaders.normalise import MatchView, matching_form
 
 __all__ = [
     "HCM",
@@ -240,60 +241,22 @@ class PlaceMatch:
 # Folding (same length as the input)
 # --------------------------------------------------------------------------------------------------------
 
-_OLD_TONE = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-# after q the u belongs to the consonant ("quý" is right in both styles)
-_OLD_TONE_RE = re.compile(r"(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)")
-_CHARS = (
-    ("\u00f0", "đ"),  # ð, lower case of Ð (U+00D0) that PDFs use for Đ
-    ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"), ("\u2212", "-"),
-)
-
-
 def _fold_nfc(s: str) -> str:
-    """Lower-case, tone-unified, plain-dash form of an NFC string, of the same length."""
-    low = s.lower()
+    """Lower-case matching form (normalise.matching_form: NFC, tones unified, Ð -> Đ, plain dashes) of an
+    NFC string, of the same length."""
+    low = matching_form(s).lower()
     if len(low) != len(s):  # a few characters (İ) grow when lowered: keep those as they are
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
-    for a, b in _CHARS:
-        if a in low:
-            low = low.replace(a, b)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(1)], low)
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in matching_form(s))
+    return low
 
 
-_MARK = re.compile(r"[\u0300-\u036f]")
-_MARK_RUN = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
-
-
-def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The folded text and its offset map: sorted (folded_offset, shift) breakpoints, from which on
-    original = folded + shift. Text without combining marks (NFC Vietnamese) has an empty map."""
-    if _MARK.search(text) is None:
-        return _fold_nfc(text), []
-    parts: list[str] = []
-    marks: list[tuple[int, int]] = []
-    pos = out = 0
-    for m in _MARK_RUN.finditer(text):
-        parts.append(text[pos:m.start()])
-        out += m.start() - pos
-        piece = unicodedata.normalize("NFC", m.group(0))
-        parts.append(piece)
-        out += len(piece)
-        pos = m.end()
-        if pos - out:
-            marks.append((out, pos - out))
-    parts.append(text[pos:])
-    return _fold_nfc("".join(parts)), marks
-
-
-def _to_orig(marks: list[tuple[int, int]], i: int) -> int:
-    if not marks:
-        return i
-    j = bisect.bisect_right(marks, (i, 1 << 62)) - 1
-    return i + (marks[j][1] if j >= 0 else 0)
+def _fold(text: str) -> tuple[str, MatchView]:
+    """The folded text and the view that maps its offsets back to `text` (NFD input included)."""
+    view = MatchView.of(text)
+    low = view.text.lower()
+    if len(low) != len(view.text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in view.text)
+    return low, view
 
 
 def _mkey(folded: str) -> str:
@@ -537,10 +500,10 @@ def find_places(text: str) -> list[PlaceMatch]:
     >>> m = find_places("Thành ủy Bắc Ninh")[0]; (m.name, m.level, m.alt)
     ('Bắc Ninh', 'province', 'Thành phố Bắc Ninh')
     """
-    folded, marks = _fold(text)
+    folded, view = _fold(text)
 
     def orig(i: int) -> int:
-        return _to_orig(marks, i)
+        return view.to_original(i, i)[0]
 
     out: list[PlaceMatch] = []
     prev_end = -1
@@ -556,7 +519,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         if k == "tphcm":
             prefix, ps, pe, s = "tp", s, s + 2, s + 2
         quote = text[orig(s):orig(e)]
-        if not _is_caps_words(unicodedata.normalize("NFC", quote) if marks else quote):
+        if not _is_caps_words(unicodedata.normalize("NFC", quote) if view.marks else quote):
             continue
         if not prefix and (_BLOCK_RE.search(folded, lo, s) or _PERSON_RE.search(text, max(0, orig(s) - 8), orig(s))):
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from policygraph.loaders import gazetteer
 from policygraph.loaders.bodies import BodyInfo, classify
+from policygraph.loaders.dates import DATE, NUMERIC_DATE, iso
 from policygraph.loaders.models import Mention
 from policygraph.loaders.normalise import matching_form
 from policygraph.loaders.symbols import SYMBOL_RE
@@ -24,13 +25,9 @@ from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 
 HEADER_CHARS = 2500
 
-_PLACE_DATE = re.compile(
-    r"(?:^|\n)[ \t*|]*(?P<place>[^\n,|]{2,40}?)[ \t]*,[ \t]*ngày[ \t]+(?:ngày[ \t]+)?(?P<d>\d{1,2})[ \t]*"
-    r"(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)[ \t]*(?P<y>(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
+_PLACE_DATE = re.compile(rf"(?:^|\n)[ \t*|]*(?P<place>[^\n,|]{{2,40}}?)[ \t]*,[ \t]*{DATE}", re.IGNORECASE)
 _TABLE = re.compile(r"^\s*\|\s*(?P<k>[^|\n]{2,40}?)\s*\|\s*(?P<v>[^|\n]{1,200}?)\s*\|", re.MULTILINE)
-_TABLE_DATE = re.compile(r"(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>(?:19|20)\d\d)")
+_TABLE_DATE = re.compile(NUMERIC_DATE)
 _TITLE_LINE = re.compile(
     r"^[ \t*#]*(?P<t>THÔNG CÁO BÁO CHÍ|CHƯƠNG TRÌNH HÀNH ĐỘNG|THÔNG TƯ LIÊN TỊCH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|"
     r"QUYẾT ĐỊNH|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|CHƯƠNG TRÌNH|KẾ HOẠCH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|ĐỀ ÁN|BỘ LUẬT|LUẬT|"
@@ -43,9 +40,7 @@ _SPEAKER = re.compile(
     r"[ \t]+(?:kết luận|thông tin|thông báo|quyết nghị|quyết định)(?:[ \t]+(?:như sau|về kết quả))?[ \t]*:?",
 )
 _OPENING = 900
-_ANY_DATE = re.compile(
-    r"ngày[ \t]+(?P<d>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+tháng[ \t]+)[ \t]*(?P<m>\d{1,2})[ \t]*(?:[/.\-]|[ \t]+năm[ \t]+)"
-    r"[ \t]*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+_ANY_DATE = re.compile(DATE, re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
 _CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
 
@@ -63,15 +58,6 @@ class Header:
     term: str | None = None
     title: str | None = None
     place_votes: Counter[str] = field(default_factory=Counter)
-
-
-def _iso(d: str, m: str, y: str) -> str | None:
-    import datetime as dt
-
-    try:
-        return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
 
 
 def _is_caps(line: str) -> bool:
@@ -114,17 +100,17 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
     table = {matching_form(m["k"]).lower(): matching_form(m["v"]).strip() for m in _TABLE.finditer(mhead)}
     pd = _PLACE_DATE.search(mhead)
     if pd:
-        h.date = _iso(pd["d"], pd["m"], pd["y"])
+        h.date = iso(pd["d"], pd["m"], pd["y"])
     for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
         if h.date is None and k in table and (tm := _TABLE_DATE.search(table[k])):
-            h.date = _iso(tm["d"], tm["m"], tm["y"])
+            h.date = iso(tm["d"], tm["m"], tm["y"])
     if h.date is None and sm is None:
         # no dated header: the first date of the opening that belongs to no cited document
         # ("Hội nghị lần thứ 13 vào ngày 19/10/2023", "(ngày 27 tháng 3 năm 2024)")
         taken = [(m.start, m.attr_end) for m in mentions if m.start < _OPENING]
         for dm in _ANY_DATE.finditer(mhead[:_OPENING]):
             if not any(a <= dm.start() < b for a, b in taken):
-                h.date = _iso(dm["d"], dm["m"], dm["y"])
+                h.date = iso(dm["d"], dm["m"], dm["y"])
                 break
     for k in ("loại văn bản", "hình thức văn bản"):
         if h.label is None and k in table:
