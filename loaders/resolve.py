@@ -18,7 +18,6 @@ graph.identity to resolve against the whole corpus.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from policygraph.loaders import gazetteer
@@ -208,6 +207,3 @@ def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRe
         m.ref = key
     return docs
 
-
-def today() -> str:
-    return dt.date.today().isoformat()
