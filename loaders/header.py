@@ -26,7 +26,10 @@ from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 HEADER_CHARS = 2500
 
 _PLACE_DATE = re.compile(rf"(?:^|\n)[ \t*|]*(?P<place>[^\n,|]{{2,40}}?)[ \t]*,[ \t]*{DATE}", re.IGNORECASE)
-_TABLE = re.compile(r"^\s*\|\s*(?P<k>[^|\n]{2,40}?)\s*\|\s*(?P<v>[^|\n]{1,200}?)\s*\|", re.MULTILINE)
+_FIELD_KEYS = ("số hiệu", "số, ký hiệu", "số ký hiệu", "loại văn bản", "hình thức văn bản", "nơi ban hành",
+               "cơ quan ban hành", "ngày ban hành", "ngày ký", "ban hành ngày", "người ký", "ngày hiệu lực",
+               "tình trạng", "lĩnh vực")
+_PLAIN_FIELD = re.compile(r"^[ \t*#-]*(?P<k>[^\n:|]{2,30}?)[ \t]*:[ \t]*(?P<v>[^\n|]{1,200}?)[ \t]*$", re.MULTILINE)
 _TABLE_DATE = re.compile(NUMERIC_DATE)
 _TITLE_LINE = re.compile(
     r"^[ \t*#]*(?P<t>THÔNG CÁO BÁO CHÍ|CHƯƠNG TRÌNH HÀNH ĐỘNG|THÔNG TƯ LIÊN TỊCH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|"
@@ -58,6 +61,30 @@ class Header:
     term: str | None = None
     title: str | None = None
     place_votes: Counter[str] = field(default_factory=Counter)
+
+
+def metadata_fields(head: str) -> dict[str, str]:
+    """Key/value metadata of scraped pages: markdown rows ("| Số hiệu: | 262/2026/NĐ-CP | Loại văn bản: |
+    Nghị định |", any number of pairs per row) and plain "Ngày ban hành: 15/09/2026" lines.
+
+    >>> metadata_fields("| Số hiệu: | 262/2026/NĐ-CP | Loại văn bản: | Nghị định |")["loại văn bản"]
+    'Nghị định'
+    """
+    out: dict[str, str] = {}
+
+    def put(k: str, v: str) -> None:
+        key = matching_form(k).strip(" \t*:").lower()
+        if key in _FIELD_KEYS and v.strip() and key not in out:
+            out[key] = matching_form(v).strip(" \t*")
+
+    for line in head.split("\n"):
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            for i in range(len(cells) - 1):
+                put(cells[i], cells[i + 1])
+    for m in _PLAIN_FIELD.finditer(head):
+        put(m["k"], m["v"])
+    return out
 
 
 def _is_caps(line: str) -> bool:
@@ -97,7 +124,7 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
             h.label = sm.label
         elif sm.type_code:
             h.label = TYPE_CODE_TO_LABEL.get(sm.type_code)
-    table = {matching_form(m["k"]).lower(): matching_form(m["v"]).strip() for m in _TABLE.finditer(mhead)}
+    table = metadata_fields(mhead)
     pd = _PLACE_DATE.search(mhead)
     if pd:
         h.date = iso(pd["d"], pd["m"], pd["y"])

@@ -290,3 +290,19 @@ def test_every_basis_line_and_expiry_clause_of_the_sample_laws():
             assert m.group(1) in sup, m.group(0)
     (m,) = find_mentions("Căn cứ Hiến pháp nước Cộng hòa xã hội Chủ nghĩa Việt Nam;")
     assert m.label == "Constitution"
+
+
+def test_scraped_page_with_metadata_pairs_and_plain_fields():
+    t = ("# Nghị định 262/2026/NĐ-CP quy định chi tiết\n\n"
+         "| Số hiệu: | 262/2026/NĐ-CP | Loại văn bản: | Nghị định |\n|---|---|---|---|\n"
+         "| Nơi ban hành: | Chính phủ | Người ký: | Nguyễn Văn A |\n"
+         "| Ngày ban hành: | 15/09/2026 | Ngày hiệu lực: | 01/11/2026 |\n\n"
+         "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nNghị định này thay thế Nghị định số 15/2020/NĐ-CP.\n")
+    x = extract_text(Text(path="a.md", text=t))
+    s = x.docs["source"]
+    assert (s.symbol, s.label, s.issuer, s.date) == ("262/2026/NĐ-CP", "Decree", "Chính phủ", "2026-09-15")
+    rels = {(r.type, r.kind, x.docs[r.target].symbol) for r in x.relations if r.source == "source" and r.target in x.docs}
+    assert rels == {("IMPLEMENTS", "based_on", "63/2025/QH15"), ("SUPERSEDES", "replaces", "15/2020/NĐ-CP")}
+    t2 = "Số hiệu: 12/2026/TT-BTC\nLoại văn bản: Thông tư\nNơi ban hành: Bộ Tài chính\nNgày ban hành: 02/02/2026\n"
+    s = extract_text(Text(path="b.md", text=t2)).docs["source"]
+    assert (s.symbol, s.label, s.issuer, s.date) == ("12/2026/TT-BTC", "Circular", "Bộ Tài chính", "2026-02-02")
