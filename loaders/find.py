@@ -34,7 +34,9 @@ _TW = "|".join(re.escape(w) for w in _TYPE_WORDS)
 # Types whose mention may carry a name between the type word and "số" ("Luật Cư trú số 81/2006/QH11").
 _NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp", "nghị quyết liên tịch", "thông tư liên tịch"}
 
-_TYPE_WORD_RE = re.compile(rf"(?<!\w)(?:{_TW})(?!\w)", re.IGNORECASE)
+# a type word may be broken across lines by PDF extraction ("Nghị\nquyết số ...")
+_TW_SPACED = "|".join(re.escape(w).replace("\\ ", r"[ \t]*\n?[ \t]*") for w in _TYPE_WORDS)
+_TYPE_WORD_RE = re.compile(rf"(?<!\w)(?:{_TW_SPACED})(?!\w)", re.IGNORECASE)
 # What may stand between the type word and the symbol: a name (laws only), "số", "số hiệu:".
 _BETWEEN = re.compile(
     r"(?P<name>(?:[ \t]+[^\s,;.:()\"]+){0,16}?)(?P<so>[ \t]+(?:số|sô|số hiệu|s ố)[ \t]*[:.]?)?[ \t]*(?:\n[ \t]*)?",
@@ -170,7 +172,7 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         last = found_tw[-1] if found_tw else None
         bm = _BETWEEN.fullmatch(window, last.end()) if last else None
         if bm and last:
-            tw = last.group(0).lower()
+            tw = re.sub(r"\s+", " ", last.group(0).lower())
             name = (bm["name"] or "").strip()
             if name and (tw not in _NAMED_TYPES or not bm["so"]):
                 bm = None

@@ -30,15 +30,15 @@ _AL = "A-Za-zĐđ"
 SYMBOL_RE = re.compile(
     rf"(?<![\w/.\-])(?:"
     # State with year: 98/2023/QH15, 88/2012/NĐ-CP, 05/2019/TTLT-BTC-BYT
-    rf"(?P<y_num>\d{{1,5}}){_SP}/{_SP}(?P<y_year>(?:19|20)\d\d){_SP}/{_BR}{_SP}"
+    rf"(?P<y_num>\d{{1,5}}){_SP}/{_BR}{_SP}(?P<y_year>(?:19|20)\d\d){_SP}/{_BR}{_SP}"
     rf"(?P<y_codes>[{_UP}][{_AL}]{{0,9}}\d{{0,2}}(?:{_SP}-{_BR}{_SP}[{_UP}][{_AL}]{{0,11}}\d{{0,2}}){{0,3}})"
     rf"|"
     # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8
-    rf"(?P<p_num>\d{{1,5}}){_SP}-{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
+    rf"(?P<p_num>\d{{1,5}}){_SP}-{_BR}{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
     rf"(?P<p_iss>[{_UP}][{_UP}0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}})"
     rf"|"
     # State without year: 14/NQ-CP, 641/QĐ-UBND, 896/QĐ-TTg, 1234/UBND-KT
-    rf"(?P<s_num>\d{{1,5}}){_SP}/{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
+    rf"(?P<s_num>\d{{1,5}}){_SP}/{_BR}{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
     rf"(?P<s_iss>[{_UP}][{_AL}0-9]{{0,11}}(?:-[{_UP}][{_AL}0-9]{{0,11}}){{0,2}})"
     # a footnote mark (¹ ²) may follow a symbol; a letter, digit, "/" or "-" may not
     rf")(?![A-Za-zĐđÀ-ỹ0-9_/\-])"

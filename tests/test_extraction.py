@@ -306,3 +306,11 @@ def test_scraped_page_with_metadata_pairs_and_plain_fields():
     t2 = "Số hiệu: 12/2026/TT-BTC\nLoại văn bản: Thông tư\nNơi ban hành: Bộ Tài chính\nNgày ban hành: 02/02/2026\n"
     s = extract_text(Text(path="b.md", text=t2)).docs["source"]
     assert (s.symbol, s.label, s.issuer, s.date) == ("12/2026/TT-BTC", "Circular", "Bộ Tài chính", "2026-02-02")
+
+
+def test_pdf_line_breaks_inside_type_words_and_symbols():
+    t = "theo Nghị\nquyết số 31-\nNQ/TW ngày 30/12/2022 của Bộ Chính trị; Quyết định số 641/\nQĐ-UBND; Nghị định số 15/\n2020/NĐ-CP"
+    ms = find_mentions(t)
+    assert [(m.symbol, m.label) for m in ms] == [("31-NQ/TW", "Resolution"), ("641/QĐ-UBND", "Decision"),
+                                                ("15/2020/NĐ-CP", "Decree")]
+    assert ms[0].quote == "Nghị\nquyết số 31-\nNQ/TW" and ms[0].date == "2022-12-30"
