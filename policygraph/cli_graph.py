@@ -25,9 +25,11 @@ out = Console()
 
 StoreOpt = Annotated[str | None, typer.Option("--store", help="Store file (default $POLICYGRAPH_STORE or "
                                                  "./policygraph.store.json).", show_default=False)]
-Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI", show_default=False,
+# No envvar here on purpose: with NEO4J_URI set for `push`/`cypher`, a query must not silently leave the
+# store it was pointed at; pass --neo4j "$NEO4J_URI" to ask Neo4j.
+Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", show_default=False,
                                               help="Read the graph from Neo4j at this URI instead of the store "
-                                                   "(bolt://, neo4j://, neo4j+s://).")]
+                                                   "(bolt://, neo4j://, neo4j+s://); e.g. --neo4j \"$NEO4J_URI\".")]
 UserOpt = Annotated[str | None, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
 PasswordOpt = Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")]
 DatabaseOpt = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE",

@@ -28,9 +28,11 @@ def load(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).")],
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    neo4j: Annotated[str | None, typer.Option("--neo4j", envvar="NEO4J_URI",
+    neo4j: Annotated[str | None, typer.Option("--neo4j",
                                               help="Also push the changed files to Neo4j at this URI "
-                                                   "(bolt://, neo4j://, neo4j+s://).")] = None,
+                                                   "(bolt://, neo4j://, neo4j+s://); e.g. --neo4j \"$NEO4J_URI\". "
+                                                   "User, password and database come from the options or "
+                                                   "NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.")] = None,
     user: Annotated[str | None, typer.Option(envvar="NEO4J_USER", help="Neo4j user.")] = None,
     password: Annotated[str | None, typer.Option(envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
     database: Annotated[str | None, typer.Option(envvar="NEO4J_DATABASE", help="Neo4j database.")] = None,
