@@ -34,6 +34,11 @@ _RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]]
     # pattern, name, level, branch, codes, scope, parent
     (r"bộ chính trị", "Bộ Chính trị", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
     (r"ban bí thư", "Ban Bí thư", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
+    (r"ban (?P<board>tuyên giáo|tổ chức|dân vận|nội chính|kinh tế|đối ngoại|tuyên giáo và dân vận|"
+     r"chính sách, chiến lược)\s+trung ương", "Ban {Board} Trung ương", "central", "party", ("TW",), None,
+     "Ban Chấp hành Trung ương Đảng"),
+    (r"(?:văn phòng|ủy ban kiểm tra)\s+trung ương(?:\s+đảng)?", "{Head} Trung ương", "central", "party", ("TW",),
+     None, "Ban Chấp hành Trung ương Đảng"),
     (r"(?:ban chấp hành|bch|hội nghị)\s+trung ương(?:\s+đảng)?|trung ương đảng|trung ương",
      "Ban Chấp hành Trung ương Đảng", "central", "party", ("TW",), None, None),
     (r"(?:ủy ban thường vụ quốc hội|ubtvqh)", "Ủy ban Thường vụ Quốc hội", "central", "state",
@@ -96,7 +101,9 @@ def classify(phrase: str) -> BodyInfo | None:
             ministry = mm.group(1)
             return BodyInfo(name=f"Bộ {ministry}", level="central", branch="state", codes=(),
                             parent_name=parent)
-        fmt = {"lvl": lvl, "Lvl": _cap(lvl), "Board": _cap((gd.get("board") or "").lower())}
+        head = p[: m.end()].lower().split(" trung")[0]
+        fmt = {"lvl": lvl, "Lvl": _cap(lvl), "Board": _cap((gd.get("board") or "").lower()),
+               "Head": {"văn phòng": "Văn phòng", "ủy ban kiểm tra": "Ủy ban Kiểm tra"}.get(head, _cap(head))}
         nm = re.sub(r"\s+", " ", name.format(**fmt)).strip()
         sc = _SCOPE.get(lvl) if scope == "*" else None
         if scope == "*" and not lvl:
@@ -120,7 +127,8 @@ def compatible(info: BodyInfo, issuer_code: str | None) -> bool:
     if not info.codes:
         return code.startswith("B")
     if info.level == "central":
-        return any(code.startswith(c.upper()) for c in info.codes)
+        # "TW" also covers the central boards and offices (BTGTW, VPTW, UBKTTW)
+        return any(code.startswith(c.upper()) or (c == "TW" and code.endswith("TW")) for c in info.codes)
     local = {"TU", "HU", "QU", "ĐU", "TXU"}
     if info.branch == "party":
         return not code.endswith("TW") and (code in local or code.endswith(("TU", "HU", "QU")))

@@ -83,6 +83,8 @@ _NAMED = re.compile(
     r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
     r"|(?P<dh>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?(?:[ \t]+(?:toàn quốc|lần thứ))?[ \t]+(?P<dh_n>[IVXL]+)"
     r"(?:[ \t]+(?:của[ \t]+)?(?P<dh_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
+    r"|(?P<dh2>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?[ \t]+(?P<dh2_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận))"
+    r"[ \t]+lần thứ[ \t]+(?P<dh2_n>[IVXL]+))"
     r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
     r"[ \t]+(?:ngày[ \t]+(?P<law_d>\d{1,2})[ \t]+tháng[ \t]+(?P<law_m>\d{1,2})[ \t]+)?năm[ \t]+(?P<law_y>\d{4}))"
     r")(?![\w])",
@@ -210,11 +212,12 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
             m.label, m.title = "Resolution", f"Nghị quyết Trung ương {gd['tw4_n']}"
             m.term = gd["tw4_k"].upper() if gd["tw4_k"] else None
             m.issuer = "Ban Chấp hành Trung ương Đảng"
-        elif gd["dh"]:
+        elif gd["dh"] or gd["dh2"]:
             m.label = "Resolution"
-            of = (gd["dh_of"] or "Đảng").strip()
-            m.title = f"Nghị quyết Đại hội {gd['dh_n'].upper()}" + (f" {of}" if of != "Đảng" else " của Đảng")
-            m.term = gd["dh_n"].upper()
+            of = (gd["dh_of"] or gd["dh2_of"] or "Đảng").strip()
+            n = (gd["dh_n"] or gd["dh2_n"]).upper()
+            m.title = f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng")
+            m.term = n
             m.issuer = "Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}"
         else:
             t = gd["law_t"]

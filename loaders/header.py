@@ -42,6 +42,7 @@ _SPEAKER = re.compile(
     r"(?:Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|thành phố|tỉnh)|Ủy ban nhân dân[^,.\n]{0,30}|Hội đồng nhân dân[^,.\n]{0,30})"
     r"[ \t]+(?:kết luận|thông tin|thông báo|quyết nghị|quyết định)(?:[ \t]+(?:như sau|về kết quả))?[ \t]*:?",
 )
+_PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|PHƯỜNG|XÃ)\s+\S", re.IGNORECASE)
 _OPENING = 900
 _ANY_DATE = re.compile(DATE, re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
@@ -158,11 +159,22 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
         if bi is None:
             continue
         info, issuer_line = bi, low
-        # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
-        if i + 1 < len(caps) and caps[i + 1].upper().startswith("BAN ") and bi.name.endswith("ủy"):
-            sub = classify(f"{caps[i + 1]} {bi.name}")
+        nxt = caps[i + 1] if i + 1 < len(caps) else ""
+        nxt_body = classify(nxt) if nxt else None
+        if nxt.upper().startswith("BAN ") and bi.name.endswith("ủy"):
+            # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
+            sub = classify(f"{nxt} {bi.name}")
             if sub is not None:
                 info = BodyInfo(sub.name, sub.level, sub.branch, sub.codes, sub.scope, bi.place_text, sub.parent_name)
+        elif bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body is not None and nxt_body.level == "local":
+            # "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY": the committee signs, the first line gives the place
+            info = BodyInfo(nxt_body.name, nxt_body.level, nxt_body.branch, nxt_body.codes, nxt_body.scope,
+                            nxt_body.place_text or bi.place_text, nxt_body.parent_name)
+            issuer_line = f"{nxt} {low}"
+        elif bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt):
+            # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH"
+            info = BodyInfo(bi.name, bi.level, bi.branch, bi.codes, bi.scope, nxt, bi.parent_name)
+            issuer_line = f"{low} {nxt}"
         break
     for k in ("cơ quan ban hành", "nơi ban hành"):
         if info is None and k in table:

@@ -196,7 +196,8 @@ def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRe
                 if source.date >= start:
                     year = y
         local = bool(m.issuer and "Đảng bộ" in m.issuer)
-        jurisdiction = source.jurisdiction if local else None
+        # "Đại hội Đảng bộ tỉnh" named in a district-level document is the province's congress
+        jurisdiction = place_body(classify((m.issuer or "").replace("Đại hội ", "")), source) if local else None
         title = m.title or m.quote
         key = f"named:{fold_key(title)}|{m.date or year or m.term or ''}|{fold_key(jurisdiction or '')}"
         if key not in docs:

@@ -35,7 +35,7 @@ SYMBOL_RE = re.compile(
     rf"|"
     # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8
     rf"(?P<p_num>\d{{1,5}}){_SP}-{_BR}{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
-    rf"(?P<p_iss>[{_UP}][{_UP}0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}})"
+    rf"(?P<p_iss>[{_UP}][{_UP}0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}}|TƯ)"
     rf"|"
     # State without year: 14/NQ-CP, 641/QĐ-UBND, 896/QĐ-TTg, 1234/UBND-KT
     rf"(?P<s_num>\d{{1,5}}){_SP}/{_BR}{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
@@ -48,7 +48,7 @@ SYMBOL_RE = re.compile(
 _D_FIX = {
     "QD": "QĐ", "QDI": "QĐi", "QDi": "QĐi", "ND": "NĐ", "HDND": "HĐND", "DA": "ĐA", "DU": "ĐU",
     "HDNN": "HĐNN", "BGDDT": "BGDĐT", "HD": "HD", "DCS": "ĐCS", "DUK": "ĐUK", "HDTP": "HĐTP",
-    "HDBCQG": "HĐBCQG", "LDTBXH": "LĐTBXH", "BLDTBXH": "BLĐTBXH",
+    "HDBCQG": "HĐBCQG", "LDTBXH": "LĐTBXH", "BLDTBXH": "BLĐTBXH", "TƯ": "TW",
 }
 
 # Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.

@@ -314,3 +314,18 @@ def test_pdf_line_breaks_inside_type_words_and_symbols():
     assert [(m.symbol, m.label) for m in ms] == [("31-NQ/TW", "Resolution"), ("641/QĐ-UBND", "Decision"),
                                                 ("15/2020/NĐ-CP", "Decree")]
     assert ms[0].quote == "Nghị\nquyết số 31-\nNQ/TW" and ms[0].date == "2022-12-30"
+
+
+def test_party_headers_central_boards_and_congress_resolutions():
+    t = ("ĐẢNG BỘ TỈNH QUẢNG NINH\nTỈNH ỦY\n*\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+         "Quảng Ninh, ngày 02 tháng 3 năm 2023\nNGHỊ QUYẾT\n"
+         "Thực hiện Hướng dẫn số 12-HD/BTGTW ngày 1/2/2023 của Ban Tuyên giáo Trung ương và Nghị quyết số "
+         "31-NQ/TƯ; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV.\n")
+    x = extract_text(Text(path="qn.txt", text=t))
+    s = x.docs["source"]
+    assert (s.symbol, s.issuer, s.jurisdiction, s.date) == ("12-NQ/TU", "Tỉnh ủy Quảng Ninh", "Quảng Ninh", "2023-03-02")
+    by_symbol = {d.symbol: d for d in x.docs.values() if d.symbol}
+    assert by_symbol["12-HD/BTGTW"].issuer == "Ban Tuyên giáo Trung ương"
+    assert by_symbol["12-HD/BTGTW"].jurisdiction is None and "31-NQ/TW" in by_symbol
+    (named,) = [d for d in x.docs.values() if d.title and d.title.startswith("Nghị quyết Đại hội")]
+    assert (named.term, named.jurisdiction) == ("XV", "Quảng Ninh")
