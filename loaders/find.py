@@ -77,16 +77,16 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
 
 _NAMED = re.compile(
     r"(?<![\w])(?:"
-    r"(?P<hp>Hiến pháp(?:(?:[ \t]+nước[ \t]+(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]+năm[ \t]+(?P<hp_y>\d{4}))?"
-    r"|[ \t]+năm[ \t]+(?P<hp_y2>\d{4})))"
-    r"|(?P<tw4>Nghị quyết[ \t]+(?:Hội nghị[ \t]+)?Trung ương[ \t]+(?P<tw4_n>\d{1,2})"
-    r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
-    r"|(?P<dh>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?(?:[ \t]+(?:toàn quốc|lần thứ))?[ \t]+(?P<dh_n>[IVXL]+)"
-    r"(?:[ \t]+(?:của[ \t]+)?(?P<dh_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
-    r"|(?P<dh2>Nghị quyết[ \t]+Đại hội(?:[ \t]+đại biểu)?[ \t]+(?P<dh2_of>Đảng bộ[ \t]+(?:thành phố|tỉnh|huyện|quận))"
-    r"[ \t]+lần thứ[ \t]+(?P<dh2_n>[IVXL]+))"
-    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
-    r"[ \t]+(?:ngày[ \t]+(?P<law_d>\d{1,2})[ \t]+tháng[ \t]+(?P<law_m>\d{1,2})[ \t]+)?năm[ \t]+(?P<law_y>\d{4}))"
+    r"(?P<hp>Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
+    r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4})))"
+    r"|(?P<tw4>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
+    r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
+    r"|(?P<dh>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
+    r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
+    r"|(?P<dh2>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
+    r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+))"
+    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
+    r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4}))"
     r")(?![\w])",
 )
 
@@ -95,14 +95,14 @@ _DATE = re.compile(
     rf"[ \t]*,?[ \t]*\(?[ \t]*(?:được[ \t]+)?(?:ban hành[ \t]+)?(?:vào[ \t]+)?{DATE}(?:[ \t]*\))?",
     re.IGNORECASE,
 )
-_TERM = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*khóa[ \t]+(?P<k>[IVXL]+)\b[ \t]*\)?", re.IGNORECASE)
+_TERM = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<k>[IVXL]+)\b[ \t]*\)?", re.IGNORECASE)
 _BODY_HEAD = (
     r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|BCH|Ban Thường vụ|Thường trực|Trung ương|Quốc hội|Ủy ban|UBND|"
     r"HĐND|Hội đồng nhân dân|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ban Tuyên giáo|"
     r"Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Văn phòng|Bộ [A-ZĐ]\w*|Ngân hàng Nhà nước|Đảng bộ"
 )
 _BODY = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<of>của[ \t]+)?(?:Hội nghị[ \t]+(?:lần thứ[ \t]+\S+|Trung ương[ \t]+\S+)[ \t]+)?"
+    rf"[ \t]*,?[ \t]*(?P<of>của[ \t]*\n?[ \t]*)?(?:Hội nghị[ \t]+(?:lần thứ[ \t]+\S+|Trung ương[ \t]+\S+)[ \t]+)?"
     rf"(?P<body>(?:{_BODY_HEAD})(?:[ \t]+(?:(?-i:TP\.|Tp\.|[A-ZĐ][^\s,;.:()\"]*)|(?:bộ|thành|phố|tỉnh|huyện|quận|thị|xã|nhân|dân|"
     rf"đảng|trung|ương|ủy|thường|vụ|chấp|hành|chính|phủ|trị|quốc|hội|tp\.?)(?![\w])))"
     rf"{{0,8}})",
@@ -251,7 +251,9 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         m.start, m.end, m.attr_end = os_, oe, oa
         m.quote = view.original[os_:oe]
         if m.issuer:
-            m.issuer = m.issuer[0].upper() + m.issuer[1:]
+            m.issuer = m.issuer[0].upper() + " ".join(m.issuer[1:].split())
+        if m.title:
+            m.title = " ".join(m.title.split())
         out.append(m)
     return out
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Old-style tone placement -> new style (the tone goes on the main vowel), both cases.
 _TONE_PAIRS = {
@@ -139,23 +139,65 @@ def fold_key(s: str) -> str:
 
 @dataclass
 class MatchView:
-    """The matching view of an original text and the map back to it."""
+    """The matching view of an original text and the map back to it.
+
+    The view is NFC, tone-folded, with plain dashes and spaces, and runs of spaces or tabs squeezed to one
+    space (justified PDF text: "Đại  hội  đại  biểu"); line breaks are kept. `marks` maps the NFC step,
+    `squeezed` the squeezing step, both as (offset, shift) breakpoints.
+
+    >>> v = MatchView.of("Đại  hội   XIII")
+    >>> v.text, v.to_original(8, 12)
+    ('Đại hội XIII', (11, 15))
+    """
 
     original: str
     text: str
     marks: list[tuple[int, int]]
+    squeezed: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, original: str) -> MatchView:
         composed, marks = nfc_with_map(original)
-        return cls(original=original, text=fold_tones(plain_chars(composed)), marks=marks)
+        folded = fold_tones(plain_chars(composed))
+        text, squeezed = squeeze_spaces(folded)
+        return cls(original=original, text=text, marks=marks, squeezed=squeezed)
+
+    @staticmethod
+    def _shift(points: list[tuple[int, int]], pos: int) -> int:
+        if not points:
+            return pos
+        i = bisect.bisect_right(points, (pos, 1 << 62)) - 1
+        return pos + (points[i][1] if i >= 0 else 0)
 
     def _orig(self, pos: int) -> int:
-        if not self.marks:
-            return pos
-        i = bisect.bisect_right(self.marks, (pos, 1 << 62)) - 1
-        return pos + (self.marks[i][1] if i >= 0 else 0)
+        return self._shift(self.marks, self._shift(self.squeezed, pos))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the view to the span of the original text."""
         return self._orig(start), self._orig(end)
+
+
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def squeeze_spaces(s: str) -> tuple[str, list[tuple[int, int]]]:
+    """Runs of spaces and tabs as one space, with (offset, shift) breakpoints back to `s`.
+
+    >>> squeeze_spaces("a   b c  d")
+    ('a b c d', [(2, 2), (6, 3)])
+    """
+    if "  " not in s and "\t" not in s:
+        return s, []
+    parts: list[str] = []
+    points: list[tuple[int, int]] = []
+    pos = shift = 0
+    for m in _SPACE_RUN.finditer(s):
+        parts.append(s[pos:m.start()])
+        parts.append(" ")
+        shift += len(m.group(0)) - 1
+        pos = m.end()
+        points.append((m.end() - shift, shift))
+    if not points:
+        return s, []
+    parts.append(s[pos:])
+    return "".join(parts), points

@@ -452,9 +452,18 @@ def _pdf_text(name: str, reader_cls: Any, stream: Any) -> tuple[str, list[int]]:
         if not texts:
             raise _fail(name, "PDF without pages")
         raise _fail(name, "no text layer (scanned PDF? run OCR first)")
+    # A page that ends mid-sentence continues on the next one: join with a line break (a wrapped line),
+    # else with a blank line (a paragraph break), so sentences that cross pages stay whole.
     starts: list[int] = []
+    parts: list[str] = []
     pos = 0
-    for t in texts:
+    for i, t in enumerate(texts):
+        if i:
+            prev = texts[i - 1].rstrip()
+            sep = "\n\n" if not prev or prev[-1] in ".!?:;…\"”)" else "\n"
+            parts.append(sep)
+            pos += len(sep)
         starts.append(pos)
-        pos += len(t) + 2
-    return "\n\n".join(texts), starts
+        parts.append(t)
+        pos += len(t)
+    return "".join(parts), starts

@@ -29,18 +29,39 @@ _ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A
 _BOUNDARY = re.compile(r"\n+|[.!?…](?=[ \t]+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 
 
+_ENUMERATOR = re.compile(r"[ \t]*(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[a-zđ][.)]|[IVXL]{1,5}[./]|\(\d{1,3}\)|Điều \d|Chương [IVXL\d])")
+
+
 class Sentences:
-    """Sentence spans of a text: split at line breaks and at . ! ? before a capital or a digit."""
+    """Sentence spans of a text: split at . ! ? before a capital or a digit, and at line breaks that end a
+    paragraph. A line break inside a sentence (a PDF's wrapped line) is not a boundary: the previous line
+    ends without punctuation, is not a short heading, and the next line does not start an item."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         cuts = [0]
         for m in _BOUNDARY.finditer(text):
-            if m.group(0)[0] != "\n" and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            g = m.group(0)
+            if g[0] != "\n":
+                if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+                    continue
+            elif len(g) == 1 and self._wrapped(m.start()):
                 continue
             cuts.append(m.end())
         cuts.append(len(text))
         self.cuts = cuts
+
+    def _wrapped(self, nl: int) -> bool:
+        """Is the single line break at `nl` a wrap inside a sentence?"""
+        text = self.text
+        line_start = text.rfind("\n", 0, nl) + 1
+        prev = text[line_start:nl].rstrip()
+        if len(prev) < 50 or prev[-1] in ".!?…\"”)|" or prev.isupper():
+            return False
+        nxt = text[nl + 1:nl + 2]
+        if prev[-1] in ";:" and not nxt.islower():  # a list item ends here, unless the sentence goes on
+            return False
+        return not _ENUMERATOR.match(text, nl + 1) and nxt != "|"
 
     def span(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.cuts, pos) - 1
@@ -88,6 +109,11 @@ _KIND = {"sửa đổi": "amends", "bổ sung": "amends", "đính chính": "amen
          "bãi bỏ": "repeals", "hủy bỏ": "repeals", "hết hiệu lực": "replaces"}
 
 
+def _squash(s: str) -> str:
+    """Runs of spaces and line breaks as one space (justified PDF text: "Đẩy  mạnh  thực  hiện")."""
+    return re.sub(r"\s+", " ", s)
+
+
 def _supersede_kind(word: str) -> str:
     return _KIND.get(word.lower(), "amends")
 
@@ -108,13 +134,13 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
     >>> classify_source_relation("Tổng kết ", "")
     ('CITES', None)
     """
-    p = matching_form(prefix)
+    p = _squash(matching_form(prefix))
     tail = p[-80:]
     sm = _SUPERSEDE_TAIL.search(tail)
     named_amender = bool(sm and _NAME_BEFORE.search(tail[: sm.start()]) and re.search(r"căn cứ", p, re.IGNORECASE))
     if sm and not re.search(r"được[ \t]+(?:[\w ,]{0,30})$", tail[: sm.start()]) and not named_amender:
         return "SUPERSEDES", _supersede_kind(sm["v"])
-    s = matching_form(suffix)
+    s = _squash(matching_form(suffix))
     em = _EXPIRES.search(s[:200])
     if em and not re.search(r"[;:]|\b(?:nếu|khi|trường hợp)\b", s[: em.start()], re.IGNORECASE):
         return "SUPERSEDES", "replaces"
@@ -152,7 +178,7 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
             continue
         if sents.span(a.start) != sents.span(b.start):
             continue
-        gap = matching_form(text[a.attr_end:b.start])
+        gap = _squash(matching_form(text[a.attr_end:b.start]))
         if len(gap) > 260 or ";" in gap:
             continue
         ev = Evidence(file=file, start=b.start, end=b.end, sentence=sents.sentence(a.start, b.end))

@@ -312,11 +312,19 @@ def test_pdf_pages_and_offsets(tmp_path: Path) -> None:
     t = read(make_pdf(tmp_path / "nq.pdf", PDF_PAGES))
     assert t.format == "pdf"
     assert t.pages is not None and len(t.pages) == 2 and t.pages[0] == 0
-    first, second = t.text[: t.pages[1] - 2], t.text[t.pages[1]:]
-    assert t.text[t.pages[1] - 2: t.pages[1]] == "\n\n"
+    # pages are joined by a blank line when the first ends a sentence, by a line break when it runs on
+    sep = "\n\n" if PDF_PAGES[0].rstrip()[-1] in ".!?:;" else "\n"
+    first, second = t.text[: t.pages[1] - len(sep)], t.text[t.pages[1]:]
+    assert t.text[t.pages[1] - len(sep): t.pages[1]] == sep
     assert first.split() == PDF_PAGES[0].split()
     assert second.split() == PDF_PAGES[1].split()
     assert "Thành phố Hồ Chí Minh" in first and "Khánh Hòa" in second
+
+
+@needs_font
+def test_pdf_sentence_across_pages_stays_whole(tmp_path: Path) -> None:
+    t = read(make_pdf(tmp_path / "run.pdf", ["Tiếp tục triển khai thực hiện", "Nghị quyết số 31-NQ/TW."]))
+    assert t.text == "Tiếp tục triển khai thực hiện\nNghị quyết số 31-NQ/TW."
 
 
 @needs_font
