@@ -102,8 +102,9 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
             if pid not in G:
                 G.add_node(pid, kind="Project", label="Project", name=p.name, aliases=[], sources=[])
             G.nodes[pid]["sources"] = sorted({*G.nodes[pid]["sources"], x.file})
-            if p.name not in G.nodes[pid]["aliases"] and p.name != G.nodes[pid]["name"]:
-                G.nodes[pid]["aliases"].append(p.name)
+            for alias in (p.name, *p.aliases):
+                if alias not in G.nodes[pid]["aliases"] and alias != G.nodes[pid]["name"]:
+                    G.nodes[pid]["aliases"].append(alias)
     for bk, files in body_sources.items():
         G.nodes[bk]["sources"] = sorted(files)
     for x in xs:

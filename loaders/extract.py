@@ -62,7 +62,7 @@ def extract_text(text: Text) -> Extraction:
     _bodies(x, first)
     for p in find_projects(view):
         ev = Evidence(file=text.name, start=p.start, end=p.end, sentence=sents.sentence(p.start, p.end))
-        x.projects[p.key] = Project(key=p.key, name=p.name, evidence=[ev])
+        x.projects[p.key] = Project(key=p.key, name=p.name, aliases=p.aliases, evidence=[ev])
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations
     return x

@@ -11,7 +11,7 @@ start with a capital or a digit). "Metro số 1" and "tuyến đường sắt đ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policygraph.loaders.normalise import MatchView, fold_key
 
@@ -83,6 +83,7 @@ class ProjectMention:
     name: str
     start: int
     end: int
+    aliases: list[str] = field(default_factory=list)  # other ways the text wrote it
 
 
 def _name_after(v: str, pos: int) -> tuple[str, int]:
@@ -146,7 +147,10 @@ def find_projects(text: str | MatchView) -> list[ProjectMention]:
                 continue
             name = f"{head} {pname}".strip()
             key, end = f"{kind}:{fold_key(name)}", end
+        written = " ".join(view.original[slice(*view.to_original(m.start(), end))].split())
         if key not in seen:
             s, e = view.to_original(m.start(), end)
             seen[key] = ProjectMention(key=key, name=name, start=s, end=e)
+        if written != seen[key].name and written not in seen[key].aliases:
+            seen[key].aliases.append(written)
     return list(seen.values())

@@ -329,3 +329,11 @@ def test_party_headers_central_boards_and_congress_resolutions():
     assert by_symbol["12-HD/BTGTW"].jurisdiction is None and "31-NQ/TW" in by_symbol
     (named,) = [d for d in x.docs.values() if d.title and d.title.startswith("Nghị quyết Đại hội")]
     assert (named.term, named.jurisdiction) == ("XV", "Quảng Ninh")
+
+
+def test_project_aliases_are_one_project():
+    from policygraph.loaders.projects import find_projects
+
+    (metro, ring) = find_projects("tuyến đường sắt đô thị số 1 và Metro số 1; đường Vành đai 3 và Vành đai 3.")
+    assert (metro.name, metro.aliases) == ("Metro số 1", ["tuyến đường sắt đô thị số 1"])
+    assert (ring.name, ring.aliases) == ("Vành đai 3", ["đường Vành đai 3"])
