@@ -254,11 +254,6 @@ _CANDIDATES = "\nUNION\n".join(
     for kind in NODE_KINDS
 )
 _ALL_NODES = "\nUNION\n".join(f"MATCH (n:{kind}) RETURN n.id AS id, properties(n) AS props" for kind in NODE_KINDS)
-_NEIGHBOURHOOD_PATTERN = {
-    "out": "(s)-[*1..{d}]->(m)",
-    "in": "(s)<-[*1..{d}]-(m)",
-    "both": "(s)-[*1..{d}]-(m)",
-}
 
 # ---------------------------------------------------------------------------------------------- connect
 
@@ -744,7 +739,7 @@ def fetch_neighbourhood(
     breadth-first walk of the same depth sees, so ``lineage(sub, seed, ...)`` answers as on the whole graph.
     """
     direction = _DIRECTION_ALIASES.get(direction, direction)  # type: ignore[assignment]
-    if direction not in _NEIGHBOURHOOD_PATTERN:
+    if direction not in _STEP_QUERY:
         raise ValueError(f"direction must be 'out' ('up'), 'in' ('down') or 'both', not {direction!r}")
     depth = MAX_DEPTH if depth is None else int(depth)
     if not 0 <= depth <= MAX_DEPTH:

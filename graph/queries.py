@@ -32,6 +32,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from policygraph.loaders.normalise import fold_key
+from policygraph.ontology import vocab
+
 __all__ = [
     "DOC_RELATIONS",
     "CoverageEntry",
@@ -62,9 +65,6 @@ Direction = Literal["up", "down", "both"]
 
 # ------------------------------------------------------------------------------------------------ folding
 
-_LOOKALIKE = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u2010": "-", "\u2011": "-",
-                            "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
-
 
 def fold_text(s: str) -> str:
     """Accent- and case-insensitive comparison form with single spaces (Đ, Ð and D unified).
@@ -74,9 +74,7 @@ def fold_text(s: str) -> str:
     >>> fold_text("ÐỒNG NAI") == fold_text("Đồng Nai") == fold_text("dong nai")
     True
     """
-    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", s).translate(_LOOKALIKE))
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace("Đ", "D").replace("đ", "d")
-    return re.sub(r"\s+", " ", s.lower()).strip()
+    return fold_key(s)
 
 
 def _fold_nospace(s: str) -> str:
@@ -143,34 +141,15 @@ def issuer_of(G: nx.MultiDiGraph, n: Hashable) -> str | None:
     return names[0] if names else None
 
 
-def _is_doc(G: nx.MultiDiGraph, n: Hashable) -> bool:
-    return G.nodes[n].get("kind") == "Document"
-
-
 # ---------------------------------------------------------------------------------------------- resolve
 
 # Vietnamese (and English) type words -> ontology labels; matched on the folded form, longest first.
-_TYPE_WORDS: dict[str, str] = {
-    "nghi quyet": "Resolution", "ket luan": "Conclusion", "chi thi": "Directive",
-    "quyet dinh": "Decision", "quy dinh": "Regulation", "chuong trinh hanh dong": "Programme",
-    "chuong trinh": "Programme", "ke hoach": "Plan", "thong bao": "Notice", "luat": "Law",
-    "bo luat": "Code", "nghi dinh": "Decree", "thong tu lien tich": "JointCircular", "thong tu": "Circular",
-    "quy che": "Rules", "huong dan": "Guidance", "bao cao": "Report", "to trinh": "Submission",
-    "de an": "Scheme", "cong van": "OfficialLetter", "hien phap": "Constitution", "phap lenh": "Ordinance",
-}
-for _label in ("Resolution", "Conclusion", "Directive", "Decision", "Regulation", "Rules", "Guidance",
-               "Programme", "Plan", "Notice", "Report", "Submission", "Scheme", "Law", "Code",
-               "Constitution", "Ordinance", "Decree", "Circular"):
+# Type words and codes come from the vocabulary (the one place for them), folded; English label names too.
+_TYPE_WORDS: dict[str, str] = {fold_text(w): lab for w, lab in vocab.TYPE_WORD_TO_LABEL.items()}
+for _label in vocab.DOCUMENT_LABELS:
     _TYPE_WORDS.setdefault(_label.lower(), _label)
 _TYPE_PHRASES = sorted(((tuple(k.split()), v) for k, v in _TYPE_WORDS.items()), key=lambda kv: -len(kv[0]))
-
-# Type codes (folded) -> labels.
-_TYPE_CODES: dict[str, str] = {
-    "nq": "Resolution", "kl": "Conclusion", "ct": "Directive", "qd": "Decision", "qdi": "Regulation",
-    "qc": "Rules", "hd": "Guidance", "ctr": "Programme", "kh": "Plan", "tb": "Notice", "bc": "Report",
-    "ttr": "Submission", "da": "Scheme", "cv": "OfficialLetter", "nd": "Decree", "tt": "Circular",
-    "ttlt": "JointCircular",
-}
+_TYPE_CODES: dict[str, str] = {fold_text(code): lab for code, lab in vocab.TYPE_CODE_TO_LABEL.items()}
 _FILLER = {"so", "no", "no.", "ngay", "nam", "cua", "tai", "o", "of", "in", "the", "-", ",", ";"}
 _CENTRAL = {"tw", "trunguong", "central", "national", "toanquoc"}
 _JUR_ALIASES = {"hcm": "hochiminh", "tphcm": "hochiminh", "tp.hcm": "hochiminh", "sg": "hochiminh",

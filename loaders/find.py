@@ -30,7 +30,6 @@ from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 
 # ---- type words ---------------------------------------------------------------------------------
 _TYPE_WORDS = sorted(TYPE_WORD_TO_LABEL, key=len, reverse=True)
-_TW = "|".join(re.escape(w) for w in _TYPE_WORDS)
 # Types whose mention may carry a name between the type word and "số" ("Luật Cư trú số 81/2006/QH11").
 _NAMED_TYPES = {"luật", "bộ luật", "pháp lệnh", "hiến pháp", "nghị quyết liên tịch", "thông tư liên tịch"}
 
