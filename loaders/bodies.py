@@ -115,6 +115,20 @@ def classify(phrase: str) -> BodyInfo | None:
     return None
 
 
+_ISSUER_OF_CODE = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",
+                   "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
+
+
+def issuer_of_code(code: str | None) -> str | None:
+    """The central State body a symbol's issuer code names on its own ("QH15" -> Quốc hội), else None.
+
+    >>> issuer_of_code("QH15"), issuer_of_code("NĐ-CP"), issuer_of_code("TW")
+    ('Quốc hội', 'Chính phủ', None)
+    """
+    c = re.sub(r"\d+$", "", (code or "").split("-")[-1])
+    return _ISSUER_OF_CODE.get(c)
+
+
 def compatible(info: BodyInfo, issuer_code: str | None) -> bool:
     """Can a body sign a document whose symbol has `issuer_code`?
 

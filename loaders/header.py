@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from policygraph.loaders import gazetteer
-from policygraph.loaders.bodies import BodyInfo, classify
+from policygraph.loaders.bodies import BodyInfo, classify, issuer_of_code
 from policygraph.loaders.dates import DATE, NUMERIC_DATE, iso
 from policygraph.loaders.models import Mention
 from policygraph.loaders.normalise import matching_form
@@ -46,7 +46,6 @@ _PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ X�
 _OPENING = 900
 _ANY_DATE = re.compile(DATE, re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
-_CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
 
 
 @dataclass
@@ -181,10 +180,9 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
             info = classify(table[k])
             issuer_line = table[k]
     if info is None and h.symbol_mention is not None:
-        code = (h.symbol_mention.issuer_code or "").split("-")[-1]
-        code = re.sub(r"\d+$", "", code)
-        if code in _CODE_ISSUER:
-            info = classify(_CODE_ISSUER[code])
+        named = issuer_of_code(h.symbol_mention.issuer_code)
+        if named:
+            info = classify(named)
     if info is None:
         # no header: a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành ủy thông tin")
         sm2 = _SPEAKER.search(matching_form(text[:HEADER_CHARS * 2]))

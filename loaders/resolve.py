@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from policygraph.loaders import gazetteer
-from policygraph.loaders.bodies import BodyInfo, classify, compatible
+from policygraph.loaders.bodies import BodyInfo, classify, compatible, issuer_of_code
 from policygraph.loaders.header import display_name
 from policygraph.loaders.models import DocRef, Mention
 from policygraph.loaders.normalise import fold_key
@@ -31,8 +31,6 @@ from policygraph.loaders.symbols import identity_form, parse
 _PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),
                 ("2021-02-01", "XIII"), ("2026-01-23", "XIV")]
 _CONSTITUTIONS = [("1980-12-18", 1980), ("1992-04-15", 1992), ("2014-01-01", 2013)]
-_CODE_ISSUER = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",
-                "UBTVQH": "Ủy ban Thường vụ Quốc hội"}
 
 
 def party_term(date: str | None) -> str | None:
@@ -73,11 +71,6 @@ def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
     return j
 
 
-def _central_issuer(code: str | None) -> str | None:
-    c = re.sub(r"\d+$", "", (code or "").split("-")[-1])
-    return _CODE_ISSUER.get(c)
-
-
 def _full_ref(m: Mention, source: DocRef) -> DocRef:
     sym = parse(m.symbol or "")
     assert sym is not None
@@ -90,7 +83,7 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
     if sym.is_local:
         jurisdiction = place_body(info, source) if info else source.jurisdiction
         level = gazetteer.level(jurisdiction) if jurisdiction else None
-    issuer = display_name(info, jurisdiction) if info else _central_issuer(sym.issuer_code)
+    issuer = display_name(info, jurisdiction) if info else issuer_of_code(sym.issuer_code)
     year = int(m.date[:4]) if m.date else sym.year
     term = m.term
     if sym.shape == "party" and not sym.is_local and m.date and not term:
