@@ -36,7 +36,8 @@ def extract_text(text: Text) -> Extraction:
     mentions = find_mentions(view)
     h = read_header(raw, mentions)
     src = DocRef(key=SOURCE, is_source=True, label=h.label, date=h.date, issuer=h.issuer,
-                 jurisdiction=h.jurisdiction, level=h.level, name=text.name,
+                 jurisdiction=h.jurisdiction, parent_jurisdiction=h.parent_jurisdiction, level=h.level,
+                 name=text.name,
                  year=int(h.date[:4]) if h.date else None)
     if h.symbol and (sym := parse(h.symbol)):
         src.symbol, src.number, src.type_code, src.issuer_code = sym.symbol, sym.number, sym.type_code, sym.issuer_code

@@ -109,7 +109,9 @@ _BODY = re.compile(
 )
 _TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;\n]|\.(?:\s|$)|\"|$)",
                     re.IGNORECASE)
-_CONNECTOR = re.compile(r"^[ \t]*(?:,|;|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
+# what joins the members of one list ("217-QĐ/TW và 218-QĐ/TW ngày ..."); ";" separates list items that
+# carry their own attributes, so it does not join
+_CONNECTOR = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
 
 
 _FOOTNOTE = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)(?=\s))")
@@ -267,7 +269,8 @@ def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> Non
         gap = v[m.attr_end:ns]
         if not _CONNECTOR.match(gap):
             continue
-        same_family = (m.issuer_code or "")[:2] == (nxt.issuer_code or "")[:2] or m.form == "short"
+        # a date or term is shared by documents of one kind from one issuer ("217-QĐ/TW và 218-QĐ/TW")
+        same_family = m.form == "short" or (m.issuer_code == nxt.issuer_code and m.type_code == nxt.type_code)
         if m.issuer is None and nxt.issuer:
             info = classify(nxt.issuer)
             if info and compatible(info, m.issuer_code):

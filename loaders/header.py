@@ -57,6 +57,7 @@ class Header:
     issuer: str | None = None
     issuer_info: BodyInfo | None = None
     jurisdiction: str | None = None
+    parent_jurisdiction: str | None = None
     level: str | None = None
     term: str | None = None
     title: str | None = None
@@ -203,6 +204,13 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
             if place is None:
                 found = gazetteer.find_places(info.place_text)
                 place = found[0].name if found else None
+        if place is None and info is not None and info.place_text and info.scope == "district" \
+                and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){0,3}", info.place_text):
+            # a district the gazetteer does not list ("HUYỆN ỦY NAM ĐÀN"): take its name as written, and its
+            # province from the line above ("ĐẢNG BỘ TỈNH NGHỆ AN") or the text
+            place = info.place_text.title() if info.place_text.isupper() else info.place_text
+            found = [p for p in gazetteer.find_places(issuer_line or "") if p.level == "province"]
+            h.parent_jurisdiction = found[0].name if found else (votes.most_common(1)[0][0] if votes else None)
         if place is None and issuer_line:
             found = gazetteer.find_places(issuer_line)
             place = found[0].name if found else None
@@ -212,6 +220,8 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
             place = votes.most_common(1)[0][0]
         h.jurisdiction = place
         h.level = gazetteer.level(place) if place else None
+        if h.parent_jurisdiction:
+            h.level = "district"
     else:
         h.level = "central"
     if info is not None:

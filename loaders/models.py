@@ -74,6 +74,8 @@ class DocRef:
     year: int | None = None
     issuer: str | None = None
     jurisdiction: str | None = None
+    # the province of a district-level jurisdiction the gazetteer does not know (read from the header)
+    parent_jurisdiction: str | None = None
     level: str | None = None
     branch: str | None = None
     term: str | None = None

@@ -66,8 +66,8 @@ def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
     j = source.jurisdiction
     if j is None:
         return None
-    if info.scope == "province" and gazetteer.level(j) == "district":
-        return gazetteer.parent(j) or j
+    if info.scope == "province" and (source.level == "district" or gazetteer.level(j) == "district"):
+        return source.parent_jurisdiction or gazetteer.parent(j) or j
     return j
 
 
@@ -82,7 +82,8 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
     level: str | None = "central"
     if sym.is_local:
         jurisdiction = place_body(info, source) if info else source.jurisdiction
-        level = gazetteer.level(jurisdiction) if jurisdiction else None
+        level = (gazetteer.level(jurisdiction) or (source.level if jurisdiction == source.jurisdiction else None)
+                 ) if jurisdiction else None
     issuer = display_name(info, jurisdiction) if info else issuer_of_code(sym.issuer_code)
     year = int(m.date[:4]) if m.date else sym.year
     term = m.term

@@ -337,3 +337,26 @@ def test_project_aliases_are_one_project():
     (metro, ring) = find_projects("tuyến đường sắt đô thị số 1 và Metro số 1; đường Vành đai 3 và Vành đai 3.")
     assert (metro.name, metro.aliases) == ("Metro số 1", ["tuyến đường sắt đô thị số 1"])
     assert (ring.name, ring.aliases) == ("Vành đai 3", ["đường Vành đai 3"])
+
+
+def test_district_document_with_a_district_the_gazetteer_does_not_list(tmp_path):
+    from policygraph.graph.build import build_graph
+
+    hu = ("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY NAM ĐÀN\n*\nSố 15-NQ/HU\nNam Đàn, ngày 20 tháng 4 năm 2023\nNGHỊ QUYẾT\n"
+          "Căn cứ Nghị quyết số 02-NQ/TU ngày 15/12/2020 của Tỉnh ủy; Chương trình hành động số 09-CTr/TU ngày "
+          "10/8/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 39-NQ/TW.\n"
+          "Tiếp tục thực hiện Nghị quyết số 03-NQ/HU ngày 05/01/2021 của Ban Chấp hành Đảng bộ huyện.\n")
+    tu = ("TỈNH ỦY NGHỆ AN\n*\nSố 09-CTr/TU\nNghệ An, ngày 10 tháng 8 năm 2023\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+          "thực hiện Nghị quyết số 39-NQ/TW ngày 18/7/2023 của Bộ Chính trị\n"
+          "Quán triệt Nghị quyết số 39-NQ/TW; Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị.\n")
+    a, b = extract_text(Text(path="hu.txt", text=hu)), extract_text(Text(path="tu.txt", text=tu))
+    s = a.docs["source"]
+    assert (s.jurisdiction, s.parent_jurisdiction, s.level, s.issuer) == ("Nam Đàn", "Nghệ An", "district",
+                                                                          "Huyện ủy Nam Đàn")
+    G = build_graph([a, b])
+    docs = {d["symbol"]: n for n, d in G.nodes(data=True) if d.get("symbol")}
+    assert docs["02-NQ/TU"] == "doc:02-NQ/TU@Nghệ An@2020-12-15"  # "của Tỉnh ủy" in a district document
+    assert docs["03-NQ/HU"] == "doc:03-NQ/HU@Nam Đàn@2021-01-05"
+    assert docs["09-CTr/TU"] == "doc:09-CTr/TU@Nghệ An@2023-08-10" and G.nodes[docs["09-CTr/TU"]]["source_file"]
+    # "39-NQ/TW; Kết luận số 14-KL/TW ngày 22/9/2021": the date after ";" is not shared: one 39-NQ/TW
+    assert [n for n, d in G.nodes(data=True) if d.get("symbol") == "39-NQ/TW"] == ["doc:39-NQ/TW@2023-07-18"]
