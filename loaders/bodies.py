@@ -63,7 +63,7 @@ _RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]]
      "local", "state", ("UBND",), "*", None),
     (r"ngân hàng nhà nước(?:\s+việt nam)?", "Ngân hàng Nhà nước Việt Nam", "central", "state", ("NHNN",), None,
      None),
-    (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:\s+(?:và\s+)?[a-zđà-ỹ]+){0,6})", "Bộ {min}", "central",
+    (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,7})", "Bộ {min}", "central",
      "state", (), None, "Chính phủ"),
 ]
 _COMPILED: list[tuple[re.Pattern[str], str, str, str, tuple[str, ...], str | None, str | None]] = [
@@ -73,12 +73,17 @@ _COMPILED: list[tuple[re.Pattern[str], str, str, str, tuple[str, ...], str | Non
 
 _SCOPE = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
           "thị": "district", "thị xã": "district"}
+# Ministries as they are officially written (the header may write them in capitals).
+_MINISTRIES = (
+    "Tài chính", "Tư pháp", "Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Y tế", "Xây dựng", "Công Thương",
+    "Giáo dục và Đào tạo", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Giao thông vận tải",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường",
+    "Thông tin và Truyền thông", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo",
+)
+_MINISTRY_BY_KEY = {re.sub(r"[\s,\-]+", " ", m.lower()): m for m in _MINISTRIES}
 _MINISTRY_WORDS = re.compile(
-    r"^(tài chính|tư pháp|công an|quốc phòng|ngoại giao|nội vụ|y tế|xây dựng|công thương|giáo dục và đào tạo|"
-    r"kế hoạch và đầu tư|lao động - thương binh và xã hội|lao động, thương binh và xã hội|giao thông vận tải|"
-    r"nông nghiệp và phát triển nông thôn|nông nghiệp và môi trường|tài nguyên và môi trường|"
-    r"thông tin và truyền thông|khoa học và công nghệ|văn hóa, thể thao và du lịch|văn hóa - thể thao và du lịch|"
-    r"dân tộc và tôn giáo)", re.IGNORECASE)
+    "^(" + "|".join(re.escape(m).replace(",", ",?").replace("\\-", "[-,]?").replace("\\ ", "[ ,\\-]*")
+                    for m in sorted(_MINISTRIES, key=len, reverse=True)) + ")", re.IGNORECASE)
 
 
 def _cap(s: str) -> str:
@@ -98,7 +103,7 @@ def classify(phrase: str) -> BodyInfo | None:
             mm = _MINISTRY_WORDS.match(gd["min"])
             if not mm:
                 return None
-            ministry = mm.group(1)
+            ministry = _MINISTRY_BY_KEY.get(re.sub(r"[\s,\-]+", " ", mm.group(1).lower()), mm.group(1))
             return BodyInfo(name=f"Bộ {ministry}", level="central", branch="state", codes=(),
                             parent_name=parent)
         head = p[: m.end()].lower().split(" trung")[0]

@@ -95,7 +95,7 @@ _NAME_BEFORE = re.compile(r"(?:luật|bộ luật|pháp lệnh|nghị định|ng
 _EXPIRES = re.compile(r"(?:đương nhiên\s+)?hết hiệu lực", re.IGNORECASE)
 _PASSIVE_AMEND = re.compile(
     r"(?:đã[ \t]+)?được[ \t]+(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ)(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung))*"
-    r"(?:[ \t]+một số điều)?[ \t]+(?:theo|bằng|tại)[ \t]*$",
+    r"(?:[ \t]+một số điều)?[ \t]+(?:theo|bằng|tại|bởi)[ \t]*$",
     re.IGNORECASE,
 )
 _BETWEEN_IMPL = re.compile(

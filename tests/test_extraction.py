@@ -360,3 +360,18 @@ def test_district_document_with_a_district_the_gazetteer_does_not_list(tmp_path)
     assert docs["09-CTr/TU"] == "doc:09-CTr/TU@Nghệ An@2023-08-10" and G.nodes[docs["09-CTr/TU"]]["source_file"]
     # "39-NQ/TW; Kết luận số 14-KL/TW ngày 22/9/2021": the date after ";" is not shared: one 39-NQ/TW
     assert [n for n, d in G.nodes(data=True) if d.get("symbol") == "39-NQ/TW"] == ["doc:39-NQ/TW@2023-07-18"]
+
+
+def test_ministry_circular_with_an_amended_decree_and_a_replaced_circular():
+    t = ("BỘ TÀI CHÍNH\nSố: 12/2026/TT-BTC\nHà Nội, ngày 02 tháng 02 năm 2026\nTHÔNG TƯ\n"
+         "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt vi phạm hành "
+         "chính đã được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP;\n"
+         "Thông tư này thay thế Thông tư số 55/2010/TT-BTC ngày 20/4/2010 của Bộ Tài chính.\n")
+    x = extract_text(Text(path="tt.txt", text=t))
+    s = x.docs["source"]
+    assert (s.symbol, s.label, s.issuer, s.jurisdiction) == ("12/2026/TT-BTC", "Circular", "Bộ Tài chính", None)
+    rels = {(x.docs[r.source].symbol, r.type, r.kind, x.docs[r.target].symbol) for r in x.relations
+            if r.source in x.docs and r.target in x.docs}
+    assert ("14/2022/NĐ-CP", "SUPERSEDES", "amends", "15/2020/NĐ-CP") in rels
+    assert ("12/2026/TT-BTC", "SUPERSEDES", "replaces", "55/2010/TT-BTC") in rels
+    assert ("12/2026/TT-BTC", "IMPLEMENTS", "based_on", "15/2020/NĐ-CP") in rels
