@@ -147,7 +147,8 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
     low = p.lower()
     if re.search(r"(?:^|\W)căn cứ(?:\W|$)", low) and not re.search(r"(?:^|\W)căn cứ\s+(?:vào\s+)?(?:đối tượng|điều kiện|yêu cầu|tình hình)", low):
         return "IMPLEMENTS", "based_on"
-    if _APPLY_RULES.search(low[-60:]):
+    if _APPLY_RULES.search(low[-60:]) or _PASSIVE_AMEND.search(low[-80:]):
+        # "theo quy định của X" applies X; "Y đã được sửa đổi theo X": X amends Y (a relation between the two)
         return "CITES", None
     for m in _IMPL.finditer(low):
         if m.group(0) == "theo" and not _THEO_DIRECT.search(low):

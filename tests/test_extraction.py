@@ -375,3 +375,11 @@ def test_ministry_circular_with_an_amended_decree_and_a_replaced_circular():
     assert ("14/2022/NĐ-CP", "SUPERSEDES", "amends", "15/2020/NĐ-CP") in rels
     assert ("12/2026/TT-BTC", "SUPERSEDES", "replaces", "55/2010/TT-BTC") in rels
     assert ("12/2026/TT-BTC", "IMPLEMENTS", "based_on", "15/2020/NĐ-CP") in rels
+
+
+def test_the_amending_law_of_a_replaced_law_is_cited_not_implemented():
+    x, rels = _rels("Luật này thay thế Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
+                    "Luật số 12/2008/QH12.")
+    assert ("source", "SUPERSEDES", "30/2004/qh11", "replaces") in rels
+    assert ("source", "CITES", "12/2008/qh12", None) in rels
+    assert ("12/2008/qh12", "SUPERSEDES", "30/2004/qh11", "amends") in rels
