@@ -108,7 +108,9 @@ def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
         if m.form == "header" or re.fullmatch(
             r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
             r"(?:số|sô|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before
-        ) or re.fullmatch(r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số[ \t]*[:.]?", before):
+        ) or (_is_caps(line[: last.start()] if last else line) and re.fullmatch(
+            r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số[ \t]*[:.]?", before)):
+            # a title line in capitals: "LUẬT CÔNG ĐOÀN SỐ 12/2012/QH13" (not a sentence citing another law)
             return m
     return None
 
