@@ -157,6 +157,15 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
     return "CITES", None
 
 
+def _blank(text: str, start: int, end: int, others: list[Mention]) -> str:
+    """text[start:end] with the spans of `others` replaced by spaces (same length)."""
+    out = text[start:end]
+    for o in others:
+        a, b = o.start - start, min(o.end, end) - start
+        out = out[:a] + " " * (b - a) + out[b:]
+    return out
+
+
 def relate(text: str, mentions: list[Mention], source: str, file: str,
            sentences: Sentences | None = None) -> list[Relation]:
     """Relations stated in `text`: from the loaded document (`source`) and between mentioned documents."""
@@ -167,7 +176,9 @@ def relate(text: str, mentions: list[Mention], source: str, file: str,
         if m.ref == source or m.form == "header":
             continue
         s, e = sents.span(m.start)
-        prefix = text[s:m.start]
+        # other documents' names are not wording about this one: "Chương trình hành động số 46-CTr/TU" or
+        # "Pháp lệnh Ký kết và thực hiện thỏa thuận quốc tế số 33/2007/PL-UBTVQH11" must not read as a verb
+        prefix = _blank(text, s, m.start, [o for o in ordered if o is not m and s <= o.start < m.start])
         suffix = text[m.attr_end:max(e, m.attr_end)]
         typ, kind = classify_source_relation(prefix, suffix)
         ev = Evidence(file=file, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))

@@ -383,3 +383,9 @@ def test_the_amending_law_of_a_replaced_law_is_cited_not_implemented():
     assert ("source", "SUPERSEDES", "30/2004/qh11", "replaces") in rels
     assert ("source", "CITES", "12/2008/qh12", None) in rels
     assert ("12/2008/qh12", "SUPERSEDES", "30/2004/qh11", "amends") in rels
+
+
+def test_words_inside_another_documents_name_are_not_verbs():
+    x, rels = _rels("Thỏa thuận đã được tiến hành theo trình tự quy định tại Pháp lệnh Ký kết và thực hiện thỏa thuận "
+                    "quốc tế số 33/2007/PL-UBTVQH11 và Quyết định số 36/2018/QĐ-TTg.")
+    assert ("source", "CITES", "36/2018/qđ-ttg", None) in rels
