@@ -6,7 +6,6 @@ Sentences come from the sample corpus (examples/corpus) and the Vietnamese laws 
 from __future__ import annotations
 
 import doctest
-import time
 import unicodedata
 from collections import Counter
 
@@ -319,14 +318,12 @@ def test_every_match_quotes_its_place(parts: list[str], nfd: bool) -> None:
     assert len(find_places(text)) == expected
 
 
-def test_fast_enough_for_a_large_corpus() -> None:
+def test_votes_on_a_large_text() -> None:
+    # speed is measured in bench/bench_extract.py, not asserted here
     para = ("Thực hiện Chương trình làm việc năm 2023 của Thành ủy, Ban Thường vụ Thành ủy; Hội nghị Ban Chấp hành "
             "Đảng bộ thành phố lần thứ 23 khóa XI được tổ chức tại Hội trường thành phố, phát triển Thành phố Hồ "
             "Chí Minh đến năm 2030; học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh; tỉnh Đồng Nai.\n")
     text = para * (4_000_000 // len(para))  # about 4 million characters
-    t = time.perf_counter()
     votes = jurisdiction_votes(text)
-    elapsed = time.perf_counter() - t
     n = text.count(para)
     assert votes == Counter({HCM: 2 * n, "Đồng Nai": 2 * n})
-    assert elapsed < 8, elapsed  # about 0.4 s here; 24 MB in a few seconds
