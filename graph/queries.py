@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import Counter, deque
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -266,9 +267,32 @@ def _number_of(d: Mapping[str, Any]) -> str | None:
     return _fold_number(m.group(1)) if m else None
 
 
+# kept beside the graph, not in G.graph, so exports never see it
+_INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, int], dict[str, dict[str, list[Hashable]]]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _index(G: nx.MultiDiGraph) -> dict[str, dict[str, list[Hashable]]]:
+    """Folded symbol -> nodes and file name -> nodes, built once per graph (rebuilt when the number of nodes
+    changes; a graph whose node attributes are edited in place after a query should be copied)."""
+    key = (G.number_of_nodes(), 0)
+    cached = _INDEXES.get(G)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    by_symbol: dict[str, list[Hashable]] = {}
+    by_file: dict[str, list[Hashable]] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("symbol"):
+            by_symbol.setdefault(fold_symbol(str(d["symbol"])), []).append(n)
+        if d.get("source_file"):
+            by_file.setdefault(str(d["source_file"]), []).append(n)
+    index = {"symbol": by_symbol, "file": by_file}
+    _INDEXES[G] = (key, index)
+    return index
+
+
 def _by_symbol(G: nx.MultiDiGraph, sym: str) -> list[Hashable]:
-    want = fold_symbol(sym)
-    return [n for n, d in G.nodes(data=True) if d.get("symbol") and fold_symbol(str(d["symbol"])) == want]
+    return list(_index(G)["symbol"].get(fold_symbol(sym), []))
 
 
 def _by_name(G: nx.MultiDiGraph, text: str) -> list[Hashable]:
@@ -319,10 +343,9 @@ def resolve_ref(G: nx.MultiDiGraph, ref: str) -> list[str]:
     if ref in G:
         return [ref]
     base = ref.replace("\\", "/").rsplit("/", 1)[-1]
-    by_file = [n for n, d in G.nodes(data=True) if d.get("source_file") and str(d["source_file"]) == base]
+    by_file = list(_index(G)["file"].get(base, []))
     if not by_file:
-        by_file = [n for n, d in G.nodes(data=True)
-                   if d.get("source_file") and str(d["source_file"]).lower() == base.lower()]
+        by_file = [n for f, ns in _index(G)["file"].items() if f.lower() == base.lower() for n in ns]
     if by_file:
         return _sorted_nodes(G, by_file)
 
