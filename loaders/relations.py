@@ -83,7 +83,7 @@ _THEO_DIRECT = re.compile(r"(?:^|\s)theo\s*$", re.IGNORECASE)
 # "sửa đổi, bổ sung khoản 1 Điều 73 của", "Bãi bỏ Mục 1 Chương VI", "thay thế" + the mention
 _LOCATOR = r"(?:(?:điểm|khoản|điều|mục|chương|phần|tiểu mục|phụ lục)[ \t]+[\w.]+|một số điều|toàn bộ|các điều|và|,)"
 _SUPERSEDE_TAIL = re.compile(
-    r"(?<!được )(?<!được\s)(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ|hủy bỏ|đính chính|hết hiệu lực)"
+    r"(?<!được\s)(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ|hủy bỏ|đính chính|hết hiệu lực)"
     r"(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung|thay thế|bãi bỏ))*"
     rf"(?:[ \t]*{_LOCATOR}){{0,10}}(?:[ \t]+của)?[ \t:]*$",
     re.IGNORECASE,

@@ -57,6 +57,16 @@ def _echo_json(obj: Any) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
 
 
+def _connect(neo4j: str, user: str | None, password: str | None, database: str | None) -> Any:
+    """A Neo4j driver, or one error line and exit code 2 (unreachable, bad URI, refused credentials)."""
+    from policygraph.graph import neo4j_store  # lazy: the driver is only needed with --neo4j
+
+    try:
+        return neo4j_store.connect(neo4j, user, password, database)
+    except Exception as e:  # Neo4jUnavailable, bad URI, auth
+        _fail(" ".join(str(e).split()) or f"cannot reach Neo4j at {neo4j}", 2)
+
+
 def load_graph(store: str | None = None, neo4j: str | None = None, user: str | None = None,
                password: str | None = None, database: str | None = None) -> nx.MultiDiGraph:
     """The graph every command reads: from Neo4j when `neo4j` (a URI) is given, else from the store.
@@ -66,11 +76,7 @@ def load_graph(store: str | None = None, neo4j: str | None = None, user: str | N
     if neo4j:
         from policygraph.graph import neo4j_store  # lazy: the driver is only needed here
 
-        try:
-            drv = (neo4j_store.connect(neo4j, user, password) if database is None
-                   else neo4j_store.connect(neo4j, user, password, database=database))
-        except Exception as e:  # Neo4jUnavailable, bad URI, auth
-            _fail(" ".join(str(e).split()) or f"cannot reach Neo4j at {neo4j}", 2)
+        drv = _connect(neo4j, user, password, database)
         try:
             return neo4j_store.fetch_graph(drv)
         except Exception as e:
@@ -105,10 +111,7 @@ def graph_around(ref: str, as_json: bool, store: str | None, neo4j: str | None, 
         return G, resolve_one(G, ref, as_json)
     from policygraph.graph import neo4j_store
 
-    try:
-        drv = neo4j_store.connect(neo4j, user, password, database)
-    except Exception as e:  # Neo4jUnavailable, bad URI, auth
-        _fail(" ".join(str(e).split()) or f"cannot reach Neo4j at {neo4j}", 2)
+    drv = _connect(neo4j, user, password, database)
     try:
         cands = neo4j_store.fetch_candidates(drv, ref)
         if not q.resolve_ref(cands, ref):
@@ -264,7 +267,8 @@ def lineage(
         raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
     direction: q.Direction = "down" if down else "both" if both else "up"
     rel_types = _parse_types(types)
-    walks = [(d, depth, rel_types) for d in (("up", "down") if direction == "both" else (direction,))]
+    sides: tuple[q.Direction, ...] = ("up", "down") if direction == "both" else (direction,)
+    walks = [(d, depth, rel_types) for d in sides]
     G, node = graph_around(ref, as_json, store, neo4j, user, password, database, walks)
     tree = q.lineage(G, node, direction, depth, rel_types)
     if as_json:
@@ -272,7 +276,7 @@ def lineage(
         return
     root = Tree(_node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root) + Text(f"  [{tree.root}]", style="dim"))
     heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
-    for d in (("up", "down") if direction == "both" else (direction,)):
+    for d in sides:
         hops = [h for h in tree.children if h.direction == d]
         branch = root.add(Text(heads[d] + f"  ({', '.join(tree.types)}"
                                + (f", depth ≤ {depth}" if depth is not None else "") + ")", style="bold blue"))
