@@ -21,8 +21,8 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.graph.identity import assign_ids
-from policygraph.loaders.models import DocRef, Extraction
+from ..loaders.models import DocRef, Extraction
+from .identity import assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
               "level", "branch", "term", "title")
@@ -115,15 +115,15 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
                 return "project:" + key
             return key
 
-        for i, r in enumerate(x.relations):
-            u, v = gid_of(r.source), gid_of(r.target)
+        for i, rel in enumerate(x.relations):
+            u, v = gid_of(rel.source), gid_of(rel.target)
             if u == v:
                 continue
-            ev = r.evidence.to_dict() if r.evidence else None
-            key = f"{r.type}:{x.file}:{ev['start'] if ev else i}"
-            if r.type == "PART_OF":
+            ev = rel.evidence.to_dict() if rel.evidence else None
+            key = f"{rel.type}:{x.file}:{ev['start'] if ev else i}"
+            if rel.type == "PART_OF":
                 key = f"PART_OF:{u}:{v}"
                 if G.has_edge(u, v, key):
                     continue
-            G.add_edge(u, v, key=key, type=r.type, kind=r.kind, source_file=x.file, evidence=ev)
+            G.add_edge(u, v, key=key, type=rel.type, kind=rel.kind, source_file=x.file, evidence=ev)
     return G

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from policygraph.loaders.models import DocRef
-from policygraph.loaders.normalise import fold_key
-from policygraph.loaders.symbols import identity_form, parse
+from ..loaders.models import DocRef
+from ..loaders.normalise import fold_key
+from ..loaders.symbols import identity_form, parse
 
 RefId = tuple[str, str]  # (file, local key)
 

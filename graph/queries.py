@@ -33,8 +33,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from policygraph.loaders.normalise import fold_key
-from policygraph.ontology import vocab
+from ..loaders.normalise import fold_key
+from ..ontology import vocab
 
 __all__ = [
     "DOC_RELATIONS",

@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.graph.build import build_graph
-from policygraph.loaders.models import Extraction
+from ..loaders.models import Extraction
+from .build import build_graph
 
 DEFAULT_STORE = "policygraph.store.json"
 FORMAT_VERSION = 1
@@ -36,7 +36,7 @@ def store_path(opt: str | os.PathLike[str] | None = None) -> Path:
 
 
 def graph_to_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    return nx.node_link_data(G, edges="edges")  # type: ignore[no-any-return]
+    return nx.node_link_data(G, edges="edges")
 
 
 def graph_from_data(data: dict[str, Any]) -> nx.MultiDiGraph:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.loaders.normalise import matching_form
+from .normalise import matching_form
 
 
 @dataclass(frozen=True)

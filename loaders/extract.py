@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import hashlib
 
-from policygraph.loaders import gazetteer, readers
-from policygraph.loaders.bodies import classify
-from policygraph.loaders.find import find_mentions
-from policygraph.loaders.header import display_name, read_header
-from policygraph.loaders.models import Body, DocRef, Evidence, Extraction, Project, Relation, Text
-from policygraph.loaders.normalise import MatchView, fold_key
-from policygraph.loaders.projects import find_projects
-from policygraph.loaders.relations import Sentences, relate
-from policygraph.loaders.resolve import party_term, resolve_mentions
-from policygraph.loaders.symbols import parse
+from . import gazetteer, readers
+from .bodies import classify
+from .find import find_mentions
+from .header import display_name, read_header
+from .models import Body, DocRef, Evidence, Extraction, Project, Relation, Text
+from .normalise import MatchView, fold_key
+from .projects import find_projects
+from .relations import Sentences, relate
+from .resolve import party_term, resolve_mentions
+from .symbols import parse
 
 SOURCE = "source"
 

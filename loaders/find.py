@@ -21,12 +21,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from policygraph.loaders import symbols
-from policygraph.loaders.bodies import classify, compatible
-from policygraph.loaders.dates import DATE, NUMERIC_DATE, iso
-from policygraph.loaders.models import Mention
-from policygraph.loaders.normalise import MatchView
-from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+from . import symbols
+from .bodies import classify, compatible
+from .dates import DATE, NUMERIC_DATE, iso
+from .models import Mention
+from .normalise import MatchView
 
 # ---- type words ---------------------------------------------------------------------------------
 _TYPE_WORDS = sorted(TYPE_WORD_TO_LABEL, key=len, reverse=True)

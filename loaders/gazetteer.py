@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from policygraph.loaders.normalise import MatchView, matching_form
+from .normalise import MatchView, matching_form
 
 __all__ = [
     "HCM",

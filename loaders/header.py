@@ -15,13 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policygraph.loaders import gazetteer
-from policygraph.loaders.bodies import BodyInfo, classify, issuer_of_code
-from policygraph.loaders.dates import DATE, NUMERIC_DATE, iso
-from policygraph.loaders.models import Mention
-from policygraph.loaders.normalise import matching_form
-from policygraph.loaders.symbols import SYMBOL_RE
-from policygraph.ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
+from . import gazetteer
+from .bodies import BodyInfo, classify, issuer_of_code
+from .dates import DATE, NUMERIC_DATE, iso
+from .models import Mention
+from .normalise import matching_form
+from .symbols import SYMBOL_RE
 
 HEADER_CHARS = 2500
 
@@ -235,7 +235,7 @@ def read_header(text: str, mentions: list[Mention]) -> Header:
 
 
 def _symbol_is_local(m: Mention) -> bool:
-    from policygraph.loaders.symbols import parse
+    from .symbols import parse
 
     s = parse(m.symbol or "")
     return bool(s and s.is_local)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policygraph.loaders.normalise import MatchView, fold_key
+from .normalise import MatchView, fold_key
 
 # (kind, head) -- heads are matched case-insensitively; numbered kinds carry their number in the head.
 _HEADS: list[tuple[str, str]] = [

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from policygraph.loaders.models import LoadError, Text
+from .models import LoadError, Text
 
 __all__ = ["SUPPORTED", "iter_files", "read"]
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from policygraph.loaders.models import Evidence, Mention, Relation
-from policygraph.loaders.normalise import matching_form
+from .models import Evidence, Mention, Relation
+from .normalise import matching_form
 
 _ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A-ZĐ])$")
 _BOUNDARY = re.compile(r"\n+|[.!?…](?=[ \t]+[\"“(]?[A-ZĐÀ-Ỹ0-9])")

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 
-from policygraph.loaders import gazetteer
-from policygraph.loaders.bodies import BodyInfo, classify, compatible, issuer_of_code
-from policygraph.loaders.header import display_name
-from policygraph.loaders.models import DocRef, Mention
-from policygraph.loaders.normalise import fold_key
-from policygraph.loaders.symbols import identity_form, parse
+from . import gazetteer
+from .bodies import BodyInfo, classify, compatible, issuer_of_code
+from .header import display_name
+from .models import DocRef, Mention
+from .normalise import fold_key
+from .symbols import identity_form, parse
 
 # Central Committee terms by date of the congress that opened them.
 _PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),

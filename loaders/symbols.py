@@ -121,7 +121,7 @@ def from_match(m: re.Match[str]) -> Symbol:
 
 def parse(text: str) -> Symbol | None:
     """Parse one symbol written alone; None when `text` is not a symbol."""
-    from policygraph.loaders.normalise import matching_form
+    from .normalise import matching_form
 
     m = SYMBOL_RE.fullmatch(matching_form(text.strip()))
     return from_match(m) if m else None

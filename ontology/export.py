@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.ontology import vocab
-from policygraph.ontology.rdf import from_rdf, parse_rdf, to_jsonld, to_rdf, to_turtle
+from . import vocab
+from .rdf import from_rdf, parse_rdf, to_jsonld, to_rdf, to_turtle
 
 __all__ = [
     "FORMATS",

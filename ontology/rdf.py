@@ -42,7 +42,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-from policygraph.ontology import vocab
+from . import vocab
 
 PG = Namespace(vocab.PG)
 ELI = Namespace(vocab.ELI)
@@ -50,11 +50,11 @@ ELI = Namespace(vocab.ELI)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # reverse maps: property IRI -> attribute name
-_NODE_SCALAR = {vocab.pg(p): a for a, p in vocab.NODE_DATATYPE_PROPERTIES.items()}
+_NODE_SCALAR: dict[Node, str] = {vocab.pg(p): a for a, p in vocab.NODE_DATATYPE_PROPERTIES.items()}
 _NODE_SCALAR.update({vocab.pg(p): a for a, p in vocab.NODE_ANNOTATION_PROPERTIES.items()})
-_NODE_LIST = {vocab.pg(p): a for a, p in vocab.NODE_LIST_PROPERTIES.items()}
-_EVIDENCE = {vocab.pg(p): a for a, p in vocab.EVIDENCE_PROPERTIES.items()}
-_NODE_CLASSES = {vocab.pg(label): label for label in vocab.NODE_LABELS}
+_NODE_LIST: dict[Node, str] = {vocab.pg(p): a for a, p in vocab.NODE_LIST_PROPERTIES.items()}
+_EVIDENCE: dict[Node, str] = {vocab.pg(p): a for a, p in vocab.EVIDENCE_PROPERTIES.items()}
+_NODE_CLASSES: dict[Node, str] = {vocab.pg(label): label for label in vocab.NODE_LABELS}
 _EXTRA = vocab.pg(vocab.EXTRA_PROPERTY)
 
 #: prefixes bound in every graph this module makes and in every SPARQL query
@@ -355,10 +355,10 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
         subj, obj = g.value(st, RDF.subject), g.value(st, RDF.object)
         if prop not in vocab.RELATION_IRIS or subj is None or obj is None:
             continue
-        type_, kind = vocab.relation_of(str(prop))
+        type_, rel_kind = vocab.relation_of(str(prop))
         kind_lit = g.value(st, PG.relationKind)
         data: dict[str, Any] = dict.fromkeys(vocab.EDGE_ATTRIBUTES)
-        data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else kind)
+        data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
         key_lit = g.value(st, PG.edgeKey)
         key = key_lit.toPython() if isinstance(key_lit, Literal) else None
         source_file = g.value(st, PG.sourceFile)

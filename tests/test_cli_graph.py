@@ -11,8 +11,8 @@ import pytest
 from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
 
-import policygraph.cli_graph  # noqa: F401  (registers the commands)
-from policygraph.cli_app import app
+import policygraph.cli  # noqa: F401  (registers the commands)
+from policygraph.cli.app import app
 from policygraph.graph.store import Store
 
 runner = CliRunner()

@@ -28,7 +28,7 @@ from conftest import (
     UBND_HCM,
 )
 
-from policygraph.cli_neo4j import read_query_file
+from policygraph.cli.cmd_neo4j import read_query_file
 from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j

@@ -353,8 +353,8 @@ def runner() -> CliRunner:
 
 
 def invoke(runner: CliRunner, *args: str) -> Any:
-    import policygraph.cli_export  # noqa: F401  (registers the commands)
-    from policygraph.cli_app import app
+    import policygraph.cli  # noqa: F401  (registers the commands)
+    from policygraph.cli.app import app
 
     return runner.invoke(app, list(args))
 

@@ -88,7 +88,7 @@ def test_two_loads_at_once_keep_both_files(tmp_path):
 
     store = tmp_path / "g.json"
     files = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
-    procs = [subprocess.Popen([sys.executable, "-m", "policygraph", "load", str(f), "--store", str(store)],
+    procs = [subprocess.Popen([sys.executable, "-m", "policygraph.cli", "load", str(f), "--store", str(store)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for f in files]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     assert sorted(open_store(store).extractions) == sorted(f.name for f in files)

@@ -485,7 +485,7 @@ def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGra
     from typer.testing import CliRunner
 
     import policygraph.cli  # noqa: F401  (registers every command)
-    from policygraph.cli_app import app
+    from policygraph.cli.app import app
     from policygraph.graph.store import Store
 
     store = tmp_path / "g.store.json"

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from policygraph.ontology import vocab
+from ..ontology import vocab
 
 #: node colour per label (Party-style documents warm, State legal documents cool)
 LABEL_COLOURS: dict[str, str] = {

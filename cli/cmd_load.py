@@ -10,11 +10,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from policygraph.cli_app import app
-from policygraph.graph.store import StoreError, locked, open_store
-from policygraph.loaders import readers
-from policygraph.loaders.extract import extract_file
-from policygraph.loaders.models import LoadError
+from ..graph.store import StoreError, locked, open_store
+from ..loaders import readers
+from ..loaders.extract import extract_file
+from ..loaders.models import LoadError
+from .app import app
 
 err = Console(stderr=True)
 out = Console()
@@ -90,7 +90,7 @@ def load(
         "edges": G.number_of_edges(),
     }
     if neo4j and loaded:
-        from policygraph.graph import neo4j_store
+        from ..graph import neo4j_store
 
         try:
             drv = neo4j_store.connect(neo4j, user, password, database)

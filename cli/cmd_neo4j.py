@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from policygraph.cli_app import app
+from .app import app
 
 err = Console(stderr=True)
 out = Console()
@@ -49,7 +49,7 @@ def _driver(uri: str, user: str | None, password: str | None, database: str | No
     """A connected driver; every Neo4j failure becomes a one-line error and exit code 2."""
     from neo4j import exceptions as neo4j_errors
 
-    from policygraph.graph import neo4j_store
+    from ..graph import neo4j_store
 
     try:
         drv = neo4j_store.connect(uri, user, password, database)
@@ -114,8 +114,8 @@ def push(
 
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
-    from policygraph.graph import neo4j_store
-    from policygraph.graph.store import StoreError, open_store
+    from ..graph import neo4j_store
+    from ..graph.store import StoreError, open_store
 
     try:
         G = open_store(store, create=False).graph if not remove or files or prune else None
@@ -175,7 +175,7 @@ def push(
     if as_json:
         out.print_json(json.dumps(result, ensure_ascii=False))
         return
-    gone = result["removed_files"]
+    gone = removed_files + summary.pruned_files
     parts = []
     if G is not None:
         parts.append(
@@ -242,7 +242,7 @@ def _cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _table(rows: list[Mapping[str, Any]]) -> Table:
+def _table(rows: Sequence[Mapping[str, Any]]) -> Table:
     columns: list[str] = []
     for row in rows:
         columns.extend(k for k in row if k not in columns)
@@ -315,7 +315,7 @@ def cypher(
             raise _fail(str(exc)) from exc
         params[key] = value
 
-    from policygraph.graph import neo4j_store
+    from ..graph import neo4j_store
 
     with _driver(neo4j, user, password, database) as drv:
         rows = neo4j_store.run_cypher(drv, query, params, write=write)

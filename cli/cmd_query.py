@@ -8,6 +8,7 @@ The graph comes from the embedded store (--store, $POLICYGRAPH_STORE, ./policygr
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
 import networkx as nx
@@ -17,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from policygraph.cli_app import app
-from policygraph.graph import queries as q
+from ..graph import queries as q
+from .app import app
 
 err = Console(stderr=True)
 out = Console()
@@ -59,7 +60,7 @@ def _echo_json(obj: Any) -> None:
 
 def _connect(neo4j: str, user: str | None, password: str | None, database: str | None) -> Any:
     """A Neo4j driver, or one error line and exit code 2 (unreachable, bad URI, refused credentials)."""
-    from policygraph.graph import neo4j_store  # lazy: the driver is only needed with --neo4j
+    from ..graph import neo4j_store  # lazy: the driver is only needed with --neo4j
 
     try:
         return neo4j_store.connect(neo4j, user, password, database)
@@ -74,7 +75,7 @@ def load_graph(store: str | None = None, neo4j: str | None = None, user: str | N
     Any failure is one error line on stderr and exit code 2.
     """
     if neo4j:
-        from policygraph.graph import neo4j_store  # lazy: the driver is only needed here
+        from ..graph import neo4j_store  # lazy: the driver is only needed here
 
         drv = _connect(neo4j, user, password, database)
         try:
@@ -83,7 +84,7 @@ def load_graph(store: str | None = None, neo4j: str | None = None, user: str | N
             _fail(f"reading the graph from Neo4j at {neo4j}: {' '.join(str(e).split())}", 2)
         finally:
             drv.close()
-    from policygraph.graph.store import StoreError, open_store, store_path
+    from ..graph.store import StoreError, open_store, store_path
 
     path = store_path(store)
     if not path.exists():
@@ -98,7 +99,7 @@ _ALL_RELATIONS = ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "
 
 
 def graph_around(ref: str, as_json: bool, store: str | None, neo4j: str | None, user: str | None,
-                 password: str | None, database: str | None, walks: list[tuple[str, int | None, tuple[str, ...]]],
+                 password: str | None, database: str | None, walks: Sequence[tuple[str, int | None, tuple[str, ...]]],
                  ) -> tuple[nx.MultiDiGraph, str]:
     """The node REF names and a graph around it that answers the command.
 
@@ -109,7 +110,7 @@ def graph_around(ref: str, as_json: bool, store: str | None, neo4j: str | None, 
     if not neo4j:
         G = load_graph(store, None)
         return G, resolve_one(G, ref, as_json)
-    from policygraph.graph import neo4j_store
+    from ..graph import neo4j_store
 
     drv = _connect(neo4j, user, password, database)
     try:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from policygraph.cli_app import app
+from .app import app
 
 err = Console(stderr=True)
 out = Console()
@@ -46,7 +46,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _graph(store: str | None) -> nx.MultiDiGraph:
     """The graph of the store, or one clear error line and exit 2."""
     try:
-        from policygraph.graph.store import StoreError, open_store
+        from ..graph.store import StoreError, open_store
     except ImportError as e:  # pragma: no cover - the store module ships with the package
         raise _fail(f"the graph store is not available ({e})", 2) from e
     try:
@@ -58,13 +58,11 @@ def _graph(store: str | None) -> nx.MultiDiGraph:
 def resolve_node(G: nx.MultiDiGraph, ref: str) -> Any:
     """The node REF names: graph.queries.resolve_ref when present, else an exact node id or the one
     node whose symbol is REF. Raises LookupError (not found / ambiguous, with the candidates)."""
-    try:
-        from policygraph.graph.queries import resolve_ref  # type: ignore[attr-defined]
-    except ImportError:
-        resolve_ref = None
-    if resolve_ref is not None:
+    from ..graph.queries import resolve_ref
+
+    if True:
         try:
-            found = resolve_ref(G, ref)
+            found: Any = resolve_ref(G, ref)
         except LookupError:
             raise
         except Exception as e:  # the parser's own errors (ambiguous, malformed): keep its message
@@ -123,7 +121,7 @@ def export(
 
       policygraph export --format csv -o neo4j-import/
     """
-    from policygraph.ontology.export import export_text, write_export
+    from ..ontology.export import export_text, write_export
 
     G = _graph(store)
     try:
@@ -170,7 +168,7 @@ def sparql(
 
       policygraph sparql @amended.rq
     """
-    from policygraph.ontology.rdf import sparql as run_sparql
+    from ..ontology.rdf import sparql as run_sparql
 
     if query.startswith("@"):
         try:
@@ -224,7 +222,7 @@ def view(
 
       policygraph view "08-NQ/TU@Hải Phòng 2022"   (say where and when)
     """
-    from policygraph.visualisations.html import neighbourhood, render_html
+    from ..visualisations.html import neighbourhood, render_html
 
     G = _graph(store)
     focus = None

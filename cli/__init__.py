@@ -1,0 +1,30 @@
+"""PolicyGraph: a knowledge graph of Vietnamese policy documents and the references between them.
+
+This package is the `policygraph` command, a thin shell over plain functions (one cmd_* module per
+group of commands). The pipeline, one module per step (siblings under the `policygraph` namespace):
+
+    loaders.readers   files -> Text
+    loaders.normalise Text -> matching view
+    loaders.find      matching view -> Mentions
+    loaders.resolve   Mentions -> document references within one file
+    loaders.relations references -> typed statements with evidence
+    graph.identity    which references of which files are one document
+    graph.store       statements of many files <-> the embedded store;  graph.neo4j_store -> Neo4j
+    graph.queries     lineage, coverage, show, stats
+    ontology.export   JSON / GraphML / Turtle / JSON-LD / CSV;  visualisations.html  the HTML view
+"""
+
+from __future__ import annotations
+
+from . import cmd_export, cmd_load, cmd_neo4j, cmd_query  # noqa: F401  (register commands)
+from .app import app
+
+__version__ = "0.1.0"
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

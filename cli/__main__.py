@@ -1,0 +1,5 @@
+"""`python -m policygraph.cli` runs the `policygraph` command."""
+
+from . import main
+
+main()

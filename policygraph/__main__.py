@@ -1,3 +1,0 @@
-from policygraph.cli import main
-
-main()
