@@ -7,27 +7,14 @@ import sys
 import webbrowser
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import networkx as nx
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from .app import app
-
-err = Console(stderr=True)
-out = Console()
-
-StoreOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="Store file (default $POLICYGRAPH_STORE or ./policygraph.store.json).",
-        show_default=False,
-    ),
-]
+from .common import Neo4jOptions, StoreOpt, around, clean, err, fail, open_source, out, resolve_one, run_guarded
 
 
 class ExportFormat(str, Enum):
@@ -38,59 +25,11 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
 def _graph(store: str | None) -> nx.MultiDiGraph:
-    """The graph of the store, or one clear error line and exit 2."""
-    try:
-        from ..graph.store import StoreError, open_store
-    except ImportError as e:  # pragma: no cover - the store module ships with the package
-        raise _fail(f"the graph store is not available ({e})", 2) from e
-    try:
-        return open_store(store, create=False).graph
-    except StoreError as e:
-        raise _fail(str(e), 2) from e
+    """The whole graph of the store, or one clear error line and exit 2."""
+    from ..graph.store import open_store
 
-
-def resolve_node(G: nx.MultiDiGraph, ref: str) -> Any:
-    """The node REF names: graph.queries.resolve_ref when present, else an exact node id or the one
-    node whose symbol is REF. Raises LookupError (not found / ambiguous, with the candidates)."""
-    from ..graph.queries import resolve_ref
-
-    if True:
-        try:
-            found: Any = resolve_ref(G, ref)
-        except LookupError:
-            raise
-        except Exception as e:  # the parser's own errors (ambiguous, malformed): keep its message
-            raise LookupError(str(e) or f"cannot resolve {ref!r}") from e
-        if isinstance(found, (list, tuple, set, frozenset)):
-            found = list(found)
-            if len(found) == 1:
-                found = found[0]
-            elif found:
-                more = f" (and {len(found) - 10} more)" if len(found) > 10 else ""
-                raise LookupError(
-                    f"{ref!r} matches {len(found)} nodes: {', '.join(map(str, found[:10]))}{more}; "
-                    "narrow it (08-NQ/TU@Hải Phòng 2022) or give a node id"
-                )
-            else:
-                found = None
-        if found is None:
-            raise LookupError(f"no document or node matches {ref!r}")
-        return found
-    if ref in G:
-        return ref
-    matches = [n for n, d in G.nodes(data=True) if d.get("symbol") == ref]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise LookupError(f"no node has id or symbol {ref!r}")
-    shown = ", ".join(f"{n} ({G.nodes[n].get('jurisdiction') or 'central'})" for n in matches[:10])
-    raise LookupError(f"{ref!r} is ambiguous, give a node id: {shown}")
+    return run_guarded(lambda: open_store(store, create=False).graph)
 
 
 @app.command()
@@ -127,17 +66,17 @@ def export(
     try:
         if output is None:
             if fmt is ExportFormat.csv:
-                raise _fail("csv writes two files: give a folder with -o, e.g. -o neo4j-import/")
+                fail("csv writes two files: give a folder with -o, e.g. -o neo4j-import/", 1)
             sys.stdout.write(export_text(G, fmt.value))
             sys.stdout.flush()
             return
         paths = write_export(G, fmt.value, output)
     except ValueError as e:
-        raise _fail(str(e)) from e
+        fail(str(e), 1)
     except OSError as e:
-        raise _fail(f"{output}: {e.strerror or e}") from e
+        fail(f"{output}: {e.strerror or e}", 1)
     err.print(
-        escape(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
+        clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
         highlight=False,
     )
 
@@ -174,22 +113,22 @@ def sparql(
         try:
             query = Path(query[1:]).read_text(encoding="utf-8")
         except OSError as e:
-            raise _fail(f"{query[1:]}: {e.strerror or e}") from e
+            fail(f"{query[1:]}: {e.strerror or e}", 1)
     G = _graph(store)
     try:
         rows = run_sparql(G, query)
     except Exception as e:  # rdflib raises pyparsing and its own errors: one line for all
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise _fail(f"SPARQL: {first}") from e
+        fail(f"SPARQL: {first}", 1)
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     columns = list(rows[0]) if rows else []
     table = Table(show_lines=False, caption=f"{len(rows)} row(s)")
     for col in columns:
-        table.add_column(escape(col), overflow="fold")
+        table.add_column(clean(col), overflow="fold")
     for row in rows:
-        table.add_row(*("" if row[c] is None else escape(str(row[c])) for c in columns))
+        table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
     out.print(table)
 
 
@@ -224,20 +163,18 @@ def view(
     """
     from ..visualisations.html import neighbourhood, render_html
 
-    G = _graph(store)
     focus = None
-    if ref is not None:
-        try:
-            focus = resolve_node(G, ref)
-        except LookupError as e:  # KeyError's str() adds quotes: use the message itself
-            raise _fail(str(e.args[0]) if e.args else f"cannot resolve {ref!r}") from e
-        if focus not in G:
-            raise _fail(f"{ref!r} resolved to {focus!r}, which is not a node of the graph")
+    if ref is None:
+        G = _graph(store)
+    else:
+        with open_source(store, Neo4jOptions(None)) as src:
+            focus = resolve_one(src, ref)
+            G = around(src, focus, [("both", depth, None)], issuers=False)
     try:
         path = render_html(G, output, focus=focus, depth=depth)
     except OSError as e:
-        raise _fail(f"{output}: {e.strerror or e}") from e
+        fail(f"{output}: {e.strerror or e}", 1)
     shown = G.number_of_nodes() if focus is None else neighbourhood(G, focus, depth).number_of_nodes()
-    err.print(escape(f"wrote {path} ({shown} nodes)"), highlight=False)
+    err.print(clean(f"wrote {path} ({shown} nodes)"), highlight=False)
     if open_browser:
         webbrowser.open(path.resolve().as_uri())

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..graph.store import StoreError, locked, open_store
@@ -15,12 +14,15 @@ from ..loaders import readers
 from ..loaders.extract import extract_file
 from ..loaders.models import LoadError
 from .app import app
+from .common import StoreOpt, err, fail, out, warn
 
-err = Console(stderr=True)
-out = Console()
 
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store file (default $POLICYGRAPH_STORE or "
-                                                 "./policygraph.store.json).", show_default=False)]
+def _error_line(message: str) -> None:
+    from rich.text import Text
+
+    from .common import one_line
+
+    err.print(Text("error: ", style="red") + Text(one_line(message)))
 
 
 @app.command()
@@ -54,12 +56,11 @@ def load(
             st = open_store(store)
             files = readers.iter_files(paths)
         except (StoreError, LoadError) as e:
-            err.print(f"[red]error:[/red] {e}")
-            raise typer.Exit(2) from e
+            fail(str(e), 2)
         failed: list[str] = []
         loaded: list[str] = []
         with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("{task.description}"), console=err, transient=True,
+                      TextColumn("{task.description}", markup=False), console=err, transient=True,
                       disable=as_json or not err.is_terminal) as progress:
             task = progress.add_task("", total=len(files))
             for f in files:
@@ -68,10 +69,10 @@ def load(
                     x = extract_file(str(f))
                 except LoadError as e:
                     failed.append(str(e))
-                    err.print(f"[red]error:[/red] {e}", highlight=False)
+                    _error_line(str(e))
                 except Exception as e:  # an extraction bug must not lose the other files
                     failed.append(f"{f}: {type(e).__name__}: {e}")
-                    err.print(f"[red]error:[/red] {f}: {type(e).__name__}: {e}", highlight=False)
+                    _error_line(f"{f}: {type(e).__name__}: {e}")
                 else:
                     st.put(x)
                     loaded.append(x.file)
@@ -99,14 +100,13 @@ def load(
             finally:
                 drv.close()
         except neo4j_store.Neo4jUnavailable as e:
-            err.print(f"[red]error:[/red] the store is saved, but Neo4j was not updated: {e}", highlight=False)
-            raise typer.Exit(2) from e
+            fail(f"the store is saved, but Neo4j was not updated: {e}", 2)
         summary["neo4j"] = {"uri": neo4j, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
     if as_json:
         out.print_json(json.dumps(summary, ensure_ascii=False))
     else:
         out.print(f"loaded {len(loaded)} file(s) into {st.path}"
-                  + (f", [red]{len(failed)} failed[/red]" if failed else "")
+                  + (f", {len(failed)} failed" if failed else "")
                   + f"; the store holds {summary['files_in_store']} file(s): {summary['documents']} documents, "
                   f"{summary['relations']} document relations, {summary['edges']} edges in all")
     if failed:
@@ -127,7 +127,7 @@ def remove(
         missing = [f for f in files if not st.remove(Path(f).name)]
         st.save()
     for f in missing:
-        err.print(f"[yellow]warning:[/yellow] {f}: not in the store")
+        warn(f"{f}: not in the store")
     out.print(f"removed {len(files) - len(missing)} file(s); the store holds {len(st.extractions)}")
     if missing:
         raise typer.Exit(1)

@@ -14,34 +14,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .app import app
+from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, err, fail, one_line, out
 
-err = Console(stderr=True)
-out = Console()
-
-UriOpt = Annotated[
-    str,
-    typer.Option(
-        "--neo4j",
-        envvar="NEO4J_URI",
-        help="Neo4j URI: bolt://host:7687, neo4j://host (cluster), neo4j+s://xxx.databases.neo4j.io (Aura).",
-        show_default=False,
-    ),
-]
-UserOpt = Annotated[str | None, typer.Option(envvar="NEO4J_USER", help="Neo4j user (none: no auth).")]
-PasswordOpt = Annotated[str | None, typer.Option(envvar="NEO4J_PASSWORD", help="Neo4j password.")]
-DatabaseOpt = Annotated[
-    str | None, typer.Option(envvar="NEO4J_DATABASE", help="Neo4j database (default: the server's).")
-]
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
+UriOpt = Annotated[str, typer.Option(
+    "--neo4j", envvar="NEO4J_URI", metavar="URI", show_default=False,
+    help="Neo4j URI (default: $NEO4J_URI): bolt://host:7687, neo4j://host (cluster), "
+         "neo4j+s://xxx.databases.neo4j.io (Aura).")]
 
 
 @contextmanager
@@ -54,16 +36,16 @@ def _driver(uri: str, user: str | None, password: str | None, database: str | No
     try:
         drv = neo4j_store.connect(uri, user, password, database)
     except neo4j_store.Neo4jUnavailable as exc:
-        raise _fail(str(exc)) from exc
+        fail(str(exc))
     try:
         yield drv
     except neo4j_errors.ClientError as exc:
         hint = " (read-only by default: add --write)" if "AccessMode" in (exc.code or "") else ""
-        raise _fail(f"{exc.code}: {' '.join((exc.message or '').split())}{hint}") from exc
+        fail(f"{exc.code}: {one_line(exc.message or '')}{hint}")
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-        raise _fail(f"lost Neo4j at {uri}: {' '.join(str(exc).split())}") from exc
+        fail(f"lost Neo4j at {uri}: {one_line(exc)}")
     except neo4j_errors.Neo4jError as exc:
-        raise _fail(f"{exc.code}: {' '.join((exc.message or '').split())}") from exc
+        fail(f"{exc.code}: {one_line(exc.message or '')}")
     finally:
         drv.close()
 
@@ -77,14 +59,7 @@ def push(
     user: UserOpt = None,
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store",
-            help="Store file (default $POLICYGRAPH_STORE or ./policygraph.store.json).",
-            show_default=False,
-        ),
-    ] = None,
+    store: StoreOpt = None,
     files: Annotated[
         list[str] | None,
         typer.Option("--file", "-f", help="Push only this file's statements (repeatable).", show_default=False),
@@ -120,7 +95,7 @@ def push(
     try:
         G = open_store(store, create=False).graph if not remove or files or prune else None
     except StoreError as exc:
-        raise _fail(str(exc)) from exc
+        fail(str(exc))
     with _driver(neo4j, user, password, database) as drv:
         summary = neo4j_store.PushSummary()
         removed_files: list[str] = []
@@ -134,7 +109,7 @@ def push(
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),
                 console=err,
                 transient=True,
                 disable=as_json or not err.is_terminal,
@@ -294,25 +269,25 @@ def cypher(
       policygraph cypher --write "MATCH (n:Document {id: \\$id}) SET n.reviewed = true" -p id=doc:98/2023/QH15
     """
     if not neo4j:
-        raise _fail("no Neo4j URI: give --neo4j URI or set NEO4J_URI")
+        fail("no Neo4j URI: give --neo4j URI or set NEO4J_URI")
     params: dict[str, Any] = {}
     if file is not None:
         if query is not None:
-            raise _fail("give either a QUERY or --file, not both")
+            fail("give either a QUERY or --file, not both")
         meta, query = read_query_file(file)
         example = meta.get("example")
         if example:
             try:
                 params.update(json.loads(example))
             except ValueError as exc:
-                raise _fail(f"{file}: the `// example:` header is not a JSON object ({exc})") from exc
+                fail(f"{file}: the `// example:` header is not a JSON object ({exc})")
     if query is None or not query.strip():
-        raise _fail("no query: give QUERY or --file")
+        fail("no query: give QUERY or --file")
     for item in param or []:
         try:
             key, value = parse_param(item)
         except ValueError as exc:
-            raise _fail(str(exc)) from exc
+            fail(str(exc))
         params[key] = value
 
     from ..graph import neo4j_store

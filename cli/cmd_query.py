@@ -1,167 +1,44 @@
 """`policygraph lineage|show|stats|coverage`: ask the graph questions (plain functions in graph.queries).
 
-The graph comes from the embedded store (--store, $POLICYGRAPH_STORE, ./policygraph.store.json) or, with
---neo4j URI, from Neo4j; both go through `load_graph`. Exit codes: 0 done, 1 REF matches nothing,
-2 REF is ambiguous (the candidates are listed) or the graph cannot be read.
+Each command opens its source (the embedded store, or Neo4j with --neo4j URI), resolves REF on a few
+candidates, fetches the neighbourhood it walks and runs the query function on it. Exit codes: 0 done,
+1 REF matches nothing, 2 REF is ambiguous (the candidates are listed) or the graph cannot be read.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import networkx as nx
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from ..graph import queries as q
+from ..ontology import vocab
 from .app import app
-
-err = Console(stderr=True)
-out = Console()
-
-StoreOpt = Annotated[str | None, typer.Option("--store", help="Store file (default $POLICYGRAPH_STORE or "
-                                                 "./policygraph.store.json).", show_default=False)]
-# No envvar here on purpose: with NEO4J_URI set for `push`/`cypher`, a query must not silently leave the
-# store it was pointed at; pass --neo4j "$NEO4J_URI" to ask Neo4j.
-Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", show_default=False,
-                                              help="Read the graph from Neo4j at this URI instead of the store "
-                                                   "(bolt://, neo4j://, neo4j+s://); e.g. --neo4j \"$NEO4J_URI\".")]
-UserOpt = Annotated[str | None, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
-PasswordOpt = Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password.")]
-DatabaseOpt = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE",
-                                                 help="Neo4j database (default: the server's).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of tables.")]
-RefArg = Annotated[str, typer.Argument(
-    help="A symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number (\"Nghị quyết 31\", \"KL 21\"), "
-         "a file name (000_dd968633c1f9caf8.txt) or a node id.", show_default=False)]
+from .common import (
+    DatabaseOpt,
+    JsonOpt,
+    Neo4jOpt,
+    Neo4jOptions,
+    PasswordOpt,
+    RefArg,
+    StoreOpt,
+    UserOpt,
+    around,
+    echo_json,
+    open_source,
+    out,
+    plural,
+    resolve_one,
+    split_csv_option,
+)
 
 _TYPE_STYLE = {"IMPLEMENTS": "green", "CITES": "cyan", "SUPERSEDES": "magenta"}
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    err.print(Text("error: ", style="red") + Text(message), highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _n(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} " + (noun[:-1] + "ies" if noun.endswith("y") else noun + "s")
-
-
-def _echo_json(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
-
-
-def _connect(neo4j: str, user: str | None, password: str | None, database: str | None) -> Any:
-    """A Neo4j driver, or one error line and exit code 2 (unreachable, bad URI, refused credentials)."""
-    from ..graph import neo4j_store  # lazy: the driver is only needed with --neo4j
-
-    try:
-        return neo4j_store.connect(neo4j, user, password, database)
-    except Exception as e:  # Neo4jUnavailable, bad URI, auth
-        _fail(" ".join(str(e).split()) or f"cannot reach Neo4j at {neo4j}", 2)
-
-
-def load_graph(store: str | None = None, neo4j: str | None = None, user: str | None = None,
-               password: str | None = None, database: str | None = None) -> nx.MultiDiGraph:
-    """The graph every command reads: from Neo4j when `neo4j` (a URI) is given, else from the store.
-
-    Any failure is one error line on stderr and exit code 2.
-    """
-    if neo4j:
-        from ..graph import neo4j_store  # lazy: the driver is only needed here
-
-        drv = _connect(neo4j, user, password, database)
-        try:
-            return neo4j_store.fetch_graph(drv)
-        except Exception as e:
-            _fail(f"reading the graph from Neo4j at {neo4j}: {' '.join(str(e).split())}", 2)
-        finally:
-            drv.close()
-    from ..graph.store import StoreError, open_store, store_path
-
-    path = store_path(store)
-    if not path.exists():
-        _fail(f"{path}: no store here (run `policygraph load PATH` first, or give --store / --neo4j)", 2)
-    try:
-        return open_store(path).graph
-    except StoreError as e:
-        _fail(str(e), 2)
-
-
-_ALL_RELATIONS = ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS")
-
-
-def graph_around(ref: str, as_json: bool, store: str | None, neo4j: str | None, user: str | None,
-                 password: str | None, database: str | None, walks: Sequence[tuple[str, int | None, tuple[str, ...]]],
-                 ) -> tuple[nx.MultiDiGraph, str]:
-    """The node REF names and a graph around it that answers the command.
-
-    Embedded store: the whole graph. Neo4j: only what the command walks, fetched breadth first
-    (`walks` = (direction, depth, relation types) from the node), plus the walked nodes' ISSUED_BY
-    edges; REF is resolved on a small candidate set first, so a large database is never read whole.
-    """
-    if not neo4j:
-        G = load_graph(store, None)
-        return G, resolve_one(G, ref, as_json)
-    from ..graph import neo4j_store
-
-    drv = _connect(neo4j, user, password, database)
-    try:
-        cands = neo4j_store.fetch_candidates(drv, ref)
-        if not q.resolve_ref(cands, ref):
-            cands = neo4j_store.fetch_nodes(drv)
-        node = resolve_one(cands, ref, as_json)
-        H = nx.MultiDiGraph()
-        for direction, depth, types in walks:
-            sub = neo4j_store.fetch_neighbourhood(drv, [node], direction, depth, types)  # type: ignore[arg-type]
-            H = nx.compose(H, sub)
-        issuers = neo4j_store.fetch_neighbourhood(drv, list(H.nodes), "out", 1, ["ISSUED_BY"])
-        return nx.compose(H, issuers), node
-    except typer.Exit:
-        raise
-    except Exception as e:
-        _fail(f"reading from Neo4j at {neo4j}: {' '.join(str(e).split())}", 2)
-    finally:
-        drv.close()
-
-
-def _candidate_row(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
-    d = G.nodes[n]
-    return {"id": n, "symbol": d.get("symbol"), "name": q.display_name(d, n), "label": d.get("label"),
-            "date": d.get("date"), "jurisdiction": d.get("jurisdiction"), "issuer": q.issuer_of(G, n),
-            "source_file": d.get("source_file"), "ref": q.suggest_ref(G, n)}
-
-
-def resolve_one(G: nx.MultiDiGraph, ref: str, as_json: bool = False) -> str:
-    """The one node REF names; exit 1 when none, exit 2 (listing the candidates) when several."""
-    found = q.resolve_ref(G, ref)
-    if not found:
-        _fail(f"nothing matches {ref!r} (try a symbol such as 31-NQ/TW, \"Nghị quyết 31\", a file name, "
-              "or `policygraph stats` to see what is loaded)", 1)
-    if len(found) == 1:
-        return found[0]
-    rows = [_candidate_row(G, n) for n in found]
-    if as_json:
-        _echo_json({"error": "ambiguous", "ref": ref, "candidates": rows})
-    else:
-        t = Table(title=f"{ref!r} matches {len(found)} nodes", title_justify="left", show_lines=False)
-        for col in ("narrower ref", "label", "date", "jurisdiction", "issuer", "id"):
-            t.add_column(col, overflow="fold")
-        for r in rows:
-            t.add_row(r["ref"], r["label"] or "", r["date"] or "", r["jurisdiction"] or "central",
-                      r["issuer"] or "", r["id"])
-        err.print(t)
-    example = rows[0]["ref"] if rows[0]["ref"] != rows[0]["id"] else "08-NQ/TU@Hải Phòng 2022"
-    err.print(Text(f"ambiguous: give a narrower ref (jurisdiction and/or year), e.g. {example!r}", style="yellow"),
-              soft_wrap=True)
-    raise typer.Exit(2)
+_ALL_RELATIONS = vocab.RELATION_TYPES
 
 
 def _node_text(attrs: dict[str, Any], node: str, bold: bool = True) -> Text:
@@ -213,19 +90,12 @@ def _add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs:
 
 
 def _parse_types(values: list[str] | None) -> tuple[str, ...]:
-    if not values:
-        return ("IMPLEMENTS", "CITES", "SUPERSEDES")
     types: list[str] = []
-    for v in values:
-        for part in v.split(","):
-            p = part.strip().upper()
-            if not p:
-                continue
-            if p not in q.DOC_RELATIONS:
-                raise typer.BadParameter(f"{part.strip()!r}: choose among {', '.join(q.DOC_RELATIONS)}",
-                                         param_hint="--type")
-            types.append(p)
-    return tuple(dict.fromkeys(types))
+    for part in split_csv_option(values):
+        if part.upper() not in q.DOC_RELATIONS:
+            raise typer.BadParameter(f"{part!r}: choose among {', '.join(q.DOC_RELATIONS)}", param_hint="--type")
+        types.append(part.upper())
+    return tuple(dict.fromkeys(types)) or ("IMPLEMENTS", "CITES", "SUPERSEDES")
 
 
 @app.command()
@@ -270,10 +140,12 @@ def lineage(
     rel_types = _parse_types(types)
     sides: tuple[q.Direction, ...] = ("up", "down") if direction == "both" else (direction,)
     walks = [(d, depth, rel_types) for d in sides]
-    G, node = graph_around(ref, as_json, store, neo4j, user, password, database, walks)
+    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+        node = resolve_one(src, ref, as_json)
+        G = around(src, node, walks)
     tree = q.lineage(G, node, direction, depth, rel_types)
     if as_json:
-        _echo_json(q.lineage_to_dict(tree))
+        echo_json(q.lineage_to_dict(tree))
         return
     root = Tree(_node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root) + Text(f"  [{tree.root}]", style="dim"))
     heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
@@ -309,11 +181,12 @@ def show(
 
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
-    G, node = graph_around(ref, as_json, store, neo4j, user, password, database,
-                           [("up", 1, _ALL_RELATIONS), ("down", 1, _ALL_RELATIONS)])
+    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+        node = resolve_one(src, ref, as_json)
+        G = around(src, node, [("up", 1, _ALL_RELATIONS), ("down", 1, _ALL_RELATIONS)])
     s = q.show(G, node)
     if as_json:
-        _echo_json(s)
+        echo_json(s)
         return
     out.print(_node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
     at = Table(show_header=False, box=None, pad_edge=False)
@@ -369,10 +242,10 @@ def stats(
 
       policygraph stats --neo4j bolt://127.0.0.1:7687 --user neo4j
     """
-    G = load_graph(store, neo4j, user, password, database)
-    s = q.stats(G)
+    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+        s = src.stats()
     if as_json:
-        _echo_json(s)
+        echo_json(s)
         return
     out.print(Text(f"{s['nodes']} nodes, {s['edges']} edges, {len(s['files'])} files", style="bold"))
 
@@ -437,16 +310,18 @@ def coverage(
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
-    G, node = graph_around(ref, as_json, store, neo4j, user, password, database, [("down", None, follow)])
+    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+        node = resolve_one(src, ref, as_json)
+        G = around(src, node, [("down", None, follow)])
     rep = q.coverage(G, node, follow)
     if as_json:
-        _echo_json(q.coverage_to_dict(rep))
+        echo_json(q.coverage_to_dict(rep))
         return
     direct = sum(1 for e in rep.entries if e.distance == 1)
     verb = "implement or cite" if via_cites else "implement"
     out.print(_node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim"))
-    out.print(Text(f"{_n(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
-                   f"{_n(len(rep.by_jurisdiction), 'jurisdiction')}, from {_n(len(rep.by_issuer), 'issuing body')}"))
+    out.print(Text(f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
+                   f"{plural(len(rep.by_jurisdiction), 'jurisdiction')}, from {plural(len(rep.by_issuer), 'issuing body')}"))
     for jur, nodes in rep.by_jurisdiction.items():
         t = Table(title=f"{jur} ({len(nodes)})", title_justify="left")
         t.add_column("document", overflow="fold")

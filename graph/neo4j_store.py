@@ -44,6 +44,8 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
+from ..loaders.models import PolicyGraphError
+
 __all__ = [
     "DOCUMENT_LABELS",
     "NODE_KINDS",
@@ -97,7 +99,7 @@ _RESERVED = frozenset({"id", "sources", _JSON_PROP, _LOCK_PROP})
 MAX_DEPTH = 20
 
 
-class Neo4jUnavailable(RuntimeError):
+class Neo4jUnavailable(PolicyGraphError, RuntimeError):
     """Neo4j could not be reached (or refused the credentials); the message is one line."""
 
 
@@ -864,3 +866,29 @@ def counts(driver: Driver, *, database: str | None = None) -> dict[str, int]:
     for record in _read(driver, database, "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n"):
         out[record["t"]] = int(record["n"])
     return dict(sorted(out.items()))
+
+
+class Neo4jSource:
+    """The :class:`graph.source.GraphSource` of a Neo4j database: candidates by index, neighbourhoods
+    breadth first, stats by aggregate queries; never the whole database."""
+
+    def __init__(self, driver: Driver, database: str | None = None) -> None:
+        self.driver, self.database = driver, database
+
+    def candidates(self, ref: str) -> nx.MultiDiGraph:
+        from .queries import resolve_ref
+
+        H = fetch_candidates(self.driver, ref, database=self.database)
+        return H if resolve_ref(H, ref) else fetch_nodes(self.driver, database=self.database)
+
+    def neighbourhood(self, ids: Iterable[str], direction: Literal["out", "in", "both", "up", "down"],
+                      depth: int | None, types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        return fetch_neighbourhood(self.driver, ids, direction, depth, types, database=self.database)
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        from .queries import stats
+
+        return stats(fetch_graph(self.driver, database=self.database))
+
+    def close(self) -> None:
+        self.driver.close()

@@ -23,8 +23,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..loaders.models import Extraction
+from ..loaders.models import Extraction, PolicyGraphError
 from .build import build_graph
+from .source import MemorySource
 
 DEFAULT_STORE = "policygraph.store.json"
 FORMAT_VERSION = 1
@@ -82,8 +83,8 @@ class Store:
             raise
 
 
-class StoreError(Exception):
-    pass
+class StoreError(PolicyGraphError):
+    """The store cannot be opened, read or written (the message names it and says why)."""
 
 
 def open_store(path: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
@@ -121,3 +122,11 @@ def locked(path: str | os.PathLike[str] | None = None) -> Iterator[Path]:
 def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
     """The graph of the store at `path`."""
     return open_store(path, create=False).graph
+
+
+def open_source(path: str | os.PathLike[str] | None = None) -> MemorySource:
+    """The store at `path` as a graph.source.GraphSource; StoreError when there is none."""
+    p = store_path(path)
+    if not p.exists():
+        raise StoreError(f"{p}: no store here (run `policygraph load PATH` first, or give --store / --neo4j)")
+    return MemorySource(open_store(p).graph)

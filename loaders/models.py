@@ -182,5 +182,14 @@ class Extraction:
         )
 
 
-class LoadError(Exception):
+class PolicyGraphError(Exception):
+    """The base of the project's own errors: the message is one line a person can act on; the CLI prints
+    it as ``error: …`` and exits with `exit_code`."""
+
+    exit_code = 2
+
+
+class LoadError(PolicyGraphError):
     """A file could not be read: the message names the file and the problem."""
+
+    exit_code = 1

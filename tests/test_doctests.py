@@ -8,14 +8,17 @@ import pkgutil
 
 import pytest
 
-import policygraph
-
-MODULES = sorted(m.name for m in pkgutil.walk_packages(policygraph.__path__, "policygraph.")
-                 if not m.name.endswith("__main__"))
+PACKAGES = ("cli", "graph", "loaders", "ontology", "visualisations")
+MODULES = sorted(
+    m.name
+    for pkg in PACKAGES
+    for m in pkgutil.walk_packages(importlib.import_module(f"policygraph.{pkg}").__path__, f"policygraph.{pkg}.")
+    if not m.name.endswith("__main__")
+) + [f"policygraph.{pkg}" for pkg in PACKAGES]
 
 
 def test_every_package_is_walked() -> None:
-    for pkg in ("cli", "graph", "loaders", "ontology", "visualisations"):
+    for pkg in PACKAGES:
         assert any(m.startswith(f"policygraph.{pkg}.") for m in MODULES), pkg
 
 

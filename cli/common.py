@@ -1,0 +1,222 @@
+"""What every command shares: the consoles, the options, one way to fail, to reach Neo4j and to name a node.
+
+Text from documents and file names is data, never markup: both consoles have rich markup, emoji and
+highlighting off, and :func:`clean` strips control characters (terminal escapes) from what is printed
+for people (``--json`` output escapes them instead).
+
+>>> clean("Nghị quyết\\x1b[2J số 31")
+'Nghị quyết[2J số 31'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from ..loaders.models import PolicyGraphError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from ..graph.source import GraphSource
+
+err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+out = Console(markup=False, emoji=False, highlight=False)
+
+# ------------------------------------------------------------------------------------------------ options
+
+StoreOpt = Annotated[str | None, typer.Option(
+    "--store", metavar="FILE", show_default=False,
+    help="The embedded store (default: $POLICYGRAPH_STORE, else ./policygraph.db).")]
+# No envvar on the query commands on purpose: with NEO4J_URI set for `push`/`cypher`, a query must not
+# silently leave the store it was pointed at; pass --neo4j "$NEO4J_URI" to ask Neo4j.
+Neo4jOpt = Annotated[str | None, typer.Option(
+    "--neo4j", metavar="URI", show_default=False,
+    help="Answer from Neo4j at this URI instead of the store (bolt://, neo4j://, neo4j+s://), "
+         "e.g. --neo4j \"$NEO4J_URI\".")]
+UserOpt = Annotated[str | None, typer.Option("--user", envvar="NEO4J_USER", metavar="NAME", show_default=False,
+                                             help="Neo4j user (default: $NEO4J_USER; none: no auth).")]
+PasswordOpt = Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", metavar="SECRET",
+                                                 show_default=False, help="Neo4j password ($NEO4J_PASSWORD).")]
+DatabaseOpt = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE", metavar="NAME",
+                                                 show_default=False,
+                                                 help="Neo4j database (default: $NEO4J_DATABASE, else the server's).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of tables.")]
+RefArg = Annotated[str, typer.Argument(
+    metavar="REF", show_default=False,
+    help="A symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number (\"Nghị quyết 31\", \"KL 21\"), "
+         "title words (\"Luật Đất đai\"), a file name or a node id.")]
+
+
+class Neo4jOptions:
+    """Where Neo4j is and how to log in (None: answer from the embedded store)."""
+
+    def __init__(self, uri: str | None, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        self.uri, self.user, self.password, self.database = uri, user, password, database
+
+    def __bool__(self) -> bool:
+        return bool(self.uri)
+
+
+# ---------------------------------------------------------------------------------------------- printing
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(s: object) -> str:
+    """`s` as text safe for a terminal: control characters (ESC, BEL, bidi overrides) removed."""
+    return _CONTROL.sub("", str(s))
+
+
+def one_line(s: object) -> str:
+    """`s` cleaned, on one line (an error message is one line, whatever the exception said)."""
+    return " ".join(clean(s).replace("\n", " ").split())
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``error: MESSAGE`` on one line of stderr and exit with `code`."""
+    err.print(Text("error: ", style="red") + Text(one_line(message)))
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    err.print(Text("warning: ", style="yellow") + Text(one_line(message)))
+
+
+def echo_json(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def plural(count: int, noun: str) -> str:
+    """>>> plural(1, "file"), plural(3, "body"), plural(2, "document")
+    ('1 file', '3 bodies', '2 documents')
+    """
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} " + (noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s")
+
+
+def run_guarded(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call `fn`; the project's own errors (PolicyGraphError) become one line and their exit code."""
+    try:
+        return fn(*args, **kwargs)
+    except PolicyGraphError as e:
+        fail(str(e), e.exit_code)
+
+
+# ------------------------------------------------------------------------------------------------- Neo4j
+
+
+def connect(neo4j: Neo4jOptions) -> Any:
+    """A Neo4j driver, or one error line and exit code 2 (unreachable, bad URI, refused credentials)."""
+    from ..graph import neo4j_store  # lazy: the driver is only needed with --neo4j
+
+    assert neo4j.uri
+    try:
+        return neo4j_store.connect(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
+    except Exception as e:  # Neo4jUnavailable, bad URI, auth
+        fail(str(e) or f"cannot reach Neo4j at {neo4j.uri}", 2)
+
+
+def split_csv_option(values: Sequence[str] | None) -> list[str]:
+    """``--type A,B --type C`` -> ``['A', 'B', 'C']``.
+
+    >>> split_csv_option(["IMPLEMENTS, cites", "SUPERSEDES"])
+    ['IMPLEMENTS', 'cites', 'SUPERSEDES']
+    """
+    return [p.strip() for v in values or [] for p in v.split(",") if p.strip()]
+
+
+# ------------------------------------------------------------------------------------------- the sources
+
+
+@contextlib.contextmanager
+def open_source(store: str | None, neo4j: Neo4jOptions) -> Iterator[GraphSource]:
+    """The graph a query command reads: Neo4j when ``--neo4j`` is given, else the embedded store.
+
+    Any failure to open it is one error line and exit code 2.
+    """
+    src: GraphSource
+    if neo4j:
+        from ..graph.neo4j_store import Neo4jSource
+
+        src = Neo4jSource(connect(neo4j), neo4j.database)
+    else:
+        from ..graph.store import open_source as open_store_source
+
+        src = run_guarded(open_store_source, store)
+    try:
+        yield src
+    except PolicyGraphError as e:
+        fail(str(e), e.exit_code)
+    except typer.Exit:
+        raise
+    except Exception as e:
+        if not neo4j:
+            raise
+        fail(f"reading from Neo4j at {neo4j.uri}: {e}", 2)
+    finally:
+        src.close()
+
+
+def _candidate_row(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
+    from ..graph import queries as q
+
+    d = G.nodes[n]
+    return {"id": n, "symbol": d.get("symbol"), "name": q.display_name(d, n), "label": d.get("label"),
+            "date": d.get("date"), "jurisdiction": d.get("jurisdiction"), "issuer": q.issuer_of(G, n),
+            "source_file": d.get("source_file"), "ref": q.suggest_ref(G, n)}
+
+
+def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
+    """The one node REF names; exit 1 when none, exit 2 (listing the candidates) when several."""
+    from rich.table import Table
+
+    from ..graph import queries as q
+
+    G = src.candidates(ref)
+    found = q.resolve_ref(G, ref)
+    if not found:
+        fail(f"nothing matches {ref!r} (try a symbol such as 31-NQ/TW, \"Nghị quyết 31\", a file name, "
+             "or `policygraph stats` to see what is loaded)", 1)
+    if len(found) == 1:
+        return found[0]
+    rows = [_candidate_row(G, n) for n in found]
+    if as_json:
+        echo_json({"error": "ambiguous", "ref": ref, "candidates": rows})
+    else:
+        t = Table(title=f"{clean(ref)!r} matches {len(found)} nodes", title_justify="left", show_lines=False)
+        for col in ("narrower ref", "label", "date", "jurisdiction", "issuer", "id"):
+            t.add_column(col, overflow="fold")
+        for r in rows:
+            t.add_row(*(clean(x) for x in (r["ref"], r["label"] or "", r["date"] or "",
+                                           r["jurisdiction"] or "central", r["issuer"] or "", r["id"])))
+        err.print(t, soft_wrap=False)
+    example = rows[0]["ref"] if rows[0]["ref"] != rows[0]["id"] else "08-NQ/TU@Hải Phòng 2022"
+    err.print(Text(f"ambiguous: give a narrower ref (jurisdiction and/or year), e.g. {clean(example)!r}",
+                   style="yellow"))
+    raise typer.Exit(2)
+
+
+Walk = tuple[str, "int | None", "Sequence[str] | None"]
+
+
+def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True) -> nx.MultiDiGraph:
+    """The sub-graph a command walks from `node`: each walk is (direction, depth, relation types), plus
+    the ISSUED_BY edges of the nodes reached (a document's issuer is shown beside it)."""
+    import networkx as nx
+
+    H = nx.MultiDiGraph()
+    for direction, depth, types in walks:
+        H = nx.compose(H, src.neighbourhood([node], direction, depth, types))  # type: ignore[arg-type]
+    if issuers and H.number_of_nodes():
+        H = nx.compose(H, src.neighbourhood(list(H.nodes), "out", 1, ["ISSUED_BY"]))
+    return H

@@ -1,0 +1,105 @@
+"""Where the queries read from: one small interface that the embedded store and Neo4j both implement.
+
+A command never loads a whole graph to answer a question about one document. It asks its source for
+the few nodes a reference may name (:meth:`GraphSource.candidates`), resolves the reference on them
+(``graph.queries.resolve_ref``), then fetches the neighbourhood it walks
+(:meth:`GraphSource.neighbourhood`, breadth first) and runs the plain query function
+(``graph.queries.lineage``/``show``/``coverage``) on that small networkx graph.
+
+:class:`MemorySource` serves an in-memory graph (tests, notebooks, small exports) and is the reference
+the other sources are tested against.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("A", kind="Document", symbol="1-NQ/TW")
+>>> G.add_node("B", kind="Document", symbol="2-CTr/TU")
+>>> G.add_node("C", kind="Document", symbol="3-KH/HU")
+>>> _ = G.add_edge("B", "A", type="IMPLEMENTS"); _ = G.add_edge("C", "B", type="IMPLEMENTS")
+>>> sorted(MemorySource(G).neighbourhood(["A"], "down", 1, ["IMPLEMENTS"]).nodes)
+['A', 'B']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, Protocol
+
+import networkx as nx
+
+Direction = Literal["out", "in", "both", "up", "down"]
+_ALIASES = {"up": "out", "down": "in"}
+
+
+class GraphSource(Protocol):
+    """Read access to a PolicyGraph graph, at the cost of each answer."""
+
+    def candidates(self, ref: str) -> nx.MultiDiGraph:
+        """Nodes (no edges) a typed reference may name: a loose superset for ``resolve_ref``."""
+        ...
+
+    def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
+                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        """The seeds, the nodes reached within `depth` hops along `types` and the edges walked."""
+        ...
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Counts by kind, label and relation, and the first `top` of each loose-end list."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+def walk(G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: int | None,
+         types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+    """Breadth-first neighbourhood of `ids` in `G` (a new graph; `G` is not changed)."""
+    d = _ALIASES.get(direction, direction)
+    wanted = None if types is None else frozenset(types)
+    seeds = [i for i in ids if i in G]
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, dict(G.nodes[n])) for n in seeds)
+    seen, frontier, level = set(seeds), list(seeds), 0
+    while frontier and (depth is None or level < depth):
+        level += 1
+        nxt: list[str] = []
+        for n in frontier:
+            edges: list[Any] = []
+            if d in ("out", "both"):
+                edges += G.out_edges(n, keys=True, data=True)
+            if d in ("in", "both"):
+                edges += G.in_edges(n, keys=True, data=True)
+            for u, v, k, data in edges:
+                if wanted is not None and data.get("type") not in wanted:
+                    continue
+                for m in (u, v):
+                    if m not in H:
+                        H.add_node(m, **dict(G.nodes[m]))
+                    if m not in seen:
+                        seen.add(m)
+                        nxt.append(m)
+                if not H.has_edge(u, v, k):
+                    H.add_edge(u, v, key=k, **dict(data))
+        frontier = nxt
+    return H
+
+
+class MemorySource:
+    """A :class:`GraphSource` over a networkx graph held in memory."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+
+    def candidates(self, ref: str) -> nx.MultiDiGraph:
+        return self.G
+
+    def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
+                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        return walk(self.G, ids, direction, depth, types)
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        from .queries import stats
+
+        return stats(self.G)
+
+    def close(self) -> None:
+        pass
