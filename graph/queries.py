@@ -107,15 +107,31 @@ def _attrs(G: nx.MultiDiGraph, n: Hashable) -> dict[str, Any]:
 
 
 def display_name(attrs: Mapping[str, Any], node: Hashable = "") -> str:
-    """What to call a node: its symbol, else the file it was loaded from, else its title or name, else its id.
+    """What to call a node for people: its symbol, else its title or name, else its type, issuer and date
+    ("Thông báo · Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh · 14/6/2024"); the file it was loaded
+    from or its id only when nothing else is known.
 
     >>> display_name({"symbol": None, "title": "Nghị quyết Đại hội XIII"}, "named:x")
     'Nghị quyết Đại hội XIII'
+    >>> display_name({"label": "Notice", "issuer": "Thành ủy Hải Phòng", "date": "2024-06-14",
+    ...               "source_file": "003_9bd5.txt"}, "file:003_9bd5.txt")
+    'Thông báo · Thành ủy Hải Phòng · 14/6/2024'
+    >>> display_name({"label": "Notice", "source_file": "003_9bd5.txt"}, "file:003_9bd5.txt")
+    '003_9bd5.txt'
     """
-    for k in ("symbol", "source_file", "title", "name"):
+    for k in ("symbol", "title", "name"):
         v = attrs.get(k)
         if v:
             return str(v)
+    date = str(attrs.get("date") or "")
+    when = (f"{int(date[8:10])}/{int(date[5:7])}/{date[:4]}" if re.fullmatch(r"\d{4}-\d\d-\d\d", date)
+            else str(attrs.get("year") or ""))
+    issuer = attrs.get("issuer")
+    label = attrs.get("label")
+    if label and label in vocab.LABEL_VI and (issuer or when) and attrs.get("kind", "Document") == "Document":
+        return " · ".join(str(x) for x in (vocab.LABEL_VI[label], issuer, when) if x)
+    if attrs.get("source_file"):
+        return str(attrs["source_file"])
     return str(node)
 
 
