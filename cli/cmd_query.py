@@ -29,6 +29,7 @@ from .common import (
     StoreOpt,
     UserOpt,
     around,
+    clean,
     echo_json,
     open_source,
     out,
@@ -222,8 +223,37 @@ def show(
         out.print(t)
 
 
+def _counts(data: dict[str, int], sub: dict[str, dict[str, int]] | None = None) -> str:
+    def one(k: str, v: int) -> str:
+        kinds = (sub or {}).get(k)
+        return f"{k} {v}" + (" (" + ", ".join(f"{kk} {vv}" for kk, vv in kinds.items()) + ")" if kinds else "")
+
+    return ", ".join(one(k, v) for k, v in data.items()) or "none"
+
+
+def _loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Table | None:
+    if not block["count"]:
+        return None
+    shown = len(block["top"])
+    more = f", the {shown} most mentioned shown" if shown < block["count"] else ""
+    t = Table(title=f"{title} ({block['count']}{more})", title_justify="left", show_edge=False)
+    t.add_column("node", overflow="fold")
+    t.add_column("missing" if missing else "conflicting attributes", overflow="fold")
+    t.add_column("files", overflow="fold")
+    for u in block["top"]:
+        name = clean(u["name"] if u["name"] == u["id"] else f"{u['name']} [{u['id']}]")
+        what = ", ".join(u["missing"]) if missing else ", ".join(u["conflicts"])
+        files = u["sources"]
+        t.add_row(name, clean(what), clean(", ".join(files[:2]) + (f" +{len(files) - 2}" if len(files) > 2 else "")))
+    return t
+
+
 @app.command()
 def stats(
+    list_files: Annotated[bool, typer.Option("--files", help="List the files loaded, one per line, and stop.")
+                          ] = False,
+    top: Annotated[int, typer.Option("--top", min=0, metavar="N",
+                                     help="Show at most N items of each list (most cited, loose ends).")] = 5,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -231,57 +261,49 @@ def stats(
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
 ) -> None:
-    """What the graph holds: nodes by kind and label, relations by type and kind, files loaded, and the
-    loose ends (unresolved references, documents with no identity, attribute conflicts between files).
+    """What the graph holds, in a screenful: counts by kind, label and relation, the most cited documents,
+    and the loose ends (unresolved references, documents with no identity, attribute conflicts between
+    files), each list cut to --top items with its full count.
 
     Examples:
 
       policygraph stats
 
-      policygraph stats --json | jq .unresolved
+      policygraph stats --files
+
+      policygraph stats --json --top 100 | jq '.unresolved.top[].id'
 
       policygraph stats --neo4j bolt://127.0.0.1:7687 --user neo4j
     """
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
-        s = src.stats()
+        if list_files:
+            names = src.files()
+            if as_json:
+                echo_json(names)
+            else:
+                for name in names:
+                    out.print(clean(name))
+            return
+        s = src.stats(top)
     if as_json:
         echo_json(s)
         return
-    out.print(Text(f"{s['nodes']} nodes, {s['edges']} edges, {len(s['files'])} files", style="bold"))
-
-    def counts(title: str, data: dict[str, Any], sub: dict[str, dict[str, int]] | None = None) -> None:
-        t = Table(title=title, title_justify="left")
-        t.add_column(title.split()[-1])
-        t.add_column("count", justify="right")
-        for k, v in data.items():
-            kinds = (sub or {}).get(k)
-            label = k + (" (" + ", ".join(f"{kk} {vv}" for kk, vv in kinds.items()) + ")" if kinds else "")
-            t.add_row(label, str(v))
-        out.print(t)
-
-    counts("nodes by kind", s["by_kind"])
-    counts("documents by label", s["by_label"])
-    counts("edges by relation", s["by_relation"], s["by_relation_kind"])
-    if s["unresolved"]:
-        t = Table(title=f"unresolved references ({len(s['unresolved'])})", title_justify="left")
-        for c in ("node", "missing", "files"):
-            t.add_column(c, overflow="fold")
-        for u in s["unresolved"]:
-            t.add_row(u["name"] if u["name"] == u["id"] else f"{u['name']} [{u['id']}]", ", ".join(u["missing"]),
-                      ", ".join(u["sources"]))
-        out.print(t)
-    if s["no_identity"]:
-        out.print(Text(f"documents with no symbol and no title ({len(s['no_identity'])}): ", style="bold")
-                  + Text(", ".join(s["no_identity"])), soft_wrap=True)
-    if s["conflicts"]:
-        t = Table(title=f"attribute conflicts ({len(s['conflicts'])})", title_justify="left")
-        t.add_column("node", overflow="fold")
-        t.add_column("attribute: value (file)", overflow="fold")
-        for n, c in s["conflicts"].items():
-            t.add_row(n, "\n".join(f"{a}: " + "; ".join(f"{v.get('value')} ({v.get('file')})" for v in vals)
-                                   for a, vals in c.items()))
-        out.print(t)
-    out.print(Text("files: ", style="bold") + Text(", ".join(s["files"]) or "(none)"), soft_wrap=True)
+    docs = s["by_kind"].get("Document", 0)
+    out.print(Text(f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({_counts(s['by_kind'])}), "
+                   f"{plural(s['edges'], 'edge')}", style="bold"))
+    out.print(Text("documents by type: ", style="bold") + Text(_counts(s["by_label"]) if docs else "none"))
+    out.print(Text("edges by relation: ", style="bold") + Text(_counts(s["by_relation"], s["by_relation_kind"])))
+    if s["most_cited"]:
+        out.print(Text("most cited: ", style="bold")
+                  + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"])))
+    for title, key, missing in (("unresolved references", "unresolved", True),
+                                ("documents with no symbol or title", "no_identity", True),
+                                ("attribute conflicts between files", "conflicts", False)):
+        t = _loose_table(title, s[key], missing)
+        if t is not None:
+            out.print(t)
+    out.print(Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)",
+                   style="dim"))
 
 
 @app.command()

@@ -888,7 +888,10 @@ class Neo4jSource:
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .queries import stats
 
-        return stats(fetch_graph(self.driver, database=self.database))
+        return stats(fetch_graph(self.driver, database=self.database), top)
+
+    def files(self) -> list[str]:
+        return sorted(loaded_files(self.driver, database=self.database))
 
     def close(self) -> None:
         self.driver.close()

@@ -46,6 +46,7 @@ __all__ = [
     "coverage_to_dict",
     "display_name",
     "evidence_snippet",
+    "files",
     "fold_symbol",
     "fold_text",
     "issuer_of",
@@ -624,66 +625,99 @@ def show(G: nx.MultiDiGraph, node: Hashable) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ stats
 
 
-def stats(G: nx.MultiDiGraph) -> dict[str, Any]:
-    """Counts and the loose ends an analyst should look at.
+STATS_TOP = 10
 
-    Keys: ``nodes``, ``edges``, ``by_kind``, ``by_label`` (documents), ``by_relation`` (edge type),
-    ``by_relation_kind`` (type -> kind -> count, e.g. SUPERSEDES amends/replaces/repeals),
-    ``unresolved`` (documents with ``resolved == False``: id, name, missing, sources), ``no_identity``
-    (documents with no symbol and no title or name), ``conflicts`` (id -> conflicts), ``files`` (the
-    union of ``sources`` and edge ``source_file``).
+
+def _loose_end(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
+    d = G.nodes[n]
+    return {"id": n, "name": display_name(d, n), "label": d.get("label"), "number": d.get("number"),
+            "missing": list(d.get("missing") or []), "sources": list(d.get("sources") or [])}
+
+
+def _top(items: list[dict[str, Any]], top: int) -> dict[str, Any]:
+    return {"count": len(items), "top": items[:top]}
+
+
+def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
+    """Counts and the loose ends an analyst should look at, bounded whatever the size of the graph.
+
+    Keys: ``nodes``, ``edges``, ``files`` (how many files are loaded; :func:`files` lists them),
+    ``by_kind``, ``by_label`` (documents), ``by_relation`` (edge type), ``by_relation_kind`` (type -> kind
+    -> count), ``most_cited`` (the `top` documents with the most incoming document relations: id, name,
+    count), and three loose-end lists as ``{"count": N, "top": [...]}`` (at most `top` items, the ones most
+    files mention first): ``unresolved`` (documents with ``resolved == False``: id, name, label, number,
+    missing, sources), ``no_identity`` (documents with no symbol, title or name: the same fields) and
+    ``conflicts`` (id, name, conflicts). Every backend answers this same shape.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("ref:Conclusion 21", kind="Document", label="Conclusion", symbol=None, resolved=False,
     ...            missing=["symbol"], sources=["a.txt"])
-    >>> s = stats(G); (s["by_label"], [u["missing"] for u in s["unresolved"]], s["files"])
-    ({'Conclusion': 1}, [['symbol']], ['a.txt'])
+    >>> s = stats(G); (s["by_label"], s["unresolved"]["count"], s["unresolved"]["top"][0]["missing"], s["files"])
+    ({'Conclusion': 1}, 1, ['symbol'], 1)
     """
     by_kind: Counter[str] = Counter()
     by_label: Counter[str] = Counter()
     unresolved: list[dict[str, Any]] = []
-    no_identity: list[str] = []
-    conflicts: dict[str, Any] = {}
-    files: set[str] = set()
-    for n in _sorted_nodes(G, G.nodes):
-        d = G.nodes[n]
+    no_identity: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    cited: Counter[str] = Counter()
+    for n, d in G.nodes(data=True):
         kind = str(d.get("kind") or "?")
         by_kind[kind] += 1
-        files.update(str(f) for f in d.get("sources") or [])
-        if d.get("source_file"):
-            files.add(str(d["source_file"]))
         if d.get("conflicts"):
-            conflicts[n] = d["conflicts"]
+            conflicts.append({"id": str(n), "name": display_name(d, n), "conflicts": d["conflicts"],
+                              "sources": list(d.get("sources") or [])})
         if kind != "Document":
             continue
         by_label[str(d.get("label") or "Document")] += 1
         if d.get("resolved") is False:
-            unresolved.append({"id": n, "name": display_name(d, n), "label": d.get("label"),
-                               "number": d.get("number"), "missing": list(d.get("missing") or []),
-                               "sources": list(d.get("sources") or [])})
+            unresolved.append(_loose_end(G, str(n)))
         if not (d.get("symbol") or d.get("title") or d.get("name")):
-            no_identity.append(n)
+            no_identity.append(_loose_end(G, str(n)))
     by_rel: Counter[str] = Counter()
     by_rel_kind: dict[str, Counter[str]] = {}
-    for _, _, d in G.edges(data=True):
+    for _, v, d in G.edges(data=True):
         t = str(d.get("type") or "?")
         by_rel[t] += 1
         if d.get("kind"):
             by_rel_kind.setdefault(t, Counter())[str(d["kind"])] += 1
-        if d.get("source_file"):
-            files.add(str(d["source_file"]))
+        if t in _REL_RANK:
+            cited[str(v)] += 1
+    most = sorted(cited.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+    def by_mentions(x: dict[str, Any]) -> tuple[int, str]:
+        return (-len(x["sources"]), x["id"])
+
     return {
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
+        "files": len(files(G)),
         "by_kind": dict(sorted(by_kind.items())),
         "by_label": dict(sorted(by_label.items())),
         "by_relation": dict(sorted(by_rel.items())),
         "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_rel_kind.items())},
-        "unresolved": unresolved,
-        "no_identity": no_identity,
-        "conflicts": conflicts,
-        "files": sorted(files),
+        "most_cited": [{"id": n, "name": display_name(G.nodes[n], n), "count": c} for n, c in most],
+        "unresolved": _top(sorted(unresolved, key=by_mentions), top),
+        "no_identity": _top(sorted(no_identity, key=by_mentions), top),
+        "conflicts": _top(sorted(conflicts, key=by_mentions), top),
     }
+
+
+def files(G: nx.MultiDiGraph) -> list[str]:
+    """The files the graph was loaded from: the union of node ``sources`` and edge ``source_file``.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("a", sources=["b.txt", "a.txt"]); files(G)
+    ['a.txt', 'b.txt']
+    """
+    out: set[str] = set()
+    for _, d in G.nodes(data=True):
+        out.update(str(f) for f in d.get("sources") or [])
+        if d.get("source_file"):
+            out.add(str(d["source_file"]))
+    for *_, d in G.edges(data=True):
+        if d.get("source_file"):
+            out.add(str(d["source_file"]))
+    return sorted(out)
 
 
 # --------------------------------------------------------------------------------------------- coverage

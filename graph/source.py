@@ -43,7 +43,11 @@ class GraphSource(Protocol):
         ...
 
     def stats(self, top: int = 10) -> dict[str, Any]:
-        """Counts by kind, label and relation, and the first `top` of each loose-end list."""
+        """``graph.queries.stats``' shape: counts, and the first `top` of each loose-end list."""
+        ...
+
+    def files(self) -> list[str]:
+        """The names of the files loaded, sorted."""
         ...
 
     def close(self) -> None:
@@ -99,7 +103,12 @@ class MemorySource:
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .queries import stats
 
-        return stats(self.G)
+        return stats(self.G, top)
+
+    def files(self) -> list[str]:
+        from .queries import files
+
+        return files(self.G)
 
     def close(self) -> None:
         pass

@@ -141,13 +141,17 @@ def test_stats(store: str) -> None:
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     assert d["by_kind"] == {"Body": 2, "Document": 18}
-    assert d["unresolved"][0]["missing"] == ["symbol"]
-    assert len(d["files"]) == 6
+    assert d["unresolved"]["top"][0]["missing"] == ["symbol"]
+    assert d["files"] == 6
     r = run(store, "stats")
     assert r.exit_code == 0, r.output
-    for s in ("20 nodes", "Resolution", "SUPERSEDES (replaces 1)", "IMPLEMENTS (based_on 1, implements 13)",
-              "unresolved references (1)", "ref:Conclusion 21", "attribute conflicts (1)", "004_4f6655e48d839bfa.txt"):
+    for s in ("20 nodes", "Resolution", "SUPERSEDES 1 (replaces 1)", "IMPLEMENTS 14 (based_on 1, implements 13)",
+              "unresolved references (1)", "ref:Conclusion 21", "attribute conflicts between files (1)",
+              "most cited:"):
         assert s in r.stdout, s
+    assert len(r.stdout.splitlines()) <= 60
+    r = run(store, "stats", "--files")
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 6 and "004_4f6655e48d839bfa.txt" in r.stdout
 
 
 def test_store_from_env_and_missing_store(store: str, tmp_path: Path) -> None:

@@ -420,17 +420,26 @@ def test_stats(corpus: nx.MultiDiGraph) -> None:
                              "Plan": 1, "Programme": 1, "Resolution": 7}
     assert s["by_relation"] == {"CITES": 3, "IMPLEMENTS": 14, "ISSUED_BY": 2, "SUPERSEDES": 1}
     assert s["by_relation_kind"] == {"IMPLEMENTS": {"based_on": 1, "implements": 13}, "SUPERSEDES": {"replaces": 1}}
-    assert [(u["id"], u["missing"], u["sources"]) for u in s["unresolved"]] == [(REF21, ["symbol"], [F003])]
-    assert s["no_identity"] == [N001, N002, N003, REF21]
-    assert list(s["conflicts"]) == [D31]
-    assert s["conflicts"][D31]["issuer"][1]["file"] == F003
-    assert s["files"] == sorted([F000, F001, F002, F003, F004, "Luat-Cong-doan-2012-142186.txt"])
+    assert [(u["id"], u["missing"], u["sources"]) for u in s["unresolved"]["top"]] == [(REF21, ["symbol"], [F003])]
+    assert s["unresolved"]["count"] == 1
+    assert sorted(u["id"] for u in s["no_identity"]["top"]) == [N001, N002, N003, REF21]
+    assert [c["id"] for c in s["conflicts"]["top"]] == [D31]
+    assert s["conflicts"]["top"][0]["conflicts"]["issuer"][1]["file"] == F003
+    assert s["files"] == 6
+    assert q.files(corpus) == sorted([F000, F001, F002, F003, F004, "Luat-Cong-doan-2012-142186.txt"])
+    assert s["most_cited"][0]["count"] >= s["most_cited"][-1]["count"]
     json.dumps(s, ensure_ascii=False)
+
+
+def test_stats_lists_are_bounded(corpus: nx.MultiDiGraph) -> None:
+    s = q.stats(corpus, top=2)
+    assert s["no_identity"]["count"] == 4 and len(s["no_identity"]["top"]) == 2
+    assert len(s["most_cited"]) == 2
 
 
 def test_stats_empty_graph() -> None:
     s = q.stats(nx.MultiDiGraph())
-    assert s["nodes"] == 0 and s["files"] == [] and s["unresolved"] == [] and s["by_kind"] == {}
+    assert s["nodes"] == 0 and s["files"] == 0 and s["unresolved"] == {"count": 0, "top": []} and s["by_kind"] == {}
 
 
 # ----------------------------------------------------------------------------------------------- coverage
