@@ -1,7 +1,9 @@
 """Build: the union of many files' extractions as one networkx MultiDiGraph (see docs/schema.md).
 
 Every node and edge remembers which files assert it (`sources`, `source_file`); attributes that files
-disagree on are kept under `conflicts` with the file that said each value.
+disagree on are kept under `conflicts` with the file that said each value. The node and edge functions
+here are the only place those rules live: the in-memory :func:`build_graph` and the embedded store
+(graph.store, which materialises one node at a time) both call them, so they give the same graph.
 
 >>> from policygraph.loaders.extract import extract_text
 >>> from policygraph.loaders.models import Text
@@ -16,17 +18,20 @@ disagree on are kept under `conflicts` with the file that said each value.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
-from ..loaders.models import DocRef, Extraction
-from .identity import assign_ids
+from ..loaders.models import Body, DocRef, Extraction, Project, Relation
+from .identity import Assigned, assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
               "level", "branch", "term", "title")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
+
+#: one file's claim on a document node: the reference, the file, and what identity decided for it
+DocClaim = tuple[DocRef, str, Assigned]
 
 
 def _choose(values: list[tuple[Any, str, bool]]) -> Any:
@@ -39,91 +44,134 @@ def _choose(values: list[tuple[Any, str, bool]]) -> Any:
     return next(v for v, _, _ in values if counts[v] == best)
 
 
+def _resolution(gid: str, claims: Sequence[DocClaim]) -> tuple[bool, list[str]]:
+    """A node with a symbol is resolved unless a full reference to it could not be pinned to one document
+    (short references that joined it said "symbol missing" of themselves, not of the node)."""
+    if gid.startswith("named:"):
+        return True, ["symbol"]
+    if gid.startswith("file:"):
+        return True, []
+    full = [(r, a) for r, _, a in claims if r.symbol]
+    if full:
+        resolved = all(a.resolved for _, a in full)
+        return resolved, ([] if resolved else sorted({m for r, a in full for m in (*r.missing, *a.missing)}))
+    return False, sorted({m for r, _, a in claims for m in (*r.missing, *a.missing)}) or ["symbol"]
+
+
+def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
+    """The attributes of document `gid` from every claim on it (claims ordered by file, then as each file
+    lists its references)."""
+    attrs: dict[str, list[tuple[Any, str, bool]]] = defaultdict(list)
+    for r, file, _ in claims:
+        for f in DOC_FIELDS:
+            v = getattr(r, f)
+            if v is not None:
+                attrs[f].append((v, file, r.is_source))
+    node: dict[str, Any] = {"kind": "Document"}
+    for f in DOC_FIELDS:
+        node[f] = _choose(attrs[f]) if attrs.get(f) else None
+    node["label"] = node["label"] or "Document"
+    if node["year"] is None and node["date"]:
+        node["year"] = int(node["date"][:4])
+    srcs = sorted({f for r, f, _ in claims if r.is_source})
+    node["source_file"] = srcs[0] if srcs else None
+    node["sources"] = sorted({f for _, f, _ in claims})
+    node["resolved"], node["missing"] = _resolution(gid, claims)
+    if gid.startswith("named:"):
+        node["name"] = node["title"]
+    conflicts = {}
+    for f in CONFLICT_FIELDS:
+        distinct: dict[Any, str] = {}
+        for v, file, _ in attrs.get(f, []):
+            distinct.setdefault(v, file)
+        if len(distinct) > 1:
+            conflicts[f] = [{"value": v, "file": file} for v, file in distinct.items()]
+    node["conflicts"] = conflicts
+    return node
+
+
+def body_node(claims: Sequence[tuple[Body, str]]) -> dict[str, Any]:
+    """A body's attributes: as the first file (in order) states them; `sources` from all."""
+    b = claims[0][0]
+    return {"kind": "Body", "label": "Body", "name": b.name, "level": b.level, "branch": b.branch,
+            "jurisdiction": b.jurisdiction, "sources": sorted({f for _, f in claims})}
+
+
+def project_node(claims: Sequence[tuple[Project, str]]) -> dict[str, Any]:
+    """A project's attributes: the first file's name, every other way the files wrote it as an alias."""
+    name = claims[0][0].name
+    aliases: list[str] = []
+    for p, _ in claims:
+        for alias in (p.name, *p.aliases):
+            if alias not in aliases and alias != name:
+                aliases.append(alias)
+    return {"kind": "Project", "label": "Project", "name": name, "aliases": aliases,
+            "sources": sorted({f for _, f in claims})}
+
+
+def project_id(key: str) -> str:
+    return "project:" + key
+
+
+def edges_of(x: Extraction, node_of: Callable[[str], str]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """One file's edges as (u, v, key, attrs), `node_of` mapping its local keys to node ids. A relation
+    whose two ends are one node is dropped; PART_OF is keyed by its ends (the graph keeps one per pair)."""
+    out = []
+    for i, rel in enumerate(x.relations):
+        u, v = node_of(rel.source), node_of(rel.target)
+        if u == v:
+            continue
+        out.append((u, v, edge_key(rel, x.file, i, u, v), edge_attrs(rel, x.file)))
+    return out
+
+
+def edge_key(rel: Relation, file: str, index: int, u: str, v: str) -> str:
+    if rel.type == "PART_OF":
+        return f"PART_OF:{u}:{v}"
+    return f"{rel.type}:{file}:{rel.evidence.start if rel.evidence else index}"
+
+
+def edge_attrs(rel: Relation, file: str) -> dict[str, Any]:
+    return {"type": rel.type, "kind": rel.kind, "source_file": file,
+            "evidence": rel.evidence.to_dict() if rel.evidence else None}
+
+
+def local_node_of(x: Extraction, ids: dict[tuple[str, str], Assigned]) -> Callable[[str], str]:
+    """Map a local key of `x` (document, project or body key) to its node id."""
+    def node_of(key: str) -> str:
+        if key in x.docs:
+            return ids[(x.file, key)].id
+        if key in x.projects:
+            return project_id(key)
+        return key
+
+    return node_of
+
+
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
-    """Merge extractions into one graph with global node ids (graph.identity)."""
+    """Merge extractions into one graph with global node ids (graph.identity). Does not change its input."""
     xs = sorted(extractions, key=lambda x: x.file)
     ids = assign_ids({x.file: x.docs for x in xs})
     G = nx.MultiDiGraph()
-    attrs: dict[str, dict[str, list[tuple[Any, str, bool]]]] = defaultdict(lambda: defaultdict(list))
-    refs: dict[str, list[tuple[DocRef, str]]] = defaultdict(list)
+    doc_claims: dict[str, list[DocClaim]] = defaultdict(list)
+    body_claims: dict[str, list[tuple[Body, str]]] = defaultdict(list)
+    project_claims: dict[str, list[tuple[Project, str]]] = defaultdict(list)
     for x in xs:
         for k, r in x.docs.items():
-            gid = ids[(x.file, k)]
-            refs[gid].append((r, x.file))
-            for f in DOC_FIELDS:
-                v = getattr(r, f)
-                if v is not None:
-                    attrs[gid][f].append((v, x.file, r.is_source))
-    for gid, rs in refs.items():
-        node: dict[str, Any] = {"kind": "Document"}
-        for f in DOC_FIELDS:
-            vals = attrs[gid].get(f, [])
-            node[f] = _choose(vals) if vals else None
-        node["label"] = node["label"] or "Document"
-        if node["year"] is None and node["date"]:
-            node["year"] = int(node["date"][:4])
-        srcs = sorted({f for r, f in rs if r.is_source})
-        node["source_file"] = srcs[0] if srcs else None
-        node["sources"] = sorted({f for _, f in rs})
-        # a node with a symbol is resolved unless a full reference to it could not be pinned to one document
-        # (short references that joined it said "symbol missing" of themselves, not of the node)
-        full = [r for r, _ in rs if r.symbol]
-        if gid.startswith(("named:", "file:")):
-            node["resolved"], missing = True, []
-        elif full:
-            node["resolved"] = all(r.resolved for r in full)
-            missing = sorted({m for r in full for m in r.missing}) if not node["resolved"] else []
-        else:
-            node["resolved"] = False
-            missing = sorted({m for r, _ in rs for m in r.missing}) or ["symbol"]
-        if gid.startswith("named:"):
-            missing = ["symbol"]
-        node["missing"] = missing
-        if gid.startswith("named:"):
-            node["name"] = node["title"]
-        conflicts = {}
-        for f in CONFLICT_FIELDS:
-            distinct: dict[Any, str] = {}
-            for v, file, _ in attrs[gid].get(f, []):
-                distinct.setdefault(v, file)
-            if len(distinct) > 1:
-                conflicts[f] = [{"value": v, "file": file} for v, file in distinct.items()]
-        node["conflicts"] = conflicts
-        G.add_node(gid, **node)
-    body_sources: dict[str, set[str]] = defaultdict(set)
-    for x in xs:
+            a = ids[(x.file, k)]
+            doc_claims[a.id].append((r, x.file, a))
         for b in x.bodies.values():
-            body_sources[b.key].add(x.file)
-            if b.key not in G:
-                G.add_node(b.key, kind="Body", label="Body", name=b.name, level=b.level, branch=b.branch,
-                           jurisdiction=b.jurisdiction)
+            body_claims[b.key].append((b, x.file))
         for p in x.projects.values():
-            pid = "project:" + p.key
-            if pid not in G:
-                G.add_node(pid, kind="Project", label="Project", name=p.name, aliases=[], sources=[])
-            G.nodes[pid]["sources"] = sorted({*G.nodes[pid]["sources"], x.file})
-            for alias in (p.name, *p.aliases):
-                if alias not in G.nodes[pid]["aliases"] and alias != G.nodes[pid]["name"]:
-                    G.nodes[pid]["aliases"].append(alias)
-    for bk, files in body_sources.items():
-        G.nodes[bk]["sources"] = sorted(files)
+            project_claims[project_id(p.key)].append((p, x.file))
+    for gid, claims in doc_claims.items():
+        G.add_node(gid, **document_node(gid, claims))
+    for bk, bclaims in body_claims.items():
+        G.add_node(bk, **body_node(bclaims))
+    for pid, pclaims in project_claims.items():
+        G.add_node(pid, **project_node(pclaims))
     for x in xs:
-        def gid_of(key: str, x: Extraction = x) -> str:
-            if key in x.docs:
-                return ids[(x.file, key)]
-            if key in x.projects:
-                return "project:" + key
-            return key
-
-        for i, rel in enumerate(x.relations):
-            u, v = gid_of(rel.source), gid_of(rel.target)
-            if u == v:
-                continue
-            ev = rel.evidence.to_dict() if rel.evidence else None
-            key = f"{rel.type}:{x.file}:{ev['start'] if ev else i}"
-            if rel.type == "PART_OF":
-                key = f"PART_OF:{u}:{v}"
-                if G.has_edge(u, v, key):
-                    continue
-            G.add_edge(u, v, key=key, type=rel.type, kind=rel.kind, source_file=x.file, evidence=ev)
+        for u, v, key, attrs in edges_of(x, local_node_of(x, ids)):
+            if attrs["type"] != "PART_OF" or not G.has_edge(u, v, key):  # the first file's PART_OF stays
+                G.add_edge(u, v, key=key, **attrs)
     return G

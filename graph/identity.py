@@ -1,28 +1,42 @@
-"""Identity across the corpus: which DocRefs of which files are one real document.
+"""Identity: which references, of which files, are one real document. Every identity rule lives here.
 
-Never merge on the number alone. A document key is built from what identifies it:
+Never merge on the number alone. A document id is built from what identifies it:
 
 * State symbols with a year (``98/2023/QH15``, ``88/2012/NĐ-CP``): the symbol alone.
 * Central Party and other symbols (``31-NQ/TW``, ``14/NQ-CP``): symbol + date, or + term, when known.
 * Local symbols (``08-NQ/TU``, ``641/QĐ-UBND``): symbol + jurisdiction + date.
 
-Within one symbol family, references with different dates are different documents; an undated
-reference joins the single dated document it fits (term, year), stays with other undated ones when
-nothing fits, and becomes an unresolved node when several fit. Short references ("Kết luận 21 của Ban
-Chấp hành Trung ương") join the one document in the corpus that fits, else stay unresolved.
+Two tiers, each a pure function of its inputs (nothing here changes a DocRef):
 
->>> from policygraph.loaders.models import DocRef
+1. **Families** (:func:`assign_family`): the references whose symbols share a :func:`family` key. Within a
+   family, references with different dates are different documents; an undated reference joins the single
+   dated document it fits (term, year), stays with other undated ones when nothing fits, and is an
+   unresolved node (``…@?``, missing ``date``) when several fit.
+2. **Short references** (:func:`assign_short`): "Kết luận 21 của Ban Chấp hành Trung ương" joins the one
+   document among the resolved full references with its number that :func:`short_fits`, else stays an
+   unresolved ``ref:`` node that says what is missing.
+
+The loaders' within-file resolution (``loaders.resolve``) asks the same questions through
+:func:`same_document` and :func:`short_fits`, so the same words link whether the two documents are in one
+file or in two. A family's decision depends only on its members, a short reference's only on the full
+references with its number: when a file comes or goes, only those are decided again (graph.store).
+
 >>> a = DocRef(key="k", symbol="08-NQ/TU", number="8", jurisdiction="Hải Phòng", date="2022-12-06")
 >>> b = DocRef(key="k", symbol="08-NQ/TU", number="8", jurisdiction="Đồng Nai", date="2022-12-08")
 >>> ids = assign_ids({"x.txt": {"k": a}, "y.txt": {"k": b}})
->>> sorted(ids.values())
+>>> sorted(x.id for x in ids.values())
 ['doc:08-NQ/TU@Hải Phòng@2022-12-06', 'doc:08-NQ/TU@Đồng Nai@2022-12-08']
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
+from ..loaders.bodies import BodyInfo, classify, compatible
 from ..loaders.models import DocRef
 from ..loaders.normalise import fold_key
 from ..loaders.symbols import identity_form, parse
@@ -30,16 +44,48 @@ from ..loaders.symbols import identity_form, parse
 RefId = tuple[str, str]  # (file, local key)
 
 
-def _family(r: DocRef) -> tuple[str, str, bool]:
-    sym = parse(r.symbol or "")
+@dataclass(frozen=True)
+class Assigned:
+    """The node a reference stands for, and whether that node is pinned to one document."""
+
+    id: str
+    resolved: bool = True
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Family:
+    """References that may be one document: same symbol (and jurisdiction, for local symbols)."""
+
+    key: str
+    mode: Literal["year", "dated"]  # "year": the symbol alone identifies the document
+    local: bool
+
+
+# ----------------------------------------------------------------------------------------------- rules
+
+
+@functools.lru_cache(maxsize=4096)
+def _family_of(symbol: str, jurisdiction: str | None) -> Family:
+    sym = parse(symbol)
     local = bool(sym and sym.is_local)
-    fam = identity_form(r.symbol or "")
-    if local:
-        fam += "@" + fold_key(r.jurisdiction or "?")
-    return fam, ("year" if sym and sym.shape == "state_year" else "dated"), local
+    key = identity_form(symbol) + ("@" + fold_key(jurisdiction or "?") if local else "")
+    return Family(key, "year" if sym and sym.shape == "state_year" else "dated", local)
 
 
-def _fits(r: DocRef, date: str | None, term: str | None, year: int | None) -> bool:
+def family(r: DocRef) -> Family | None:
+    """The family of a reference with a symbol (None without one).
+
+    >>> family(DocRef(key="k", symbol="08-NQ/TU", jurisdiction="Hải Phòng")).key
+    '8-nq/tu@hai phong'
+    >>> family(DocRef(key="k", symbol="98/2023/QH15")).mode
+    'year'
+    """
+    return _family_of(r.symbol, r.jurisdiction) if r.symbol else None
+
+
+def fits(r: DocRef, date: str | None, term: str | None, year: int | None) -> bool:
+    """Could `r` be the document with this date, term and year? (None: not known, fits anything.)"""
     if r.date and date and r.date != date:
         return False
     if r.term and term and r.term != term:
@@ -47,103 +93,161 @@ def _fits(r: DocRef, date: str | None, term: str | None, year: int | None) -> bo
     return not (r.year and year and r.year != year)
 
 
-def _doc_id(r: DocRef, local: bool, date: str | None, term: str | None, with_date: bool) -> str:
-    base = "doc:" + (r.symbol or "")
-    if local:
-        base += "@" + (r.jurisdiction or "?")
-    if with_date and date:
+def same_document(a: DocRef, b: DocRef) -> bool:
+    """Could two references of one family be one document?
+
+    >>> x = DocRef(key="a", symbol="31-NQ/TW", date="2022-12-30")
+    >>> same_document(x, DocRef(key="b", symbol="31-NQ/TW")), same_document(x, DocRef(key="c", symbol="31-NQ/TW", date="2019-01-01"))
+    (True, False)
+    """
+    fa, fb = family(a), family(b)
+    if fa is None or fb is None or fa.key != fb.key:
+        return False
+    return fa.mode == "year" or fits(a, b.date, b.term, b.year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _body(name: str) -> BodyInfo | None:
+    return classify(name)
+
+
+def _is_local(r: DocRef) -> bool:
+    f = family(r)
+    return bool(f and f.local)
+
+
+def short_fits(short: DocRef, cand: DocRef, citing_place: str | None, named_in_citing_file: bool) -> bool:
+    """Could a short reference ("Kết luận 21 của Ban Chấp hành Trung ương") be the document `cand` (a
+    resolved full reference with the same number)?
+
+    The types agree (or one is unknown); the body named can sign `cand`'s symbol (bodies.compatible); a
+    place named agrees; with no place named, a local document must be of the citing document's place, or
+    one the citing document names in full itself.
+
+    >>> short = DocRef(key="s", label="Conclusion", number="21", issuer="Ban Chấp hành Trung ương", short=True)
+    >>> short_fits(short, DocRef(key="c", label="Conclusion", symbol="21-KL/TW", number="21", issuer_code="TW"), None, False)
+    True
+    >>> short_fits(short, DocRef(key="c", label="Conclusion", symbol="21-KL/TU", number="21", issuer_code="TU",
+    ...                          jurisdiction="Hải Phòng"), "Hải Phòng", True)
+    False
+    """
+    if short.label and cand.label and short.label != cand.label:
+        return False
+    info = _body(short.issuer) if short.issuer else None
+    if info is not None and not compatible(info, cand.issuer_code):
+        return False
+    if short.jurisdiction:
+        return cand.jurisdiction in (None, short.jurisdiction)
+    return not _is_local(cand) or named_in_citing_file or (citing_place is not None and cand.jurisdiction == citing_place)
+
+
+# ------------------------------------------------------------------------------------------------- ids
+
+
+def _doc_id(r: DocRef, local: bool, date: str | None = None, term: str | None = None) -> str:
+    base = "doc:" + (r.symbol or "") + ("@" + (r.jurisdiction or "?") if local else "")
+    if date:
         return base + "@" + date
-    if with_date and term:
+    if term:
         return base + "@khóa " + term
     return base
 
 
-def assign_ids(docs_by_file: dict[str, dict[str, DocRef]]) -> dict[RefId, str]:
-    """Map every (file, local DocRef key) to a global node id."""
-    out: dict[RefId, str] = {}
-    families: dict[str, list[tuple[RefId, DocRef]]] = defaultdict(list)
-    fam_info: dict[str, tuple[str, bool]] = {}
-    shorts: list[tuple[RefId, DocRef]] = []
-    for f in sorted(docs_by_file):
-        for k, r in docs_by_file[f].items():
-            rid = (f, k)
-            if r.symbol:
-                fam, mode, local = _family(r)
-                families[fam].append((rid, r))
-                fam_info[fam] = (mode, local)
-            elif r.short:
-                shorts.append((rid, r))
-            elif r.is_source:
-                out[rid] = "file:" + f
-            else:
-                out[rid] = "named:" + (r.title or r.name or k) + "|" + str(r.date or r.year or r.term or "") + (
-                    "|" + r.jurisdiction if r.jurisdiction else "")
-    for fam, members in families.items():
-        mode, local = fam_info[fam]
-        if mode == "year":
-            first = members[0][1]
-            for rid, _ in members:
-                out[rid] = _doc_id(first, local, None, None, False)
-            continue
-        # clusters keyed by date; then by term for undated ones
-        clusters: dict[str, tuple[str | None, str | None, int | None]] = {}
-        for _rid, r in members:
-            if r.date and r.date not in clusters:
-                clusters[r.date] = (r.date, r.term, r.year)
-        for rid, r in members:
-            if r.date:
-                out[rid] = _doc_id(r, local, r.date, None, True)
-        undated = [(rid, r) for rid, r in members if not r.date]
-        # undated references with a term that no dated document takes form a cluster of their own
-        for _rid, r in undated:
-            if r.term and not any(_fits(r, *c) for c in clusters.values()):
-                clusters.setdefault("term:" + r.term, (None, r.term, None))
-        for rid, r in undated:
-            fits = [c for c in clusters.values() if _fits(r, *c)]
-            if len(fits) == 1:
-                d, t, _ = fits[0]
-                out[rid] = _doc_id(r, local, d, t, True)
-            elif len(fits) > 1:
-                out[rid] = _doc_id(r, local, None, None, False) + "@?"
-                r.resolved = False
-                if "date" not in r.missing:
-                    r.missing = [*r.missing, "date"]
-            else:
-                out[rid] = _doc_id(r, local, None, None, False)
-    # short references against the whole corpus
-    by_number: dict[str, list[tuple[str, DocRef]]] = defaultdict(list)
-    for (f, k), gid in out.items():
-        r = docs_by_file[f][k]
-        if r.symbol and r.number and r.resolved:
-            by_number[r.number].append((gid, r))
-    for rid, r in shorts:
-        cands = {gid for gid, c in by_number.get(r.number or "", [])
-                 if (c.label == r.label or not c.label or not r.label) and _issuer_fits(r, c)
-                 and (not r.jurisdiction or c.jurisdiction in (None, r.jurisdiction))
-                 and (r.jurisdiction or not _local(c) or _same_place(rid, c, docs_by_file))}
-        if len(cands) == 1:
-            out[rid] = next(iter(cands))
+def short_id(r: DocRef) -> str:
+    """The node of a short reference that fits no single document."""
+    return (f"ref:{r.label or 'Document'} {r.number}" + (f" | {r.issuer}" if r.issuer else "")
+            + (f" | {r.jurisdiction}" if r.jurisdiction else ""))
+
+
+def single_id(file: str, key: str, r: DocRef) -> str:
+    """The node of a reference with neither symbol nor short form: the file's own document, or a named one."""
+    if r.is_source:
+        return "file:" + file
+    return ("named:" + (r.title or r.name or key) + "|" + str(r.date or r.year or r.term or "")
+            + ("|" + r.jurisdiction if r.jurisdiction else ""))
+
+
+def assign_family(members: Sequence[tuple[RefId, DocRef]]) -> dict[RefId, Assigned]:
+    """Ids for every member of one family (any order in, the same answer out)."""
+    ordered = sorted(members, key=lambda m: m[0])
+    fam = family(ordered[0][1])
+    assert fam is not None
+    if fam.mode == "year":
+        first = ordered[0][1]
+        return {rid: Assigned(_doc_id(first, fam.local)) for rid, _ in ordered}
+    out: dict[RefId, Assigned] = {}
+    clusters: dict[str, tuple[str | None, str | None, int | None]] = {}
+    for rid, r in ordered:
+        if r.date:
+            clusters.setdefault(r.date, (r.date, r.term, r.year))
+            out[rid] = Assigned(_doc_id(r, fam.local, r.date))
+    undated = [(rid, r) for rid, r in ordered if not r.date]
+    for _rid, r in undated:  # an undated term no dated document takes is a document of its own
+        if r.term and not any(fits(r, *c) for c in clusters.values()):
+            clusters.setdefault("term:" + r.term, (None, r.term, None))
+    for rid, r in undated:
+        fit = [c for c in clusters.values() if fits(r, *c)]
+        if len(fit) == 1:
+            out[rid] = Assigned(_doc_id(r, fam.local, fit[0][0], fit[0][1]))
+        elif fit:
+            out[rid] = Assigned(_doc_id(r, fam.local) + "@?", False, tuple(sorted({*r.missing, "date"})))
         else:
-            out[rid] = f"ref:{r.label or 'Document'} {r.number}" + (f" | {r.issuer}" if r.issuer else "") + (
-                f" | {r.jurisdiction}" if r.jurisdiction else "")
+            out[rid] = Assigned(_doc_id(r, fam.local))
     return out
 
 
-def _local(c: DocRef) -> bool:
-    sym = parse(c.symbol or "")
-    return bool(sym and sym.is_local)
+@dataclass(frozen=True)
+class Candidate:
+    """A resolved full reference a short one may join: its node, the reference and the file naming it."""
+
+    id: str
+    ref: DocRef
+    file: str
 
 
-def _same_place(rid: RefId, c: DocRef, docs_by_file: dict[str, dict[str, DocRef]]) -> bool:
-    src = next((r for r in docs_by_file[rid[0]].values() if r.is_source), None)
-    return bool(src and src.jurisdiction and src.jurisdiction == c.jurisdiction)
+def assign_short(rid: RefId, r: DocRef, candidates: Iterable[Candidate], citing_place: str | None) -> Assigned:
+    """The node of a short reference, given the resolved full references with its number."""
+    fitting = {c.id for c in candidates if short_fits(r, c.ref, citing_place, c.file == rid[0])}
+    if len(fitting) == 1:
+        return Assigned(next(iter(fitting)))
+    return Assigned(short_id(r), False, tuple(r.missing) or ("symbol",))
 
 
-def _issuer_fits(short: DocRef, c: DocRef) -> bool:
-    if not short.issuer_code:
-        return True
-    code = (c.issuer_code or "").upper()
-    want = short.issuer_code.upper()
-    if want in ("TU", "HU", "QU"):
-        return code.endswith(("TU", "HU", "QU"))
-    return code.startswith(want) or want in code.split("-")
+def short_number(r: DocRef) -> str | None:
+    """The number a short reference is resolved by (its tier-2 group)."""
+    return identity_form(r.number) if r.short and r.number else None
+
+
+def assign_ids(docs_by_file: Mapping[str, Mapping[str, DocRef]]) -> dict[RefId, Assigned]:
+    """Every (file, local DocRef key) of a corpus mapped to its node (the in-memory whole-corpus form; the
+    store makes the same decisions family by family).
+
+    >>> s = DocRef(key="s", label="Conclusion", number="21", short=True, issuer="Ban Chấp hành Trung ương")
+    >>> f = DocRef(key="f", label="Conclusion", symbol="21-KL/TW", number="21", issuer_code="TW", date="2021-01-02")
+    >>> ids = assign_ids({"a.txt": {"s": s}, "b.txt": {"f": f}})
+    >>> ids[("a.txt", "s")].id == ids[("b.txt", "f")].id == "doc:21-KL/TW@2021-01-02"
+    True
+    """
+    out: dict[RefId, Assigned] = {}
+    families: dict[str, list[tuple[RefId, DocRef]]] = defaultdict(list)
+    shorts: list[tuple[RefId, DocRef]] = []
+    for f, docs in docs_by_file.items():
+        for k, r in docs.items():
+            if (fam := family(r)) is not None:
+                families[fam.key].append(((f, k), r))
+            elif r.short:
+                shorts.append(((f, k), r))
+            else:
+                out[(f, k)] = Assigned(single_id(f, k, r))
+    for members in families.values():
+        out.update(assign_family(members))
+    by_number: dict[str, list[Candidate]] = defaultdict(list)
+    for members in families.values():
+        for rid, r in members:
+            a = out[rid]
+            if a.resolved and r.number:
+                by_number[identity_form(r.number)].append(Candidate(a.id, r, rid[0]))
+    places = {f: next((r.jurisdiction for r in docs.values() if r.is_source), None) for f, docs in docs_by_file.items()}
+    for rid, r in shorts:
+        out[rid] = assign_short(rid, r, by_number.get(short_number(r) or "", []), places[rid[0]])
+    return out

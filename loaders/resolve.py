@@ -19,7 +19,9 @@ graph.identity to resolve against the whole corpus.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..graph.identity import family, fits, same_document, short_fits
 from . import gazetteer
 from .bodies import BodyInfo, classify, compatible, issuer_of_code
 from .header import display_name
@@ -96,94 +98,84 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
                   level=level, branch=sym.branch, term=term, title=m.title)
 
 
-def _base_key(r: DocRef) -> str:
-    k = identity_form(r.symbol or "")
-    if r.jurisdiction or (r.level is None and r.symbol and (p := parse(r.symbol)) and p.is_local):
-        k += "@" + fold_key(r.jurisdiction or "?")
-    return k
-
-
-def _merge_into(dst: DocRef, src: DocRef) -> None:
-    for f in ("label", "date", "year", "issuer", "term", "title", "jurisdiction", "level", "branch"):
-        if getattr(dst, f) is None and getattr(src, f) is not None:
-            setattr(dst, f, getattr(src, f))
-
-
-def _fits(a: DocRef, b: DocRef) -> bool:
-    """Could a and b (same symbol and jurisdiction) be one document?"""
-    if a.date and b.date and a.date != b.date:
-        return False
-    if a.term and b.term and a.term != b.term:
-        return False
-    return not (a.year and b.year and a.year != b.year)
-
-
 def _is_source(source: DocRef, r: DocRef) -> bool:
     """Is the mention `r` the loading document itself (its own symbol quoted in its text)?"""
     if not source.symbol or identity_form(source.symbol) != identity_form(r.symbol or ""):
         return False
-    return (r.jurisdiction in (None, source.jurisdiction)) and _fits(source, r)
+    return r.jurisdiction in (None, source.jurisdiction) and fits(r, source.date, source.term, source.year)
 
 
-def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
-    """Assign `m.ref` for every mention; return the DocRefs by key (the source included)."""
-    docs: dict[str, DocRef] = {source.key: source}
+def _resolve_full(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
+    """Full mentions -> DocRefs: dated ones first, so an undated one joins the single dated one that is the
+    same document (graph.identity.same_document); with several it stays apart, missing its date."""
+    docs: dict[str, DocRef] = {}
     groups: dict[str, list[DocRef]] = {}
-    pending: list[tuple[Mention, DocRef]] = []
-    # full mentions: dated ones first so undated ones can join them
-    full = [m for m in mentions if m.symbol and m.form != "header"]
-    for m in sorted(full, key=lambda m: (m.date is None, m.start)):
+    for m in sorted((m for m in mentions if m.symbol and m.form != "header"), key=lambda m: (m.date is None, m.start)):
         r = _full_ref(m, source)
-        base = _base_key(r)
         if _is_source(source, r):
             m.ref = source.key
             continue
-        fits = [g for g in groups.get(base, []) if _fits(g, r)]
+        fam = family(r)
+        assert fam is not None
+        fits = [g for g in groups.get(fam.key, []) if same_document(g, r)]
         if len(fits) == 1:
-            _merge_into(fits[0], r)
+            docs[fits[0].key] = fits[0] = _merged(fits[0], r)
+            groups[fam.key] = [fits[0] if g.key == fits[0].key else g for g in groups[fam.key]]
             m.ref = fits[0].key
             continue
-        if len(fits) > 1:
-            # an undated mention that several dated documents could be: keep it apart, say what is missing
-            r.resolved = False
-            r.missing = ["date"]
-        r.key = base + ("@" + r.date if r.date else "") + ("" if r.resolved else "@ambiguous")
-        n = 2
-        while r.key in docs:
-            r.key = f"{base}@{n}"
-            n += 1
-        groups.setdefault(base, []).append(r)
+        if fits:  # an undated mention that several dated documents could be: keep it apart
+            r = replace(r, resolved=False, missing=["date"])
+        r = replace(r, key=_unique_key(fam.key + ("@" + r.date if r.date else "") + ("" if r.resolved else "@ambiguous"),
+                                       docs))
+        groups.setdefault(fam.key, []).append(r)
         docs[r.key] = r
         m.ref = r.key
-        pending.append((m, r))
-    for m in mentions:
-        if m.form == "header" and m.symbol:
-            m.ref = source.key
-    # short mentions
-    full_refs = [r for r in docs.values() if r.symbol]
-    for m in mentions:
-        if m.form != "short":
-            continue
-        info = classify(m.issuer) if m.issuer else None
-        cands = [r for r in full_refs if r.number == m.number and (r.label == m.label or r.label is None)
-                 and (info is None or compatible(info, r.issuer_code))]
+    return docs
+
+
+def _unique_key(base: str, docs: dict[str, DocRef]) -> str:
+    key, n = base, 2
+    while key in docs:
+        key, n = f"{base}@{n}", n + 1
+    return key
+
+
+def _merged(dst: DocRef, src: DocRef) -> DocRef:
+    """`dst` with the fields it lacks taken from `src`."""
+    fields = ("label", "date", "year", "issuer", "term", "title", "jurisdiction", "level", "branch")
+    return replace(dst, **{f: getattr(src, f) for f in fields if getattr(dst, f) is None and getattr(src, f) is not None})
+
+
+def _short_ref(m: Mention, source: DocRef) -> DocRef:
+    info = classify(m.issuer) if m.issuer else None
+    jurisdiction = place_body(info, source) if info and info.level != "central" else None
+    issuer = display_name(info, jurisdiction) if info else None
+    return DocRef(key=f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}", label=m.label,
+                  number=m.number, issuer=issuer, jurisdiction=jurisdiction,
+                  level=(info.level if info and info.level == "central" else None),
+                  branch=info.branch if info else None, issuer_code=(info.codes[0] if info and info.codes else None),
+                  resolved=False, missing=["symbol"], short=True, term=m.term)
+
+
+def _resolve_short(mentions: list[Mention], source: DocRef, full: list[DocRef]) -> dict[str, DocRef]:
+    """Short mentions ("Nghị quyết 98") join the one full reference of the file that fits
+    (graph.identity.short_fits, as across files); otherwise they stay short DocRefs for the corpus."""
+    docs: dict[str, DocRef] = {}
+    for m in (m for m in mentions if m.form == "short"):
+        r = _short_ref(m, source)
+        cands = [c for c in full if c.number == m.number and short_fits(r, c, source.jurisdiction, True)]
         if len(cands) == 1:
             m.ref = cands[0].key
             continue
-        jurisdiction = place_body(info, source) if info and info.level != "central" else None
-        issuer = display_name(info, jurisdiction) if info else None
-        key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}"
-        if key not in docs:
-            docs[key] = DocRef(key=key, label=m.label, number=m.number, issuer=issuer, jurisdiction=jurisdiction,
-                               level=(info.level if info and info.level == "central" else None),
-                               branch=info.branch if info else None,
-                               issuer_code=(info.codes[0] if info and info.codes else None),
-                               resolved=False, missing=["symbol"], short=True, term=m.term)
-        m.ref = key
-    # named references without a number
-    for m in mentions:
-        if m.form != "named":
-            continue
+        docs.setdefault(r.key, r)
+        m.ref = r.key
+    return docs
+
+
+def _resolve_named(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
+    """Named references without a number ("Hiến pháp năm 2013", "Nghị quyết Đại hội XIII")."""
+    docs: dict[str, DocRef] = {}
+    for m in (m for m in mentions if m.form == "named"):
         year = m.symbol_year
         if m.label == "Constitution" and year is None and source.date:
             for start, y in _CONSTITUTIONS:
@@ -194,11 +186,19 @@ def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRe
         jurisdiction = place_body(classify((m.issuer or "").replace("Đại hội ", "")), source) if local else None
         title = m.title or m.quote
         key = f"named:{fold_key(title)}|{m.date or year or m.term or ''}|{fold_key(jurisdiction or '')}"
-        if key not in docs:
-            docs[key] = DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term, date=m.date,
-                               jurisdiction=jurisdiction, level=("central" if not local else None),
-                               issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
-                               missing=["symbol"])
+        docs.setdefault(key, DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term,
+                                    date=m.date, jurisdiction=jurisdiction, level=("central" if not local else None),
+                                    issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
+                                    missing=["symbol"]))
         m.ref = key
     return docs
 
+
+def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
+    """Assign `m.ref` for every mention; return the DocRefs by key (the source included)."""
+    full = _resolve_full(mentions, source)
+    for m in mentions:
+        if m.form == "header" and m.symbol:
+            m.ref = source.key
+    short = _resolve_short(mentions, source, list(full.values()))
+    return {source.key: source, **full, **short, **_resolve_named(mentions, source)}
