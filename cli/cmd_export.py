@@ -27,9 +27,9 @@ class ExportFormat(str, Enum):
 
 def _graph(store: str | None) -> nx.MultiDiGraph:
     """The whole graph of the store, or one clear error line and exit 2."""
-    from ..graph.store import open_store
+    from ..graph.store import read_graph
 
-    return run_guarded(lambda: open_store(store, create=False).graph)
+    return run_guarded(read_graph, store)
 
 
 @app.command()

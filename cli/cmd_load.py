@@ -1,133 +1,148 @@
-"""`policygraph load` and `policygraph remove`: files in, statements into the store."""
+"""`policygraph load` and `policygraph remove`: files in, statements into the store (graph.ingest)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
-from ..graph.store import StoreError, locked, open_store
+from ..graph.ingest import Found, default_jobs, describe, load_files, remove_files
+from ..graph.store import store_path
 from ..loaders import readers
-from ..loaders.extract import extract_file
-from ..loaders.models import LoadError
 from .app import app
-from .common import StoreOpt, err, fail, out, warn
+from .common import (
+    DatabaseOpt,
+    JsonOpt,
+    PasswordOpt,
+    StoreOpt,
+    UserOpt,
+    echo_json,
+    err,
+    fail,
+    one_line,
+    out,
+    plural,
+    run_guarded,
+    safe_path,
+    warn,
+)
 
 
 def _error_line(message: str) -> None:
-    from rich.text import Text
-
-    from .common import one_line
-
     err.print(Text("error: ", style="red") + Text(one_line(message)))
+
+
+def _found(paths: list[Path]) -> list[Found]:
+    """Every file to load with its path relative to the folder given (a file named directly: its name)."""
+    files = run_guarded(readers.iter_files, paths)
+    roots = sorted((p.resolve() for p in paths if p.is_dir()), key=lambda p: -len(p.parts))
+    out: list[Found] = []
+    for f in files:
+        resolved = f.resolve()
+        root = next((r for r in roots if resolved.is_relative_to(r)), None)
+        rel = resolved.relative_to(root).as_posix() if root else f.name
+        out.append(Found(str(f), safe_path(rel)))
+    return out
 
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .docx .pdf).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
+                                                help="Files or folders (.txt .md .html .docx .pdf), read recursively.")],
     store: StoreOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    neo4j: Annotated[str | None, typer.Option("--neo4j",
-                                              help="Also push the changed files to Neo4j at this URI "
-                                                   "(bolt://, neo4j://, neo4j+s://); e.g. --neo4j \"$NEO4J_URI\". "
-                                                   "User, password and database come from the options or "
-                                                   "NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.")] = None,
-    user: Annotated[str | None, typer.Option(envvar="NEO4J_USER", help="Neo4j user.")] = None,
-    password: Annotated[str | None, typer.Option(envvar="NEO4J_PASSWORD", help="Neo4j password.")] = None,
-    database: Annotated[str | None, typer.Option(envvar="NEO4J_DATABASE", help="Neo4j database.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
+                                             help="Extract with N processes (default: every core).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Extract every file again, even those unchanged.")] = False,
+    as_json: JsonOpt = False,
+    neo4j: Annotated[str | None, typer.Option("--neo4j", metavar="URI", show_default=False,
+                                              help="Then push what changed to Neo4j at this URI "
+                                                   "(bolt://, neo4j://, neo4j+s://).")] = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
 ) -> None:
-    """Load documents into the graph. Re-loading a file replaces what it said before.
+    """Load documents into the store. A file is identified by its path relative to the folder given;
+    loading it again replaces what it said before, and an unchanged file (same content) is skipped.
 
     Examples:
 
       policygraph load examples/corpus
 
-      policygraph load new.pdf --store ~/pg.json --json
+      policygraph load archive/ --store ~/hai-phong.db --jobs 2
+
+      policygraph load new.pdf --json
 
       policygraph load examples/corpus --neo4j bolt://127.0.0.1:7687
 
-    Exit code 1 when some file could not be loaded (each named on stderr); the others are loaded.
+    Exit code 1 when some file could not be loaded (each named on stderr; the others are loaded), 2 when
+    there is nothing to load or the store cannot be written.
     """
-    with locked(store):
-        try:
-            st = open_store(store)
-            files = readers.iter_files(paths)
-        except (StoreError, LoadError) as e:
-            fail(str(e), 2)
-        failed: list[str] = []
-        loaded: list[str] = []
-        with Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TextColumn("{task.description}", markup=False), console=err, transient=True,
-                      disable=as_json or not err.is_terminal) as progress:
-            task = progress.add_task("", total=len(files))
-            for f in files:
-                progress.update(task, description=f.name)
-                try:
-                    x = extract_file(str(f))
-                except LoadError as e:
-                    failed.append(str(e))
-                    _error_line(str(e))
-                except Exception as e:  # an extraction bug must not lose the other files
-                    failed.append(f"{f}: {type(e).__name__}: {e}")
-                    _error_line(f"{f}: {type(e).__name__}: {e}")
-                else:
-                    st.put(x)
-                    loaded.append(x.file)
-                progress.advance(task)
-        if loaded:
-            st.save()
-    G = st.graph
-    summary = {
-        "store": str(st.path),
-        "loaded": len(loaded),
-        "failed": failed,
-        "files_in_store": len(st.extractions),
-        "nodes": G.number_of_nodes(),
-        "documents": sum(1 for _, d in G.nodes(data=True) if d.get("kind") == "Document"),
-        "relations": sum(1 for *_, d in G.edges(data=True) if d.get("type") in ("CITES", "IMPLEMENTS", "SUPERSEDES")),
-        "edges": G.number_of_edges(),
-    }
-    if neo4j and loaded:
-        from ..graph import neo4j_store
+    found = _found(paths)
+    if not found:
+        fail("nothing to load: no .txt, .md, .html, .docx or .pdf file in " + ", ".join(map(str, paths)), 2)
+    counts = {"loaded": 0, "unchanged": 0, "failed": 0}
+    with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}", markup=False), console=err, transient=True,
+                  disable=as_json or not err.is_terminal) as progress:
+        task = progress.add_task("", total=len(found))
 
-        try:
-            drv = neo4j_store.connect(neo4j, user, password, database)
-            try:
-                pushed = neo4j_store.push_graph(drv, G, database=database)
-            finally:
-                drv.close()
-        except neo4j_store.Neo4jUnavailable as e:
-            fail(f"the store is saved, but Neo4j was not updated: {e}", 2)
-        summary["neo4j"] = {"uri": neo4j, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
+        def tick(what: str, n: int) -> None:
+            counts[what] += n
+            progress.update(task, advance=n,
+                            description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged")
+
+        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force)
+    for line in result.failed:
+        _error_line(line)
+    summary = {"store": str(store_path(store)), "loaded": len(result.loaded), "unchanged": len(result.unchanged),
+               "failed": result.failed, **run_guarded(describe, store)}
+    if neo4j:
+        summary["neo4j"] = _push(store, neo4j, user, password, database)
     if as_json:
-        out.print_json(json.dumps(summary, ensure_ascii=False))
+        echo_json(summary)
     else:
-        out.print(f"loaded {len(loaded)} file(s) into {st.path}"
-                  + (f", {len(failed)} failed" if failed else "")
-                  + f"; the store holds {summary['files_in_store']} file(s): {summary['documents']} documents, "
+        out.print(f"loaded {plural(len(result.loaded), 'file')} into {summary['store']}"
+                  + (f" ({len(result.unchanged)} unchanged)" if result.unchanged else "")
+                  + (f", {len(result.failed)} failed" if result.failed else "")
+                  + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
                   f"{summary['relations']} document relations, {summary['edges']} edges in all")
-    if failed:
+    if result.failed:
         raise typer.Exit(1)
+
+
+def _push(store: str | None, uri: str, user: str | None, password: str | None, database: str | None) -> dict[str, object]:
+    from ..graph import neo4j_store
+    from ..graph.store import read_graph
+
+    try:
+        drv = neo4j_store.connect(uri, user, password, database)
+        try:
+            pushed = neo4j_store.push_graph(drv, read_graph(store), database=database)
+        finally:
+            drv.close()
+    except neo4j_store.Neo4jUnavailable as e:
+        fail(f"the store is saved, but Neo4j was not updated: {e}", 2)
+    return {"uri": uri, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
 
 
 @app.command()
 def remove(
-    files: Annotated[list[str], typer.Argument(help="File names (as loaded) to retract from the store.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False,
+                                               help="Files as loaded (their path relative to the folder loaded).")],
     store: StoreOpt = None,
 ) -> None:
     """Retract files: everything they stated leaves the graph; nodes no file asserts disappear.
 
     Example:  policygraph remove 000_dd968633c1f9caf8.txt
     """
-    with locked(store):
-        st = open_store(store, create=False)
-        missing = [f for f in files if not st.remove(Path(f).name)]
-        st.save()
+    rep = run_guarded(remove_files, store, files)
+    missing = [f for f in files if f not in rep.removed]
     for f in missing:
         warn(f"{f}: not in the store")
-    out.print(f"removed {len(files) - len(missing)} file(s); the store holds {len(st.extractions)}")
+    n = run_guarded(describe, store)["files_in_store"]
+    out.print(f"removed {plural(len(rep.removed), 'file')}; the store holds {plural(n, 'file')}")
     if missing:
         raise typer.Exit(1)

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .app import app
-from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, err, fail, one_line, out
+from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, err, fail, one_line, out, run_guarded
 
 UriOpt = Annotated[str, typer.Option(
     "--neo4j", envvar="NEO4J_URI", metavar="URI", show_default=False,
@@ -90,12 +90,9 @@ def push(
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
     from ..graph import neo4j_store
-    from ..graph.store import StoreError, open_store
+    from ..graph.store import read_graph
 
-    try:
-        G = open_store(store, create=False).graph if not remove or files or prune else None
-    except StoreError as exc:
-        fail(str(exc))
+    G = run_guarded(read_graph, store) if not remove or files or prune else None
     with _driver(neo4j, user, password, database) as drv:
         summary = neo4j_store.PushSummary()
         removed_files: list[str] = []

@@ -74,7 +74,8 @@ def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
     if node["year"] is None and node["date"]:
         node["year"] = int(node["date"][:4])
     srcs = sorted({f for r, f, _ in claims if r.is_source})
-    node["source_file"] = srcs[0] if srcs else None
+    node["source_file"] = file_name(srcs[0]) if srcs else None
+    node["source_path"] = srcs[0] if srcs else None
     node["sources"] = sorted({f for _, f, _ in claims})
     node["resolved"], node["missing"] = _resolution(gid, claims)
     if gid.startswith("named:"):
@@ -132,8 +133,18 @@ def edge_key(rel: Relation, file: str, index: int, u: str, v: str) -> str:
 
 
 def edge_attrs(rel: Relation, file: str) -> dict[str, Any]:
-    return {"type": rel.type, "kind": rel.kind, "source_file": file,
+    """An edge's attributes; `file` is the stating file's identity (its relative path)."""
+    return {"type": rel.type, "kind": rel.kind, "source_file": file_name(file), "source_path": file,
             "evidence": rel.evidence.to_dict() if rel.evidence else None}
+
+
+def file_name(path: str) -> str:
+    """The name of a file from its relative path (the export's ``source_file``).
+
+    >>> file_name("2024/Hải Phòng/kl-01.txt")
+    'kl-01.txt'
+    """
+    return path.rsplit("/", 1)[-1]
 
 
 def local_node_of(x: Extraction, ids: dict[tuple[str, str], Assigned]) -> Callable[[str], str]:

@@ -83,7 +83,7 @@ FILE_LABEL = "SourceFile"
 _NULLABLE: dict[str, tuple[str, ...]] = {
     "Document": (
         "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction", "level",
-        "branch", "term", "title", "source_file",
+        "branch", "term", "title", "source_file", "source_path",
     ),
     "Body": ("name", "level", "branch", "jurisdiction"),
     "Project": ("name",),

@@ -277,7 +277,8 @@ def _labels_of(d: Mapping[str, Any]) -> set[str]:
     return out
 
 
-def _number_of(d: Mapping[str, Any]) -> str | None:
+def number_of(d: Mapping[str, Any]) -> str | None:
+    """A document's number, leading zeros dropped (from its symbol when it has no number)."""
     if d.get("number"):
         return _fold_number(str(d["number"]))
     m = re.match(r"\s*(\d+)", str(d.get("symbol") or ""))
@@ -325,6 +326,43 @@ def _by_name(G: nx.MultiDiGraph, text: str) -> list[Hashable]:
     if exact or len(want) < 4:
         return exact
     return [n for n, d in G.nodes(data=True) if any(f" {want} " in f" {v} " for v in names(d))]
+
+
+@dataclass
+class RefKeys:
+    """What a store looks up, by index, to find every node a typed reference may name (a superset:
+    :func:`resolve_ref` decides on those few)."""
+
+    ids: list[str]
+    files: list[str]
+    symbols: list[str]
+    numbers: list[str]
+    names: list[str]
+
+
+def ref_keys(ref: str) -> RefKeys:
+    """The index keys of a typed reference, following the forms :func:`resolve_ref` accepts.
+
+    >>> k = ref_keys("08-NQ/TU@Hải Phòng 2022"); (k.symbols, k.numbers, k.names)
+    (['8-nq/tu'], [], [])
+    >>> k = ref_keys("Nghị quyết Trung ương 4 (khóa XII)"); (k.symbols, k.numbers, k.names)
+    ([], ['4'], ['nghi quyet trung uong 4 (khoa xii)', 'nghi quyet trung uong 4'])
+    """
+    ref = unicodedata.normalize("NFC", ref).strip()
+    base = ref.replace("\\", "/").rsplit("/", 1)[-1]
+    main = ref.split(":", 1)[1] if ref.lower().startswith(("doc:", "ref:", "file:", "named:")) else ref
+    main = main.split("@", 1)[0]
+    symbols = [fold_symbol(m.group(0)) for m in _SYMBOL_RE.finditer(main) if re.search(r"[^\W\d_]", m.group(0))]
+    keys = RefKeys(ids=[ref], files=sorted({ref, base}), symbols=list(dict.fromkeys(symbols)), numbers=[], names=[])
+    if symbols:
+        return keys
+    keys.numbers = list(dict.fromkeys(_fold_number(n) for n in re.findall(r"(?<!\d)\d{1,5}(?!\d)", main)))
+    names = [fold_text(main)]
+    cut = _NAME_TAIL_RE.search(main)
+    if cut and cut.start() > 0:
+        names.append(fold_text(main[: cut.start()]))
+    keys.names = [n for n in dict.fromkeys(names) if n]
+    return keys
 
 
 def resolve_ref(G: nx.MultiDiGraph, ref: str) -> list[str]:
@@ -391,7 +429,7 @@ def resolve_ref(G: nx.MultiDiGraph, ref: str) -> list[str]:
             want = _fold_number(num)
             narrow_text = " ".join([*tokens[used + 1:], narrow_text])
             cands = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document"
-                     and _number_of(d) == want
+                     and number_of(d) == want
                      and (label in _labels_of(d) or (code is not None and fold_text(str(d.get("type_code") or ""))
                                                      == code))]
         else:
@@ -628,8 +666,8 @@ def show(G: nx.MultiDiGraph, node: Hashable) -> dict[str, Any]:
 STATS_TOP = 10
 
 
-def _loose_end(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
-    d = G.nodes[n]
+def loose_end(d: Mapping[str, Any], n: str) -> dict[str, Any]:
+    """The fields stats lists for a loose end (an unresolved or unnamed document)."""
     return {"id": n, "name": display_name(d, n), "label": d.get("label"), "number": d.get("number"),
             "missing": list(d.get("missing") or []), "sources": list(d.get("sources") or [])}
 
@@ -671,9 +709,9 @@ def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
             continue
         by_label[str(d.get("label") or "Document")] += 1
         if d.get("resolved") is False:
-            unresolved.append(_loose_end(G, str(n)))
+            unresolved.append(loose_end(d, str(n)))
         if not (d.get("symbol") or d.get("title") or d.get("name")):
-            no_identity.append(_loose_end(G, str(n)))
+            no_identity.append(loose_end(d, str(n)))
     by_rel: Counter[str] = Counter()
     by_rel_kind: dict[str, Counter[str]] = {}
     for _, v, d in G.edges(data=True):

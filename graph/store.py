@@ -1,132 +1,231 @@
-"""The embedded store: one JSON file on disk holding every loaded file's extraction and the graph.
+"""The embedded store: one SQLite file (default ``policygraph.db``) holding what every loaded file states and
+the graph identity makes of it (tables in graph.store_schema).
 
-Re-loading a file replaces what it said before; removing a file retracts it; the graph is rebuilt from
-the extractions, so a node no file asserts any more disappears. Writes go to a temporary file that is
-renamed over the store, so a crash never leaves a half-written store.
+Loading is two steps. :meth:`Store.stage` writes files' statements as *pending* (one transaction per
+batch: a file is staged whole or not at all; readers do not see pending files). :meth:`Store.commit`
+then decides identity again for exactly what the change touches (graph.store_pass) and makes the pending
+files part of the graph, in one transaction. A ``kill -9`` at any moment leaves the last committed graph;
+files staged before it are finished by the next write. WAL mode: readers never wait on a writer, and two
+loads at once both keep every file (SQLite serialises their transactions; each commit decides identity
+from everything committed so far, so the result is the same in any order).
 
 >>> import tempfile, os
->>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.json"))
->>> s.graph.number_of_nodes()
-0
+>>> from policygraph.loaders.extract import extract_text
+>>> from policygraph.loaders.models import Text
+>>> st = Store.open(os.path.join(tempfile.mkdtemp(), "g.db"))
+>>> st.stage([Staged(extract_text(Text(path="a.txt", text="Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022.")), "0")])
+>>> st.commit().files_added
+1
+>>> sorted(st.source().candidates("31-NQ/TW").nodes)
+['doc:31-NQ/TW@2022-12-30']
+>>> st.close()
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
+import datetime as _dt
 import json
 import os
-import tempfile
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..loaders.models import Extraction, PolicyGraphError
-from .build import build_graph
+from ..loaders.models import Extraction
+from ..loaders.symbols import identity_form
+from .build import edge_attrs, edge_key, project_id
+from .identity import family, short_number
 from .source import MemorySource
+from .store_pass import PassReport, run_pass
+from .store_read import StoreSource, whole_graph
+from .store_schema import SQLITE_MAGIC, StoreError, check_file, connect, ensure_parent, initialise, writable_error
 
-DEFAULT_STORE = "policygraph.store.json"
-FORMAT_VERSION = 1
+__all__ = ["DEFAULT_STORE", "Staged", "Store", "StoreError", "open_source", "open_store", "read_graph", "store_path"]
+
+DEFAULT_STORE = "policygraph.db"
 
 
 def store_path(opt: str | os.PathLike[str] | None = None) -> Path:
-    """--store, else $POLICYGRAPH_STORE, else ./policygraph.store.json."""
+    """--store, else $POLICYGRAPH_STORE, else ./policygraph.db."""
     return Path(opt or os.environ.get("POLICYGRAPH_STORE") or DEFAULT_STORE)
 
 
-def graph_to_data(G: nx.MultiDiGraph) -> dict[str, Any]:
-    return nx.node_link_data(G, edges="edges")
+@dataclass
+class Staged:
+    """One file's extraction, with the sha256 of its bytes and where it was read from."""
+
+    x: Extraction
+    sha256: str
+    location: str | None = None
 
 
-def graph_from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _ref_row(file_id: int, seq: int, key: str, r: Any) -> tuple[Any, ...]:
+    fam = family(r)
+    number = identity_form(r.number) if fam is not None and r.number else short_number(r)
+    return (file_id, seq, key, fam.key if fam else None, number, int(bool(r.short)), _json(r.__dict__))
+
+
+def _edge_rows(file_id: int, x: Extraction) -> Iterator[tuple[Any, ...]]:
+    """A file's relations; the node ids of their ends are set when the file joins the graph."""
+    for i, rel in enumerate(x.relations):
+        key = edge_key(rel, x.file, i, rel.source, rel.target)  # only PART_OF keys use the ends: body keys
+        yield (file_id, i, rel.source, rel.target, rel.type, rel.kind, key, _json(edge_attrs(rel, x.file)))
 
 
 class Store:
-    """Extractions by file name, and the graph built from them."""
+    """A PolicyGraph store opened for writing (and reading)."""
 
-    def __init__(self, path: Path, extractions: dict[str, Extraction], graph: nx.MultiDiGraph | None = None):
-        self.path = path
-        self.extractions = extractions
-        self._graph = graph
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path, self.conn = path, conn
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
+        p = store_path(path)
+        check_file(p)
+        if not p.exists():
+            if not create:
+                raise StoreError(f"{p}: no store here (run `policygraph load PATH` first, or give --store / --neo4j)")
+            ensure_parent(p)
+        st = cls(p, connect(p))
+        initialise(st.conn, p)
+        return st
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------ writing
+
+    def known(self) -> dict[str, str]:
+        """Relative path -> sha256 of every file in the graph (a re-load skips those unchanged)."""
+        return dict(self.conn.execute("SELECT path, sha256 FROM files WHERE state = 'ready'").fetchall())
+
+    def stage(self, batch: Sequence[Staged]) -> None:
+        """Write these files' statements as pending, all in one transaction."""
+        if not batch:
+            return
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self._transaction():
+                for s in batch:
+                    self._stage_one(s, now)
+        except sqlite3.Error as e:
+            raise writable_error(self.path, e) from e
+
+    def _stage_one(self, s: Staged, now: str) -> None:
+        x = s.x
+        src = x.docs.get(x.source)
+        cur = self.conn.execute(
+            "INSERT INTO files (path, name, location, sha256, loaded_at, place, state, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+            (x.file, x.name, s.location, s.sha256, now, src.jurisdiction if src else None, _json(x.warnings)))
+        fid = int(cur.lastrowid or 0)
+        self.conn.executemany("INSERT INTO refs (file_id, seq, key, family, number, is_short, data) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              [_ref_row(fid, i, k, r) for i, (k, r) in enumerate(x.docs.items())])
+        claims = [(fid, i, "Body", b.key, b.key, _json(b.__dict__)) for i, b in enumerate(x.bodies.values())]
+        claims += [(fid, i, "Project", p.key, project_id(p.key), _json({**p.__dict__, "evidence": []}))
+                   for i, p in enumerate(x.projects.values())]
+        self.conn.executemany("INSERT INTO claims (file_id, seq, kind, key, node_id, data) VALUES (?, ?, ?, ?, ?, ?)",
+                              claims)
+        self.conn.executemany("INSERT INTO edges (file_id, seq, src_key, dst_key, type, kind, key, attrs) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _edge_rows(fid, x))
+
+    def commit(self, remove: Iterable[str] = ()) -> PassReport:
+        """Make the pending files part of the graph (and drop the files at the relative paths `remove`),
+        deciding identity again for what that touches: one transaction."""
+        try:
+            with self._transaction():
+                return run_pass(self.conn, list(remove))
+        except sqlite3.Error as e:
+            raise writable_error(self.path, e) from e
+
+    def _transaction(self) -> Any:
+        conn = self.conn
+
+        class _Tx:
+            def __enter__(self) -> None:
+                conn.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type: object, *rest: object) -> None:
+                conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+        return _Tx()
+
+    # ------------------------------------------------------------------------------------------ reading
+
+    def source(self) -> StoreSource:
+        return StoreSource(self.conn, self.path, own=False)
+
+    def files(self) -> list[str]:
+        return [p for (p,) in self.conn.execute("SELECT path FROM files WHERE state = 'ready' ORDER BY path")]
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        if self._graph is None:
-            self._graph = build_graph(self.extractions.values())
-        return self._graph
-
-    def put(self, x: Extraction) -> None:
-        """Add or replace one file's statements."""
-        self.extractions[x.file] = x
-        self._graph = None
-
-    def remove(self, file: str) -> bool:
-        self._graph = None
-        return self.extractions.pop(file, None) is not None
-
-    def save(self) -> None:
-        data = {"format": "policygraph-store", "version": FORMAT_VERSION,
-                "extractions": {k: v.to_dict() for k, v in sorted(self.extractions.items())},
-                "graph": graph_to_data(self.graph)}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
-            os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-
-
-class StoreError(PolicyGraphError):
-    """The store cannot be opened, read or written (the message names it and says why)."""
+        """The whole graph in memory (exports; small stores). Queries use :meth:`source` instead."""
+        return whole_graph(self.conn)
 
 
 def open_store(path: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
-    """Open the store at `path` (see store_path); an absent file is an empty store when `create`."""
-    p = store_path(path)
-    if not p.exists():
-        if not create:
-            raise StoreError(f"{p}: no store here (run `policygraph load PATH` first)")
-        return Store(p, {})
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise StoreError(f"{p}: not a PolicyGraph store ({e})") from e
-    if not isinstance(data, dict) or data.get("format") != "policygraph-store":
-        raise StoreError(f"{p}: not a PolicyGraph store")
-    xs = {k: Extraction.from_dict(v) for k, v in data["extractions"].items()}
-    g = graph_from_data(data["graph"]) if "graph" in data else None
-    return Store(p, xs, g)
+    """The store at `path` (see store_path), created empty when absent and `create`."""
+    return Store.open(path, create)
 
 
-@contextlib.contextmanager
-def locked(path: str | os.PathLike[str] | None = None) -> Iterator[Path]:
-    """Hold an exclusive lock beside the store while reading, changing and saving it, so two loads at
-    once do not lose each other's files (the second waits for the first)."""
-    p = store_path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    with open(str(p) + ".lock", "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield p
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def load_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
-    """The graph of the store at `path`."""
-    return open_store(path, create=False).graph
-
-
-def open_source(path: str | os.PathLike[str] | None = None) -> MemorySource:
-    """The store at `path` as a graph.source.GraphSource; StoreError when there is none."""
+def open_source(path: str | os.PathLike[str] | None = None) -> StoreSource | MemorySource:
+    """The graph at `path` for the query commands: a store, or a node-link JSON graph (an export) read in
+    memory; StoreError when there is neither."""
     p = store_path(path)
     if not p.exists():
         raise StoreError(f"{p}: no store here (run `policygraph load PATH` first, or give --store / --neo4j)")
-    return MemorySource(open_store(p).graph)
+    if p.is_file() and not _is_sqlite(p):
+        return MemorySource(_read_node_link(p))
+    check_file(p)
+    conn = connect(p, readonly=True)
+    try:
+        from .store_schema import check_version
+
+        check_version(conn, p)
+    except StoreError:
+        conn.close()
+        raise
+    return StoreSource(conn, p, own=True)
+
+
+def read_graph(path: str | os.PathLike[str] | None = None) -> nx.MultiDiGraph:
+    """The whole graph at `path` (a store, or a JSON graph export) in memory, for exports and pushes."""
+    src = open_source(path)
+    try:
+        return src.G if isinstance(src, MemorySource) else whole_graph(src.conn)
+    finally:
+        src.close()
+
+
+def _is_sqlite(p: Path) -> bool:
+    try:
+        with open(p, "rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError as e:
+        raise StoreError(f"{p}: cannot read the store ({e.strerror or e})") from e
+
+
+def _read_node_link(p: Path) -> nx.MultiDiGraph:
+    check_file_json = p.read_bytes()[:200]
+    if b'"policygraph-store"' in check_file_json:
+        check_file(p)  # raises with the re-load hint
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges" if "edges" in data else "links")
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise StoreError(f"{p}: not a PolicyGraph store nor a JSON graph export ({type(e).__name__})") from e

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from . import gazetteer, readers
@@ -24,9 +25,10 @@ from .symbols import parse
 SOURCE = "source"
 
 
-def extract_file(path: str) -> Extraction:
-    """Read and extract one file; raises models.LoadError with a one-line message on bad input."""
-    return extract_text(readers.read(path))
+def extract_file(path: str, rel: str | None = None) -> Extraction:
+    """Read and extract one file (`rel`: its path relative to the folder loaded, its identity); raises
+    models.LoadError with a one-line message on bad input."""
+    return extract_text(dataclasses.replace(readers.read(path), rel=rel))
 
 
 def extract_text(text: Text) -> Extraction:
@@ -53,16 +55,16 @@ def extract_text(text: Text) -> Extraction:
         src.term = h.term
     docs = resolve_mentions(mentions, src)
     sents = Sentences(raw)
-    relations = relate(raw, mentions, SOURCE, text.name, sents)
-    x = Extraction(file=text.name, path=text.path, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+    relations = relate(raw, mentions, SOURCE, text.ident, sents)
+    x = Extraction(file=text.ident, path=text.path, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
                    source=SOURCE, docs=docs, mentions=mentions)
     first: dict[str, Evidence] = {}
     for m in mentions:
         if m.ref and m.ref not in first:
-            first[m.ref] = Evidence(file=text.name, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
+            first[m.ref] = Evidence(file=text.ident, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
     _bodies(x, first)
     for p in find_projects(view):
-        ev = Evidence(file=text.name, start=p.start, end=p.end, sentence=sents.sentence(p.start, p.end))
+        ev = Evidence(file=text.ident, start=p.start, end=p.end, sentence=sents.sentence(p.start, p.end))
         x.projects[p.key] = Project(key=p.key, name=p.name, aliases=p.aliases, evidence=[ev])
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations

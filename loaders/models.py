@@ -22,10 +22,17 @@ class Text:
     format: str = "txt"
     # start offset of each page (PDF) or None
     pages: list[int] | None = None
+    # the path relative to the folder loaded: the file's identity in a store (its name when None)
+    rel: str | None = None
 
     @property
     def name(self) -> str:
         return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def ident(self) -> str:
+        """How stores and the graph name the file: its relative path, else its name."""
+        return self.rel or self.name
 
 
 @dataclass
@@ -135,7 +142,7 @@ class Relation:
 class Extraction:
     """Everything one file states. The graph is the union of the extractions of all loaded files."""
 
-    file: str  # file name
+    file: str  # the file's identity: its path relative to the folder loaded (its name for a single file)
     path: str
     sha256: str
     source: str  # key of the file's own DocRef
@@ -145,6 +152,11 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The file's name (the last component of `file`)."""
+        return self.file.rsplit("/", 1)[-1]
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

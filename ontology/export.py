@@ -246,6 +246,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "name", "string"),
     ("aliases:string[]", "aliases", "string[]"),
     ("source_file", "source_file", "string"),
+    ("source_path", "source_path", "string"),
     ("sources:string[]", "sources", "string[]"),
     ("resolved:boolean", "resolved", "boolean"),
     ("missing:string[]", "missing", "string[]"),
@@ -255,6 +256,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
     ("source_file", "source_file", "string"),
+    ("source_path", "source_path", "string"),
     ("evidence_file", "evidence.file", "string"),
     ("evidence_start:int", "evidence.start", "int"),
     ("evidence_end:int", "evidence.end", "int"),
@@ -331,7 +333,7 @@ def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
         edges = [(u, v, d) for u, v, _, d in G.edges(keys=True, data=True)]
     else:
         edges = list(G.edges(data=True))
-    known_e = {"type", "kind", "source_file", "evidence"}
+    known_e = {"type", "kind", "source_file", "source_path", "evidence"}
     extra_edges = sorted({k for _, _, d in edges for k in d if k not in known_e})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

@@ -228,8 +228,8 @@ def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: 
     for attr, value in data.items():
         if attr in ("type", "kind") or value is None:
             continue
-        if attr == "source_file" and isinstance(value, str):
-            g.add((st, PG.sourceFile, Literal(value)))
+        if attr in ("source_file", "source_path") and isinstance(value, str):
+            g.add((st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]), Literal(value)))
         elif attr == "evidence" and isinstance(value, dict):
             ev = URIRef(f"{st}-evidence")
             g.add((st, PG.evidence, ev))
@@ -361,9 +361,10 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
         data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
         key_lit = g.value(st, PG.edgeKey)
         key = key_lit.toPython() if isinstance(key_lit, Literal) else None
-        source_file = g.value(st, PG.sourceFile)
-        if source_file is not None:
-            data["source_file"] = str(source_file)
+        for attr in ("source_file", "source_path"):
+            value = g.value(st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]))
+            if value is not None:
+                data[attr] = str(value)
         ev = g.value(st, PG.evidence)
         if ev is not None:
             evidence: dict[str, Any] = {}

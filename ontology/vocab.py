@@ -266,6 +266,7 @@ NODE_ATTRIBUTES: Final = MappingProxyType(
             "term",
             "title",
             "source_file",
+            "source_path",
             "sources",
             "resolved",
             "missing",
@@ -283,7 +284,7 @@ SCALAR_NODE_ATTRIBUTES: Final = MappingProxyType(
     }
 )
 #: the attributes docs/schema.md gives every edge, and the keys of its evidence
-EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "evidence")
+EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "source_path", "evidence")
 EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence")
 
 #: node attribute -> local name of the pg: datatype property it is written with (scalars)
@@ -301,6 +302,7 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
         "title": "title",
         "name": "name",
         "source_file": "sourceFile",
+        "source_path": "sourcePath",
         "resolved": "resolved",
     }
 )
@@ -312,7 +314,8 @@ NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missin
 EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence"})
 
 #: datatype properties of the reified edge (rdf:Statement) besides its evidence
-STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType({"key": "edgeKey", "source_file": "sourceFile"})
+STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType(
+    {"key": "edgeKey", "source_file": "sourceFile", "source_path": "sourcePath"})
 
 #: attributes without a property of their own travel as one JSON literal here
 EXTRA_PROPERTY: Final = "extraAttributes"

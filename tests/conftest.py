@@ -158,7 +158,7 @@ def doc_node(**attrs: Any) -> dict[str, Any]:
     node: dict[str, Any] = {
         "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
         "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
-        "branch": None, "term": None, "title": None, "source_file": None, "sources": [], "resolved": True,
+        "branch": None, "term": None, "title": None, "source_file": None, "source_path": None, "sources": [], "resolved": True,
         "missing": [], "conflicts": {},
     }  # fmt: skip
     node.update(attrs)
@@ -200,19 +200,19 @@ def policy_graph() -> nx.MultiDiGraph:
     G.add_node(HCM08, **doc_node(
         label="Resolution", symbol="08-NQ/TU", number="8", type_code="NQ", issuer_code="TU",
         date="2023-02-10", year=2023, issuer="Thành ủy Thành phố Hồ Chí Minh",
-        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="party", source_file=FILE_HCM,
+        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="party", source_file=FILE_HCM, source_path=FILE_HCM,
         sources=[FILE_HCM, FILE_PLAN],
         conflicts={"date": [{"value": "2023-02-10", "file": FILE_HCM}, {"value": "2023-02-11", "file": FILE_PLAN}]},
     ))  # fmt: skip
     G.add_node(HP08, **doc_node(
         label="Resolution", symbol="08-NQ/TU", number="8", type_code="NQ", issuer_code="TU",
         date="2022-12-06", year=2022, issuer="Thành ủy Hải Phòng", jurisdiction="Hải Phòng",
-        level="province", branch="party", source_file=FILE_HP, sources=[FILE_HP],
+        level="province", branch="party", source_file=FILE_HP, source_path=FILE_HP, sources=[FILE_HP],
     ))  # fmt: skip
     G.add_node(PLAN150, **doc_node(
         label="Plan", symbol="150/KH-UBND", number="150", type_code="KH", issuer_code="UBND",
         date="2023-05-15", year=2023, issuer="Ủy ban nhân dân Thành phố Hồ Chí Minh",
-        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="state", source_file=FILE_PLAN,
+        jurisdiction="Thành phố Hồ Chí Minh", level="province", branch="state", source_file=FILE_PLAN, source_path=FILE_PLAN,
         sources=[FILE_PLAN],
     ))  # fmt: skip
     G.add_node(REF14, **doc_node(
@@ -238,7 +238,7 @@ def policy_graph() -> nx.MultiDiGraph:
     def edge(u: str, v: str, rel: str, file: str, quote: str, nth: int = 0, kind: str | None = None) -> None:
         ev = evidence(file, quote, nth)
         key = f"PART_OF:{u}:{v}" if rel == "PART_OF" else f"{rel}:{file}:{ev['start']}"
-        G.add_edge(u, v, key=key, type=rel, kind=kind, source_file=file, evidence=ev)
+        G.add_edge(u, v, key=key, type=rel, kind=kind, source_file=file, source_path=file, evidence=ev)
 
     edge(HCM08, D31, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 31-NQ/TW", kind="implements")
     edge(HCM08, D98, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 98/2023/QH15", kind="based_on")
@@ -278,3 +278,11 @@ def without_file(G: nx.MultiDiGraph, file: str) -> nx.MultiDiGraph:
 @pytest.fixture
 def graph() -> nx.MultiDiGraph:
     return policy_graph()
+
+
+def save_graph(path: Path, G: nx.MultiDiGraph) -> Path:
+    """Write `G` as a node-link JSON graph (an export): the query commands read it with --store PATH."""
+    from policygraph.ontology.export import export_text
+
+    path.write_text(export_text(G, "json"), encoding="utf-8")
+    return path

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import save_graph
 from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
 
 import policygraph.cli  # noqa: F401  (registers the commands)
 from policygraph.cli.app import app
-from policygraph.graph.store import Store
 
 runner = CliRunner()
 ENV = {"COLUMNS": "250", "POLICYGRAPH_STORE": None, "NEO4J_URI": None, "NEO4J_USER": None,
@@ -23,7 +23,7 @@ ENV = {"COLUMNS": "250", "POLICYGRAPH_STORE": None, "NEO4J_URI": None, "NEO4J_US
 @pytest.fixture
 def store(tmp_path: Path) -> str:
     path = tmp_path / "g.json"
-    Store(path, {}, corpus_graph()).save()
+    save_graph(path, corpus_graph())
     return str(path)
 
 

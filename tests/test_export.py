@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 import pytest
 import rdflib
-from conftest import D31, D98, HCM08, HP08, PLAN150, policy_graph
+from conftest import D31, D98, HCM08, HP08, PLAN150, policy_graph, save_graph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -137,7 +137,7 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert header[:2] == ["id:ID", ":LABEL"]
     assert {"symbol", "number", "date", "year:int", "issuer", "jurisdiction", "sources:string[]"} <= set(header)
     assert rels[0] == [
-        ":START_ID", ":END_ID", ":TYPE", "kind", "source_file",
+        ":START_ID", ":END_ID", ":TYPE", "kind", "source_file", "source_path",
         "evidence_file", "evidence_start:int", "evidence_end:int", "evidence_sentence",
     ]  # fmt: skip
     assert len(nodes) - 1 == graph.number_of_nodes()
@@ -154,7 +154,7 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert types == {"CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS"}
     for r in rels[1:]:
         assert r[0] in graph and r[1] in graph
-        assert int(r[6]) < int(r[7])
+        assert int(r[7]) < int(r[8])
 
 
 def test_csv_keeps_rows_on_one_line() -> None:
@@ -218,7 +218,8 @@ def test_rdf_keeps_an_unforeseen_kind_and_extra_attributes() -> None:
     assert back.nodes["a"]["confidence"] == 0.5
     assert back.nodes["a"]["sources"] == ["b", "a"] and back.nodes["a"]["missing"] == []
     assert back.edges["a", "a", 7] == {
-        "type": "IMPLEMENTS", "kind": "continues", "weight": 2, "source_file": None, "evidence": None,
+        "type": "IMPLEMENTS", "kind": "continues", "weight": 2, "source_file": None, "source_path": None,
+        "evidence": None,
     }  # fmt: skip
 
 
@@ -291,10 +292,12 @@ def small_graphs(draw: st.DrawFn) -> nx.MultiDiGraph:
         u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         type_ = draw(st.sampled_from(vocab.RELATION_TYPES))
         kind_ = draw(st.sampled_from((None, *vocab.EDGE_KINDS.get(type_, ()))))
-        data: dict[str, Any] = {"type": type_, "kind": kind_, "source_file": None, "evidence": None}
+        data: dict[str, Any] = {"type": type_, "kind": kind_, "source_file": None, "source_path": None,
+                                "evidence": None}
         if draw(st.booleans()):
             start = draw(st.integers(0, 10_000))
-            data["source_file"] = draw(TEXT)
+            data["source_path"] = draw(TEXT)
+            data["source_file"] = data["source_path"].rsplit("/", 1)[-1]
             data["evidence"] = {"file": data["source_file"], "start": start,
                                 "end": start + draw(st.integers(1, 80)), "sentence": draw(TEXT)}  # fmt: skip
         key = draw(st.none() | TEXT | st.integers(0, 5))
@@ -340,10 +343,8 @@ def test_random_graphs_round_trip_through_graphml(G: nx.MultiDiGraph) -> None:
 # --------------------------------------------------------------------------------------------------- CLI
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
-    from policygraph.graph.store import Store
-
     path = tmp_path / "store.json"
-    Store(path, {}, policy_graph()).save()
+    save_graph(path, policy_graph())
     return path
 
 

@@ -35,6 +35,7 @@ from conftest import (
     evidence,
     neo4j_local,
     policy_graph,
+    save_graph,
     without_file,
 )
 from neo4j import GraphDatabase
@@ -486,10 +487,8 @@ def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGra
 
     import policygraph.cli  # noqa: F401  (registers every command)
     from policygraph.cli.app import app
-    from policygraph.graph.store import Store
-
     store = tmp_path / "g.store.json"
-    Store(store, {}, graph).save()
+    save_graph(store, graph)
     runner = CliRunner()
     env = {"NEO4J_URI": neo4j_uri, "COLUMNS": "200"}
     auth = [a for k, a in (("--user", os.environ.get("NEO4J_USER")), ("--password", os.environ.get("NEO4J_PASSWORD")),

@@ -1,0 +1,186 @@
+"""Reading the embedded store: :class:`StoreSource` answers the graph.source.GraphSource questions with
+indexed SQL, at the cost of each answer (a reference's few candidates, a breadth-first neighbourhood,
+aggregate counts), and :func:`whole_graph` reads everything for exports.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from . import queries as q
+from .source import Direction
+from .store_schema import StoreError
+
+_ALIASES = {"up": "out", "down": "in"}
+_MAX_IDS = 500
+
+
+def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
+    """The ``nodes`` row of a node: its indexed columns and every attribute as JSON."""
+    names = [attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or [])]
+    names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
+    symbol = attrs.get("symbol")
+    return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
+            q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold,
+            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
+            int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
+            int(bool(attrs.get("conflicts"))),
+            json.dumps(attrs, ensure_ascii=False, separators=(",", ":")))
+
+
+def _chunks(items: Sequence[Any], size: int = _MAX_IDS) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _add_nodes(H: nx.MultiDiGraph, rows: Iterable[tuple[str, str]]) -> None:
+    for node, data in rows:
+        if node not in H:
+            H.add_node(node, **json.loads(data))
+
+
+_EDGE_SELECT = ("SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq FROM edges e JOIN files f ON f.id = e.file_id "
+                "WHERE f.state = 'ready' AND e.src <> e.dst")
+
+
+def _add_edges(H: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
+    """Edges in file order: a PART_OF pair keeps its first file's edge, any other key its last statement."""
+    for u, v, key, typ, attrs, _path, _seq in sorted(rows, key=lambda r: (r[5], r[6])):
+        if typ == "PART_OF" and H.has_edge(u, v, key):
+            continue
+        H.add_edge(u, v, key=key, **json.loads(attrs))
+
+
+class StoreSource:
+    """The graph.source.GraphSource of an SQLite store."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, own: bool = True) -> None:
+        self.conn, self.path, self._own = conn, path, own
+
+    def close(self) -> None:
+        if self._own:
+            self.conn.close()
+
+    def _nodes(self, ids: Iterable[str]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(sorted(set(ids))):
+            out += self._query(f"SELECT id, data FROM nodes WHERE id IN ({_marks(len(chunk))})", list(chunk))
+        return out
+
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot read the store ({e})") from e
+
+    def candidates(self, ref: str) -> nx.MultiDiGraph:
+        keys = q.ref_keys(ref)
+        sql, args = ["SELECT id, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))"], [json.dumps(keys.ids)]
+        if keys.files:
+            sql.append("SELECT id, data FROM nodes WHERE source_file IN (SELECT value FROM json_each(?)) "
+                       "OR source_path IN (SELECT value FROM json_each(?))")
+            args += [json.dumps(keys.files)] * 2
+        if keys.symbols:
+            sql.append("SELECT id, data FROM nodes WHERE symbol_fold IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(keys.symbols))
+        if keys.numbers:
+            sql.append("SELECT id, data FROM nodes WHERE num IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(keys.numbers))
+        for name in keys.names:
+            sql.append("SELECT id, data FROM nodes WHERE names_fold LIKE ? ESCAPE '\\'")
+            args.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        H = nx.MultiDiGraph()
+        _add_nodes(H, self._query(" UNION ".join(sql), args))
+        if not keys.files or H.number_of_nodes():
+            return H
+        # a file name typed in another case
+        _add_nodes(H, self._query("SELECT id, data FROM nodes WHERE lower(source_file) IN "
+                                  "(SELECT lower(value) FROM json_each(?))", [json.dumps(keys.files)]))
+        return H
+
+    def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
+                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        d = _ALIASES.get(direction, direction)
+        H = nx.MultiDiGraph()
+        seeds = self._nodes(ids)
+        _add_nodes(H, seeds)
+        frontier, seen, level = [n for n, _ in seeds], {n for n, _ in seeds}, 0
+        rows: list[Sequence[Any]] = []
+        type_filter = "" if types is None else " AND e.type IN (SELECT value FROM json_each(?))"
+        type_args = [] if types is None else [json.dumps(list(types))]
+        while frontier and (depth is None or level < depth):
+            level += 1
+            found: list[Sequence[Any]] = []
+            for chunk in _chunks(frontier):
+                for end in ({"out": ("src",), "in": ("dst",)}.get(d) or ("src", "dst")):
+                    found += self._query(f"{_EDGE_SELECT} AND e.{end} IN ({_marks(len(chunk))}){type_filter}",
+                                         [*chunk, *type_args])
+            rows += found
+            nxt = {n for r in found for n in (r[0], r[1])} - seen
+            seen |= nxt
+            frontier = sorted(nxt)
+        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
+        _add_edges(H, {(r[0], r[1], r[2], r[5], r[6]): r for r in rows}.values())
+        return H
+
+    def files(self) -> list[str]:
+        return [p for (p,) in self._query("SELECT path FROM files WHERE state = 'ready' ORDER BY path")]
+
+    def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
+        one = lambda sql, *a: self._query(sql, a)[0][0]  # noqa: E731
+        edges = ("(SELECT DISTINCT e.src, e.dst, e.key, e.type, e.kind FROM edges e JOIN files f ON f.id = e.file_id "
+                 "WHERE f.state = 'ready' AND e.src <> e.dst)")
+        by_rel: dict[str, int] = {}
+        by_rel_kind: dict[str, dict[str, int]] = {}
+        for typ, kind, n in self._query(f"SELECT type, kind, count(*) FROM {edges} GROUP BY type, kind ORDER BY 1, 2"):
+            by_rel[typ] = by_rel.get(typ, 0) + n
+            if kind:
+                by_rel_kind.setdefault(typ, {})[kind] = n
+        cited = self._query(f"SELECT dst, count(*) FROM {edges} WHERE type IN ('SUPERSEDES', 'IMPLEMENTS', 'CITES') "
+                            "GROUP BY dst ORDER BY 2 DESC, 1 LIMIT ?", (top,))
+        names = {n: q.display_name(json.loads(d), n) for n, d in self._nodes(n for n, _ in cited)}
+        return {
+            "nodes": one("SELECT count(*) FROM nodes"),
+            "edges": sum(by_rel.values()),
+            "files": one("SELECT count(*) FROM files WHERE state = 'ready'"),
+            "by_kind": dict(self._query("SELECT kind, count(*) FROM nodes GROUP BY kind ORDER BY kind")),
+            "by_label": dict(self._query("SELECT coalesce(label, 'Document'), count(*) FROM nodes "
+                                         "WHERE kind = 'Document' GROUP BY 1 ORDER BY 1")),
+            "by_relation": by_rel,
+            "by_relation_kind": by_rel_kind,
+            "most_cited": [{"id": n, "name": names.get(n, n), "count": c} for n, c in cited],
+            "unresolved": self._loose("kind = 'Document' AND resolved = 0", top),
+            "no_identity": self._loose("no_identity = 1", top),
+            "conflicts": self._loose("has_conflicts = 1", top, conflicts=True),
+        }
+
+    def _loose(self, where: str, top: int, conflicts: bool = False) -> dict[str, Any]:
+        count = self._query(f"SELECT count(*) FROM nodes WHERE {where}")[0][0]
+        items = []
+        for n, data in self._query(f"SELECT id, data FROM nodes WHERE {where} ORDER BY n_sources DESC, id LIMIT ?",
+                                   (top,)):
+            d = json.loads(data)
+            if conflicts:
+                items.append({"id": n, "name": q.display_name(d, n), "conflicts": d["conflicts"],
+                              "sources": list(d.get("sources") or [])})
+            else:
+                items.append(q.loose_end(d, n))
+        return {"count": count, "top": items}
+
+
+def whole_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
+    """Every node and edge of the store, as graph.build.build_graph would make it from all the files."""
+    H = nx.MultiDiGraph()
+    _add_nodes(H, conn.execute("SELECT id, data FROM nodes ORDER BY id"))
+    _add_edges(H, conn.execute(_EDGE_SELECT).fetchall())
+    return H

@@ -1,0 +1,185 @@
+"""The SQLite store: whatever the order, batches and removals, it holds the graph one build of the final set
+of files gives; a killed load leaves the last committed graph; problems with the store file are one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policygraph.graph.build import build_graph
+from policygraph.graph.store import Staged, Store, StoreError, open_source, read_graph
+from policygraph.loaders.extract import extract_file, extract_text
+from policygraph.loaders.models import Extraction, Text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
+
+# Small documents whose references meet across files: one number in several places, dated and undated,
+# short forms, a State symbol with a year, a body's short reference to a central board.
+TEXTS = {
+    "hp/a.txt": "THÀNH ỦY HẢI PHÒNG\nSố 08-NQ/TU\nHải Phòng, ngày 06 tháng 12 năm 2022\nNGHỊ QUYẾT\n"
+                "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị. Căn cứ Nghị quyết số 98/2023/QH15.",
+    "hp/b.txt": "THÀNH ỦY HẢI PHÒNG\nSố 15-KH/TU\nHải Phòng, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n"
+                "Triển khai Nghị quyết số 08-NQ/TU ngày 06/12/2022 của Thành ủy. Quán triệt Nghị quyết 31 của Bộ Chính trị.",
+    "dn/a.txt": "TỈNH ỦY ĐỒNG NAI\nSố 08-NQ/TU\nĐồng Nai, ngày 08 tháng 12 năm 2022\nNGHỊ QUYẾT\n"
+                "Thực hiện Nghị quyết số 31-NQ/TW của Bộ Chính trị và Kết luận số 14-KL/TW.",
+    "dn/b.txt": "Tiếp tục thực hiện Nghị quyết số 08-NQ/TU của Tỉnh ủy Đồng Nai; Kết luận số 14-KL/TW ngày "
+                "20/7/2021 của Ban Chấp hành Trung ương; Hướng dẫn 21 của Trung ương.",
+    "tw/a.txt": "Thực hiện Hướng dẫn số 21-HD/BTGTW ngày 05/3/2021 của Ban Tuyên giáo Trung ương; "
+                "Kết luận số 14-KL/TW ngày 21/7/2021 của Bộ Chính trị.",
+    "tw/b.txt": "Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội thay thế Nghị quyết số 54/2017/QH14. "
+                "Thực hiện Kết luận 14 của Bộ Chính trị.",
+}
+
+
+def _pool() -> dict[str, Extraction]:
+    xs = {rel: extract_text(Text(path=rel, text=t, rel=rel)) for rel, t in TEXTS.items()}
+    xs.update({p.name: extract_file(str(p)) for p in SEEDS[:3]})
+    for x in xs.values():
+        x.mentions = []
+    return xs
+
+
+POOL = _pool()
+
+
+def _canonical(G: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
+    nodes = sorted(json.dumps([n, d], sort_keys=True, ensure_ascii=False) for n, d in G.nodes(data=True))
+    edges = sorted(json.dumps([u, v, k, d], sort_keys=True, ensure_ascii=False)
+                   for u, v, k, d in G.edges(keys=True, data=True))
+    return nodes, edges
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[tuple[str, list[str]]]:
+    """A sequence of loads (batches of files, in any order, some loaded again) and removals."""
+    names = sorted(POOL)
+    steps = []
+    for _ in range(draw(st.integers(1, 5))):
+        batch = draw(st.lists(st.sampled_from(names), min_size=1, max_size=5, unique=True))
+        steps.append(("load", batch))
+        if draw(st.booleans()):
+            steps.append(("remove", draw(st.lists(st.sampled_from(names), max_size=3, unique=True))))
+    return steps
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=histories())
+def test_any_history_gives_the_graph_of_one_load_of_the_final_files(tmp_path_factory: pytest.TempPathFactory,
+                                                                    history: list[tuple[str, list[str]]]) -> None:
+    path = tmp_path_factory.mktemp("s") / "g.db"
+    final: set[str] = set()
+    with Store.open(path) as store:
+        for op, files in history:
+            if op == "load":
+                store.stage([Staged(POOL[f], f) for f in files])
+                store.commit()
+                final |= set(files)
+            else:
+                store.commit(remove=files)
+                final -= set(files)
+        assert store.files() == sorted(final)
+    assert _canonical(read_graph(path)) == _canonical(build_graph([POOL[f] for f in final]))
+
+
+def test_staged_files_are_invisible_until_commit_and_finished_by_the_next_write(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    with Store.open(path) as store:
+        store.stage([Staged(POOL["hp/a.txt"], "1")])
+    assert read_graph(path).number_of_nodes() == 0  # staged, not committed: the graph is the last committed one
+    with Store.open(path) as store:
+        store.stage([Staged(POOL["hp/b.txt"], "2")])
+        store.commit()
+    assert _canonical(read_graph(path)) == _canonical(build_graph([POOL["hp/a.txt"], POOL["hp/b.txt"]]))
+
+
+def test_a_load_killed_at_any_moment_leaves_a_committed_graph(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(60):  # enough files for the load to take a while
+        for seed in SEEDS:
+            (corpus / f"{i:02d}_{seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "g.db"
+    subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(SEEDS[0]), "--store", str(path)], check=True,
+                   capture_output=True)
+    before = _canonical(read_graph(path))
+    outcomes = set()
+    for delay in (0.5, 1.5, 3.0):
+        p = subprocess.Popen([sys.executable, "-m", "policygraph.cli", "load", str(corpus), "--store", str(path),
+                              "--jobs", "1", "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+        after = read_graph(path)  # opens fine, and is one of the committed states
+        files = set(open_source(path).files())
+        outcomes.add(len(files))
+        if len(files) == 1:
+            assert _canonical(after) == before
+        else:
+            assert files == {SEEDS[0].name} | {f.name for f in corpus.iterdir()}
+    subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(corpus), "--store", str(path)], check=True,
+                   capture_output=True)  # the next load finishes what was staged
+    assert len(open_source(path).files()) == 1 + len(list(corpus.iterdir()))
+
+
+def test_store_problems_are_one_line(tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text('{"format": "policygraph-store", "version": 1, "extractions": {}}', encoding="utf-8")
+    with pytest.raises(StoreError, match="JSON store of PolicyGraph 0.1.*policygraph load"):
+        Store.open(old)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(StoreError, match="not a PolicyGraph store"):
+        Store.open(other)
+    newer = tmp_path / "newer.db"
+    Store.open(newer).close()
+    c = sqlite3.connect(newer)
+    c.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        open_source(newer)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"\x00\x01 not a database at all")
+    with pytest.raises(StoreError, match="not a PolicyGraph store"):
+        Store.open(garbage)
+    with pytest.raises(StoreError, match="no store here"):
+        Store.open(tmp_path / "none.db", create=False)
+
+
+def test_a_store_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    from policygraph.graph.store_schema import connect
+
+    path = tmp_path / "g.db"
+    Store.open(path).close()
+    # what a read-only file or folder gives SQLite (tested through a read-only connection: CI runs as root,
+    # for whom permission bits do not stop a write)
+    store = Store(path, connect(path, readonly=True))
+    with pytest.raises(StoreError, match="read-only") as e:
+        store.stage([Staged(POOL["hp/a.txt"], "1")])
+    assert "\n" not in str(e.value)
+    store.close()
+
+
+def test_a_symlinked_store_stays_a_link_and_keeps_its_mode(tmp_path: Path) -> None:
+    real = tmp_path / "real.db"
+    Store.open(real).close()
+    real.chmod(0o640)
+    link = tmp_path / "link.db"
+    link.symlink_to(real)
+    with Store.open(link) as store:
+        store.stage([Staged(POOL["hp/a.txt"], "1")])
+        store.commit()
+    assert link.is_symlink() and (real.stat().st_mode & 0o777) == 0o640
+    assert read_graph(real).number_of_nodes() > 0
