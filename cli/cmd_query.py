@@ -8,7 +8,7 @@ candidates, fetches the neighbourhood it walks and runs the query function on it
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import networkx as nx
 import typer
@@ -110,6 +110,8 @@ def lineage(
     types: Annotated[list[str] | None, typer.Option(
         "--type", "-t", help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
                              "(default: all three).", show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
+                                       help="Show at most N documents (0: all); the total is still counted.")] = 100,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -118,7 +120,7 @@ def lineage(
     database: DatabaseOpt = None,
 ) -> None:
     """The lineage of a document: what it carries out (up) or what carries it out (down), transitively,
-    each hop with its evidence sentence and file.
+    each hop with its evidence sentence and file. At most --limit documents are shown, nearest first.
 
     Examples:
 
@@ -139,12 +141,17 @@ def lineage(
         raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
     direction: q.Direction = "down" if down else "both" if both else "up"
     rel_types = _parse_types(types)
-    sides: tuple[q.Direction, ...] = ("up", "down") if direction == "both" else (direction,)
-    walks = [(d, depth, rel_types) for d in sides]
+    sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
+    cap = limit or None
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
-        G = around(src, node, walks)
-    tree = q.lineage(G, node, direction, depth, rel_types)
+        G, total = nx.MultiDiGraph(), 0
+        for d in sides:
+            H, n = src.walk(node, d, depth, rel_types, cap)
+            G, total = nx.compose(G, H), total + n
+        G = around(src, node, [], issuers_of=list(G.nodes), base=G)
+    tree = q.lineage(G, node, direction, depth, rel_types, cap)
+    tree.total = total
     if as_json:
         echo_json(q.lineage_to_dict(tree))
         return
@@ -158,6 +165,9 @@ def lineage(
             branch.add(Text("(nothing)", style="dim"))
         _add_hops(G, branch, hops, tree.attrs)
     out.print(root)
+    if tree.total > tree.shown:
+        out.print(Text(f"showing {tree.shown} of {tree.total} documents reached (nearest first); "
+                       f"--limit {min(tree.total, max(4 * tree.shown, 1000))} for more, --limit 0 for all", style="dim"))
 
 
 @app.command()

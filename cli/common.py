@@ -209,16 +209,19 @@ def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
 Walk = tuple[str, "int | None", "Sequence[str] | None"]
 
 
-def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True) -> nx.MultiDiGraph:
-    """The sub-graph a command walks from `node`: each walk is (direction, depth, relation types), plus
-    the ISSUED_BY edges of the nodes reached (a document's issuer is shown beside it)."""
+def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True,
+           issuers_of: Sequence[str] | None = None, base: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+    """The sub-graph a command walks from `node` (added to `base`): each walk is (direction, depth,
+    relation types), plus the ISSUED_BY edges of the nodes reached, or of `issuers_of` (a document's
+    issuer is shown beside it)."""
     import networkx as nx
 
-    H = nx.MultiDiGraph()
+    H = base if base is not None else nx.MultiDiGraph()
     for direction, depth, types in walks:
         H = nx.compose(H, src.neighbourhood([node], direction, depth, types))  # type: ignore[arg-type]
-    if issuers and H.number_of_nodes():
-        H = nx.compose(H, src.neighbourhood(list(H.nodes), "out", 1, ["ISSUED_BY"]))
+    wanted = list(issuers_of) if issuers_of is not None else list(H.nodes)
+    if issuers and wanted:
+        H = nx.compose(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
     return H
 
 

@@ -885,6 +885,12 @@ class Neo4jSource:
                       depth: int | None, types: Sequence[str] | None = None) -> nx.MultiDiGraph:
         return fetch_neighbourhood(self.driver, ids, direction, depth, types, database=self.database)
 
+    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
+             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+        from .source import walk_and_count
+
+        return walk_and_count(self, root, direction, depth, types)
+
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .queries import stats
 

@@ -136,13 +136,20 @@ def display_name(attrs: Mapping[str, Any], node: Hashable = "") -> str:
     return str(node)
 
 
-def node_order(G: nx.MultiDiGraph, n: Hashable) -> tuple[Any, ...]:
+def order_key(d: Mapping[str, Any], n: Hashable) -> str:
+    """The sort key of a node (a string, so a store can index it): dated before undated, by date, then
+    symbol (or name), then id.
+
+    >>> sorted(["b", "a"], key=lambda n: order_key({"date": "2021-01-01" if n == "b" else None}, n))
+    ['b', 'a']
+    """
+    date = d.get("date") or (f"{d['year']}" if d.get("year") else "")
+    return f"{0 if date else 1}{date}\x1f{fold_symbol(display_name(d, n))}\x1f{n}"
+
+
+def node_order(G: nx.MultiDiGraph, n: Hashable) -> str:
     """Deterministic order of nodes: dated before undated, by date, then symbol (or title), then id."""
-    d = G.nodes[n]
-    date = d.get("date") or ""
-    if not date and d.get("year"):
-        date = f"{d['year']}"
-    return (not date, date, fold_symbol(display_name(d, n)), str(n))
+    return order_key(G.nodes[n], n)
 
 
 def _sorted_nodes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> list[str]:
@@ -302,8 +309,8 @@ def _index(G: nx.MultiDiGraph) -> dict[str, dict[str, list[Hashable]]]:
     for n, d in G.nodes(data=True):
         if d.get("symbol"):
             by_symbol.setdefault(fold_symbol(str(d["symbol"])), []).append(n)
-        if d.get("source_file"):
-            by_file.setdefault(str(d["source_file"]), []).append(n)
+        for f in {d.get("source_file"), d.get("source_path")} - {None, ""}:
+            by_file.setdefault(str(f), []).append(n)
     index = {"symbol": by_symbol, "file": by_file}
     _INDEXES[G] = (key, index)
     return index
@@ -398,7 +405,7 @@ def resolve_ref(G: nx.MultiDiGraph, ref: str) -> list[str]:
     if ref in G:
         return [ref]
     base = ref.replace("\\", "/").rsplit("/", 1)[-1]
-    by_file = list(_index(G)["file"].get(base, []))
+    by_file = list(_index(G)["file"].get(ref.replace("\\", "/"), [])) or list(_index(G)["file"].get(base, []))
     if not by_file:
         by_file = [n for f, ns in _index(G)["file"].items() if f.lower() == base.lower() for n in ns]
     if by_file:
@@ -528,10 +535,18 @@ class LineageTree:
     depth: int | None
     types: tuple[str, ...]
     children: list[Hop] = field(default_factory=list)
+    limit: int | None = None
+    #: distinct nodes the walk reaches (all of them, even when `limit` cut the tree)
+    total: int = 0
 
     def walk(self) -> Iterator[Hop]:
         for c in self.children:
             yield from c.walk()
+
+    @property
+    def shown(self) -> int:
+        """Distinct nodes in the tree (at most `limit`)."""
+        return len(self.nodes())
 
     def nodes(self, direction: Literal["up", "down"] | None = None) -> set[str]:
         """Distinct nodes reached (not counting the root), optionally in one direction only."""
@@ -555,9 +570,9 @@ def _neighbours(G: nx.MultiDiGraph, n: Hashable, direction: Literal["up", "down"
 
 
 def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth: int | None,
-          types: frozenset[str]) -> list[Hop]:
-    """Breadth first, so every node is expanded once at its shallowest depth."""
-    visited = {root}
+          types: frozenset[str], visited: set[str], room: list[int]) -> list[Hop]:
+    """Breadth first, so every node is expanded once at its shallowest depth; `room[0]` new nodes at most
+    (a node already shown elsewhere comes again as a leaf, and costs nothing)."""
     top: list[Hop] = []
     frontier: deque[tuple[str, list[Hop], int]] = deque([(root, top, 1)])
     while frontier:
@@ -566,6 +581,10 @@ def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth
             continue
         nbrs = _neighbours(G, n, direction, types)
         for other in sorted(nbrs, key=lambda x: node_order(G, x)):
+            if other not in visited:
+                if room[0] <= 0:
+                    return top
+                room[0] -= 1
             es = nbrs[other]
             main = es[0]
             hop = Hop(node=other, direction=direction, depth=level, edge_type=str(main["type"]),
@@ -578,13 +597,26 @@ def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth
     return top
 
 
+def reach(G: nx.MultiDiGraph, node: Hashable, direction: Literal["up", "down"], depth: int | None,
+          types: Iterable[str]) -> set[str]:
+    """The nodes a lineage walk from `node` reaches in `G` (without `node`)."""
+    tset = frozenset(types)
+    seen, frontier, level = {str(node)}, [str(node)], 0
+    while frontier and (depth is None or level < depth):
+        level += 1
+        frontier = [o for n in frontier for o in _neighbours(G, n, direction, tset) if o not in seen]
+        seen.update(frontier)
+    return seen - {str(node)}
+
+
 def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", depth: int | None = None,
-            types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES")) -> LineageTree:
+            types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES"), limit: int | None = None) -> LineageTree:
     """Follow document relations from `node`, transitively.
 
     ``up``: what `node` implements, cites or supersedes (out-edges), then what those do, ...;
     ``down``: what implements, cites or supersedes `node` (in-edges), and so on; ``both``: the two.
-    `depth` limits the number of hops (None: no limit); `types` selects the relation types. Siblings are
+    `depth` limits the number of hops (None: no limit); `types` selects the relation types; `limit` the
+    number of distinct nodes shown (``total`` still counts every node the walk reaches). Siblings are
     ordered by date (undated last), then symbol.
 
     >>> G = nx.MultiDiGraph()
@@ -606,10 +638,15 @@ def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", dep
     tset = frozenset(t.upper() for t in types)
     root = str(node)
     ordered = tuple(t for t in DOC_RELATIONS if t in tset) + tuple(sorted(tset - set(DOC_RELATIONS)))
-    tree = LineageTree(root=root, attrs=_attrs(G, node), direction=direction, depth=depth, types=ordered)
+    if limit is not None and limit < 0:
+        raise ValueError("limit must be >= 0")
+    tree = LineageTree(root=root, attrs=_attrs(G, node), direction=direction, depth=depth, types=ordered,
+                       limit=limit)
     dirs: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
+    room = [limit if limit is not None else G.number_of_nodes()]
     for d in dirs:
-        tree.children.extend(_grow(G, root, d, depth, tset))
+        tree.children.extend(_grow(G, root, d, depth, tset, {root}, room))
+    tree.total = len(set().union(*(reach(G, root, d, depth, tset) for d in dirs)))
     return tree
 
 
@@ -623,7 +660,8 @@ def _hop_to_dict(h: Hop) -> dict[str, Any]:
 def lineage_to_dict(tree: LineageTree) -> dict[str, Any]:
     """A JSON-ready dict: ``{"root", "attrs", "direction", "depth", "types", "children": [hop ...]}``."""
     return {"root": tree.root, "attrs": tree.attrs, "direction": tree.direction, "depth": tree.depth,
-            "types": list(tree.types), "children": [_hop_to_dict(h) for h in tree.children]}
+            "types": list(tree.types), "limit": tree.limit, "total": tree.total, "shown": tree.shown,
+            "children": [_hop_to_dict(h) for h in tree.children]}
 
 
 # ------------------------------------------------------------------------------------------------- show
@@ -742,7 +780,8 @@ def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
 
 
 def files(G: nx.MultiDiGraph) -> list[str]:
-    """The files the graph was loaded from: the union of node ``sources`` and edge ``source_file``.
+    """The files the graph was loaded from (relative paths): node ``sources`` and edge ``source_path``
+    (``source_file`` in graphs without paths).
 
     >>> G = nx.MultiDiGraph(); G.add_node("a", sources=["b.txt", "a.txt"]); files(G)
     ['a.txt', 'b.txt']
@@ -750,11 +789,11 @@ def files(G: nx.MultiDiGraph) -> list[str]:
     out: set[str] = set()
     for _, d in G.nodes(data=True):
         out.update(str(f) for f in d.get("sources") or [])
-        if d.get("source_file"):
-            out.add(str(d["source_file"]))
+        if d.get("source_path") or d.get("source_file"):
+            out.add(str(d.get("source_path") or d["source_file"]))
     for *_, d in G.edges(data=True):
-        if d.get("source_file"):
-            out.add(str(d["source_file"]))
+        if d.get("source_path") or d.get("source_file"):
+            out.add(str(d.get("source_path") or d["source_file"]))
     return sorted(out)
 
 

@@ -42,6 +42,12 @@ class GraphSource(Protocol):
         """The seeds, the nodes reached within `depth` hops along `types` and the edges walked."""
         ...
 
+    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
+             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+        """What ``graph.queries.lineage(G, root, direction, depth, types, limit)`` shows, and how many
+        nodes the whole walk reaches. A store fetches only the first `limit` nodes in lineage order."""
+        ...
+
     def stats(self, top: int = 10) -> dict[str, Any]:
         """``graph.queries.stats``' shape: counts, and the first `top` of each loose-end list."""
         ...
@@ -87,6 +93,16 @@ def walk(G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: in
     return H
 
 
+def walk_and_count(src: GraphSource, root: str, direction: Literal["up", "down"], depth: int | None,
+                   types: Sequence[str]) -> tuple[nx.MultiDiGraph, int]:
+    """A source's whole neighbourhood in one direction, and how many nodes it reaches (for sources that
+    fetch a walk whole)."""
+    from .queries import reach
+
+    H = src.neighbourhood([root], direction, depth, types)
+    return H, len(reach(H, root, direction, depth, types)) if root in H else 0
+
+
 class MemorySource:
     """A :class:`GraphSource` over a networkx graph held in memory."""
 
@@ -99,6 +115,10 @@ class MemorySource:
     def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
                       types: Sequence[str] | None = None) -> nx.MultiDiGraph:
         return walk(self.G, ids, direction, depth, types)
+
+    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
+             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+        return walk_and_count(self, root, direction, depth, types)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .queries import stats

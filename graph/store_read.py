@@ -9,7 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -27,7 +27,7 @@ def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
     names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
     symbol = attrs.get("symbol")
     return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
-            q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold,
+            q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold, q.order_key(attrs, node),
             None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
             int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
             int(bool(attrs.get("conflicts"))),
@@ -135,6 +135,64 @@ class StoreSource:
 
     def files(self) -> list[str]:
         return [p for (p,) in self._query("SELECT path FROM files WHERE state = 'ready' ORDER BY path")]
+
+    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
+             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+        """Breadth first as graph.queries.lineage walks, each parent's children in lineage order (the
+        nodes' sort_key), at most `limit` new nodes: the cost follows what is shown."""
+        total = self.reach_count(root, direction, depth, types)
+        if limit is None:
+            return self.neighbourhood([root], direction, depth, types), total
+        H = nx.MultiDiGraph()
+        _add_nodes(H, self._nodes([root]))
+        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
+        typed = "e.type IN (SELECT value FROM json_each(?))"
+        visited, frontier, level, room = {root}, [root] if root in H else [], 0, limit
+        rows: list[Sequence[Any]] = []
+        done = False  # lineage stops at the first new node it has no room for
+        while frontier and not done and (depth is None or level < depth):
+            level, nxt = level + 1, []
+            for parent in frontier:
+                kids = [k for (k,) in self._query(
+                    f"SELECT DISTINCT e.{far} FROM edges e JOIN nodes n ON n.id = e.{far} JOIN files f ON f.id = e.file_id "
+                    f"WHERE e.{near} = ? AND {typed} AND e.src <> e.dst AND f.state = 'ready' "
+                    f"ORDER BY n.sort_key LIMIT ?", (parent, json.dumps(list(types)), room + len(visited) + 1))]
+                shown = []
+                for k in kids:
+                    if k not in visited:
+                        if room == 0:
+                            done = True
+                            break
+                        room -= 1
+                        visited.add(k)
+                        nxt.append(k)
+                    shown.append(k)
+                if shown:
+                    rows += self._query(f"{_EDGE_SELECT} AND e.{near} = ? AND {typed} AND e.{far} IN "
+                                        f"(SELECT value FROM json_each(?))", (parent, json.dumps(list(types)),
+                                                                              json.dumps(shown)))
+                if done:
+                    break
+            frontier = nxt
+        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
+        _add_edges(H, rows)
+        return H, total
+
+    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
+                    cap: int = 1_000_000) -> int:
+        """How many nodes a lineage walk from `root` reaches (ids only, in SQL; at most `cap`)."""
+        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
+        step = (f"FROM r JOIN edges e ON e.{near} = r.id JOIN files f ON f.id = e.file_id "
+                "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND f.state = 'ready'")
+        if depth is None:
+            sql = (f"WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.{far} {step} LIMIT ?) "
+                   "SELECT count(*) - 1 FROM r")
+            args: list[Any] = [root, json.dumps(list(types)), cap]
+        else:
+            sql = (f"WITH RECURSIVE r(id, d) AS (SELECT ?, 0 UNION SELECT e.{far}, r.d + 1 {step} AND r.d < ? "
+                   "LIMIT ?) SELECT count(DISTINCT id) - 1 FROM r")
+            args = [root, json.dumps(list(types)), depth, cap]
+        return max(0, int(self._query(sql, args)[0][0]))
 
     def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
         one = lambda sql, *a: self._query(sql, a)[0][0]  # noqa: E731

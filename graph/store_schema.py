@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     source_file TEXT,
     source_path TEXT,
     names_fold TEXT,                 -- title, name and aliases, folded, for title-word look-ups
+    sort_key TEXT NOT NULL,          -- graph.queries.order_key: lineage lists siblings in this order
     resolved INTEGER,
     n_sources INTEGER NOT NULL,
     no_identity INTEGER NOT NULL,

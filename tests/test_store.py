@@ -183,3 +183,56 @@ def test_a_symlinked_store_stays_a_link_and_keeps_its_mode(tmp_path: Path) -> No
         store.commit()
     assert link.is_symlink() and (real.stat().st_mode & 0o777) == 0o640
     assert read_graph(real).number_of_nodes() > 0
+
+
+def _tree(t: object) -> object:
+    from policygraph.graph.queries import lineage_to_dict
+
+    d = lineage_to_dict(t)  # type: ignore[arg-type]
+
+    def strip(h: dict) -> tuple:
+        return (h["node"], h["direction"], h["depth"], h["seen"], len(h["edges"]), tuple(strip(c) for c in h["children"]))
+
+    return d["total"], d["shown"], tuple(strip(h) for h in d["children"])
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.MultiDiGraph]:
+    path = tmp_path_factory.mktemp("s") / "g.db"
+    with Store.open(path) as store:
+        store.stage([Staged(x, f) for f, x in sorted(POOL.items())])
+        store.commit()
+    return path, build_graph(POOL.values())
+
+
+@pytest.mark.parametrize("limit", [None, 0, 1, 3, 10])
+def test_the_store_walks_what_lineage_shows(loaded: tuple[Path, nx.MultiDiGraph], limit: int | None) -> None:
+    from policygraph.graph.queries import DOC_RELATIONS, lineage
+
+    path, G = loaded
+    src = open_source(path)
+    docs = [n for n, d in G.nodes(data=True) if d["kind"] == "Document"]
+    for node in docs:
+        for direction in ("up", "down"):
+            for depth in (None, 1, 2):
+                H, total = src.walk(node, direction, depth, DOC_RELATIONS, limit)
+                got = lineage(H, node, direction, depth, DOC_RELATIONS, limit)
+                got.total = total
+                assert _tree(got) == _tree(lineage(G, node, direction, depth, DOC_RELATIONS, limit)), (node, direction)
+    src.close()
+
+
+def test_the_store_answers_as_the_graph_in_memory(loaded: tuple[Path, nx.MultiDiGraph]) -> None:
+    from policygraph.graph.queries import resolve_ref, stats
+    from policygraph.graph.source import MemorySource
+
+    path, G = loaded
+    src, mem = open_source(path), MemorySource(G)
+    assert src.stats(3) == stats(G, 3)
+    assert src.files() == mem.files()
+    for n, d in G.nodes(data=True):
+        for ref in filter(None, (n, d.get("symbol"), d.get("source_file"), d.get("title"))):
+            assert resolve_ref(src.candidates(ref), ref) == resolve_ref(G, ref), ref
+        for direction in ("in", "out", "both"):
+            assert _canonical(src.neighbourhood([n], direction, 2, None)) == _canonical(mem.neighbourhood([n], direction, 2, None))
+    src.close()
