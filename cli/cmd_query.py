@@ -17,6 +17,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..graph import queries as q
+from ..graph.scope import Scope, prune
 from ..ontology import vocab
 from .app import app
 from .common import (
@@ -42,11 +43,15 @@ _TYPE_STYLE = {"IMPLEMENTS": "green", "CITES": "cyan", "SUPERSEDES": "magenta"}
 _ALL_RELATIONS = vocab.RELATION_TYPES
 
 
-def _node_text(attrs: dict[str, Any], node: str, bold: bool = True) -> Text:
-    t = Text(q.display_name(attrs, node), style="bold" if bold else "")
-    bits = [attrs.get("label"), attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
-            attrs.get("issuer"), attrs.get("jurisdiction")]
-    extra = " · ".join(str(b) for b in bits if b)
+def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[str, ...] = ()) -> Text:
+    """A node's name for people, then its type, date, issuer and place (those the name does not already say,
+    less `hide`), every text cleaned of control characters."""
+    t = Text(clean(q.display_name(attrs, node)), style="bold" if bold else "")
+    named = any(attrs.get(k) for k in ("symbol", "title", "name"))
+    fields = {"label": attrs.get("label"), "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
+              "issuer": attrs.get("issuer"), "jurisdiction": attrs.get("jurisdiction")}
+    shown = [k for k in fields if k not in hide and (named or k == "jurisdiction")]
+    extra = " · ".join(clean(fields[k]) for k in shown if fields[k])
     if extra:
         t.append("  " + extra, style="dim" if not bold else "")
     return t
@@ -54,10 +59,10 @@ def _node_text(attrs: dict[str, Any], node: str, bold: bool = True) -> Text:
 
 def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | None) -> Text:
     if not ev:
-        return Text(f"(no evidence sentence; {file})" if file else "(no evidence)", style="dim")
-    snip = q.evidence_snippet(ev.get("sentence"), mention)
+        return Text(f"(no evidence sentence; {clean(file)})" if file else "(no evidence)", style="dim")
+    snip = q.evidence_snippet(clean(ev.get("sentence") or ""), mention)
     t = Text("“" + snip + "”", style="italic")
-    t.append(f"  — {ev.get('file') or file or '?'}", style="dim")
+    t.append(f"  — {clean(ev.get('file') or file or '?')}", style="dim")
     return t
 
 
@@ -99,6 +104,22 @@ def _parse_types(values: list[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(types)) or ("IMPLEMENTS", "CITES", "SUPERSEDES")
 
 
+SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", show_default=False,
+                                              help="Only documents dated on or after DATE (2023, 2023-05, 2023-05-02).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", show_default=False,
+                                              help="Only documents dated on or before DATE.")]
+PlaceOpt = Annotated[str | None, typer.Option("--jurisdiction", "-j", metavar="PLACE", show_default=False,
+                                              help="Only documents of PLACE (a province includes its districts "
+                                                   "and cities; 'central' for central documents).")]
+
+
+def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
+    try:
+        return Scope(since, until, place)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--since/--until") from e
+
+
 @app.command()
 def lineage(
     ref: RefArg,
@@ -112,6 +133,9 @@ def lineage(
                              "(default: all three).", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
                                        help="Show at most N documents (0: all); the total is still counted.")] = 100,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -152,6 +176,9 @@ def lineage(
         G = around(src, node, [], issuers_of=list(G.nodes), base=G)
     tree = q.lineage(G, node, direction, depth, rel_types, cap)
     tree.total = total
+    scope = _scope(since, until, place)
+    if scope:
+        tree = prune(tree, scope)
     if as_json:
         echo_json(q.lineage_to_dict(tree))
         return
@@ -206,9 +233,9 @@ def show(
     for k, v in s["attrs"].items():
         if v is None or v == [] or v == {}:
             continue
-        at.add_row(k, json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
+        at.add_row(k, clean(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)))
     if s["issuer"] and not s["attrs"].get("issuer"):
-        at.add_row("issuer (ISSUED_BY)", s["issuer"])
+        at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
     out.print(at)
     for title, edges, arrow in (("out", s["out"], "→"), ("in", s["in"], "←")):
         if not edges:
@@ -219,11 +246,11 @@ def show(
         t.add_column("evidence", overflow="fold")
         for e in edges:
             rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "")
-            other = Text(e["other_name"], style="bold")
+            other = Text(clean(e["other_name"]), style="bold")
             extra = " · ".join(str(x) for x in (e.get("other_label"), e.get("other_date"),
                                                  e.get("other_jurisdiction")) if x)
             if extra:
-                other.append("\n" + extra, style="dim")
+                other.append("\n" + clean(extra), style="dim")
             target_attrs = G.nodes[e["target"]]
             mention = target_attrs.get("symbol") or target_attrs.get("number")
             ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"))
@@ -316,11 +343,44 @@ def stats(
                    style="dim"))
 
 
+def _province_table(rep: q.CoverageReport) -> Table:
+    t = Table(title="by province (districts and cities rolled up)", title_justify="left")
+    for col, just in (("province", "left"), ("documents", "right"), ("directly", "right"), ("of which", "left")):
+        t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
+    for prov, nodes in rep.by_province.items():
+        es = [rep.entry(n) for n in nodes]
+        sub = sorted({e.jurisdiction for e in es} - {prov})
+        parts = ", ".join(f"{clean(j)} {sum(1 for e in es if e.jurisdiction == j)}" for j in sub)
+        t.add_row(clean(prov), str(len(es)), str(sum(1 for e in es if e.distance == 1)), parts)
+    return t
+
+
+def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Table:
+    shown = rep.entries if not limit else rep.entries[:limit]
+    t = Table(title=f"documents ({len(shown)} of {len(rep.entries)})", title_justify="left")
+    for col in ("document", "jurisdiction", "issuer", "chain", "evidence"):
+        t.add_column(col, overflow="fold")
+    for e in shown:
+        doc = _node_text(e.attrs, e.node, hide=("issuer", "jurisdiction"))
+        chain = " → ".join(clean(q.display_name(G.nodes[c], c)) for c in e.chain)
+        first = e.edges[0] if e.edges else {}
+        tgt = G.nodes[first["target"]] if first else {}
+        mention = tgt.get("symbol") or tgt.get("number")
+        t.add_row(doc, clean(e.jurisdiction), clean(e.issuer), chain,
+                  _evidence_text(first.get("evidence"), mention, first.get("source_file")))
+    return t
+
+
 @app.command()
 def coverage(
     ref: RefArg,
     via_cites: Annotated[bool, typer.Option("--via-cites", help="Also follow CITES edges, not only IMPLEMENTS.")
                          ] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    place: PlaceOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
+                                       help="List at most N documents (0: all); the counts cover every one.")] = 50,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -329,7 +389,8 @@ def coverage(
     database: DatabaseOpt = None,
 ) -> None:
     """How far a central document is carried out: every document implementing it directly or through a
-    chain of IMPLEMENTS, grouped by jurisdiction and by issuing body, each with its shortest chain.
+    chain of IMPLEMENTS, counted by province (districts rolled up), jurisdiction and issuing body, each
+    with its shortest chain and the sentence that states its first step.
 
     Examples:
 
@@ -337,43 +398,42 @@ def coverage(
 
       policygraph coverage 98/2023/QH15 --json
 
-      policygraph coverage "Nghị quyết 27" --via-cites
+      policygraph coverage 57-NQ/TW --jurisdiction "Đồng Nai" --since 2025
+
+      policygraph coverage "Nghị quyết 27" --via-cites --limit 0
 
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
+    scope = _scope(since, until, place)
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)])
-    rep = q.coverage(G, node, follow)
+    rep = q.coverage(G, node, follow, scope.matches if scope else None)
     if as_json:
         echo_json(q.coverage_to_dict(rep))
         return
     direct = sum(1 for e in rep.entries if e.distance == 1)
     verb = "implement or cite" if via_cites else "implement"
     out.print(_node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim"))
+    verb = verb + ("s" if len(rep.entries) == 1 else "")
     out.print(Text(f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
-                   f"{plural(len(rep.by_jurisdiction), 'jurisdiction')}, from {plural(len(rep.by_issuer), 'issuing body')}"))
-    for jur, nodes in rep.by_jurisdiction.items():
-        t = Table(title=f"{jur} ({len(nodes)})", title_justify="left")
-        t.add_column("document", overflow="fold")
-        t.add_column("issuer", overflow="fold")
-        t.add_column("chain", overflow="fold")
-        t.add_column("evidence", overflow="fold")
-        for n in nodes:
-            e = rep.entry(n)
-            doc = _node_text({**e.attrs, "issuer": None, "jurisdiction": None}, n)
-            chain = " → ".join(q.display_name(G.nodes[c], c) for c in e.chain)
-            first = e.edges[0] if e.edges else {}
-            tgt = G.nodes[first["target"]] if first else {}
-            mention = tgt.get("symbol") or tgt.get("number")
-            t.add_row(doc, e.issuer, chain, _evidence_text(first.get("evidence"), mention, first.get("source_file")))
-        out.print(t)
-    if rep.by_issuer:
-        t = Table(title="by issuing body", title_justify="left")
-        t.add_column("issuer", overflow="fold")
-        t.add_column("count", justify="right")
-        t.add_column("documents", overflow="fold")
-        for iss, nodes in rep.by_issuer.items():
-            t.add_row(iss, str(len(nodes)), ", ".join(q.display_name(G.nodes[n], n) for n in nodes))
-        out.print(t)
+                   f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
+                   f"from {plural(len(rep.by_issuer), 'issuing body')}"
+                   + (f" — {_scope_text(scope)}" if scope else "")))
+    if not rep.entries:
+        return
+    out.print(_province_table(rep))
+    out.print(_entries_table(G, rep, limit))
+    t = Table(title="by issuing body", title_justify="left")
+    t.add_column("issuer", overflow="fold")
+    t.add_column("count", justify="right")
+    for iss, nodes in sorted(rep.by_issuer.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]:
+        t.add_row(clean(iss), str(len(nodes)))
+    out.print(t)
+
+
+def _scope_text(scope: Scope) -> str:
+    bits = [f"since {scope.since}" if scope.since else "", f"until {scope.until}" if scope.until else "",
+            f"in {scope.jurisdiction}" if scope.jurisdiction else ""]
+    return " ".join(b for b in bits if b)

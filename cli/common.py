@@ -185,8 +185,13 @@ def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
     G = src.candidates(ref)
     found = q.resolve_ref(G, ref)
     if not found:
-        fail(f"nothing matches {ref!r} (try a symbol such as 31-NQ/TW, \"Nghị quyết 31\", a file name, "
-             "or `policygraph stats` to see what is loaded)", 1)
+        close = q.did_you_mean(G, ref)
+        if as_json:
+            echo_json({"error": "not found", "ref": ref, "did_you_mean": close})
+        hint = ("did you mean " + ", ".join(repr(c) for c in close) + "?" if close else
+                "try a symbol such as 31-NQ/TW, \"Nghị quyết 31\", title words, a file name, "
+                "or `policygraph stats` to see what is loaded")
+        fail(f"nothing matches {ref!r}; {hint}", 1)
     if len(found) == 1:
         return found[0]
     rows = [_candidate_row(G, n) for n in found]

@@ -27,7 +27,7 @@ import re
 import unicodedata
 import weakref
 from collections import Counter, deque
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -411,45 +411,97 @@ def resolve_ref(G: nx.MultiDiGraph, ref: str) -> list[str]:
     if by_file:
         return _sorted_nodes(G, by_file)
 
-    main, narrow_text = ref, ""
-    if main.lower().startswith(("doc:", "ref:", "file:", "named:")):
-        main = main.split(":", 1)[1]
-    if "@" in main:
-        main, *rest = main.split("@")
-        narrow_text = " ".join(rest)
-
+    main, narrow_text = _split_narrow(ref)
     sym_match = next((m for m in _SYMBOL_RE.finditer(main) if re.search(r"[^\W\d_]", m.group(0))), None)
-    cands: list[Hashable]
     if sym_match:
-        tokens = main[: sym_match.start()].split()
-        label, code, used = _parse_type(tokens, need_number_after=False)
-        narrow_text = " ".join([*tokens[used:], main[sym_match.end():], narrow_text])
-        cands = _by_symbol(G, sym_match.group(0))
-        if label:  # a type word is only a hint next to a full symbol
-            typed = [n for n in cands if label in _labels_of(G.nodes[n])]
-            cands = typed or cands
+        cands, narrow_text = _symbol_ref(G, main, sym_match, narrow_text)
     else:
-        tokens = main.split()
-        label, code, used = _parse_type(tokens, need_number_after=True)
-        num = tokens[used] if label and used < len(tokens) else ""
-        if label and re.fullmatch(r"\d{1,5}", num):
-            want = _fold_number(num)
-            narrow_text = " ".join([*tokens[used + 1:], narrow_text])
-            cands = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document"
-                     and number_of(d) == want
-                     and (label in _labels_of(d) or (code is not None and fold_text(str(d.get("type_code") or ""))
-                                                     == code))]
-        else:
-            cands = _by_name(G, main)
-            if not cands:  # "Nghị quyết Trung ương 4 (khóa XII)": a name, then a term or a year
-                cut = _NAME_TAIL_RE.search(main)
-                if cut and cut.start() > 0:
-                    cands = _by_name(G, main[: cut.start()])
-                    narrow_text = " ".join([main[cut.start():], narrow_text])
+        cands, narrow_text = _numbered_or_named(G, main, narrow_text)
     nw = _parse_narrow(narrow_text)
     if nw:
         cands = [n for n in cands if _fits_narrow(G, n, nw)]
     return _sorted_nodes(G, cands)
+
+
+def _split_narrow(ref: str) -> tuple[str, str]:
+    """The reference without a node-id prefix, and what follows an '@'; a type code glued to a number is
+    split ("NQ31" -> "NQ 31")."""
+    main, narrow = ref, ""
+    if main.lower().startswith(("doc:", "ref:", "file:", "named:")):
+        main = main.split(":", 1)[1]
+    if "@" in main:
+        main, *rest = main.split("@")
+        narrow = " ".join(rest)
+    main = " ".join(re.sub(r"^([^\W\d_]{1,6})(\d{1,5})$", r"\1 \2", t) for t in main.split())
+    main = re.sub(r"(?<![\w/-])(\d{1,5})\s+(?=[^\W\d_]{1,8}\s*[-/]\s*[^\W_]+)", r"\1-", main)  # "31 NQ/TW"
+    return main, narrow
+
+
+def symbol_number(s: str) -> str:
+    """The number a typed symbol starts with, leading zeros dropped: ``symbol_number("08-NQ/TU") == "8"``."""
+    m = re.match(r"\s*(\d+)", s)
+    return _fold_number(m.group(1)) if m else ""
+
+
+def _symbol_tokens(s: str) -> list[str]:
+    return [_fold_number(t) if t.isdigit() else t for t in re.findall(r"[^\W_]+", fold_symbol(s))]
+
+
+def _loose_symbol(G: nx.MultiDiGraph, typed: str) -> list[Hashable]:
+    """Documents whose symbol has the typed parts in order, whatever the separators: "31/NQ-TW", "31 NQ/TW"
+    and "31-NQ-TW" name 31-NQ/TW; "98/QH15" names 98/2023/QH15 (same number first)."""
+    want = _symbol_tokens(typed)
+
+    def fits(have: list[str]) -> bool:
+        it = iter(have)
+        return bool(have) and have[0] == want[0] and all(t in it for t in want)
+
+    return [n for n, d in G.nodes(data=True) if d.get("symbol") and fits(_symbol_tokens(str(d["symbol"])))]
+
+
+def _symbol_ref(G: nx.MultiDiGraph, main: str, m: re.Match[str], narrow_text: str) -> tuple[list[Hashable], str]:
+    tokens = main[: m.start()].split()
+    label, _code, used = _parse_type(tokens, need_number_after=False)
+    narrow_text = " ".join([*tokens[used:], main[m.end():], narrow_text])
+    cands = _by_symbol(G, m.group(0)) or _loose_symbol(G, m.group(0))
+    if label:  # a type word is only a hint next to a full symbol
+        cands = [n for n in cands if label in _labels_of(G.nodes[n])] or cands
+    return cands, narrow_text
+
+
+def _numbered_or_named(G: nx.MultiDiGraph, main: str, narrow_text: str) -> tuple[list[Hashable], str]:
+    """"Nghị quyết 31", "NQ 31" (a type and a number), else a title or name, then a term or a year."""
+    tokens = main.split()
+    label, code, used = _parse_type(tokens, need_number_after=True)
+    num = tokens[used] if label and used < len(tokens) else ""
+    if label and re.fullmatch(r"\d{1,5}", num):
+        want = _fold_number(num)
+        cands = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document" and number_of(d) == want
+                 and (label in _labels_of(d) or (code is not None and fold_text(str(d.get("type_code") or "")) == code))]
+        return cands, " ".join([*tokens[used + 1:], narrow_text])
+    cands = _by_name(G, main)
+    cut = _NAME_TAIL_RE.search(main)
+    if not cands and cut and cut.start() > 0:  # "Nghị quyết Trung ương 4 (khóa XII)", "Hiến pháp 2013"
+        return _by_name(G, main[: cut.start()]), " ".join([main[cut.start():], narrow_text])
+    return cands, narrow_text
+
+
+def did_you_mean(G: nx.MultiDiGraph, ref: str, n: int = 5) -> list[str]:
+    """References close to `ref` among the nodes of `G` (symbols and names), for a "did you mean" line.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("a", kind="Document", symbol="31-NQ/TW"); G.add_node("b", kind="Document", symbol="13-NQ/TU")
+    >>> did_you_mean(G, "31-NQ/TU")
+    ['31-NQ/TW', '13-NQ/TU']
+    """
+    import difflib
+
+    names: dict[str, str] = {}
+    for node, d in G.nodes(data=True):
+        for v in (d.get("symbol"), d.get("title"), d.get("name")):
+            if v:
+                names.setdefault(fold_symbol(str(v)) if v == d.get("symbol") else fold_text(str(v)), str(v))
+    key = fold_symbol(ref) if _SYMBOL_RE.search(ref) else fold_text(ref)
+    return [names[k] for k in difflib.get_close_matches(key, list(names), n=n, cutoff=0.6)]
 
 
 def suggest_ref(G: nx.MultiDiGraph, n: Hashable) -> str:
@@ -820,16 +872,20 @@ class CoverageReport:
     types: tuple[str, ...]
     entries: list[CoverageEntry] = field(default_factory=list)
     by_jurisdiction: dict[str, list[str]] = field(default_factory=dict)
+    #: districts and cities rolled up to their province
+    by_province: dict[str, list[str]] = field(default_factory=dict)
     by_issuer: dict[str, list[str]] = field(default_factory=dict)
 
     def entry(self, node: str) -> CoverageEntry:
         return next(e for e in self.entries if e.node == node)
 
 
-def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEMENTS",)) -> CoverageReport:
+def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEMENTS",),
+             keep: Callable[[Mapping[str, Any]], bool] | None = None) -> CoverageReport:
     """Every document implementing `node` directly or through a chain of IMPLEMENTS edges (add ``"CITES"``
     to `types` to follow citations too), with its shortest chain, grouped by jurisdiction (None ->
-    ``"central"``) and by issuing body.
+    ``"central"``), by province (districts rolled up) and by issuing body. `keep(attrs)` selects the
+    documents listed (graph.scope.Scope.matches: a date range, a jurisdiction); chains pass through any.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("NQ", kind="Document", symbol="31-NQ/TW")
@@ -867,13 +923,19 @@ def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEM
             edges.append(edge)
             cur = p
         d = G.nodes[n]
+        if keep is not None and not keep(d):
+            continue
         report.entries.append(CoverageEntry(
             node=n, attrs=_attrs(G, n), distance=dist[n], chain=chain, edges=edges,
             jurisdiction=str(d.get("jurisdiction") or "central"), issuer=issuer_of(G, n) or "unknown"))
+    from .scope import province_of
+
     for e in report.entries:
         report.by_jurisdiction.setdefault(e.jurisdiction, []).append(e.node)
+        report.by_province.setdefault(province_of(e.attrs.get("jurisdiction")), []).append(e.node)
         report.by_issuer.setdefault(e.issuer, []).append(e.node)
     report.by_jurisdiction = dict(sorted(report.by_jurisdiction.items(), key=lambda kv: (kv[0] != "central", kv[0])))
+    report.by_province = dict(sorted(report.by_province.items(), key=lambda kv: (kv[0] != "central", kv[0])))
     report.by_issuer = dict(sorted(report.by_issuer.items(), key=lambda kv: (kv[0] == "unknown", kv[0])))
     return report
 
@@ -885,7 +947,7 @@ def coverage_to_dict(report: CoverageReport) -> dict[str, Any]:
         "entries": [{"node": e.node, "attrs": e.attrs, "distance": e.distance, "chain": e.chain,
                      "edges": e.edges, "jurisdiction": e.jurisdiction, "issuer": e.issuer}
                     for e in report.entries],
-        "by_jurisdiction": report.by_jurisdiction, "by_issuer": report.by_issuer,
+        "by_jurisdiction": report.by_jurisdiction, "by_province": report.by_province, "by_issuer": report.by_issuer,
     }
 
 

@@ -101,6 +101,10 @@ class StoreSource:
             args.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         H = nx.MultiDiGraph()
         _add_nodes(H, self._query(" UNION ".join(sql), args))
+        if keys.symbols and not q.resolve_ref(H, ref):  # "31/NQ-TW", "98/QH15": the same number, loosely
+            numbers = [q.symbol_number(s) for s in keys.symbols]
+            _add_nodes(H, self._query("SELECT id, data FROM nodes WHERE num IN (SELECT value FROM json_each(?))",
+                                      [json.dumps(numbers)]))
         if not keys.files or H.number_of_nodes():
             return H
         # a file name typed in another case
