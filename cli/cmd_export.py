@@ -7,13 +7,15 @@ import sys
 import webbrowser
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import networkx as nx
 import typer
 from rich.table import Table
 
 from .app import app
+
+if TYPE_CHECKING:
+    import networkx as nx
 from .common import Neo4jOptions, StoreOpt, around, clean, err, fail, open_source, out, resolve_one, run_guarded
 
 

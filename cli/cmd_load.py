@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..graph.ingest import Found, default_jobs, describe, load_files, remove_files
-from ..graph.store import store_path
-from ..loaders import readers
 from .app import app
 from .common import (
     DatabaseOpt,
@@ -30,6 +27,9 @@ from .common import (
     warn,
 )
 
+if TYPE_CHECKING:
+    from ..graph.ingest import Found
+
 
 def _error_line(message: str) -> None:
     err.print(Text("error: ", style="red") + Text(one_line(message)))
@@ -37,6 +37,9 @@ def _error_line(message: str) -> None:
 
 def _found(paths: list[Path]) -> list[Found]:
     """Every file to load with its path relative to the folder given (a file named directly: its name)."""
+    from ..graph.ingest import Found
+    from ..loaders import readers
+
     files = run_guarded(readers.iter_files, paths)
     roots = sorted((p.resolve() for p in paths if p.is_dir()), key=lambda p: -len(p.parts))
     out: list[Found] = []
@@ -80,6 +83,9 @@ def load(
     Exit code 1 when some file could not be loaded (each named on stderr; the others are loaded), 2 when
     there is nothing to load or the store cannot be written.
     """
+    from ..graph.ingest import default_jobs, describe, load_files
+    from ..graph.store import store_path
+
     found = _found(paths)
     if not found:
         fail("nothing to load: no .txt, .md, .html, .docx or .pdf file in " + ", ".join(map(str, paths)), 2)
@@ -138,6 +144,8 @@ def remove(
 
     Example:  policygraph remove 000_dd968633c1f9caf8.txt
     """
+    from ..graph.ingest import describe, remove_files
+
     rep = run_guarded(remove_files, store, files)
     missing = [f for f in files if f not in rep.removed]
     for f in missing:

@@ -8,7 +8,7 @@ candidates, fetches the neighbourhood it walks and runs the query function on it
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import networkx as nx
 import typer
@@ -17,7 +17,6 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..graph import queries as q
-from ..graph.scope import Scope, prune
 from ..ontology import vocab
 from .app import app
 from .common import (
@@ -38,6 +37,9 @@ from .common import (
     resolve_one,
     split_csv_option,
 )
+
+if TYPE_CHECKING:
+    from ..graph.scope import Scope
 
 _TYPE_STYLE = {"IMPLEMENTS": "green", "CITES": "cyan", "SUPERSEDES": "magenta"}
 _ALL_RELATIONS = vocab.RELATION_TYPES
@@ -114,6 +116,8 @@ PlaceOpt = Annotated[str | None, typer.Option("--jurisdiction", "-j", metavar="P
 
 
 def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
+    from ..graph.scope import Scope
+
     try:
         return Scope(since, until, place)
     except ValueError as e:
@@ -178,6 +182,8 @@ def lineage(
     tree.total = total
     scope = _scope(since, until, place)
     if scope:
+        from ..graph.scope import prune
+
         tree = prune(tree, scope)
     if as_json:
         echo_json(q.lineage_to_dict(tree))

@@ -15,11 +15,13 @@ Turtle and checks both directions, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
-from rdflib import URIRef
+if TYPE_CHECKING:  # rdflib is imported when an IRI is first made: the CLI's queries never need it
+    from rdflib import URIRef
 
 # --------------------------------------------------------------------------------------------
 # Namespaces
@@ -363,11 +365,15 @@ ELI_ALIGNMENTS: Final = (
 # --------------------------------------------------------------------------------------------
 def pg(local: str) -> URIRef:
     """The IRI of a term of the PolicyGraph ontology: ``pg("cites")``."""
+    from rdflib import URIRef
+
     return URIRef(PG + local)
 
 
 def eli(local: str) -> URIRef:
     """The IRI of a term of the ELI ontology: ``eli("based_on")``."""
+    from rdflib import URIRef
+
     return URIRef(ELI + local)
 
 
@@ -412,15 +418,20 @@ def relation_iri(type_: str, kind: str | None = None) -> URIRef:
     raise ValueError(f"relation {type_} takes no kind {kind!r} (allowed: {allowed})")
 
 
-_IRI_TO_RELATION: Final = MappingProxyType(
-    {
+@functools.cache
+def _iri_to_relation() -> MappingProxyType[URIRef, tuple[str, str | None]]:
+    return MappingProxyType({
         **{pg(local): (type_, None) for type_, local in RELATION_PROPERTY.items()},
         **{pg(local): (type_, kind) for (type_, kind), local in KIND_PROPERTY.items()},
-    }
-)
+    })
 
-#: every object property that stands for an edge (base properties and their kind sub-properties)
-RELATION_IRIS: Final = frozenset(_IRI_TO_RELATION)
+
+def __getattr__(name: str) -> Any:
+    """RELATION_IRIS: every object property that stands for an edge (base properties and their kind
+    sub-properties), made on first use."""
+    if name == "RELATION_IRIS":
+        return frozenset(_iri_to_relation())
+    raise AttributeError(name)
 
 
 def relation_of(iri: str) -> tuple[str, str | None]:
@@ -430,9 +441,13 @@ def relation_of(iri: str) -> tuple[str, str | None]:
     statement node). Raises ValueError for an IRI that is not a relation property.
     """
     try:
-        return _IRI_TO_RELATION[URIRef(str(iri))]
+        return _iri_to_relation()[pg(str(iri)[len(PG):])] if str(iri).startswith(PG) else _missing(iri)
     except KeyError:
         raise ValueError(f"{iri} is not a PolicyGraph relation property") from None
+
+
+def _missing(iri: str) -> Any:
+    raise KeyError(iri)
 
 
 def label_for_type_word(word: str) -> str | None:
