@@ -99,7 +99,7 @@ _VNI_RE = re.compile("(" + "|".join(map(re.escape, sorted(_VNI_DECODE, key=len, 
 # is in capitals; so is a whole line that holds such a word and no lower-case letter typed.
 _CAPS = "A-ZĂÂÊÔƠƯĐ"
 _LOW = "".join(sorted({c for c in _TCVN3_LETTERS.values() if c.islower()}))
-_CAPS_WORD = re.compile(rf"(?<![^\W\d_])[{_CAPS}{_LOW}]*[{_LOW}][{_CAPS}{_LOW}]*(?![^\W\d_])")
+_CAPS_RUN = re.compile(f"[{_CAPS}][{_CAPS}{_LOW}]*")  # led by a capital: the search skips to capitals
 _LOWER_TYPED = re.compile("[a-z]")
 
 
@@ -111,13 +111,23 @@ def to_unicode(text: str, encoding: str) -> str:
     >>> to_unicode("Ñieàu 1. Phaïm vi ñieàu chænh", VNI)
     'Điều 1. Phạm vi điều chỉnh'
     """
+    letters = _letters_of(text, encoding)
+    return _capitals_by_line(letters) if encoding == TCVN3 else letters
+
+
+def _letters_of(text: str, encoding: str) -> str:
+    """The letters decoded, TCVN3 capitals not yet restored (enough to judge a reading: it is lower-cased)."""
     if encoding == TCVN3:
-        return "\n".join(map(_capitals, text.translate(_TCVN3_DECODE).split("\n")))
+        return text.translate(_TCVN3_DECODE)
     if encoding == VNI:
         parts = _VNI_RE.split(text)  # text, code, text, code, ..., text
         parts[1::2] = [_VNI_DECODE[code] for code in parts[1::2]]
         return "".join(parts)
     raise ValueError(f"unknown encoding {encoding!r}")
+
+
+def _capitals_by_line(text: str) -> str:
+    return "\n".join(map(_capitals, text.split("\n")))
 
 
 def _capitals(line: str) -> str:
@@ -126,17 +136,32 @@ def _capitals(line: str) -> str:
     >>> _capitals("BAN CHấP HàNH Hồ"), _capitals("Bộ Chính trị, UBND TỉNH, đề áN"), _capitals("Số: 12/NQ-TU")
     ('BAN CHẤP HÀNH HỒ', 'Bộ Chính trị, UBND TỈNH, đề ÁN', 'Số: 12/NQ-TU')
     """
-    words = [m for m in _CAPS_WORD.finditer(line) if _in_capitals(m.group(0))]
+    words = _words_in_capitals(line)
     if not words:
         return line
     if not _LOWER_TYPED.search(line):
         return line.upper()
     parts: list[str] = []
     last = 0
-    for m in words:
-        parts += [line[last:m.start()], m.group(0).upper()]
-        last = m.end()
+    for a, b in words:
+        parts += [line[last:a], line[a:b].upper()]
+        last = b
     return "".join(parts) + line[last:]
+
+
+def _words_in_capitals(line: str) -> list[tuple[int, int]]:
+    """Spans of the words of capitals and toned lower-case letters only that are in capitals."""
+    out: list[tuple[int, int]] = []
+    for m in _CAPS_RUN.finditer(line):
+        a, b = m.span()
+        if b < len(line) and line[b].isalpha():
+            continue  # the word goes on with a letter typed in lower case
+        while a > 0 and line[a - 1] in _LOW:
+            a -= 1
+        word = line[a:b]
+        if (a == 0 or not line[a - 1].isalpha()) and not word.isupper() and _in_capitals(word):
+            out.append((a, b))
+    return out
 
 
 def _in_capitals(word: str) -> bool:
@@ -229,7 +254,7 @@ def detect(text: str) -> str | None:
     good, _ = _plausible(lines)
     best, best_gain = None, 2
     for enc in (TCVN3, VNI):
-        conv_good, conv_total = _plausible(to_unicode(lines, enc))
+        conv_good, conv_total = _plausible(_letters_of(lines, enc))
         gain = conv_good - good
         if gain > best_gain and conv_good >= 0.8 * conv_total:
             best, best_gain = enc, gain
@@ -283,7 +308,7 @@ def decode(data: bytes) -> tuple[str, str] | None:
         head = head[:cut]
     best, best_good = None, 4
     for enc in (WINDOWS_1258, TCVN3, VNI):
-        reading = _bytes_as(head, enc)
+        reading = _bytes_as(head, enc, capitals=False)
         if reading is None:
             continue
         good, total = _plausible(reading)
@@ -295,16 +320,20 @@ def decode(data: bytes) -> tuple[str, str] | None:
     return (text, best) if text is not None else None
 
 
-def _bytes_as(data: bytes, encoding: str) -> str | None:
+def _bytes_as(data: bytes, encoding: str, capitals: bool = True) -> str | None:
     """`data` read as `encoding` (Unicode NFC); None where Windows-1258 has no character for a byte."""
     if encoding == WINDOWS_1258:
         try:
             return unicodedata.normalize("NFC", data.decode("cp1258"))
         except UnicodeDecodeError:
             return None
-    return to_unicode(codecs.charmap_decode(data, "strict", _WINDOWS_1252)[0], encoding)
+    if encoding == TCVN3:  # one pass: the TCVN3 letters over Windows-1252
+        letters = codecs.charmap_decode(data, "strict", _TCVN3_BYTES)[0]
+        return _capitals_by_line(letters) if capitals else letters
+    return _letters_of(codecs.charmap_decode(data, "strict", _WINDOWS_1252)[0], encoding)
 
 
 # Legacy fonts are Windows fonts: bytes 0x80-0x9F are Windows-1252 punctuation (“ ” – …); the five
 # bytes it leaves undefined are read as Latin-1.
 _WINDOWS_1252 = "".join(bytes([i]).decode("cp1252", "ignore") or chr(i) for i in range(256))
+_TCVN3_BYTES = "".join(_TCVN3_LETTERS.get(chr(i), c) for i, c in enumerate(_WINDOWS_1252))
