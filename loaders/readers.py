@@ -585,26 +585,45 @@ def _check_package(name: str, data: bytes) -> None:
     MAX_DOCX_RATIO times its packed size, and then one whose part inflates past the size it declares:
     zipfile inflates a part whole before cutting it to that size, so a package that lies would still
     take the memory. Each part is inflated here in pieces of 1 MB, counted and dropped."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            parts = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
-        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
-    total = sum(p.file_size for p in parts)
     limit = MAX_BYTES["docx"]
+    parts = _zip_parts(name, data)
+    total = sum(p.file_size for p in parts)
     if total > limit:
         raise _fail(name, f"not read: its parts inflate to {-(-total // MB):,} MB (the limit is {limit / MB:,.0f} MB; "
                           "a zip bomb?)")
     for p in parts:
+        if p.compress_type not in (0, 8):  # stored, deflated: all Word writes
+            raise _fail(name, f"not a valid DOCX ({p.filename} is packed with zip method {p.compress_type})")
         if p.file_size > MB and p.file_size > MAX_DOCX_RATIO * max(p.compress_size, 1):
             raise _fail(name, f"not read: {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} times "
                               f"(to {p.file_size / MB:,.0f} MB; a zip bomb?)")
         if _inflated_size(data, p) > p.file_size:
             raise _fail(name, f"not read: {p.filename} inflates past the {p.file_size:,} bytes it declares "
                               "(a zip bomb?)")
+
+
+# zipfile makes an object for every entry of a package's table of parts; a real .docx has a table of a
+# few kilobytes, a hostile one could hold millions of entries within the size limit
+MAX_ZIP_TABLE = 5 * MB
+
+
+def _zip_parts(name: str, data: bytes) -> list[Any]:
+    """The parts (zipfile.ZipInfo) of a package whose table of parts, read from its end record first,
+    is at most MAX_ZIP_TABLE bytes."""
+    import io
+    import struct
+    import zipfile
+
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end >= 0 and len(data) >= end + 16:
+        table = struct.unpack("<I", data[end + 12: end + 16])[0]
+        if table > MAX_ZIP_TABLE:
+            raise _fail(name, f"not read: its table of parts takes {-(-table // MB):,} MB (a zip bomb?)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
+        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
 
 
 def _inflated_size(package: bytes, part: Any) -> int:

@@ -101,7 +101,8 @@ def zip_by_hand(members: list[tuple[str, bytes, int, int]]) -> bytes:
         central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), size,
                                   len(n), 0, 0, 0, 0, 0, offset) + n)
     cd = central.getvalue()
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(cd), body.tell(), 0)
+    count = min(len(members), 0xFFFF)  # more would need ZIP64 records; the table's size is what matters here
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(cd), body.tell(), 0)
     return body.getvalue() + cd + end
 
 
@@ -147,6 +148,26 @@ def test_a_package_that_understates_its_size_is_refused_without_inflating_it(tmp
     # cutting it to 900 KB (or to 4 GB for a real bomb)
     bomb = docx_bomb(tmp_path / "liar.docx", times=20, declared=900_000)
     assert refused(bomb, peak_mb=8) == "not read: word/document.xml inflates past the 900,000 bytes it declares (a zip bomb?)"
+
+
+def test_a_table_of_a_hundred_thousand_parts_is_refused_before_zipfile_reads_it(tmp_path: Path) -> None:
+    empty = raw_deflate(b"")
+    parts = [(f"word/media/image{i:06d}.xml", empty, 0, 0) for i in range(100_000)]
+    (tmp_path / "parts.docx").write_bytes(zip_by_hand(parts))  # 12 MB; zipfile would make 100,000 objects
+    assert refused(tmp_path / "parts.docx", peak_mb=40) == "not read: its table of parts takes 8 MB (a zip bomb?)"  # 7.2 MB, rounded up
+
+
+def test_a_part_packed_with_bzip2_is_refused(tmp_path: Path) -> None:
+    # zipfile would inflate a bzip2 part whole, and Word never writes one
+    model = io.BytesIO()
+    docx.Document().save(model)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(model) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            method = zipfile.ZIP_BZIP2 if info.filename == "word/document.xml" else zipfile.ZIP_DEFLATED
+            zout.writestr(info.filename, zin.read(info), compress_type=method)
+    (tmp_path / "bz.docx").write_bytes(buf.getvalue())
+    assert refused(tmp_path / "bz.docx") == "not a valid DOCX (word/document.xml is packed with zip method 12)"
 
 
 def test_a_real_docx_well_under_the_limits_reads(tmp_path: Path) -> None:
