@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import struct
 import tempfile
@@ -22,6 +23,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygraph.loaders import legacy_vn, readers
 from policygraph.loaders.extract import extract_file
@@ -361,6 +364,28 @@ def test_the_tables_agree_with_published_text() -> None:
         codes = [from_unicode(c, enc) for c in sorted(every)]
         assert len(set(codes)) == len(codes), enc
         assert all(legacy_vn.to_unicode(code, enc) == c for c, code in zip(sorted(every), codes, strict=True)), enc
+
+
+SYLLABLES = sorted({w for line in POLICY for w in re.findall(r"[^\W\d_]+", line)}
+                   | set("đường được người nghiêng khuyên quyết thuở giữa ưu ươn ỷ ạ".split()))
+
+
+@given(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=30), st.sampled_from([" ", ", ", "; ", ".\n"]))
+@settings(max_examples=200, deadline=None)
+def test_every_text_comes_back_from_its_legacy_form(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    assert legacy_vn.to_unicode(from_unicode(text, VNI), VNI) == text
+    # TCVN3 has no capitals with tones: lower-case text comes back exactly; text in capitals comes back
+    # in capitals when a word shows it (a toned letter among two capitals TCVN3 has: "NGHÞ"), else with
+    # its letters ("Bé" may be "BỘ" or "Bộ")
+    assert legacy_vn.to_unicode(from_unicode(text.lower(), TCVN3), TCVN3) == text.lower()
+    for line in text.upper().split("\n"):  # the rule is per line
+        back = legacy_vn.to_unicode(from_unicode(line, TCVN3), TCVN3)
+        typed = [legacy_vn._letters_of(from_unicode(w, TCVN3), TCVN3) for w in re.findall(r"[^\W\d_]+", line)]
+        if any(sum(c.isupper() for c in w) >= 2 and not w.isupper() for w in typed):
+            assert back == line
+        else:
+            assert back.upper() == line
 
 
 @pytest.mark.parametrize("encoding", [TCVN3, VNI])
