@@ -748,8 +748,17 @@ def _pdf_text(name: str, reader_cls: Any, stream: Any) -> tuple[str, list[int]]:
         if not texts:
             raise _fail(name, "PDF without pages")
         raise _fail(name, "no text layer (scanned PDF? run OCR first)")
-    # A page that ends mid-sentence continues on the next one: join with a line break (a wrapped line),
-    # else with a blank line (a paragraph break), so sentences that cross pages stay whole.
+    return _join_pages(texts)
+
+
+def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
+    """The pages as one text and the offset where each starts. A page that ends mid-sentence continues
+    on the next one: joined with a line break (a wrapped line), else with a blank line (a paragraph
+    break), so sentences that cross pages stay whole.
+
+    >>> _join_pages(["Căn cứ Nghị quyết", "số 31-NQ/TW.", "Điều 1."])
+    ('Căn cứ Nghị quyết\\nsố 31-NQ/TW.\\n\\nĐiều 1.', [0, 18, 32])
+    """
     starts: list[int] = []
     parts: list[str] = []
     pos = 0
