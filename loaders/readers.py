@@ -1,7 +1,10 @@
 """Read .txt, .md, .html, .docx and .pdf files as Text; every offset PolicyGraph keeps points into Text.text.
 
-The reader is pure: it returns the text as the file holds it (only line ends become "\\n") and leaves
-Unicode normalisation to `normalise`. Libraries do the parsing (BeautifulSoup with the stdlib
+The reader is pure: it returns the text as the file holds it (only line ends become "\\n", and text in
+the legacy Vietnamese encodings TCVN3 and VNI becomes Unicode: see legacy_vn) and leaves Unicode
+normalisation to `normalise`. It reads only regular files, within the limits of MAX_BYTES (zip bombs,
+named pipes, devices and huge files are refused before they are read), and `scan` says what it will
+read in a folder and what it passes over, and why. Libraries do the parsing (BeautifulSoup with the stdlib
 "html.parser", python-docx, pypdf); this module picks one by extension, keeps the document order and
 the table rows (as "| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |"
 survives), and turns every failure into a one-line LoadError "<path>: <problem>".
@@ -25,39 +28,204 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import legacy_vn
 from .models import LoadError, Text
 
-__all__ = ["SUPPORTED", "iter_files", "read"]
+__all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 
 
+def display(path: str | os.PathLike[str]) -> str:
+    """A path as it can be printed and stored: a byte that is not UTF-8 (kept by the file system as a
+    surrogate) and a character that would act instead of show (a control such as a newline or an escape,
+    a bidirectional override) become %XX, the bytes of their UTF-8, as in a URL.
+
+    >>> display("corpus/caf\\udce9.txt"), display("a\\nb\\x1b[2J.txt"), display("Nghị quyết 31.txt")
+    ('corpus/caf%E9.txt', 'a%0Ab%1B[2J.txt', 'Nghị quyết 31.txt')
+    """
+    s = os.fspath(path)
+    if s.isprintable():
+        return s
+    return "".join(c if unicodedata.category(c) not in _ACTING else
+                   "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogateescape")) for c in s)
+
+
+_ACTING = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
 def _fail(path: str | os.PathLike[str], problem: str) -> LoadError:
     """A LoadError whose message is one line: "<path>: <problem>"."""
     problem = " ".join(str(problem).split()) or "unreadable"
-    return LoadError(f"{os.fspath(path)}: {problem}")
+    return LoadError(f"{display(path)}: {problem}")
 
 
 # --------------------------------------------------------------------------------------------------------
 # Files
 # --------------------------------------------------------------------------------------------------------
 
+MB = 1_000_000
+# The largest file read (bytes on disk; for a .docx also the sum of its inflated parts), checked before
+# reading. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB here): a lower limit.
+MAX_BYTES = {"txt": 200 * MB, "md": 200 * MB, "html": 50 * MB, "docx": 200 * MB, "pdf": 200 * MB}
+# A .docx part that inflates more than this many times its packed size (past 1 MB) is a zip bomb: XML
+# text packs 5 to 20 times; deflate can reach 1,000.
+MAX_DOCX_RATIO = 100
+MAX_PDF_PAGES = 10_000
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in rel.parts)
+
+@dataclass(frozen=True)
+class Found:
+    """A file to read: `path` opens it (a name that is not UTF-8 is kept as the OS gave it); `rel` is its
+    path relative to the folder given ("/"-separated, printable: see display), or its name when the file
+    was named itself. `rel` is what identifies the file: two files of the same name in two folders differ."""
+
+    path: Path
+    rel: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or folder under a folder given that is not read, and why (one line)."""
+
+    path: str  # printable (display)
+    reason: str
+
+
+@dataclass(frozen=True)
+class Scan:
+    files: list[Found]
+    skipped: list[Skipped]
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    for test, what in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "a special file"
+
+
+def _unsupported(ext: str) -> str:
+    hint = "; save it as .docx" if ext in (".doc", ".rtf", ".odt", ".wpd") else ""
+    return f"unsupported file type {ext or '(no extension)'!r}{hint}"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def _walk(root: Path) -> tuple[list[tuple[tuple[str, ...], Path]], list[tuple[Path, Skipped]]]:
+    """Every regular file of a supported type under `root` as (relative parts, path), unsorted, and
+    what was passed over (hidden files and folders and Office lock files "~$x.docx" silently). Links to
+    files are followed; links to folders are not (they could loop)."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    skipped: list[tuple[Path, Skipped]] = []
+    stack: list[tuple[tuple[str, ...], Path]] = [((), root)]
+    while stack:
+        parts, folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as e:
+            skipped.append((folder, Skipped(display(folder), f"cannot read the folder ({e.strerror or e})")))
+            continue
+        for entry in entries:
+            if _hidden(entry.name):
+                continue
+            rel, path = (*parts, entry.name), folder / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((rel, path))
+                    continue
+                mode = os.stat(path).st_mode
+            except FileNotFoundError:
+                skipped.append((path, Skipped(display(path), "a broken link")))
+                continue
+            except OSError as e:
+                skipped.append((path, Skipped(display(path), f"cannot read ({e.strerror or e})")))
+                continue
+            ext = path.suffix.lower()
+            if stat.S_ISDIR(mode):
+                skipped.append((path, Skipped(display(path), "a link to a folder (not followed)")))
+            elif ext not in SUPPORTED:
+                skipped.append((path, Skipped(display(path), _unsupported(ext))))
+            elif not stat.S_ISREG(mode):
+                skipped.append((path, Skipped(display(path), f"not a regular file ({_kind(mode)})")))
+            else:
+                found.append((rel, path))
+    return found, skipped
+
+
+def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
+    """What to read and what is passed over. Folders are expanded recursively (sorted by relative path;
+    supported regular files only; every other file and every folder that cannot be read is in `skipped`
+    with its reason; hidden files and folders and "~$" lock files are passed over silently). Files named
+    themselves are kept whatever they are (reading one that is not a supported regular file then fails
+    in one line), and not counted as skipped. Each file once, first as reached. LoadError for a path
+    that does not exist or cannot be looked at.
+
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> for n in ("b.txt", "a.pdf", "x.png", ".hidden.txt", "sub/c.md", "sub/old.doc"):
+    ...     os.makedirs(os.path.dirname(os.path.join(d, n)), exist_ok=True)
+    ...     _ = open(os.path.join(d, n), "w").write("x")
+    >>> s = scan([d, os.path.join(d, "x.png")])
+    >>> [f.rel for f in s.files]
+    ['a.pdf', 'b.txt', 'sub/c.md', 'x.png']
+    >>> [(os.path.relpath(k.path, d), k.reason) for k in s.skipped]
+    [('sub/old.doc', "unsupported file type '.doc'; save it as .docx")]
+    """
+    files: list[Found] = []
+    skipped: list[tuple[Path, Skipped]] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, rel: str) -> None:
+        key = _key(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(Found(path, rel))
+
+    for raw in paths:
+        p = Path(raw)
+        try:
+            mode = os.stat(p).st_mode
+        except (FileNotFoundError, NotADirectoryError) as e:
+            raise _fail(p, "no such file or folder") from e
+        except OSError as e:
+            raise _fail(p, f"cannot read ({e.strerror or e})") from e
+        if stat.S_ISDIR(mode):
+            found, passed = _walk(p)
+            skipped += sorted(passed, key=lambda s: s[1].path)
+            for rel, f in sorted(found):
+                add(f, display("/".join(rel)))
+        else:
+            add(p, display(p.name))
+    return Scan(files, [s for p, s in skipped if _key(p) not in seen])
+
+
+def _key(path: Path) -> Path:
+    """The file a path stands for (links resolved), to see it once; a link that loops stands for itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files to read: folders expanded recursively (sorted, supported extensions only, hidden files and
-    folders and Office lock files "~$x.docx" skipped); files named explicitly are kept whatever their
-    extension (reading them then fails clearly). Each file once, in order. LoadError for a missing path.
+    """The files to read (see scan), as paths.
 
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
@@ -67,52 +235,69 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     >>> [str(p.relative_to(d)) for p in iter_files([d, os.path.join(d, "x.png")])]
     ['a.pdf', 'b.txt', 'sub/c.md', 'x.png']
     """
-    out: list[Path] = []
-    seen: set[Path] = set()
+    return [f.path for f in scan(paths).files]
 
-    def add(p: Path) -> None:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
 
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            raise _fail(p, "no such file or folder")
-        if p.is_dir():
-            found = [f for f in p.rglob("*")
-                     if f.suffix.lower() in SUPPORTED and not _hidden(f.relative_to(p)) and f.is_file()]
-            for f in sorted(found, key=lambda f: f.relative_to(p).parts):
-                add(f)
-        else:
-            add(p)
-    return out
+def _read_bytes(path: str | os.PathLike[str], fmt: str) -> bytes:
+    """The bytes of a regular file, at most MAX_BYTES[fmt]; LoadError for anything else. The type is
+    checked before opening (a named pipe would block, a link to /dev/zero never end) and again on the
+    open file, which is opened without blocking."""
+    limit = MAX_BYTES[fmt]
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise _fail(path, "is a folder, not a file" if stat.S_ISDIR(st.st_mode)
+                        else f"not a regular file ({_kind(st.st_mode)}); PolicyGraph reads only files")
+        _check_size(path, st.st_size, limit)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise _fail(path, "not a regular file; PolicyGraph reads only files")
+            data = _read_upto(f, st.st_size, limit + 1)
+    except FileNotFoundError as e:
+        raise _fail(path, "no such file") from e
+    except OSError as e:
+        raise _fail(path, f"cannot read ({e.strerror or e})") from e
+    _check_size(path, len(data), limit)
+    return data
+
+
+def _read_upto(f: Any, expected: int, most: int) -> bytes:
+    """At most `most` bytes of `f`, read as one piece when the file holds `expected` bytes (a larger
+    read would allocate its whole size), in 1 MB pieces past that (a file that grows, a /proc file)."""
+    data = f.read(min(expected, most - 1) + 1)
+    if len(data) <= expected:
+        return data
+    parts, total = [data], len(data)
+    while total < most and (chunk := f.read(min(MB, most - total))):
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
+
+
+def _check_size(path: str | os.PathLike[str], size: int, limit: int, what: str = "too large") -> None:
+    if size > limit:
+        raise _fail(path, f"{what} ({-(-size // MB):,} MB; the limit is {limit / MB:,.0f} MB)")
 
 
 def read(path: str | os.PathLike[str]) -> Text:
     """Read one file as Text, by its extension; LoadError (one line, naming the file) on bad input.
 
-    .txt/.md: UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted), text as in the file with line ends
-    made "\\n". .html/.htm: visible text, block elements on their own lines, table rows as "| a | b |".
-    .docx: paragraphs and tables in body order, then footnotes. .pdf: the text layer, pages joined by a
-    blank line, `pages` = the offset where each page starts.
+    .txt/.md: UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted; Windows-1258, TCVN3 and VNI bytes
+    are recognised and converted), text as in the file with line ends made "\\n". .html/.htm: visible
+    text, block elements on their own lines, table rows as "| a | b |". .docx: paragraphs and tables in
+    body order, then footnotes. .pdf: the text layer, pages joined by a blank line, `pages` = the offset
+    where each page starts. Text of any format typed in a TCVN3 or VNI font (mojibake such as "NghÞ
+    quyÕt") is converted to Unicode (see legacy_vn). Only regular files are read, up to MAX_BYTES.
+    `Text.path` is the path as given, printable (see display).
     """
-    p = Path(path)
-    name = os.fspath(path)
-    ext = p.suffix.lower()
+    name = display(path)
+    ext = Path(path).suffix.lower()
     if ext not in _FORMATS:
         raise _fail(name, f"unsupported file type {ext or '(no extension)'!r}; "
                           f"PolicyGraph reads {', '.join(SUPPORTED)}")
-    if p.is_dir():
-        raise _fail(name, "is a folder, not a file")
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as e:
-        raise _fail(name, "no such file") from e
-    except OSError as e:
-        raise _fail(name, f"cannot read ({e.strerror or e})") from e
     fmt = _FORMATS[ext]
+    data = _read_bytes(path, fmt)
     pages: list[int] | None = None
     if fmt in ("txt", "md"):
         text = _newlines(_decode_text(name, data))
@@ -122,6 +307,8 @@ def read(path: str | os.PathLike[str]) -> Text:
         text = _read_docx(name, data)
     else:
         text, pages = _read_pdf(name, data)
+    if fmt != "pdf":  # PDF pages are converted one by one, so that their offsets hold
+        text = legacy_vn.convert(text, legacy_vn.detect(text))
     if not text.strip():
         raise _fail(name, "empty file" if not data.strip() else "empty (no text)")
     return Text(path=name, text=text, format=fmt, pages=pages)
@@ -150,14 +337,30 @@ def _binary_bytes(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    bad = sum(1 for b in sample if b in _CONTROL_BYTES)
+    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bad > max(2, len(sample) // 20)
 
 
+# Characters that do not occur in text: controls (but tab, line ends, form feed, escape), surrogates,
+# private use; and, checked one by one among the characters outside common scripts, unassigned ones.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_COMMON = re.compile("[\t-\r\x1b\x20-\x7e\xa0-\u036f\u1e00-\u1eff\u2000-\u2064\u2070\u2071\u2074-\u208e\u2090-\u209c\u20a0-\u20c0\u2100-\u218b\u2190-\u23ff\u2460-\u27bf]+")
+
+
 def _mostly_not_text(s: str) -> bool:
+    """Whether more than 1 in 20 of the first 8,192 characters are no text (controls, unassigned...).
+
+    >>> _mostly_not_text("Nghị quyết số 31-NQ/TW\\n" * 50)
+    False
+    >>> _mostly_not_text("\\x01\\ue000\\u0378 x" * 50)  # a control, a private-use, an unassigned character
+    True
+    """
     sample = s[:8192]
-    bad = sum(1 for c in sample
-              if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+    if _COMMON.fullmatch(sample):
+        return False
+    bad = len(_NOT_TEXT.findall(sample))
+    rare = Counter(_COMMON.sub("", sample))
+    bad += sum(n for c, n in rare.items() if unicodedata.category(c) == "Cn")
     return bad > max(2, len(sample) // 20)
 
 
@@ -185,8 +388,11 @@ def _decode_text(name: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise _fail(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); "
-                          "save the file as UTF-8") from e
+        legacy = legacy_vn.decode(data)
+        if legacy is None:
+            raise _fail(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}), nor Vietnamese "
+                              "in Windows-1258, TCVN3 or VNI; save the file as UTF-8") from e
+        text = legacy[0]
     if _mostly_not_text(text):
         raise _fail(name, "binary file, not text")
     return text
@@ -207,7 +413,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _WS = re.compile(r"\s+")
 
 
-def _html_charset(name: str, data: bytes) -> str:
+def _html_charset(name: str, data: bytes) -> str | None:
+    """The charset a BOM or a meta tag declares, else None."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return enc
@@ -220,7 +427,7 @@ def _html_charset(name: str, data: bytes) -> str:
             raise _fail(name, f"unknown charset {label!r} in the HTML meta tag") from e
         # pages that say UTF-16 in a meta tag but were read as bytes are in fact ASCII-compatible
         return "utf-8" if enc.startswith("utf-16") else enc
-    return "utf-8"
+    return None
 
 
 def _read_html(name: str, data: bytes) -> str:
@@ -229,11 +436,15 @@ def _read_html(name: str, data: bytes) -> str:
 
     if not data.strip():
         raise _fail(name, "empty file")
-    enc = _html_charset(name, data)
+    declared = _html_charset(name, data)
+    enc = declared or "utf-8"
     try:
         markup = data.decode(enc)
     except UnicodeDecodeError as e:
-        raise _fail(name, f"not valid {enc} HTML (byte 0x{data[e.start]:02x} at offset {e.start})") from e
+        legacy = None if declared else legacy_vn.decode(data)
+        if legacy is None:
+            raise _fail(name, f"not valid {enc} HTML (byte 0x{data[e.start]:02x} at offset {e.start})") from e
+        markup = legacy[0]
     markup = markup.lstrip("\ufeff")
     if "\x00" in markup:
         raise _fail(name, "binary file, not HTML")
@@ -320,6 +531,7 @@ def _read_docx(name: str, data: bytes) -> str:
         kind = "an old binary .doc (Word 97-2003); save it as .docx" if data.startswith(
             b"\xd0\xcf\x11\xe0") else "not a zip package"
         raise _fail(name, f"not a valid DOCX ({kind})")
+    _check_package(name, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # BadZipFile, KeyError, PackageNotFoundError, XMLSyntaxError, ValueError, ...
@@ -366,6 +578,82 @@ def _read_docx(name: str, data: bytes) -> str:
     if notes:
         text += "\n\n" + "\n".join(notes)
     return text
+
+
+def _check_package(name: str, data: bytes) -> None:
+    """Refuse a .docx whose parts declare more than MAX_BYTES["docx"] in all, or one part more than
+    MAX_DOCX_RATIO times its packed size, and then one whose part inflates past the size it declares:
+    zipfile inflates a part whole before cutting it to that size, so a package that lies would still
+    take the memory. Each part is inflated here in pieces of 1 MB, counted and dropped."""
+    limit = MAX_BYTES["docx"]
+    parts = _zip_parts(name, data)
+    total = sum(p.file_size for p in parts)
+    if total > limit:
+        raise _fail(name, f"not read: its parts inflate to {-(-total // MB):,} MB (the limit is {limit / MB:,.0f} MB; "
+                          "a zip bomb?)")
+    for p in parts:
+        if p.compress_type not in (0, 8):  # stored, deflated: all Word writes
+            raise _fail(name, f"not a valid DOCX ({p.filename} is packed with zip method {p.compress_type})")
+        if p.file_size > MB and p.file_size > MAX_DOCX_RATIO * max(p.compress_size, 1):
+            raise _fail(name, f"not read: {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} times "
+                              f"(to {p.file_size / MB:,.0f} MB; a zip bomb?)")
+        if _inflated_size(data, p) > p.file_size:
+            raise _fail(name, f"not read: {p.filename} inflates past the {p.file_size:,} bytes it declares "
+                              "(a zip bomb?)")
+
+
+# zipfile makes an object for every entry of a package's table of parts; a real .docx has a table of a
+# few kilobytes, a hostile one could hold millions of entries within the size limit
+MAX_ZIP_TABLE = 5 * MB
+
+
+def _zip_parts(name: str, data: bytes) -> list[Any]:
+    """The parts (zipfile.ZipInfo) of a package whose table of parts, read from its end record first,
+    is at most MAX_ZIP_TABLE bytes."""
+    import io
+    import struct
+    import zipfile
+
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end >= 0 and len(data) >= end + 16:
+        table = struct.unpack("<I", data[end + 12: end + 16])[0]
+        if table > MAX_ZIP_TABLE:
+            raise _fail(name, f"not read: its table of parts takes {-(-table // MB):,} MB (a zip bomb?)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return z.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
+        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
+
+
+def _inflated_size(package: bytes, part: Any) -> int:
+    """How many bytes a zip part inflates to, counted up to one past its declared size (0 for a part
+    whose data cannot be found or that is not deflated: zipfile and python-docx judge those).
+
+    >>> import io, zipfile
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    ...     z.writestr("word/document.xml", "<w:t>Nghị quyết</w:t>" * 1000)
+    >>> _inflated_size(buf.getvalue(), zipfile.ZipFile(buf).getinfo("word/document.xml"))
+    25000
+    """
+    import struct
+    import zlib
+
+    head = package[part.header_offset: part.header_offset + 30]
+    if part.compress_type != 8 or len(head) < 30 or head[:4] != b"PK\x03\x04":
+        return 0
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    start = part.header_offset + 30 + name_len + extra_len
+    inflate = zlib.decompressobj(-15)
+    pending, size = package[start: start + part.compress_size], 0
+    try:
+        while pending and size <= part.file_size:
+            size += len(inflate.decompress(pending, MB))
+            pending = inflate.unconsumed_tail
+    except zlib.error:
+        return 0
+    return size
 
 
 def _unique_cells(row: Any) -> list[Any]:
@@ -423,7 +711,7 @@ def _read_pdf(name: str, data: bytes) -> tuple[str, list[int]]:
 
 
 def _pdf_text(name: str, reader_cls: Any, stream: Any) -> tuple[str, list[int]]:
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfStreamError, PyPdfError
 
     try:
         reader = reader_cls(stream)
@@ -434,26 +722,43 @@ def _pdf_text(name: str, reader_cls: Any, stream: Any) -> tuple[str, list[int]]:
                 raise _fail(name, f"encrypted PDF that cannot be opened here ({e})") from e
             if not ok:
                 raise _fail(name, "encrypted PDF (needs a password)")
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise _fail(name, f"too many pages ({count:,}; the limit is {MAX_PDF_PAGES:,})")
         pages = list(reader.pages)
     except LoadError:
         raise
     except FileNotDecryptedError as e:
         raise _fail(name, "encrypted PDF (needs a password)") from e
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-            OSError) as e:
+    except (PyPdfError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            OSError) as e:  # PyPdfError: PdfReadError, LimitReachedError (a stream inflating past pypdf's limit)
         raise _fail(name, f"not a valid PDF ({e or type(e).__name__})") from e
     texts: list[str] = []
+    size = 0
     for i, page in enumerate(pages, 1):
         try:
             texts.append(_newlines(page.extract_text() or ""))
         except Exception as e:  # pypdf raises many types on a broken content stream
             raise _fail(name, f"damaged PDF: cannot read the text of page {i} ({type(e).__name__}: {e})") from e
+        size += len(texts[-1])
+        _check_size(name, size, MAX_BYTES["pdf"], "its text is too large")
+    encoding = legacy_vn.detect("\n".join(texts))
+    texts = [legacy_vn.convert(t, encoding) for t in texts]
     if not any(t.strip() for t in texts):
         if not texts:
             raise _fail(name, "PDF without pages")
         raise _fail(name, "no text layer (scanned PDF? run OCR first)")
-    # A page that ends mid-sentence continues on the next one: join with a line break (a wrapped line),
-    # else with a blank line (a paragraph break), so sentences that cross pages stay whole.
+    return _join_pages(texts)
+
+
+def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
+    """The pages as one text and the offset where each starts. A page that ends mid-sentence continues
+    on the next one: joined with a line break (a wrapped line), else with a blank line (a paragraph
+    break), so sentences that cross pages stay whole.
+
+    >>> _join_pages(["Căn cứ Nghị quyết", "số 31-NQ/TW.", "Điều 1."])
+    ('Căn cứ Nghị quyết\\nsố 31-NQ/TW.\\n\\nĐiều 1.', [0, 18, 32])
+    """
     starts: list[int] = []
     parts: list[str] = []
     pos = 0

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policygraph.loaders import readers
 from policygraph.loaders.models import LoadError
-from policygraph.loaders.readers import SUPPORTED, iter_files, read
+from policygraph.loaders.readers import SUPPORTED, iter_files, read, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -389,3 +391,75 @@ def test_every_sample_file_extracts(tmp_path: Path) -> None:
 def test_html_with_unclosed_tags_nesting_deep(tmp_path: Path) -> None:
     page = "<html><body>" + "<div><font>" * 5000 + "Nghị quyết số 31-NQ/TW" + "</font></div>" * 10 + "<p>Hết</p>"
     assert read(write(tmp_path / "deep.html", page)).text == "Nghị quyết số 31-NQ/TW\nHết"
+
+
+def test_scan_names_every_file_it_passes_over(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    for name in ("b.txt", "sub/c.md", "sub/old.doc", "notes.rtf", "scan.png", "README", ".git/HEAD.txt",
+                 "~$b.docx", "sub/.cache/x.md"):
+        write(corpus / name, "x")
+    s = scan([corpus])
+    assert [(f.rel, f.path) for f in s.files] == [("b.txt", corpus / "b.txt"), ("sub/c.md", corpus / "sub" / "c.md")]
+    assert [(Path(k.path).relative_to(corpus).as_posix(), k.reason) for k in s.skipped] == [
+        ("README", "unsupported file type '(no extension)'"),
+        ("notes.rtf", "unsupported file type '.rtf'; save it as .docx"),
+        ("scan.png", "unsupported file type '.png'"),
+        ("sub/old.doc", "unsupported file type '.doc'; save it as .docx"),
+    ]  # hidden files and folders and Office lock files are passed over without a word
+
+
+def test_scan_identifies_files_by_their_path_in_the_folder_given(tmp_path: Path) -> None:
+    # same-named files in two folders are two files; a file named itself is known by its name
+    a = write(tmp_path / "hcm" / "2023" / "nq.txt", "Nghị quyết số 31-NQ/TW")
+    b = write(tmp_path / "hcm" / "2024" / "nq.txt", "Nghị quyết số 98/2023/QH15")
+    c = write(tmp_path / "hp" / "kl.txt", "Kết luận số 14-KL/TW")
+    s = scan([tmp_path / "hcm", c, a])  # a again: once, as first reached
+    assert [(f.rel, f.path) for f in s.files] == [("2023/nq.txt", a), ("2024/nq.txt", b), ("kl.txt", c)]
+    assert s.skipped == [] and iter_files([tmp_path / "hcm", c, a]) == [a, b, c]
+
+
+def test_display_keeps_names_and_escapes_what_would_act() -> None:
+    assert readers.display("Nghị quyết số 31 (bản chính).docx") == "Nghị quyết số 31 (bản chính).docx"
+    assert readers.display("tài liệu\u00a0mới.txt") == "tài liệu\u00a0mới.txt"  # an odd space is a character
+    assert readers.display("evil\u202etxt.exe") == "evil%E2%80%AEtxt.exe"  # a right-to-left override acts
+    assert readers.display(Path("caf\udce9") / "x\ty.md") == "caf%E9/x%09y.md"
+
+
+def _not_text_by_definition(s: str) -> bool:
+    """The rule, one character at a time: controls other than tab/line ends/form feed/escape, unassigned,
+    private-use and surrogate characters are no text; more than 1 in 20 (and more than 2) is no text."""
+    sample = s[:8192]
+    bad = sum(1 for c in sample
+              if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+    return bad > max(2, len(sample) // 20)
+
+
+TEXTLIKE = st.text(st.one_of(st.sampled_from("Nghị quyết số 31-NQ/TW\n\t\x1b\u2013\u20ab\u2074"),
+                             st.characters(), st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF),
+                             st.characters(max_codepoint=0x1F)), max_size=300)
+
+
+@given(TEXTLIKE, st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_text_check_is_the_rule(text: str, repeat: int) -> None:
+    s = text * repeat
+    assert readers._mostly_not_text(s) == _not_text_by_definition(s)
+
+
+@given(st.binary(max_size=300), st.integers(0, 40))
+@settings(max_examples=200, deadline=None)
+def test_the_fast_binary_check_is_the_rule(data: bytes, repeat: int) -> None:
+    b = data * repeat
+    sample = b[:8192]
+    want = b"\x00" in sample or sum(1 for x in sample if x in readers._CONTROL_BYTES) > max(2, len(sample) // 20)
+    assert readers._binary_bytes(b) == want
+
+
+def test_the_fast_path_holds_only_assigned_characters() -> None:
+    # every character the quick check lets through without a look is an assigned, non-control character
+    import sys
+
+    allowed = [chr(c) for c in range(sys.maxunicode + 1) if readers._COMMON.fullmatch(chr(c))]
+    assert len(allowed) > 2000  # Latin, Vietnamese, punctuation, symbols
+    assert all(unicodedata.category(c) not in ("Cn", "Co", "Cs") for c in allowed)
+    assert all(unicodedata.category(c) != "Cc" or c in "\t\n\v\f\r\x1b" for c in allowed)
