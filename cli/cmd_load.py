@@ -23,7 +23,6 @@ from .common import (
     out,
     plural,
     run_guarded,
-    safe_path,
     warn,
 )
 
@@ -35,20 +34,23 @@ def _error_line(message: str) -> None:
     err.print(Text("error: ", style="red") + Text(one_line(message)))
 
 
-def _found(paths: list[Path]) -> list[Found]:
-    """Every file to load with its path relative to the folder given (a file named directly: its name)."""
+def _scan(paths: list[Path], as_json: bool) -> tuple[list[Found], list[dict[str, str]]]:
+    """Every file to load with its path relative to the folder given, and what is passed over and why
+    (named on stderr: one line each, or a summary line when there are many)."""
     from ..graph.ingest import Found
     from ..loaders import readers
 
-    files = run_guarded(readers.iter_files, paths)
-    roots = sorted((p.resolve() for p in paths if p.is_dir()), key=lambda p: -len(p.parts))
-    out: list[Found] = []
-    for f in files:
-        resolved = f.resolve()
-        root = next((r for r in roots if resolved.is_relative_to(r)), None)
-        rel = resolved.relative_to(root).as_posix() if root else f.name
-        out.append(Found(str(f), safe_path(rel)))
-    return out
+    found = run_guarded(readers.scan, paths)
+    skipped = [{"path": k.path, "reason": k.reason} for k in found.skipped]
+    if not as_json:
+        for k in skipped[:_SKIPS_SHOWN]:
+            warn(f"{k['path']}: skipped: {k['reason']}")
+        if len(skipped) > _SKIPS_SHOWN:
+            warn(f"{len(skipped) - _SKIPS_SHOWN} more files skipped (--json lists them all)")
+    return [Found(str(f.path), f.rel) for f in found.files], skipped
+
+
+_SKIPS_SHOWN = 10
 
 
 @app.command()
@@ -86,7 +88,7 @@ def load(
     from ..graph.ingest import default_jobs, describe, load_files
     from ..graph.store import store_path
 
-    found = _found(paths)
+    found, skipped = _scan(paths, as_json)
     if not found:
         fail("nothing to load: no .txt, .md, .html, .docx or .pdf file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0}
@@ -104,7 +106,7 @@ def load(
     for line in result.failed:
         _error_line(line)
     summary = {"store": str(store_path(store)), "loaded": len(result.loaded), "unchanged": len(result.unchanged),
-               "failed": result.failed, **run_guarded(describe, store)}
+               "failed": result.failed, "skipped": skipped, **run_guarded(describe, store)}
     if neo4j:
         summary["neo4j"] = _push(store, neo4j, user, password, database)
     if as_json:
@@ -113,6 +115,7 @@ def load(
         out.print(f"loaded {plural(len(result.loaded), 'file')} into {summary['store']}"
                   + (f" ({len(result.unchanged)} unchanged)" if result.unchanged else "")
                   + (f", {len(result.failed)} failed" if result.failed else "")
+                  + (f", {len(skipped)} skipped" if skipped else "")
                   + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
                   f"{summary['relations']} document relations, {summary['edges']} edges in all")
     if result.failed:

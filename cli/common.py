@@ -229,12 +229,3 @@ def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = T
         H = nx.compose(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
     return H
 
-
-def safe_path(s: str) -> str:
-    r"""A path as text that can be stored and printed: bytes that are not UTF-8 (kept by the OS as
-    surrogates) shown as \xNN.
-
-    >>> safe_path("caf\udce9.txt")
-    'caf\\xe9.txt'
-    """
-    return s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..loaders.extract import extract_file
 from ..loaders.models import Extraction, LoadError
+from ..loaders.readers import display
 from .store import Staged, Store
 from .store_pass import PassReport
 
@@ -112,15 +113,21 @@ def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], job
                 result.failed.append(problem or rel)
                 tick("failed", 1)
                 continue
-            staged.append(Staged(x, digests[rel], os.path.abspath(where[rel])))
-            result.loaded.append(rel)
+            staged.append(Staged(x, digests[rel], display(os.path.abspath(where[rel]))))
             if len(staged) >= batch:
-                st.stage(staged)
+                _stage(st, staged, result)
                 staged = []
             tick("loaded", 1)
-        st.stage(staged)
+        _stage(st, staged, result)
         result.report = st.commit()
     return result
+
+
+def _stage(st: Store, staged: list[Staged], result: LoadResult) -> None:
+    problems = st.stage(staged)
+    result.failed += problems
+    bad = {p.split(": ", 1)[0] for p in problems}
+    result.loaded += [s.x.file for s in staged if (s.location or s.x.file) not in bad]
 
 
 def remove_files(store: str | os.PathLike[str] | None, rels: Sequence[str]) -> PassReport:

@@ -496,7 +496,7 @@ def did_you_mean(G: nx.MultiDiGraph, ref: str, n: int = 5) -> list[str]:
     import difflib
 
     names: dict[str, str] = {}
-    for node, d in G.nodes(data=True):
+    for _, d in G.nodes(data=True):
         for v in (d.get("symbol"), d.get("title"), d.get("name")):
             if v:
                 names.setdefault(fold_symbol(str(v)) if v == d.get("symbol") else fold_text(str(v)), str(v))

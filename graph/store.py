@@ -112,17 +112,26 @@ class Store:
         """Relative path -> sha256 of every file in the graph (a re-load skips those unchanged)."""
         return dict(self.conn.execute("SELECT path, sha256 FROM files WHERE state = 'ready'").fetchall())
 
-    def stage(self, batch: Sequence[Staged]) -> None:
-        """Write these files' statements as pending, all in one transaction."""
+    def stage(self, batch: Sequence[Staged]) -> list[str]:
+        """Write these files' statements as pending, in one transaction; a file that cannot be written is
+        left out whole (each file in a savepoint). Returns one line per file left out."""
         if not batch:
-            return
+            return []
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        failed: list[str] = []
         try:
             with self._transaction():
                 for s in batch:
-                    self._stage_one(s, now)
+                    self.conn.execute("SAVEPOINT file")
+                    try:
+                        self._stage_one(s, now)
+                    except (ValueError, TypeError) as e:  # text the database cannot hold
+                        self.conn.execute("ROLLBACK TO file")
+                        failed.append(f"{s.location or s.x.file}: cannot be stored ({type(e).__name__}: {e})")
+                    self.conn.execute("RELEASE file")
         except sqlite3.Error as e:
             raise writable_error(self.path, e) from e
+        return failed
 
     def _stage_one(self, s: Staged, now: str) -> None:
         x = s.x
