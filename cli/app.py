@@ -21,9 +21,10 @@ class Command(TyperCommand):
         for p in self.params:
             if isinstance(p, TyperArgument):
                 shown = p.metavar or (p.name or "ARG").upper()
-                p._usage_display_name = (lambda s=shown, req=p.required: s if req else f"[{s}]")  # type: ignore[method-assign]
+                usage = shown if p.required else f"[{shown}]"
+                p._usage_display_name = lambda: usage  # type: ignore[method-assign]
                 p.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-                p._rich_display_name = lambda s=shown: s  # type: ignore[method-assign]
+                p._rich_display_name = lambda: shown  # type: ignore[method-assign]
             elif isinstance(p, TyperOption) and not p.is_flag and p.metavar is None:
                 p.metavar = (p.name or "VALUE").upper()
 
