@@ -20,13 +20,17 @@ class Command(TyperCommand):
         super().__init__(*args, **kwargs)
         for p in self.params:
             if isinstance(p, TyperArgument):
-                shown = p.metavar or (p.name or "ARG").upper()
-                usage = shown if p.required else f"[{shown}]"
-                p._usage_display_name = lambda: usage  # type: ignore[method-assign]
-                p.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-                p._rich_display_name = lambda: shown  # type: ignore[method-assign]
+                _show_as_metavar(p)
             elif isinstance(p, TyperOption) and not p.is_flag and p.metavar is None:
                 p.metavar = (p.name or "VALUE").upper()
+
+
+def _show_as_metavar(p: TyperArgument) -> None:
+    shown = p.metavar or (p.name or "ARG").upper()
+    usage = shown if p.required else f"[{shown}]"
+    p._usage_display_name = lambda: usage  # type: ignore[method-assign]
+    p.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+    p._rich_display_name = lambda: shown  # type: ignore[method-assign]
 
 
 class App(typer.Typer):
