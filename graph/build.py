@@ -61,6 +61,8 @@ def _resolution(gid: str, claims: Sequence[DocClaim]) -> tuple[bool, list[str]]:
 def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
     """The attributes of document `gid` from every claim on it (claims ordered by file, then as each file
     lists its references)."""
+    if len(claims) == 1:
+        return _single_claim_node(gid, claims[0])
     attrs: dict[str, list[tuple[Any, str, bool]]] = defaultdict(list)
     for r, file, _ in claims:
         for f in DOC_FIELDS:
@@ -88,6 +90,23 @@ def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
         if len(distinct) > 1:
             conflicts[f] = [{"value": v, "file": file} for v, file in distinct.items()]
     node["conflicts"] = conflicts
+    return node
+
+
+def _single_claim_node(gid: str, claim: DocClaim) -> dict[str, Any]:
+    """document_node for a node one reference makes (most of them): the same attributes, faster."""
+    r, file, _ = claim
+    node: dict[str, Any] = {"kind": "Document", **{f: getattr(r, f) for f in DOC_FIELDS}}
+    node["label"] = node["label"] or "Document"
+    if node["year"] is None and node["date"]:
+        node["year"] = int(node["date"][:4])
+    node["source_file"] = file_name(file) if r.is_source else None
+    node["source_path"] = file if r.is_source else None
+    node["sources"] = [file]
+    node["resolved"], node["missing"] = _resolution(gid, [claim])
+    if gid.startswith("named:"):
+        node["name"] = node["title"]
+    node["conflicts"] = {}
     return node
 
 

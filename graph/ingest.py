@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..loaders.extract import extract_file
-from ..loaders.models import Extraction, LoadError
+from ..loaders.models import LoadError
 from ..loaders.readers import display
-from .store import Staged, Store
+from .store import Staged, Store, staged
 from .store_pass import PassReport
 
 BATCH = 200
@@ -57,21 +57,19 @@ def sha256_of(path: str) -> str:
     return h.hexdigest()
 
 
-def _extract(job: tuple[str, str]) -> tuple[str, Extraction | None, str | None]:
-    """In a worker: one file's extraction (without its mentions, which the store does not keep), or the
-    one-line problem."""
-    path, rel = job
+def _extract(job: tuple[str, str, str, str]) -> tuple[str, Staged | None, str | None]:
+    """In a worker: one file's extraction as the rows the store writes, or the one-line problem."""
+    path, rel, sha256, location = job
     try:
         x = extract_file(path, rel)
     except LoadError as e:
         return rel, None, str(e)
     except Exception as e:  # an extraction bug must not lose the other files
-        return rel, None, f"{path}: {type(e).__name__}: {e}"
-    x.mentions = []
-    return rel, x, None
+        return rel, None, f"{display(path)}: {type(e).__name__}: {e}"
+    return rel, staged(x, sha256, location), None
 
 
-def _extracted(jobs: Sequence[tuple[str, str]], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
+def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Iterator[tuple[str, Staged | None, str | None]]:
     if workers <= 1 or len(jobs) < 2:
         yield from map(_extract, jobs)
         return
@@ -92,42 +90,40 @@ def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], job
     tick = progress or (lambda what, n: None)
     with Store.open(store) as st:
         known = st.known()
-        todo: list[tuple[str, str]] = []
-        digests: dict[str, str] = {}
+        todo: list[tuple[str, str, str, str]] = []
         for f in found:
             try:
-                digests[f.rel] = sha256_of(f.path)
+                digest = sha256_of(f.path)
             except OSError as e:
-                result.failed.append(f"{f.path}: {e.strerror or e}")
+                result.failed.append(f"{display(f.path)}: {e.strerror or e}")
                 tick("failed", 1)
                 continue
-            if not force and known.get(f.rel) == digests[f.rel]:
+            if not force and known.get(f.rel) == digest:
                 result.unchanged.append(f.rel)
                 tick("unchanged", 1)
             else:
-                todo.append((f.path, f.rel))
-        where = {rel: path for path, rel in todo}
-        staged: list[Staged] = []
-        for rel, x, problem in _extracted(todo, jobs or default_jobs()):
-            if x is None:
+                todo.append((f.path, f.rel, digest, display(os.path.abspath(f.path))))
+        batch_rows: list[Staged] = []
+        for rel, rows, problem in _extracted(todo, jobs or default_jobs()):
+            if rows is None:
                 result.failed.append(problem or rel)
                 tick("failed", 1)
                 continue
-            staged.append(Staged(x, digests[rel], display(os.path.abspath(where[rel]))))
-            if len(staged) >= batch:
-                _stage(st, staged, result)
-                staged = []
+            batch_rows.append(rows)
+            if len(batch_rows) >= batch:
+                _stage(st, batch_rows, result)
+                batch_rows = []
             tick("loaded", 1)
-        _stage(st, staged, result)
+        _stage(st, batch_rows, result)
         result.report = st.commit()
     return result
 
 
-def _stage(st: Store, staged: list[Staged], result: LoadResult) -> None:
-    problems = st.stage(staged)
+def _stage(st: Store, rows: list[Staged], result: LoadResult) -> None:
+    problems = st.stage(rows)
     result.failed += problems
     bad = {p.split(": ", 1)[0] for p in problems}
-    result.loaded += [s.x.file for s in staged if (s.location or s.x.file) not in bad]
+    result.loaded += [s.file for s in rows if (s.location or s.file) not in bad]
 
 
 def remove_files(store: str | os.PathLike[str] | None, rels: Sequence[str]) -> PassReport:

@@ -23,6 +23,7 @@ is a thin shell over them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import weakref
@@ -68,6 +69,7 @@ Direction = Literal["up", "down", "both"]
 # ------------------------------------------------------------------------------------------------ folding
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_text(s: str) -> str:
     """Accent- and case-insensitive comparison form with single spaces (Đ, Ð and D unified).
 
@@ -83,6 +85,7 @@ def _fold_nospace(s: str) -> str:
     return re.sub(r"[\s.,;:_]+", "", fold_text(s))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_symbol(s: str) -> str:
     """The folded form symbols are compared on: NFC, case-insensitive, Đ/Ð/D unified, no spaces,
     no leading zeros in the number.

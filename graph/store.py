@@ -13,7 +13,8 @@ from everything committed so far, so the result is the same in any order).
 >>> from policygraph.loaders.extract import extract_text
 >>> from policygraph.loaders.models import Text
 >>> st = Store.open(os.path.join(tempfile.mkdtemp(), "g.db"))
->>> st.stage([Staged(extract_text(Text(path="a.txt", text="Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022.")), "0")])
+>>> st.stage([staged(extract_text(Text(path="a.txt", text="Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022.")), "0")])
+[]
 >>> st.commit().files_added
 1
 >>> sorted(st.source().candidates("31-NQ/TW").nodes)
@@ -27,14 +28,14 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..loaders.models import Extraction
+from ..loaders.models import DocRef, Extraction
 from ..loaders.symbols import identity_form
 from .build import edge_attrs, edge_key, project_id
 from .identity import family, short_number
@@ -43,7 +44,7 @@ from .store_pass import PassReport, run_pass
 from .store_read import StoreSource, whole_graph
 from .store_schema import SQLITE_MAGIC, StoreError, check_file, connect, ensure_parent, initialise, writable_error
 
-__all__ = ["DEFAULT_STORE", "Staged", "Store", "StoreError", "open_source", "open_store", "read_graph", "store_path"]
+__all__ = ["DEFAULT_STORE", "Staged", "Store", "staged", "StoreError", "open_source", "open_store", "read_graph", "store_path"]
 
 DEFAULT_STORE = "policygraph.db"
 
@@ -55,28 +56,41 @@ def store_path(opt: str | os.PathLike[str] | None = None) -> Path:
 
 @dataclass
 class Staged:
-    """One file's extraction, with the sha256 of its bytes and where it was read from."""
+    """One file's statements as the rows the store writes (made by :func:`staged`, in the worker that
+    extracted the file, so the main process only inserts them)."""
 
-    x: Extraction
+    file: str
+    name: str
     sha256: str
-    location: str | None = None
+    location: str | None
+    place: str | None  # the jurisdiction of the file's own document
+    warnings: str
+    refs: list[tuple[Any, ...]]
+    claims: list[tuple[Any, ...]]
+    edges: list[tuple[Any, ...]]
 
 
 def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def _ref_row(file_id: int, seq: int, key: str, r: Any) -> tuple[Any, ...]:
+def _ref_row(seq: int, key: str, r: DocRef) -> tuple[Any, ...]:
     fam = family(r)
     number = identity_form(r.number) if fam is not None and r.number else short_number(r)
-    return (file_id, seq, key, fam.key if fam else None, number, int(bool(r.short)), _json(r.__dict__))
+    return (seq, key, fam.key if fam else None, number, int(bool(r.short)), r.symbol, r.jurisdiction, r.date,
+            r.term, r.year, _json(r.missing), _json(r.__dict__))
 
 
-def _edge_rows(file_id: int, x: Extraction) -> Iterator[tuple[Any, ...]]:
-    """A file's relations; the node ids of their ends are set when the file joins the graph."""
-    for i, rel in enumerate(x.relations):
-        key = edge_key(rel, x.file, i, rel.source, rel.target)  # only PART_OF keys use the ends: body keys
-        yield (file_id, i, rel.source, rel.target, rel.type, rel.kind, key, _json(edge_attrs(rel, x.file)))
+def staged(x: Extraction, sha256: str, location: str | None = None) -> Staged:
+    """The rows of one file's extraction."""
+    src = x.docs.get(x.source)
+    claims = [(i, "Body", b.key, b.key, _json(b.__dict__)) for i, b in enumerate(x.bodies.values())]
+    claims += [(i, "Project", p.key, project_id(p.key), _json({**p.__dict__, "evidence": []}))
+               for i, p in enumerate(x.projects.values())]
+    edges = [(i, rel.source, rel.target, rel.type, rel.kind, edge_key(rel, x.file, i, rel.source, rel.target),
+              _json(edge_attrs(rel, x.file))) for i, rel in enumerate(x.relations)]  # PART_OF keys: body keys
+    return Staged(x.file, x.name, sha256, location, src.jurisdiction if src else None, _json(x.warnings),
+                  [_ref_row(i, k, r) for i, (k, r) in enumerate(x.docs.items())], claims, edges)
 
 
 class Store:
@@ -127,30 +141,24 @@ class Store:
                         self._stage_one(s, now)
                     except (ValueError, TypeError) as e:  # text the database cannot hold
                         self.conn.execute("ROLLBACK TO file")
-                        failed.append(f"{s.location or s.x.file}: cannot be stored ({type(e).__name__}: {e})")
+                        failed.append(f"{s.location or s.file}: cannot be stored ({type(e).__name__}: {e})")
                     self.conn.execute("RELEASE file")
         except sqlite3.Error as e:
             raise writable_error(self.path, e) from e
         return failed
 
     def _stage_one(self, s: Staged, now: str) -> None:
-        x = s.x
-        src = x.docs.get(x.source)
         cur = self.conn.execute(
             "INSERT INTO files (path, name, location, sha256, loaded_at, place, state, warnings) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
-            (x.file, x.name, s.location, s.sha256, now, src.jurisdiction if src else None, _json(x.warnings)))
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)", (s.file, s.name, s.location, s.sha256, now, s.place, s.warnings))
         fid = int(cur.lastrowid or 0)
-        self.conn.executemany("INSERT INTO refs (file_id, seq, key, family, number, is_short, data) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                              [_ref_row(fid, i, k, r) for i, (k, r) in enumerate(x.docs.items())])
-        claims = [(fid, i, "Body", b.key, b.key, _json(b.__dict__)) for i, b in enumerate(x.bodies.values())]
-        claims += [(fid, i, "Project", p.key, project_id(p.key), _json({**p.__dict__, "evidence": []}))
-                   for i, p in enumerate(x.projects.values())]
+        self.conn.executemany("INSERT INTO refs (file_id, seq, key, family, number, is_short, symbol, jurisdiction, "
+                              "date, term, year, ref_missing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              [(fid, *row) for row in s.refs])
         self.conn.executemany("INSERT INTO claims (file_id, seq, kind, key, node_id, data) VALUES (?, ?, ?, ?, ?, ?)",
-                              claims)
+                              [(fid, *row) for row in s.claims])
         self.conn.executemany("INSERT INTO edges (file_id, seq, src_key, dst_key, type, kind, key, attrs) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _edge_rows(fid, x))
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(fid, *row) for row in s.edges])
 
     def commit(self, remove: Iterable[str] = ()) -> PassReport:
         """Make the pending files part of the graph (and drop the files at the relative paths `remove`),

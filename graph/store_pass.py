@@ -140,7 +140,9 @@ def _record(conn: sqlite3.Connection, updates: list[tuple[int, str, Assigned, An
         return 0
     conn.executemany("UPDATE refs SET node_id = ?, resolved = ?, missing = ? WHERE file_id = ? AND key = ?",
                      [(a.id, int(a.resolved), json.dumps(list(a.missing)), fid, key) for fid, key, a, _ in changed])
-    conn.executemany("INSERT OR IGNORE INTO t_changed VALUES (?, ?)", [(fid, key) for fid, key, _, _ in changed])
+    # refs decided before (not those of the files joining now, whose edges are all set anyway)
+    conn.executemany("INSERT OR IGNORE INTO t_changed VALUES (?, ?)",
+                     [(fid, key) for fid, key, _, old in changed if old is not None])
     nodes = {a.id for _, _, a, _ in changed} | {old[0] for *_, old in changed if old is not None and old[0]}
     conn.executemany("INSERT OR IGNORE INTO t_node VALUES (?)", [(n,) for n in nodes])
     if full:
@@ -156,19 +158,28 @@ def _old(row: Sequence[Any]) -> tuple[Any, ...] | None:
     return None if row[4] is None else (row[4], row[5], row[6])
 
 
+def _family_ref(key: str, symbol: str, jurisdiction: str | None, date: str | None, term: str | None,
+                year: int | None, missing: str) -> DocRef:
+    """What identity reads of a reference with a symbol, from its columns (no JSON to decode)."""
+    return DocRef(key=key, symbol=symbol, jurisdiction=jurisdiction, date=date, term=term, year=year,
+                  missing=json.loads(missing))
+
+
 def _decide_families(conn: sqlite3.Connection) -> int:
     families = [f for (f,) in conn.execute("SELECT family FROM t_family ORDER BY family")]
     decided = 0
     for chunk in _chunks(families):
         groups: dict[str, list[Any]] = defaultdict(list)
-        for row in conn.execute(f"SELECT r.family, {_REF_COLUMNS} FROM refs r JOIN files f ON f.id = r.file_id "
-                                f"WHERE r.family IN ({_marks(len(chunk))}) AND f.state = 'ready'", list(chunk)):
+        for row in conn.execute(
+                "SELECT r.family, r.file_id, r.key, f.path, r.node_id, r.resolved, r.missing, r.symbol, "
+                "r.jurisdiction, r.date, r.term, r.year, r.ref_missing FROM refs r JOIN files f ON f.id = r.file_id "
+                f"WHERE r.family IN ({_marks(len(chunk))}) AND f.state = 'ready'", list(chunk)):
             groups[row[0]].append(row[1:])
         updates = []
         for rows in groups.values():
             refs = {(row[2], row[1]): row for row in rows}
-            ids = assign_family([(rid, _docref(row[3])) for rid, row in refs.items()])
-            updates += [(row[0], row[1], ids[rid], _old(row)) for rid, row in refs.items()]
+            ids = assign_family([(rid, _family_ref(row[1], *row[6:])) for rid, row in refs.items()])
+            updates += [(row[0], row[1], ids[rid], None if row[3] is None else row[3:6]) for rid, row in refs.items()]
         decided += _record(conn, updates, full=True)
     return decided
 

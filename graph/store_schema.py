@@ -43,6 +43,12 @@ CREATE TABLE IF NOT EXISTS refs (
     family TEXT,                     -- graph.identity family key (references with a symbol)
     number TEXT,                     -- identity form of the number (full and short references)
     is_short INTEGER NOT NULL,
+    symbol TEXT,                     -- what family identity reads, as columns (no JSON to decode)
+    jurisdiction TEXT,
+    date TEXT,
+    term TEXT,
+    year INTEGER,
+    ref_missing TEXT,
     data TEXT NOT NULL,              -- the DocRef, JSON
     node_id TEXT,
     resolved INTEGER,
@@ -78,8 +84,7 @@ CREATE TABLE IF NOT EXISTS edges (
 );
 CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type);
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
-CREATE INDEX IF NOT EXISTS edges_file_src ON edges(file_id, src_key);
-CREATE INDEX IF NOT EXISTS edges_file_dst ON edges(file_id, dst_key);
+CREATE INDEX IF NOT EXISTS edges_file ON edges(file_id);
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,

@@ -106,7 +106,7 @@ class Evidence:
     sentence: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return dict(self.__dict__)  # its fields are plain values: no deep copy needed
 
 
 @dataclass

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policygraph.graph.build import build_graph
-from policygraph.graph.store import Staged, Store, StoreError, open_source, read_graph
+from policygraph.graph.store import Store, StoreError, open_source, read_graph, staged
 from policygraph.loaders.extract import extract_file, extract_text
 from policygraph.loaders.models import Extraction, Text
 
@@ -83,7 +83,7 @@ def test_any_history_gives_the_graph_of_one_load_of_the_final_files(tmp_path_fac
     with Store.open(path) as store:
         for op, files in history:
             if op == "load":
-                store.stage([Staged(POOL[f], f) for f in files])
+                store.stage([staged(POOL[f], f) for f in files])
                 store.commit()
                 final |= set(files)
             else:
@@ -96,10 +96,10 @@ def test_any_history_gives_the_graph_of_one_load_of_the_final_files(tmp_path_fac
 def test_staged_files_are_invisible_until_commit_and_finished_by_the_next_write(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
     with Store.open(path) as store:
-        store.stage([Staged(POOL["hp/a.txt"], "1")])
+        store.stage([staged(POOL["hp/a.txt"], "1")])
     assert read_graph(path).number_of_nodes() == 0  # staged, not committed: the graph is the last committed one
     with Store.open(path) as store:
-        store.stage([Staged(POOL["hp/b.txt"], "2")])
+        store.stage([staged(POOL["hp/b.txt"], "2")])
         store.commit()
     assert _canonical(read_graph(path)) == _canonical(build_graph([POOL["hp/a.txt"], POOL["hp/b.txt"]]))
 
@@ -167,7 +167,7 @@ def test_a_store_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     # for whom permission bits do not stop a write)
     store = Store(path, connect(path, readonly=True))
     with pytest.raises(StoreError, match="read-only") as e:
-        store.stage([Staged(POOL["hp/a.txt"], "1")])
+        store.stage([staged(POOL["hp/a.txt"], "1")])
     assert "\n" not in str(e.value)
     store.close()
 
@@ -179,7 +179,7 @@ def test_a_symlinked_store_stays_a_link_and_keeps_its_mode(tmp_path: Path) -> No
     link = tmp_path / "link.db"
     link.symlink_to(real)
     with Store.open(link) as store:
-        store.stage([Staged(POOL["hp/a.txt"], "1")])
+        store.stage([staged(POOL["hp/a.txt"], "1")])
         store.commit()
     assert link.is_symlink() and (real.stat().st_mode & 0o777) == 0o640
     assert read_graph(real).number_of_nodes() > 0
@@ -200,7 +200,7 @@ def _tree(t: object) -> object:
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.MultiDiGraph]:
     path = tmp_path_factory.mktemp("s") / "g.db"
     with Store.open(path) as store:
-        store.stage([Staged(x, f) for f, x in sorted(POOL.items())])
+        store.stage([staged(x, f) for f, x in sorted(POOL.items())])
         store.commit()
     return path, build_graph(POOL.values())
 
