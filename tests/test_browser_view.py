@@ -134,7 +134,7 @@ def test_focus_view_of_31_in_chromium(browser: Any, sample_store: Path, tmp_path
     time.sleep(0.2)
     cites = [i for i, e in enumerate(data["edges"]) if e["type"] == "CITES"]
     assert cites and attr(browser, "pgEdges") == str(len(data["edges"]) - len(cites))
-    assert all(browser.execute_script(f"return PG.edges.get({i}).hidden") for i in cites)
+    assert all(browser.execute_script(f"return PG.hiddenEdges[{i}] === 1") for i in cites)
     shot(browser, tmp_path, "nq31-filtered")
 
 

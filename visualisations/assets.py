@@ -60,7 +60,9 @@ legend { font-weight: 600; color: #555; font-size: 12px; padding: 0; }
 PAGE_JS = r"""
 (function () {
 'use strict';
+const T = { start: performance.now() };  // milliseconds since the page started loading, for the benchmark
 const DATA = JSON.parse(document.getElementById('pg-data').textContent);
+T.parsed = performance.now();
 const root = document.documentElement;
 const N = DATA.nodes, E = DATA.edges, FOCUS = DATA.focus;
 const BIG = N.length > 1500 || E.length > 4000;
@@ -80,7 +82,7 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 function setText(id, text) { document.getElementById(id).textContent = text; }
-// the query side of loaders.normalise.fold_key (the data side is folded in Python)
+// what search compares, for the query and the nodes alike: no accents, đ as d, lower case, single spaces
 function fold(s) {
   return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[đð]/g, 'd')
     .replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim();
@@ -104,35 +106,151 @@ function nodeItem(n, i) {
     shapeProperties: { borderDashes: n.resolved ? false : [4, 3] },
   };
 }
-const pairCount = new Map();
-function edgeItem(e, j) {
-  const key = e.from < e.to ? e.from + ':' + e.to : e.to + ':' + e.from;
-  const k = pairCount.get(key) || 0;
-  pairCount.set(key, k + 1);
-  const c = TC[e.type] || '#666';
-  const item = {
-    id: j, from: e.from, to: e.to, dashes: e.kind === 'based_on' ? [7, 5] : false,
-    color: { color: c, highlight: c, hover: c, opacity: BIG ? 0.35 : 0.95 },
-    width: BIG ? 0.7 : e.type === 'CITES' ? 1.3 : 2.2,
-  };
-  if (k > 0 && !BIG) item.smooth = { enabled: true, type: k % 2 ? 'curvedCW' : 'curvedCCW', roundness: 0.18 * Math.ceil(k / 2) };
-  return item;
-}
 const nodesDS = new vis.DataSet(N.map(nodeItem));
-const edgesDS = new vis.DataSet(E.map(edgeItem));
-const network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, {
+T.datasets = performance.now();
+// vis-network gets the nodes only: the relations are drawn here (one path per style, culled to the
+// screen; vis-network's own edges cost seconds a frame past some ten thousand) and hit-tested on click
+const network = new vis.Network(container, { nodes: nodesDS, edges: new vis.DataSet([]) }, {
   autoResize: true, physics: false, layout: { improvedLayout: false },
-  edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: BIG ? 0.35 : 0.6 } }, selectionWidth: 1.5,
-           arrowStrikethrough: false },
   nodes: { font: { size: 0 } },
-  interaction: { hover: !BIG, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, keyboard: false, tooltipDelay: 300,
-                 zoomSpeed: 0.7, selectConnectedEdges: true },
+  interaction: { hover: !BIG, keyboard: false, tooltipDelay: 300, zoomSpeed: 0.7 },
 });
 
+T.network = performance.now();
 // positions (physics is off: they change only when a node is dragged)
 const pos = N.map(n => ({ x: n.x, y: n.y }));
 network.on('dragging', p => { const got = network.getPositions(p.nodes); for (const k in got) pos[k] = got[k]; });
 network.on('dragEnd', p => { const got = network.getPositions(p.nodes); for (const k in got) pos[k] = got[k]; });
+
+// --------------------------------------------------------------------------------------------- edges
+// a second statement between the same two documents bends away from the first (focus views; in the
+// lanes they stay straight and overlap: the panel lists them all)
+const bend = new Float32Array(E.length);
+if (FOCUS !== null) {
+  const seenPair = new Map();
+  E.forEach((e, j) => {
+    const key = Math.min(e.from, e.to) + ':' + Math.max(e.from, e.to), k = seenPair.get(key) || 0;
+    seenPair.set(key, k + 1);
+    bend[j] = k ? (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 0.16 * (e.from < e.to ? 1 : -1) : 0;
+  });
+}
+const styles = new Map();  // 'TYPE|dashed' -> edge indices, drawn as one path each
+E.forEach((e, j) => {
+  const key = e.type + '|' + (e.kind === 'based_on' ? 1 : 0);
+  if (!styles.has(key)) styles.set(key, []);
+  styles.get(key).push(j);
+});
+const EDGE_ALPHA = E.length > 4000 ? 0.35 : E.length > 300 ? 0.55 : 0.95;
+function control(j) {  // the control point of a bent edge (a quadratic curve), null when straight
+  if (!bend[j]) return null;
+  const a = pos[E[j].from], b = pos[E[j].to], dx = b.x - a.x, dy = b.y - a.y;
+  return { x: (a.x + b.x) / 2 - dy * bend[j], y: (a.y + b.y) / 2 + dx * bend[j] };
+}
+function edgeMid(j) {  // the middle of edge j as drawn
+  const a = pos[E[j].from], b = pos[E[j].to], c = control(j);
+  if (!c) return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  return { x: 0.25 * a.x + 0.5 * c.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * c.y + 0.25 * b.y };
+}
+function viewBox(margin) {
+  const scale = network.getScale(), vp = network.getViewPosition();
+  const w = container.clientWidth / 2 / scale + margin, h = container.clientHeight / 2 / scale + margin;
+  return [vp.x - w, vp.y - h, vp.x + w, vp.y + h];
+}
+function traceEdge(ctx, j, box) {  // adds edge j to the current path when it may cross the screen
+  const a = pos[E[j].from], b = pos[E[j].to], c = control(j);
+  const pad = c ? Math.abs(bend[j]) * (Math.abs(b.x - a.x) + Math.abs(b.y - a.y)) : 0;
+  if (Math.max(a.x, b.x) + pad < box[0] || Math.min(a.x, b.x) - pad > box[2] ||
+      Math.max(a.y, b.y) + pad < box[1] || Math.min(a.y, b.y) - pad > box[3]) return false;
+  ctx.moveTo(a.x, a.y);
+  if (c) ctx.quadraticCurveTo(c.x, c.y, b.x, b.y); else ctx.lineTo(b.x, b.y);
+  return true;
+}
+function traceArrow(ctx, j, scale) {  // a head at the target's rim, a fixed size on screen
+  const b = pos[E[j].to], c = control(j) || pos[E[j].from];
+  const dx = b.x - c.x, dy = b.y - c.y, len = Math.hypot(dx, dy);
+  if (len * scale < 24) return;
+  const ux = dx / len, uy = dy / len, tipX = b.x - ux * (N[E[j].to].r + 1.5 / scale), tipY = b.y - uy * (N[E[j].to].r + 1.5 / scale);
+  const L = 9 / scale, W = 4 / scale;
+  ctx.moveTo(tipX, tipY);
+  ctx.lineTo(tipX - ux * L - uy * W, tipY - uy * L + ux * W);
+  ctx.lineTo(tipX - ux * L + uy * W, tipY - uy * L - ux * W);
+  ctx.closePath();
+}
+function strokeEdges(ctx, list, colour, width, dashed, alpha, arrows) {
+  const scale = network.getScale(), box = viewBox(20 / scale);
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = width / scale;
+  ctx.setLineDash(dashed ? [7 / scale, 5 / scale] : []);
+  ctx.beginPath();
+  const shown = [];
+  for (const j of list) if (!hiddenE[j] && traceEdge(ctx, j, box)) shown.push(j);
+  ctx.stroke();
+  if (arrows) {
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (const j of shown) traceArrow(ctx, j, scale);
+    ctx.fill();
+  }
+}
+// while the view pans or zooms, a large view leaves its relations out (as vis-network's hideEdgesOnDrag
+// does) and draws them again once it rests
+const MANY_EDGES = 8000;
+let moving = false, settle = null;
+function moved() {
+  moving = true;
+  clearTimeout(settle);
+  settle = setTimeout(() => { moving = false; network.redraw(); }, 200);
+}
+network.on('dragging', p => { if (!p.nodes.length) moved(); });
+network.on('zoom', moved);
+function drawEdges(ctx) {
+  if (moving && E.length > MANY_EDGES) return;
+  const scale = network.getScale(), arrows = E.length <= 2000 || scale >= 1.2;
+  ctx.save();
+  ctx.lineCap = 'round';
+  for (const [key, list] of styles) {
+    const [type, dashed] = key.split('|');
+    strokeEdges(ctx, list, TC[type] || '#666', BIG ? 0.7 : type === 'CITES' ? 1.3 : 2, dashed === '1', EDGE_ALPHA, arrows);
+  }
+  if (selected !== null) {  // the selected document's relations, opaque and thicker
+    for (const [key, list] of styles) {
+      const mine = list.filter(j => E[j].from === selected || E[j].to === selected);
+      if (mine.length) strokeEdges(ctx, mine, TC[key.split('|')[0]] || '#666', 2.6, key.endsWith('1'), 1, true);
+    }
+  }
+  ctx.restore();
+}
+function distanceToEdge(p, j) {
+  const a = pos[E[j].from], b = pos[E[j].to], c = control(j);
+  const seg = (p0, p1) => {
+    const dx = p1.x - p0.x, dy = p1.y - p0.y, l2 = dx * dx + dy * dy;
+    const t = l2 ? Math.max(0, Math.min(1, ((p.x - p0.x) * dx + (p.y - p0.y) * dy) / l2)) : 0;
+    return Math.hypot(p.x - p0.x - t * dx, p.y - p0.y - t * dy);
+  };
+  if (!c) return seg(a, b);
+  let best = Infinity, prev = a;
+  for (let k = 1; k <= 16; k++) {
+    const t = k / 16, u = 1 - t;
+    const q = { x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y };
+    best = Math.min(best, seg(prev, q));
+    prev = q;
+  }
+  return best;
+}
+function edgeAt(p) {  // the visible edge nearest to canvas point p, within 6 px on screen
+  const tol = 6 / network.getScale();
+  let best = -1, dist = tol;
+  for (let j = 0; j < E.length; j++) {
+    if (hiddenE[j]) continue;
+    const a = pos[E[j].from], b = pos[E[j].to], pad = tol + (bend[j] ? Math.abs(bend[j]) * (Math.abs(b.x - a.x) + Math.abs(b.y - a.y)) : 0);
+    if (p.x < Math.min(a.x, b.x) - pad || p.x > Math.max(a.x, b.x) + pad || p.y < Math.min(a.y, b.y) - pad || p.y > Math.max(a.y, b.y) + pad) continue;
+    const d = distanceToEdge(p, j);
+    if (d < dist) { dist = d; best = j; }
+  }
+  return best;
+}
 
 // ------------------------------------------------------------------------------------------------ state
 const hiddenN = new Uint8Array(N.length), hiddenE = new Uint8Array(E.length);
@@ -160,10 +278,10 @@ const measure = document.createElement('canvas').getContext('2d');
 const linesCache = new Array(N.length), widthCache = new Float32Array(N.length);
 function nameLines(i) {
   if (!linesCache[i]) {
-    const name = N[i].name, L = 34;
+    const name = N[i].name, L = 36;
     let cut = name.length <= L + 4 ? -1 : name.lastIndexOf(' ', L);
     if (cut >= 0 && cut < 12) cut = L;
-    linesCache[i] = cut < 0 ? [name] : [name.slice(0, cut).trim(), clip(name.slice(cut).trim(), L)];
+    linesCache[i] = cut < 0 ? [name] : [name.slice(0, cut).trim(), clip(name.slice(cut).trim(), L + 8)];
   }
   return linesCache[i];
 }
@@ -171,7 +289,7 @@ function captionWidth(i) {
   if (!widthCache[i]) {
     measure.font = NAME_FONT;
     let w = Math.max(...nameLines(i).map(t => measure.measureText(t).width));
-    if (N[i].sub) { measure.font = SUB_FONT; w = Math.max(w, measure.measureText(clip(N[i].sub, 44)).width); }
+    if (N[i].sub) { measure.font = SUB_FONT; w = Math.max(w, measure.measureText(clip(N[i].sub, 52)).width); }
     widthCache[i] = w + 4;
   }
   return widthCache[i];
@@ -196,6 +314,7 @@ function makeGrid(cell) {
 }
 
 function drawCaptions(ctx) {
+  if (moving && N.length > MANY_EDGES) return;
   const scale = network.getScale(), vp = network.getViewPosition();
   const W = container.clientWidth, H = container.clientHeight;
   const sx = x => (x - vp.x) * scale + W / 2, sy = y => (y - vp.y) * scale + H / 2;
@@ -229,15 +348,6 @@ function drawCaptions(ctx) {
   if (FOCUS !== null && E.length <= 300 && scale >= 0.45) drawEdgeLabels(ctx, grid, sx, sy, scale);
 }
 
-// the midpoint of edge j as drawn (curved when parallel to another)
-function edgeMid(j) {
-  const be = network.body && network.body.edges[j];
-  if (be && be.edgeType && be.edgeType.getPoint) {
-    try { return be.edgeType.getPoint(0.5); } catch (_) { /* fall through */ }
-  }
-  const a = pos[E[j].from], b = pos[E[j].to];
-  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-}
 function edgeWord(e) { return e.kind ? e.kind.replace('_', ' ') : e.type.toLowerCase().replace('_', ' '); }
 function drawEdgeLabels(ctx, grid, sx, sy, scale) {
   ctx.save();
@@ -282,7 +392,7 @@ function drawCaption(ctx, i, scale, withSub) {
   if (withSub) {
     ctx.font = (11 / scale) + 'px system-ui, sans-serif';
     ctx.fillStyle = '#5f6670';
-    const sub = clip(n.sub, 44);
+    const sub = clip(n.sub, 52);
     ctx.strokeText(sub, x, y + 1 / scale);
     ctx.fillText(sub, x, y + 1 / scale);
   }
@@ -339,7 +449,7 @@ function drawBackdrop(ctx) {
     for (const [lv, y] of rows) {
       const what = lv === 0 ? 'the document asked for' : lv < 0 ? `▲ ${-lv} step${lv < -1 ? 's' : ''} up: what it carries out`
         : `▼ ${lv} step${lv > 1 ? 's' : ''} down: what carries it out`;
-      ctx.fillText(what, left + 8 / scale, y - 30 / scale);
+      ctx.fillText(what, left + 8 / scale, y - 48 / scale);
     }
   }
   ctx.restore();
@@ -351,11 +461,10 @@ function drawHighlights(ctx) {
   ctx.strokeStyle = 'rgba(255, 176, 0, 0.55)';
   ctx.lineCap = 'round';
   ctx.lineWidth = 9 / Math.max(scale, 0.3);
-  for (const j of chainEdges) {
-    if (hiddenE[j]) continue;
-    const a = pos[E[j].from], b = pos[E[j].to];
-    ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
-  }
+  const box = viewBox(50);
+  ctx.beginPath();
+  for (const j of chainEdges) if (!hiddenE[j]) traceEdge(ctx, j, box);
+  ctx.stroke();
   ctx.lineWidth = 4 / Math.max(scale, 0.3);
   for (const i of chainNodes) {
     ctx.beginPath(); ctx.arc(pos[i].x, pos[i].y, N[i].r + 6 / Math.max(scale, 0.3), 0, 2 * Math.PI); ctx.stroke();
@@ -368,8 +477,18 @@ function drawHighlights(ctx) {
   }
   ctx.restore();
 }
-network.on('beforeDrawing', drawBackdrop);
-network.on('afterDrawing', ctx => { drawHighlights(ctx); drawCaptions(ctx); });
+network.on('beforeDrawing', ctx => {
+  const t0 = performance.now();
+  drawBackdrop(ctx);
+  drawEdges(ctx);
+  T.lastEdgesMs = performance.now() - t0;
+});
+network.on('afterDrawing', ctx => {
+  const t0 = performance.now();
+  drawHighlights(ctx);
+  drawCaptions(ctx);
+  T.lastCaptionsMs = performance.now() - t0;
+});
 
 // --------------------------------------------------------------------------------------------- details
 const details = document.getElementById('pg-details');
@@ -401,10 +520,11 @@ function relGroup(title, list, other) {
 }
 function showNode(i) {
   const n = N[i];
-  details.replaceChildren(el('h2', null, n.name), n.sub ? el('p', { class: 'pg-sub' }, n.sub) : null);
+  details.replaceChildren(el('h2', null, n.name));
+  if (n.sub) details.append(el('p', { class: 'pg-sub' }, n.sub));
   if (hiddenN[i]) details.append(el('p', { class: 'pg-hint' }, '(hidden by the filters)'));
   const dl = el('dl', { class: 'pg-attrs' });
-  for (const [k, v] of n.attrs) dl.append(el('dt', null, k), el('dd', null, v));
+  for (const [k, v] of n.attrs.concat([['id', n.id]])) dl.append(el('dt', null, k), el('dd', null, v));
   details.append(dl);
   for (const t of REL_ORDER) {
     const outs = outE[i].filter(j => E[j].type === t), ins = inE[i].filter(j => E[j].type === t);
@@ -419,17 +539,24 @@ function showEdge(j) {
     el('p', null, link(e.from), ` ${e.type}${e.kind ? ' (' + e.kind.replace('_', ' ') + ')' : ''} → `, link(e.to)),
     evidence(e), fileLine(e));
 }
-function select(i) {
+function select(i, centre = true) {  // centre: bring it to the middle (search does; a click does not)
   selected = i;
   const c = FOCUS !== null ? parentChain(i) : { nodes: new Set(), edges: new Set() };
   chainNodes = c.nodes; chainEdges = c.edges;
   network.selectNodes([i]);
   showNode(i);
-  network.focus(i, { scale: Math.max(network.getScale(), BIG ? 0.9 : 0.8), animation: { duration: 300 } });
+  if (centre) network.focus(i, { scale: Math.max(network.getScale(), BIG ? 0.9 : 0.8), animation: { duration: 300 } });
+  else network.redraw();
 }
 network.on('click', p => {
-  if (p.nodes.length) { select(p.nodes[0]); return; }
-  if (p.edges.length) { selected = null; chainNodes = new Set(); chainEdges = new Set([p.edges[0]]); showEdge(p.edges[0]); network.redraw(); return; }
+  if (p.nodes.length) { select(p.nodes[0], false); return; }
+  const j = edgeAt(p.pointer.canvas);
+  if (j >= 0) {
+    selected = null; chainNodes = new Set(); chainEdges = new Set([j]);
+    network.unselectAll();
+    showEdge(j);
+    network.redraw();
+  }
 });
 const status = el('div', { class: 'pg-status' });
 container.append(status);
@@ -439,13 +566,16 @@ network.on('blurNode', () => { status.textContent = ''; });
 // ---------------------------------------------------------------------------------------------- search
 const results = document.getElementById('pg-results');
 let found = [];
+function searchText(i) {  // a node's name, id and attribute values (symbol, title, file, place ...), folded
+  return N[i].qf || (N[i].qf = fold([N[i].name, N[i].id, ...N[i].attrs.map(a => a[1])].join(' | ')));
+}
 function search(text) {
   const words = fold(text).split(' ').filter(Boolean);
   found = [];
   if (!words.length) { results.replaceChildren(); return; }
   const whole = words.join(' ');
   for (let i = 0; i < N.length; i++) {
-    const q = N[i].q;
+    const q = searchText(i);
     if (!words.every(w => q.includes(w))) continue;
     const name = fold(N[i].name);
     found.push([name === whole ? 0 : name.startsWith(whole) ? 1 : q.includes(whole) ? 2 : 3, -N[i].cited, i]);
@@ -455,6 +585,7 @@ function search(text) {
   results.replaceChildren(...found.map(i => el('li', null,
     el('button', { class: 'pg-link', type: 'button', onclick: () => select(i) }, N[i].name + (N[i].sub ? ' — ' + N[i].sub : '')))));
   if (!found.length) results.append(el('li', { class: 'pg-hint' }, 'nothing matches'));
+  return found;
 }
 const box = document.getElementById('pg-search');
 box.addEventListener('input', () => search(box.value));
@@ -502,7 +633,7 @@ function applyFilters() {
   const y0 = from ? Number(from.value) || -Infinity : -Infinity, y1 = to ? Number(to.value) || Infinity : Infinity;
   const undated = document.getElementById('pg-undated');
   const keepUndated = !undated || undated.checked;
-  const nodeUp = [], edgeUp = [];
+  const nodeUp = [];
   N.forEach((n, i) => {
     let hide = false;
     if (n.kind === 'Document' && i !== FOCUS) {
@@ -512,10 +643,9 @@ function applyFilters() {
   });
   E.forEach((e, j) => {
     const hide = offT.has(e.type) || !!hiddenN[e.from] || !!hiddenN[e.to];
-    if (hide !== !!hiddenE[j]) { hiddenE[j] = hide ? 1 : 0; edgeUp.push({ id: j, hidden: hide }); }
+    hiddenE[j] = hide ? 1 : 0;
   });
   if (nodeUp.length) nodesDS.update(nodeUp);
-  if (edgeUp.length) edgesDS.update(edgeUp);
   updateCounts();
   network.redraw();
 }
@@ -552,7 +682,8 @@ function buildLegend() {
   body.append(row(open, 'hollow, dashed: a reference not pinned to one document'));
   body.append(row('Size: how often carried out or cited in this view.'));
   if (DATA.legend.labels.some(l => l[0] === 'Body')) body.append(row('Squares: issuing bodies; diamonds: projects.'));
-  body.append(el('h3', null, 'Relations (arrow: from the document that states it)'));
+  body.append(el('h3', null, E.length <= 2000 ? 'Relations (arrow: from the document that states it)'
+    : 'Relations (no arrows in a view this large: click one to read it)'));
   for (const t of DATA.legend.types) body.append(row(sw(t[1], 'pg-ln'), `${t[0]}: ${t[2]}`));
   if (E.some(e => e.kind === 'based_on')) body.append(row(sw(TC.IMPLEMENTS, 'pg-ln', true), 'dashed: based on (căn cứ)'));
   if (FOCUS !== null) body.append(row(sw('rgba(255,176,0,0.7)', 'pg-ln'), 'gold: the chain from the clicked document to the focus'));
@@ -574,7 +705,19 @@ network.fit({ maxZoomLevel: BIG ? 1 : 1.5 });
   const s = network.getScale() * 0.92, vp = network.getViewPosition();
   network.moveTo({ scale: s, position: { x: vp.x + 60 / s, y: vp.y } });
 }
-window.PG = { network, nodes: nodesDS, edges: edgesDS, data: DATA, select, search, applyFilters, edgeMid, positions: pos };
-network.once('afterDrawing', () => { root.dataset.pgReady = '1'; });
+window.PG = { timings: T, network, nodes: nodesDS, data: DATA, select, search, applyFilters, edgeMid, edgeAt,
+               hiddenEdges: hiddenE, positions: pos };
+network.once('afterDrawing', () => {
+  T.drawn = performance.now();
+  root.dataset.pgReady = '1';
+  // fold every node's search text once the page is up, in slices that leave the page responsive
+  let next = 0;
+  const slice = () => {
+    const end = Math.min(N.length, next + 2000);
+    for (; next < end; next++) searchText(next);
+    if (next < N.length) setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
+});
 })();
 """

@@ -75,10 +75,32 @@ def resources(driver: Any) -> list[str]:
     return list(driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)"))
 
 
-def screenshot(page: Path, png: Path, width: int = 1500, height: int = 900) -> Path:
-    """Open `page` and save what it shows, once drawn, as `png`."""
+def screenshot(page: Path, png: Path, width: int = 1500, height: int = 900, select: str | None = None) -> Path:
+    """Open `page` and save what it shows, once drawn, as `png`; with `select`, first select the first
+    node the search finds for it, as a click on it would (its attributes and evidence in the panel, its
+    chain to the focus highlighted, the view not moved)."""
     with chromium(width, height) as driver:
         open_page(driver, page)
-        time.sleep(0.3)
+        if select:
+            driver.execute_script("const f = PG.search(arguments[0]); if (f.length) PG.select(f[0], false);", select)
+        time.sleep(0.8)
         driver.save_screenshot(str(png))
     return png
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m policygraph.visualisations.headless PAGE PNG [--select TEXT] [--size 1500x900]``"""
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Screenshot a view page in headless Chromium, once drawn.")
+    ap.add_argument("page", type=Path)
+    ap.add_argument("png", type=Path)
+    ap.add_argument("--select", help="select the first node the search finds for this, as a click would")
+    ap.add_argument("--size", default="1500x900", help="window size, WIDTHxHEIGHT")
+    args = ap.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    print(screenshot(args.page, args.png, width, height, args.select))
+
+
+if __name__ == "__main__":
+    main()

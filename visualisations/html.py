@@ -81,6 +81,8 @@ TYPE_PHRASES: dict[str, tuple[str, str]] = {
     "PART_OF": ("part of", "has part"),
 }
 CENTRAL = "Trung ương"
+#: files named in a node's "stated in" row before "and N more files"
+STATED_IN = 8
 _PANEL_KEYS = ("symbol", "date", "issuer", "jurisdiction", "level", "branch", "term", "title", "source_file")
 
 
@@ -113,33 +115,27 @@ def caption(n: str, d: dict[str, Any]) -> tuple[str, str]:
 
 
 def _attributes(n: str, d: dict[str, Any], view: View) -> list[list[str]]:
-    """The panel's attribute rows of a node: [name, value] pairs, in reading order."""
+    """The panel's attribute rows of a node: [name, value] pairs, in reading order (the page adds its
+    id; search looks through its name and these values: symbol, title, file, place, issuer ...)."""
     label = str(d.get("label") or d.get("kind") or "Document")
     rows = [["type", f"{vocab.LABEL_EN.get(label, label)} ({vocab.LABEL_VI.get(label, '')})".replace(" ()", "")]]
     rows += [[k.replace("_", " "), str(d[k])] for k in _PANEL_KEYS if d.get(k)]
     if not d.get("date") and d.get("year"):
         rows.append(["year", str(d["year"])])
-    if view.issuers(n):
-        rows.append(["issued by", "; ".join(view.issuers(n))])
-    if view.projects(n):
-        rows.append(["projects", "; ".join(view.projects(n))])
+    for name, values in (("issued by", view.issuers(n)), ("projects", view.projects(n))):
+        if values:
+            rows.append([name, "; ".join(values)])
     if d.get("aliases"):
         rows.append(["also written", "; ".join(map(str, d["aliases"]))])
     if d.get("resolved") is False:
         rows.append(["unresolved", "missing " + ", ".join(map(str, d.get("missing") or ["?"]))])
     for attr, claims in (d.get("conflicts") or {}).items():
         rows.append([f"conflicting {attr}", "; ".join(f"{c.get('value')} ({c.get('file')})" for c in claims)])
-    sources = d.get("sources") or []
+    sources = [str(f) for f in d.get("sources") or []]
     if sources and sources != [d.get("source_file")]:
-        rows.append(["stated in", ", ".join(map(str, sources))])
-    rows.append(["id", n])
+        more = f" and {len(sources) - STATED_IN} more files" if len(sources) > STATED_IN else ""
+        rows.append(["stated in", ", ".join(sources[:STATED_IN]) + more])
     return rows
-
-
-def _search_text(n: str, d: dict[str, Any], name: str) -> str:
-    parts = [name, d.get("symbol"), d.get("title"), d.get("name"), d.get("source_file"), *(d.get("sources") or []),
-             *(d.get("aliases") or []), d.get("jurisdiction"), d.get("issuer"), n]
-    return q.fold_text(" | ".join(str(p) for p in dict.fromkeys(parts) if p))
 
 
 # ----------------------------------------------------------------------------------------------- layout
@@ -167,14 +163,18 @@ def lane_of(d: dict[str, Any]) -> str:
 
 def _lane_order(G: nx.MultiDiGraph) -> list[str]:
     """Central lanes first, then provinces, districts and the rest, the busiest first; projects last."""
-    counts = Counter(lane_of(d) for _, d in G.nodes(data=True))
     rank = {"central": 0, "province": 1, "district": 2}
+    counts: Counter[str] = Counter()
+    level: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        lane = lane_of(d)
+        counts[lane] += 1
+        level[lane] = min(level.get(lane, 3), rank.get(str(d.get("level")), 3))
 
     def key(lane: str) -> tuple[int, int, str]:
         if lane.startswith(CENTRAL):
             return (0, -counts[lane], lane)
-        levels = [rank.get(str(d.get("level")), 3) for _, d in G.nodes(data=True) if lane_of(d) == lane][:50]
-        return (9 if lane == "Dự án" else min(levels, default=3) + 1, -counts[lane], lane)
+        return (9 if lane == "Dự án" else level[lane] + 1, -counts[lane], lane)
 
     return sorted(counts, key=key)
 
@@ -189,8 +189,8 @@ def radius(cited: int, focus: bool = False) -> float:
 
 
 def _caption_width(name: str, sub: str) -> float:
-    """About how wide a caption is drawn (12 px bold name, wrapped past 34 characters; 11 px sub-line)."""
-    return 8.0 + 7.0 * max(min(len(name), 34), 0.85 * min(len(sub), 44))
+    """About how wide a caption is drawn (12 px bold name, wrapped past 40 characters; 11 px sub-line)."""
+    return 8.0 + 7.0 * max(min(len(name), 44), 0.85 * min(len(sub), 52))
 
 
 def positions(view: View, captions: dict[str, tuple[str, str]], radii: dict[str, float]) -> tuple[
@@ -261,7 +261,7 @@ def page_payload(view: View, title: str | None = None) -> dict[str, Any]:
             "r": radii[n], "cited": cited[n], "jur": d.get("jurisdiction") or CENTRAL, "year": d.get("year"),
             "symbol": d.get("symbol"), "resolved": d.get("resolved") is not False,
             "level": view.levels.get(n), "parent": index.get(view.parent.get(n, "")),
-            "attrs": _attributes(n, d, view), "q": _search_text(n, d, name),
+            "attrs": _attributes(n, d, view),
         })  # fmt: skip
     edges = []
     for u, v, d in G.edges(data=True):
@@ -306,9 +306,13 @@ def subtitle(view: View) -> str:
 @cache
 def vis_network_js() -> str:
     """The vis-network bundle pyvis ships (inlined in every page: no request leaves it)."""
-    import pyvis  # the package only as the carrier of its vis-network build
+    import importlib.util
 
-    path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    # pyvis only as the carrier of its vis-network build: found, not imported (importing it pulls in IPython)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed: it carries the vis-network script the page needs")
+    path = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     return path.read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 

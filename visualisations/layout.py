@@ -26,7 +26,7 @@ from dataclasses import dataclass
 #: horizontal room of a node whose width is not given
 DEFAULT_WIDTH = 120.0
 #: widest row of a layered view before it wraps onto another line
-MAX_ROW_WIDTH = 2400.0
+MAX_ROW_WIDTH = 1400.0
 LEVEL_GAP = 170.0
 WRAP_GAP = 80.0
 
@@ -125,6 +125,8 @@ class Lane:
 COLUMN_WIDTH = 150.0
 LANE_GAP = 60.0
 STACK_GAP = 6.0
+#: nodes stacked in one column of a period before the stack splits into side-by-side columns
+STACK_ROWS = 10
 
 
 def estimate_dates(nodes: Sequence[LaneNode], citers: Mapping[str, Sequence[str]]) -> dict[str, dt.date | None]:
@@ -157,6 +159,23 @@ def _columns(dates: Mapping[str, dt.date | None], count: int) -> tuple[dict[str,
     return cols, lo, width
 
 
+def _stack(members: Sequence[LaneNode], x: float, top: float) -> tuple[Pos, float]:
+    """The nodes of one lane and period from `top` down, the largest first; past STACK_ROWS nodes the
+    stack continues in narrower side-by-side columns within the period, so no lane grows too tall."""
+    ordered = sorted(members, key=lambda m: (-m.radius, m.id))
+    cols = max(1, -(-len(ordered) // STACK_ROWS))
+    step = COLUMN_WIDTH / cols
+    pos: Pos = {}
+    height = 0.0
+    for c in range(cols):
+        y = top
+        for m in ordered[c::cols]:
+            pos[m.id] = (x - COLUMN_WIDTH / 2 + step * (c + 0.5), y + m.radius)
+            y += 2 * m.radius + STACK_GAP
+        height = max(height, y - top)
+    return pos, height
+
+
 def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[str, Sequence[str]],
           columns: int | None = None) -> tuple[Pos, list[Lane], dict[str, object]]:
     """Positions on lanes (in `lane_order`, top to bottom) by time: the span cut into `columns` periods
@@ -182,11 +201,9 @@ def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[
         for (lane, col), members in cells.items():
             if lane != name:
                 continue
-            y = top
-            for m in sorted(members, key=lambda m: (-m.radius, m.id)):
-                pos[m.id] = (col * COLUMN_WIDTH, y + m.radius)
-                y += 2 * m.radius + STACK_GAP
-            height = max(height, y - top)
+            placed, h = _stack(members, col * COLUMN_WIDTH, top)
+            pos.update(placed)
+            height = max(height, h)
         if height:
             drawn.append(Lane(name, top - LANE_GAP / 3, top + height))
             top += height + LANE_GAP
