@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
@@ -59,20 +60,22 @@ class View:
     levels: dict[str, int] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
 
-    def _targets(self, n: str, rel: str) -> list[str]:
-        if n not in self.context:
-            return []
-        names = {q.display_name(self.context.nodes[v], v) for _, v, d in self.context.out_edges(n, data=True)
-                 if d.get("type") == rel}
-        return sorted(names)
+    @cached_property
+    def _targets(self) -> dict[tuple[str, str], list[str]]:
+        """(node, relation) -> the sorted names of its targets, from one pass over `context`."""
+        names: dict[tuple[str, str], set[str]] = {}
+        C = self.context
+        for u, v, d in C.edges(data=True):
+            names.setdefault((u, str(d.get("type"))), set()).add(q.display_name(C.nodes[v], v))
+        return {k: sorted(vs) for k, vs in names.items()}
 
     def issuers(self, n: str) -> list[str]:
         """Names of the bodies that issued `n` (its ISSUED_BY targets)."""
-        return self._targets(n, "ISSUED_BY")
+        return self._targets.get((n, "ISSUED_BY"), [])
 
     def projects(self, n: str) -> list[str]:
         """Names of the projects `n` mentions."""
-        return self._targets(n, "MENTIONS")
+        return self._targets.get((n, "MENTIONS"), [])
 
 
 def check_with(with_: Iterable[str]) -> tuple[str, ...]:
@@ -94,6 +97,8 @@ def check_with(with_: Iterable[str]) -> tuple[str, ...]:
 
 def _drawn(core: nx.MultiDiGraph, context: nx.MultiDiGraph, with_: Sequence[str]) -> nx.MultiDiGraph:
     """`core` plus the bodies / projects asked for, with the edges that reach them."""
+    if not with_:
+        return core
     rels = {WITH[w][1] for w in with_}
     H = core.copy()
     for u, v, k, d in context.edges(keys=True, data=True):
@@ -142,14 +147,13 @@ def whole_view(G: nx.MultiDiGraph, types: Sequence[str] = DOC_RELATIONS, with_: 
     core.add_nodes_from((n, G.nodes[n]) for n in docs)
     context = nx.MultiDiGraph()
     context.add_nodes_from((n, G.nodes[n]) for n in docs)
-    for u, v, k, d in G.edges(keys=True, data=True):
-        t = d.get("type")
-        if t in wanted and u in core and v in core:
-            core.add_edge(u, v, key=k, **d)
-        elif t in CONTEXT_TYPES and u in context:
-            if v not in context:
-                context.add_node(v, **G.nodes[v])
-            context.add_edge(u, v, key=k, **d)
+    is_doc = set(docs)
+    core.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+                        if d.get("type") in wanted and u in is_doc and v in is_doc)
+    ctx = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
+           if d.get("type") in CONTEXT_TYPES and u in is_doc]
+    context.add_nodes_from((v, G.nodes[v]) for _, v, _, _ in ctx if v not in is_doc)
+    context.add_edges_from(ctx)
     drawn = _drawn(core, context, with_)
     if "bodies" in with_:  # every body, and how they nest (PART_OF), even one that issued nothing loaded
         drawn.add_nodes_from((n, d) for n, d in G.nodes(data=True) if d.get("kind") == "Body" and n not in drawn)
