@@ -244,3 +244,29 @@ def test_cli_whole_graph(sample_store: Path, sample: nx.MultiDiGraph, tmp_path: 
     assert f"{docs} of {len(sample)} nodes drawn" in r.output
     r = view_cli(sample_store, tmp_path / "no" / "dir.html", "31-NQ/TW")
     assert r.exit_code == 1 and "dir.html" in r.output
+
+
+@pytest.mark.neo4j
+def test_view_from_neo4j_draws_what_the_store_draws(neo4j_db: Any, neo4j_uri: str, sample: nx.MultiDiGraph,
+                                                    sample_store: Path, tmp_path: Path) -> None:
+    """`view --neo4j` resolves REF on Neo4j and fetches only the walks it draws: the same page data as
+    the embedded store (nodes, relations, the bodies and projects in the panel)."""
+    import os
+
+    from policygraph.graph import neo4j_store
+
+    neo4j_store.push_graph(neo4j_db, sample)
+    login = [a for k, opt in (("NEO4J_USER", "--user"), ("NEO4J_PASSWORD", "--password"),
+                              ("NEO4J_DATABASE", "--database")) if os.environ.get(k) for a in (opt, os.environ[k])]
+    for args in (["31-NQ/TW"], ["08-NQ/TU@Hải Phòng 2022", "--up", "--depth", "3"], ["--with", "bodies,projects"]):
+        here, there = tmp_path / "store.html", tmp_path / "neo4j.html"
+        assert view_cli(sample_store, here, *args).exit_code == 0
+        r = runner.invoke(app, ["view", *args, "-o", str(there), "--neo4j", neo4j_uri, *login],
+                          env={"POLICYGRAPH_STORE": None})
+        assert r.exit_code == 0, r.output
+        a, b = (page_data(p.read_text(encoding="utf-8")) for p in (here, there))
+        assert [(n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in a["nodes"]] == \
+               [(n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in b["nodes"]], args
+        key = lambda d: sorted((d["nodes"][e["from"]]["id"], d["nodes"][e["to"]]["id"], e["type"],  # noqa: E731
+                                d["sentences"][e["s"]]) for e in d["edges"])
+        assert key(a) == key(b), args
