@@ -69,7 +69,7 @@ def _with(values: list[str] | None) -> tuple[str, ...]:
 @app.command()
 def view(
     ref: Annotated[str | None, typer.Argument(
-        metavar="[REF]", show_default=False,
+        metavar="REF", show_default=False,
         help="The document to centre on: a symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number "
              "(\"Nghị quyết 31\"), title words, a file name or a node id; the whole graph when left out.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
