@@ -19,6 +19,7 @@ Two layouts, both linear in the size of the view, deterministic, and free of ove
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -126,7 +127,7 @@ COLUMN_WIDTH = 150.0
 LANE_GAP = 60.0
 STACK_GAP = 6.0
 #: nodes stacked in one column of a period before the stack splits into side-by-side columns
-STACK_ROWS = 10
+STACK_ROWS = 16
 
 
 def estimate_dates(nodes: Sequence[LaneNode], citers: Mapping[str, Sequence[str]]) -> dict[str, dt.date | None]:
@@ -176,11 +177,17 @@ def _stack(members: Sequence[LaneNode], x: float, top: float) -> tuple[Pos, floa
     return pos, height
 
 
+#: width / height the lanes aim for (a screen beside the panel); the number of periods is chosen for it
+LANES_ASPECT = 1.6
+_COLUMN_CHOICES = (6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
+
+
 def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[str, Sequence[str]],
           columns: int | None = None) -> tuple[Pos, list[Lane], dict[str, object]]:
     """Positions on lanes (in `lane_order`, top to bottom) by time: the span cut into `columns` periods
-    (default: about 1.5 x the square root of the node count), the nodes of one lane and period stacked,
-    the largest first. Returns the positions, the lanes drawn and the time axis (for the page's ticks).
+    (default: the count whose drawing is closest to LANES_ASPECT wide for high), the nodes of one lane and
+    period stacked, the largest first. Returns the positions, the lanes drawn and the time axis (for the
+    page's ticks).
 
     >>> ns = [LaneNode("old", "TW", dt.date(2010, 1, 1)), LaneNode("new", "HN", dt.date(2020, 1, 1))]
     >>> pos, ls, axis = lanes(ns, ["TW", "HN"], {}, columns=10)
@@ -188,19 +195,30 @@ def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[
     (True, True, ['TW', 'HN'])
     """
     dates = estimate_dates(nodes, citers)
-    count = columns or max(4, min(300, round(1.5 * len(nodes) ** 0.5)))
+    if columns:
+        return _arrange(nodes, lane_order, dates, columns)
+
+    def off_aspect(result: tuple[Pos, list[Lane], dict[str, object]]) -> float:
+        drawn = result[1]
+        width = float(result[2]["columns"]) * COLUMN_WIDTH  # type: ignore[arg-type]
+        height = drawn[-1].bottom - drawn[0].top if drawn else 1.0
+        return abs(math.log(max(width, 1.0) / max(height, 1.0) / LANES_ASPECT))
+
+    return min((_arrange(nodes, lane_order, dates, c) for c in _COLUMN_CHOICES), key=off_aspect)
+
+
+def _arrange(nodes: Sequence[LaneNode], lane_order: Sequence[str], dates: Mapping[str, dt.date | None],
+             count: int) -> tuple[Pos, list[Lane], dict[str, object]]:
     cols, start, days_per_col = _columns(dates, count)
-    cells: dict[tuple[str, int], list[LaneNode]] = defaultdict(list)
+    cells: dict[str, dict[int, list[LaneNode]]] = defaultdict(lambda: defaultdict(list))
     for n in nodes:
-        cells[(n.lane, cols[n.id])].append(n)
+        cells[n.lane][cols[n.id]].append(n)
     pos: Pos = {}
     drawn: list[Lane] = []
     top = 0.0
     for name in lane_order:
         height = 0.0
-        for (lane, col), members in cells.items():
-            if lane != name:
-                continue
+        for col, members in cells[name].items():
             placed, h = _stack(members, col * COLUMN_WIDTH, top)
             pos.update(placed)
             height = max(height, h)
