@@ -16,7 +16,7 @@ group of commands). The pipeline, one module per step (siblings under the `polic
 
 from __future__ import annotations
 
-from . import cmd_export, cmd_load, cmd_neo4j, cmd_query  # noqa: F401  (register commands)
+from . import cmd_export, cmd_load, cmd_neo4j, cmd_query, cmd_view  # noqa: F401  (register commands)
 from .app import app
 
 __version__ = "0.1.0"

@@ -1,10 +1,9 @@
-"""`policygraph export`, `policygraph sparql` and `policygraph view`: the graph out of the store."""
+"""`policygraph export` and `policygraph sparql`: the graph out of the store."""
 
 from __future__ import annotations
 
 import json
 import sys
-import webbrowser
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,10 +12,10 @@ import typer
 from rich.table import Table
 
 from .app import app
+from .common import StoreOpt, clean, err, fail, out, run_guarded
 
 if TYPE_CHECKING:
     import networkx as nx
-from .common import Neo4jOptions, StoreOpt, around, clean, err, fail, open_source, out, resolve_one, run_guarded
 
 
 class ExportFormat(str, Enum):
@@ -133,50 +132,3 @@ def sparql(
         table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
     out.print(table)
 
-
-@app.command()
-def view(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            help="The document to centre on: a node id, a symbol (31-NQ/TW), a symbol narrowed by place or "
-            "year (08-NQ/TU@Hải Phòng 2022), 'Nghị quyết 31'; the whole graph when left out.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
-    depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="Hops around REF to show.")] = 2,
-    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
-    store: StoreOpt = None,
-) -> None:
-    """Draw the graph as an interactive HTML page that works offline.
-
-    Nodes are coloured by type, edges by relation. Hover a node for its
-    symbol, date, issuer and jurisdiction; hover an edge for the sentence
-    that states it. With REF, only the nodes within --depth hops of it.
-
-    Examples:
-
-      policygraph view                      (whole graph -> graph.html)
-
-      policygraph view 31-NQ/TW --depth 1 -o nq31.html --open
-
-      policygraph view "08-NQ/TU@Hải Phòng 2022"   (say where and when)
-    """
-    from ..visualisations.html import neighbourhood, render_html
-
-    focus = None
-    if ref is None:
-        G = _graph(store)
-    else:
-        with open_source(store, Neo4jOptions(None)) as src:
-            focus = resolve_one(src, ref)
-            G = around(src, focus, [("both", depth, None)], issuers=False)
-    try:
-        path = render_html(G, output, focus=focus, depth=depth)
-    except OSError as e:
-        fail(f"{output}: {e.strerror or e}", 1)
-    shown = G.number_of_nodes() if focus is None else neighbourhood(G, focus, depth).number_of_nodes()
-    err.print(clean(f"wrote {path} ({shown} nodes)"), highlight=False)
-    if open_browser:
-        webbrowser.open(path.resolve().as_uri())

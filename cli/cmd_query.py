@@ -33,9 +33,9 @@ from .common import (
     echo_json,
     open_source,
     out,
+    parse_types,
     plural,
     resolve_one,
-    split_csv_option,
 )
 
 if TYPE_CHECKING:
@@ -96,14 +96,6 @@ def _add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs:
         sub = branch.add(_hop_text(G, h, parent_attrs))
         _add_hops(G, sub, h.children, h.attrs)
 
-
-def _parse_types(values: list[str] | None) -> tuple[str, ...]:
-    types: list[str] = []
-    for part in split_csv_option(values):
-        if part.upper() not in q.DOC_RELATIONS:
-            raise typer.BadParameter(f"{part!r}: choose among {', '.join(q.DOC_RELATIONS)}", param_hint="--type")
-        types.append(part.upper())
-    return tuple(dict.fromkeys(types)) or ("IMPLEMENTS", "CITES", "SUPERSEDES")
 
 
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", show_default=False,
@@ -168,7 +160,7 @@ def lineage(
     if up + down + both > 1:
         raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
     direction: q.Direction = "down" if down else "both" if both else "up"
-    rel_types = _parse_types(types)
+    rel_types = parse_types(types)
     sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
     cap = limit or None
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:

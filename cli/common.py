@@ -126,6 +126,21 @@ def connect(neo4j: Neo4jOptions) -> Any:
         fail(str(e) or f"cannot reach Neo4j at {neo4j.uri}", 2)
 
 
+def parse_types(values: Sequence[str] | None) -> tuple[str, ...]:
+    """The document relation types of ``--type`` (comma-separated or repeated; default all three), the
+    one rule for lineage and view.
+
+    >>> parse_types(["implements,CITES"]), parse_types(None)
+    (('IMPLEMENTS', 'CITES'), ('IMPLEMENTS', 'CITES', 'SUPERSEDES'))
+    """
+    known = ("SUPERSEDES", "IMPLEMENTS", "CITES")
+    types = [v.upper() for v in split_csv_option(values)]
+    for t in types:
+        if t not in known:
+            raise typer.BadParameter(f"{t!r}: choose among {', '.join(known)}", param_hint="--type")
+    return tuple(dict.fromkeys(types)) or ("IMPLEMENTS", "CITES", "SUPERSEDES")
+
+
 def split_csv_option(values: Sequence[str] | None) -> list[str]:
     """``--type A,B --type C`` -> ``['A', 'B', 'C']``.
 

@@ -1,0 +1,129 @@
+"""`policygraph view`: the graph as an interactive HTML page that works offline (visualisations/)."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .app import app
+from .common import (
+    DatabaseOpt,
+    Neo4jOpt,
+    Neo4jOptions,
+    PasswordOpt,
+    StoreOpt,
+    UserOpt,
+    clean,
+    connect,
+    err,
+    fail,
+    open_source,
+    parse_types,
+    resolve_one,
+    run_guarded,
+    split_csv_option,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from ..visualisations.scope import Direction
+
+
+def whole_graph(store: str | None, neo4j: Neo4jOptions) -> nx.MultiDiGraph:
+    """The whole graph the page draws when no REF is given (the one place that reads all of it)."""
+    if neo4j:
+        from ..graph.neo4j_store import fetch_graph
+
+        driver = connect(neo4j)
+        try:
+            return run_guarded(fetch_graph, driver, database=neo4j.database)
+        finally:
+            driver.close()
+    from ..graph.store import read_graph
+
+    return run_guarded(read_graph, store)
+
+
+def _with(values: list[str] | None) -> tuple[str, ...]:
+    from ..visualisations.scope import check_with
+
+    try:
+        return check_with(w.lower() for w in split_csv_option(values))
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--with") from None
+
+
+@app.command()
+def view(
+    ref: Annotated[str | None, typer.Argument(
+        metavar="REF", show_default=False,
+        help="The document to centre on: a symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number "
+             "(\"Nghị quyết 31\"), title words, a file name or a node id; the whole graph when left out.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    up: Annotated[bool, typer.Option("--up", help="Only what REF implements, cites, supersedes.")] = False,
+    down: Annotated[bool, typer.Option("--down", help="Only what implements, cites, supersedes REF.")] = False,
+    both: Annotated[bool, typer.Option("--both", help="Up and down (the default).")] = False,
+    depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="At most N hops from REF.")] = 2,
+    types: Annotated[list[str] | None, typer.Option(
+        "--type", "--types", "-t", show_default=False,
+        help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
+             "(default: all three).")] = None,
+    with_: Annotated[list[str] | None, typer.Option(
+        "--with", show_default=False,
+        help="Also draw these as nodes: bodies, projects (comma-separated); otherwise they are attributes "
+             "in the panel.")] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Draw the graph as an interactive HTML page that works offline (one file, nothing fetched).
+
+    With REF: what REF carries out (above it) and what carries it out (below it), to --depth hops
+    through the document relations, as `policygraph lineage` follows them. Without REF: every
+    document, in lanes by jurisdiction with time running left to right. The panel searches, filters
+    by relation, document type, jurisdiction and year, and shows a clicked document's attributes and
+    relations, or a clicked relation's evidence sentence and file.
+
+    Examples:
+
+      policygraph view 31-NQ/TW -o nq31.html --open
+
+      policygraph view "08-NQ/TU@Hải Phòng 2022" --down --depth 3
+
+      policygraph view 45/2013/QH13 --type SUPERSEDES,IMPLEMENTS --with bodies
+
+      policygraph view -o graph.html        (the whole graph)
+
+    Exit code 1 when REF matches nothing; 2 when it matches several documents or the graph cannot be read.
+    """
+    from ..visualisations.html import render_html
+    from ..visualisations.scope import focus_view, whole_view
+
+    if up + down + both > 1:
+        raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
+    direction: Direction = "up" if up else "down" if down else "both"
+    rel_types, drawn = parse_types(types), _with(with_)
+    source = Neo4jOptions(neo4j, user, password, database)
+    if ref is None:
+        G = whole_graph(store, source)
+        v, read = whole_view(G, rel_types, drawn), G.number_of_nodes()
+    else:
+        with open_source(store, source) as src:
+            v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn)
+        read = len(set(v.graph) | set(v.context))
+    try:
+        path = render_html(v, output)
+    except OSError as e:
+        fail(f"{output}: {e.strerror or e}", 1)
+    hint = "" if drawn else "; bodies and projects are in the panel (--with bodies,projects draws them)"
+    err.print(clean(f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn, "
+                    f"{v.graph.number_of_edges()} relations{hint}"), highlight=False)
+    if open_browser:
+        webbrowser.open(path.resolve().as_uri())
