@@ -25,7 +25,9 @@ from ..loaders.models import DocRef, Extraction
 from .identity import assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
-              "level", "branch", "term", "title")
+              "level", "branch", "term", "title", "effective")
+#: edge attributes a relation carries only when known (a supersession's part and effective date)
+OPTIONAL_EDGE_FIELDS = ("scope", "effective")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
 
 
@@ -125,5 +127,6 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
                 key = f"PART_OF:{u}:{v}"
                 if G.has_edge(u, v, key):
                     continue
-            G.add_edge(u, v, key=key, type=rel.type, kind=rel.kind, source_file=x.file, evidence=ev)
+            extra = {f: getattr(rel, f) for f in OPTIONAL_EDGE_FIELDS if getattr(rel, f) is not None}
+            G.add_edge(u, v, key=key, type=rel.type, kind=rel.kind, source_file=x.file, evidence=ev, **extra)
     return G

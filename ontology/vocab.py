@@ -265,6 +265,7 @@ NODE_ATTRIBUTES: Final = MappingProxyType(
             "branch",
             "term",
             "title",
+            "effective",
             "source_file",
             "sources",
             "resolved",
@@ -284,7 +285,10 @@ SCALAR_NODE_ATTRIBUTES: Final = MappingProxyType(
 )
 #: the attributes docs/schema.md gives every edge, and the keys of its evidence
 EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "evidence")
-EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence")
+#: attributes an edge carries only when known: the part of the target a SUPERSEDES edge touches and the
+#: date the change takes effect
+OPTIONAL_EDGE_ATTRIBUTES: Final = ("scope", "effective")
+EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence", "sentence_start", "sentence_end")
 
 #: node attribute -> local name of the pg: datatype property it is written with (scalars)
 NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
@@ -299,6 +303,7 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
         "branch": "branch",
         "term": "term",
         "title": "title",
+        "effective": "effective",
         "name": "name",
         "source_file": "sourceFile",
         "resolved": "resolved",
@@ -309,10 +314,12 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
 NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missing": "missing", "aliases": "alias"})
 
 #: evidence key -> pg: datatype property on the pg:Evidence node
-EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence"})
+EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence",
+                                              "sentence_start": "sentenceStart", "sentence_end": "sentenceEnd"})
 
 #: datatype properties of the reified edge (rdf:Statement) besides its evidence
-STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType({"key": "edgeKey", "source_file": "sourceFile"})
+STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType({"key": "edgeKey", "source_file": "sourceFile", "scope": "scope",
+                                                        "effective": "effective"})
 
 #: attributes without a property of their own travel as one JSON literal here
 EXTRA_PROPERTY: Final = "extraAttributes"
