@@ -29,6 +29,7 @@ EXCERPT = 300
 
 _ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A-ZĐ])$")
 _BOUNDARY = re.compile(r"\n+|[.!?…](?=[ \t]+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_HEADING = re.compile(r"[ \t]*(?:Điều[ \t]+\d+[a-zđ]?[.:]|Chương[ \t]+[IVXL\d]+|Mục[ \t]+\d+[.:])")
 _ENUMERATOR = re.compile(r"[ \t]*(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[a-zđ][.)]|[IVXL]{1,5}[./]|\(\d{1,3}\)|"
                          r"Điều \d|Chương [IVXL\d])")
 
@@ -42,6 +43,8 @@ class Sentences:
     >>> s = Sentences("Kế hoạch số 315/KH-UBND của Ủy ban nhân dân tỉnh\\ntriển khai Chương trình số 27-CTr/TU.")
     >>> s.span(60)
     (0, 86)
+    >>> Sentences("Điều 76. Sửa đổi, bổ sung Danh mục phí ban hành kèm theo Luật số 97/2015/QH13\\nSửa đổi mục 3.1").span(80)
+    (78, 93)
     >>> Sentences("Bãi bỏ các quyết định sau đây:\\na) Quyết định số 21/2019/QĐ-UBND;").span(40)
     (31, 64)
     """
@@ -65,7 +68,8 @@ class Sentences:
         text = self.text
         line_start = text.rfind("\n", 0, nl) + 1
         prev = text[line_start:nl].rstrip()
-        if not prev or prev[-1] in ".!?…\"”)|" or prev.isupper() or _ENUMERATOR.match(text, nl + 1):
+        if not prev or prev[-1] in ".!?…\"”)|" or prev.isupper() or _ENUMERATOR.match(text, nl + 1) or \
+                _HEADING.match(prev):  # "Điều 76. Sửa đổi, bổ sung ..." is a heading, not the start of a sentence
             return False
         nxt = text[nl + 1:nl + 2]
         if nxt.islower():  # the sentence goes on in lower case

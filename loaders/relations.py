@@ -40,7 +40,7 @@ from .wording import classify_source_relation
 __all__ = ["classify_source_relation", "relate"]
 
 _GAP = 260  # the most characters (spaces squashed) between two mentions that one verb relates
-_AFTER = 400  # characters after a mention that can say it ends ("... hết hiệu lực kể từ ngày ...")
+_AFTER = 500  # characters after a mention read for what they say of it ("... hết hiệu lực kể từ ngày ...")
 
 
 @dataclass
@@ -142,6 +142,20 @@ def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source
             inline = _inline_lead(masked[gap_start - s:a.start - s], own)
             _from_list(a, masked[gap_start - s:a.start - s], prev, inline or (lead if prev is None else None))
         prev = a
+    _end_with_next(text, group, words, s, source)
+
+
+def _end_with_next(text: str, group: list[_At], words: w.SentenceWords, s: int, source: str) -> None:
+    """Members of a list whose last member is said to end ("A; B; C hết hiệu lực") end with it, each its own
+    part: the words after A cannot say it, a ";" stands between."""
+    ends = [a.reading.type == "SUPERSEDES" and w.says_it_ends(w.words(text[a.attr_end:a.attr_end + _AFTER]))
+            for a in group]
+    for i in range(len(group) - 2, -1, -1):
+        a, b = group[i], group[i + 1]
+        if ends[i + 1] and a.m.ref != source and a.m.form != "header" and a.reading.type == "CITES" and \
+                w.ends_with_next(text[a.attr_end:b.start]):
+            a.reading, a.effective = w.read_source(words.before(a.start - s), " hết hiệu lực"), b.effective
+            ends[i] = True
 
 
 def _change_effective(after: str, own: str | None) -> str | None:

@@ -33,6 +33,7 @@ AMEND_VERBS: dict[str, RelationKind] = {
     "thay thế": "replaces", "bãi bỏ": "repeals", "hủy bỏ": "repeals",
 }
 _EXPIRES_KIND: RelationKind = "replaces"  # "<X> hết hiệu lực kể từ ngày Luật này có hiệu lực": this one replaces X
+_PART_EXPIRES_KIND: RelationKind = "repeals"  # "Các quy định về bưu chính của <X> hết hiệu lực": X partly repealed
 
 
 def _w(words: str) -> str:
@@ -105,6 +106,14 @@ def words(s: str) -> str:
 
 _SUPERSEDE_TAIL = re.compile(
     rf"(?<!được\s)(?<!\w)(?P<v>{_VERBS}|hết hiệu lực)(?P<scope>{_LOCATOR})(?:\s+của)?[\s:]*$", re.IGNORECASE)
+# "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
+# "Các quy định về viễn thông của <X> hết hiệu lực", "Điều 5 của <X> hết hiệu lực": a part of X ends
+_PART_OF = re.compile(rf"^(?P<before>.*(?:^|[\s.)]))(?P<scope>(?:quy\s+định|{_PART})\b[^;:]{{0,100}}?)"
+                      rf"\s+(?:của|tại)(?:\s+(?:{_TYPE})\b[^;:]{{0,100}}?\s+số)?\s*$", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:các|những|một\s+số)\s+$", re.IGNORECASE)
+_VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\s*$", re.IGNORECASE)
+_ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
+                         rf"kèm\s+theo\s*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -123,12 +132,15 @@ _CARRY_OUT = re.compile(_alt(("thực hiện", "triển khai", "cụ thể hóa"
                               "hướng dẫn thi hành", "quy định chi tiết", "chương trình hành động", "vào cuộc sống",
                               "bám sát", "căn cứ", "theo tinh thần")), re.IGNORECASE)
 _TAIL = 80
+# how far after a mention its end may be said: "<X> đã được sửa đổi, bổ sung theo <Y>, <Z> ... hết hiệu lực"
+_AFTER = 320
 
 
 class Before(NamedTuple):
     """What a sentence says before a mention: its last words and what occurs anywhere before it."""
 
     tail: str  # the last _TAIL characters, spaces squashed
+    clause: str  # the last 3 * _TAIL characters, spaces squashed
     basis: bool  # a legal basis ("Căn cứ"), not "căn cứ vào tình hình"
     basis_word: bool  # the words "căn cứ" in any sense
     carry_out: bool  # a verb of carrying out ("thực hiện", "triển khai", ...)
@@ -156,9 +168,30 @@ class SentenceWords:
         return m.end() if m else self._NEVER
 
     def before(self, pos: int) -> Before:
-        tail = words(self.text[max(0, pos - 2 * _TAIL):pos])[-_TAIL:]
-        return Before(tail=tail, basis=self.basis <= pos < self.not_basis, basis_word=self.basis_word <= pos,
+        clause = words(self.text[max(0, pos - 4 * _TAIL):pos])[-3 * _TAIL:]
+        tail = clause[-_TAIL:]
+        return Before(tail=tail, clause=clause, basis=self.basis <= pos < self.not_basis, basis_word=self.basis_word <= pos,
                       carry_out=self.carry_out <= pos or bool(_THEO_DIRECT.search(tail)))
+
+
+def says_it_ends(after: str) -> bool:
+    """Do the words after a mention say it ends ("... hết hiệu lực kể từ ngày ...", not "khi ... hết hiệu lực")?"""
+    expires = _EXPIRES.search(after)
+    return bool(expires and not _CONDITION.search(after[:expires.start()]))
+
+
+_MEMBER_GAP = re.compile(r"^\s*[;,]?\s*(?:và\s+)?[^;:]{0,160}$", re.IGNORECASE)
+_VERB_IN_GAP = re.compile(rf"(?:{_VERBS}|được|{_CARRY_OUT.pattern})", re.IGNORECASE)
+
+
+def ends_with_next(gap: str) -> bool:
+    """Is the mention before `gap` a member of the list whose last member is said to end ("Các quy định về
+    bảo hiểm thất nghiệp của Luật A; Chương IX của Luật B hết hiệu lực")? The gap names, it does not act.
+
+    >>> ends_with_next("; Chương IX - Đánh giá, cấp chứng chỉ kỹ năng nghề quốc gia của "), ends_with_next(" được thay thế bởi ")
+    (True, False)
+    """
+    return bool(_MEMBER_GAP.match(gap)) and not _VERB_IN_GAP.search(gap)
 
 
 def read_source(before: Before | str, after: str) -> Reading:
@@ -173,20 +206,30 @@ def read_source(before: Before | str, after: str) -> Reading:
     'based_on'
     >>> read_source("2. ", " hết hiệu lực kể từ ngày Luật này có hiệu lực.")
     Reading(type='SUPERSEDES', kind='replaces', scope=None)
+    >>> read_source("2. Các quy định về bưu chính của ", " hết hiệu lực kể từ ngày Luật này có hiệu lực.")
+    Reading(type='SUPERSEDES', kind='repeals', scope='Các quy định về bưu chính')
     >>> read_source("Tổng kết ", "")
     Reading(type='CITES', kind=None, scope=None)
+    >>> read_source("Bãi bỏ điểm 4.1 thuộc Phụ lục số 01 ban hành kèm theo ", "").scope
+    'điểm 4.1 thuộc Phụ lục số 01'
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
-    after = words(after[:2 * 200])[:200]
-    expires = _EXPIRES.search(after)
-    ends = bool(expires and not _CONDITION.search(after[:expires.start()]))
+    after = words(after[:_AFTER + 100])[:_AFTER]
+    ends = says_it_ends(after)
     sm = _SUPERSEDE_TAIL.search(b.tail)
     if sm and not _PASSIVE_BEFORE.search(b.tail[:sm.start()]):
         named_amender = _NAME_BEFORE.search(b.tail[:sm.start()]) and (b.basis_word or ends)
         if not named_amender:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
+        part = _PART_OF.match(b.clause)
+        if part and not sm and not _VERBS_BEFORE.search(part["before"]):  # not "Luật sửa đổi một số điều của"
+            article = _ARTICLE.search(part["before"])  # "Các quy định về ...", "một số điều của ..."
+            return Reading("SUPERSEDES", _PART_EXPIRES_KIND, " ".join(((article[0] if article else "") + part["scope"]).split()))
         return Reading("SUPERSEDES", _EXPIRES_KIND)
+    am = _ANNEX_TAIL.match(b.clause)
+    if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
+        return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
     if b.basis:
         return Reading("IMPLEMENTS", "based_on")
     if _APPLY_RULES.search(b.tail[-60:]) or _PASSIVE.search(b.tail):
