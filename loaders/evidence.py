@@ -105,7 +105,8 @@ class ViewOffsets:
     """
 
     def __init__(self, view: MatchView) -> None:
-        self._steps = [_Inverse(view.marks), _Inverse(view.squeezed)]  # original -> composed -> view
+        # original -> composed -> view; most texts need neither step
+        self._steps = [_Inverse(points) for points in (view.marks, view.squeezed) if points]
 
     def of(self, pos: int) -> int:
         for step in self._steps:

@@ -239,9 +239,11 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
         # the verb is said of a: what the loaded document does with a, it does with what a carries out
         b.reading = a.reading if a.reading.type == "IMPLEMENTS" else w.CITES
         return [_rel(a, b, r, ev)]
-    if b.m.ref != source and w.issued_for(w.words(text[opening_start:a.start]), gap):
+    how = w.issued_for(w.words(text[opening_start:a.start]), gap) if b.m.ref != source else None
+    if how == "reported":
         # "Thực hiện <a>, Ban Thường vụ Tỉnh ủy đã ban hành <b>": a report of what another text carries out
         a.reading = b.reading = w.CITES
+    if how:
         return [_rel(b, a, w.Reading("IMPLEMENTS", "implements"), ev)]
     return []
 

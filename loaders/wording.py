@@ -25,6 +25,7 @@ import re
 from typing import NamedTuple
 
 from ..ontology.vocab import TYPE_WORD_TO_LABEL
+from .dates import DATE
 from .models import RelationKind, RelationType
 
 #: the verbs that change another document, and what each makes of the change
@@ -270,6 +271,8 @@ _TAKES_EFFECT_HEAD = re.compile(r"^(?:đã\s+|sẽ\s+)?có\s+hiệu\s+lực(?:\s
                                 re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"\b(?:đã|đang|sẽ|vừa|được)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"\"[^\"]*\"")
+_ISSUED_PASSIVE = re.compile(r"^(?:đã\s+)?được\s+ban\s+hành\s*", re.IGNORECASE)
+_DATE_HEAD = re.compile(rf"^,?\s*(?:ban\s+hành\s+)?{DATE}\s*,?\s*", re.IGNORECASE)
 
 
 def between(gap: str, titled: bool) -> Reading | None:
@@ -284,21 +287,27 @@ def between(gap: str, titled: bool) -> Reading | None:
     """
     gap = gap.strip()
     m = _BETWEEN.search(gap)
-    if not m:
-        return None
-    head = gap[:m.start()].strip()
-    takes_effect = bool(_TAKES_EFFECT_HEAD.match(head))
-    if head.endswith((",", ";")) and not takes_effect:
-        return None  # "Thực hiện A, triển khai B": the loaded document's own list of actions
-    plain = _QUOTED.sub(" ", head).strip(' "')
-    said_of_a = (not plain or titled or takes_effect or bool(_TITLE_HEAD.match(head))
-                 or (not _NEW_CLAUSE.search(plain) and bool(_ISSUES_HEAD.match(plain) or _issuer_words(plain))))
-    if not said_of_a:
+    if not m or not _said_of_a(gap[:m.start()].strip(), titled):
         return None
     v = m["v"]
     if re.match(_VERB, v, re.IGNORECASE):
         return Reading("SUPERSEDES", kind_of(v), scope_of(m["scope"]))
     return Reading("IMPLEMENTS", "implements")
+
+
+def _said_of_a(head: str, titled: bool) -> bool:
+    """Is the verb after `head` said of the mention before it? `head` is empty, A's title, what A issues, the
+    rest of A's issuer or its date (left by a line break), or "có hiệu lực từ ngày ...,"."""
+    if _TAKES_EFFECT_HEAD.match(head):
+        return True
+    if head.endswith((",", ";")):
+        return False  # "Thực hiện A, triển khai B": the loaded document's own list of actions
+    head = _ISSUED_PASSIVE.sub("", head)  # "A được ban hành để thực hiện B"
+    plain = _QUOTED.sub(" ", head).strip(' "')
+    rest = _DATE_HEAD.sub("", plain)
+    if not plain or not rest or titled or _TITLE_HEAD.match(head):
+        return True
+    return not _NEW_CLAUSE.search(rest) and bool(_ISSUES_HEAD.match(rest) or _issuer_words(rest))
 
 
 def _issuer_words(head: str) -> bool:
@@ -355,18 +364,25 @@ _OPENS_CARRY_OUT = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\
                               rf"(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
 _ISSUED = re.compile(r"^\s*,\s*(?P<subject>[^,;:\"]{1,80}?)\s+(?:(?:đã|vừa|kịp\s+thời|chỉ\s+đạo)\s+)*"
                      r"(?:xây\s+dựng(?:\s*,|\s+và)\s+)?ban\s+hành\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\s*[,(]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
+_CARRIES_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
 
 
-def issued_for(opening: str, gap: str) -> bool:
-    """"Thực hiện <B>, Ban Thường vụ Tỉnh ủy đã ban hành <A>": A is issued to carry out B. `opening` is
-    the clause before B, `gap` the words between B and A.
+def issued_for(opening: str, gap: str) -> str | None:
+    """Is the document after `gap` (A) issued to carry out the one before it (B)? "Thực hiện <B>, Ban Thường
+    vụ Tỉnh ủy đã ban hành <A>" (a report of another body's act: "reported"), "Kế hoạch thực hiện <B> (ban
+    hành kèm theo <A>)" ("attached"). `opening` is the clause before B.
 
-    >>> issued_for("Thực hiện ", ", Ủy ban nhân dân tỉnh đã ban hành ")
+    >>> issued_for("Thực hiện ", ", Ủy ban nhân dân tỉnh đã ban hành "), issued_for("Kế hoạch thực hiện ", " (ban hành kèm theo ")
+    ('reported', 'attached')
+    >>> issued_for("Tổng kết ", ", Ủy ban nhân dân tỉnh đã ban hành ") is None
     True
-    >>> issued_for("Tổng kết ", ", Ủy ban nhân dân tỉnh đã ban hành ")
-    False
     """
-    return bool(_OPENS_CARRY_OUT.match(opening) and _ISSUED.match(gap))
+    if _OPENS_CARRY_OUT.match(opening) and _ISSUED.match(gap):
+        return "reported"
+    if _CARRIES_OUT.search(opening) and _ATTACHED.match(gap):
+        return "attached"
+    return None
 
 
 # -------------------------------------------------------------------------------------------------- lists

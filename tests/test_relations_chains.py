@@ -49,6 +49,11 @@ REPORTED = [
      "Thành ủy thực hiện Nghị quyết số 27-NQ/TW của Ban Chấp hành Trung ương.", "46-CTr/TU", "27-NQ/TW"),
     ("Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động số 41-CTr/TU\nthực hiện Nghị quyết số 57-NQ/TW của "
      "Bộ Chính trị.", "41-CTr/TU", "57-NQ/TW"),
+    ("Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động số 41-CTr/TU\nngày 20/3/2025 của Ban Thường vụ Tỉnh ủy\n"
+     "thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.", "41-CTr/TU", "57-NQ/TW"),
+    ("Theo đó, Chương trình số 27-CTr/TU được ban hành để cụ thể hóa Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+     "27-CTr/TU", "57-NQ/TW"),
+    ("Theo đó, Kế hoạch số 315/KH-UBND nhằm triển khai Chương trình số 27-CTr/TU.", "315/KH-UBND", "27-CTr/TU"),
     # a letter forwarding another body's programme: "kèm theo" is attached, not "according to"
     ("Ban Tuyên giáo Tỉnh ủy gửi kèm theo Chương trình hành động số 41-CTr/TU ngày 20/3/2025 của Ban Thường vụ "
      "Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW để các cơ quan nghiên cứu, quán triệt.", "41-CTr/TU", "57-NQ/TW"),
@@ -66,6 +71,13 @@ def test_a_report_states_the_relation_and_cites_both(text: str, a: str, b: str) 
     assert (a, "IMPLEMENTS", "implements", b) in rels
     assert ("SRC", "CITES", None, a) in rels and ("SRC", "CITES", None, b) in rels
     assert not {r for r in rels if r[0] == "SRC" and r[1] != "CITES"}
+
+
+def test_a_plan_issued_with_a_decision_implements_through_it() -> None:
+    rels = relations("Triển khai Kế hoạch thực hiện Nghị quyết số 57-NQ/TW (ban hành kèm theo Quyết định số "
+                     "123/QĐ-UBND ngày 02/4/2025 của Ủy ban nhân dân tỉnh).")
+    assert ("123/QĐ-UBND", "IMPLEMENTS", "implements", "57-NQ/TW") in rels
+    assert ("SRC", "IMPLEMENTS", "implements", "57-NQ/TW") in rels
 
 
 def test_an_amending_circular_reported_supersedes_with_its_scope() -> None:

@@ -115,3 +115,15 @@ def test_lists_and_parts(text: str, expected: dict[str, tuple[str, str | None]])
 def test_what_is_not_superseded(text: str) -> None:
     rels = own_relations("Văn bản tham khảo.\n" + text)
     assert rels["61/2010/QH12"][0] != "SUPERSEDES" and rels["42/2019/QH14"][0] != "SUPERSEDES"
+
+
+def test_relation_types_and_kinds_are_the_ontologys() -> None:
+    from typing import get_args
+
+    from policygraph.loaders.models import RelationKind, RelationType
+    from policygraph.loaders.wording import AMEND_VERBS
+    from policygraph.ontology import vocab
+
+    assert get_args(RelationType) == vocab.RELATION_TYPES
+    assert set(get_args(RelationKind)) == {k for kinds in vocab.EDGE_KINDS.values() for k in kinds}
+    assert set(AMEND_VERBS.values()) <= set(vocab.SUPERSEDES_KINDS)
