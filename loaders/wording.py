@@ -107,12 +107,12 @@ def words(s: str) -> str:
 
 _SUPERSEDE_TAIL = re.compile(
     rf"(?<!được\s)(?<!\w)(?P<v>{_VERBS}|hết hiệu lực)(?P<scope>{_LOCATOR})(?:\s+của)?[\s:]*$", re.IGNORECASE)
-# "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
 # "Các quy định về viễn thông của <X> hết hiệu lực", "Điều 5 của <X> hết hiệu lực": a part of X ends
 _PART_OF = re.compile(rf"^(?P<before>.*(?:^|[\s.)]))(?P<scope>(?:quy\s+định|{_PART})\b[^;:]{{0,100}}?)"
                       rf"\s+(?:của|tại)(?:\s+(?:{_TYPE})\b[^;:]{{0,100}}?\s+số)?\s*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:các|những|một\s+số)\s+$", re.IGNORECASE)
 _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\s*$", re.IGNORECASE)
+# "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
 _ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
                          rf"kèm\s+theo\s*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
@@ -223,11 +223,7 @@ def read_source(before: Before | str, after: str) -> Reading:
         if not named_amender:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
-        part = _PART_OF.match(b.clause)
-        if part and not sm and not _VERBS_BEFORE.search(part["before"]):  # not "Luật sửa đổi một số điều của"
-            article = _ARTICLE.search(part["before"])  # "Các quy định về ...", "một số điều của ..."
-            return Reading("SUPERSEDES", _PART_EXPIRES_KIND, " ".join(((article[0] if article else "") + part["scope"]).split()))
-        return Reading("SUPERSEDES", _EXPIRES_KIND)
+        return _ends(b.clause, named=bool(sm))
     am = _ANNEX_TAIL.match(b.clause)
     if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
         return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
@@ -237,6 +233,17 @@ def read_source(before: Before | str, after: str) -> Reading:
         # "theo quy định của X" applies X; "Y đã được sửa đổi theo X": X amends Y (a relation between the two)
         return CITES
     return Reading("IMPLEMENTS", "implements") if b.carry_out else CITES
+
+
+def _ends(clause: str, named: bool) -> Reading:
+    """A mention said to end: the whole document, or the part the clause names before it ("Các quy định về
+    bưu chính của <X>"), unless that part belongs to the name of an amending law (`named`: "Luật sửa đổi,
+    bổ sung một số điều của <X>")."""
+    part = _PART_OF.match(clause)
+    if part is None or named or _VERBS_BEFORE.search(part["before"]):
+        return Reading("SUPERSEDES", _EXPIRES_KIND)
+    article = _ARTICLE.search(part["before"])  # "Các quy định về ...", "một số điều của ..."
+    return Reading("SUPERSEDES", _PART_EXPIRES_KIND, " ".join(((article[0] if article else "") + part["scope"]).split()))
 
 
 def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]:
