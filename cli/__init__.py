@@ -10,13 +10,13 @@ group of commands). The pipeline, one module per step (siblings under the `polic
     loaders.relations references -> typed statements with evidence
     graph.identity    which references of which files are one document
     graph.store       statements of many files <-> the embedded store;  graph.neo4j_store -> Neo4j
-    graph.queries     lineage, coverage, show, stats
+    graph.queries     lineage, coverage, show, stats;  graph.validity  status (in force or not)
     ontology.export   JSON / GraphML / Turtle / JSON-LD / CSV;  visualisations.html  the HTML view
 """
 
 from __future__ import annotations
 
-from . import cmd_export, cmd_load, cmd_neo4j, cmd_query, cmd_view  # noqa: F401  (register commands)
+from . import cmd_export, cmd_load, cmd_neo4j, cmd_query, cmd_status, cmd_view  # noqa: F401  (register commands)
 from .app import app
 
 __version__ = "0.1.0"

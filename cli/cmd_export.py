@@ -27,10 +27,12 @@ class ExportFormat(str, Enum):
 
 
 def _graph(store: str | None) -> nx.MultiDiGraph:
-    """The whole graph of the store, or one clear error line and exit 2."""
+    """The whole graph of the store, its documents with their validity status (graph.validity), or one
+    clear error line and exit 2."""
     from ..graph.store import read_graph
+    from ..graph.validity import with_status
 
-    return run_guarded(read_graph, store)
+    return with_status(run_guarded(read_graph, store))
 
 
 @app.command()

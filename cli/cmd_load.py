@@ -125,11 +125,12 @@ def load(
 def _push(store: str | None, uri: str, user: str | None, password: str | None, database: str | None) -> dict[str, object]:
     from ..graph import neo4j_store
     from ..graph.store import read_graph
+    from ..graph.validity import with_status
 
     try:
         drv = neo4j_store.connect(uri, user, password, database)
         try:
-            pushed = neo4j_store.push_graph(drv, read_graph(store), database=database)
+            pushed = neo4j_store.push_graph(drv, with_status(read_graph(store)), database=database)
         finally:
             drv.close()
     except neo4j_store.Neo4jUnavailable as e:

@@ -91,8 +91,9 @@ def push(
     """
     from ..graph import neo4j_store
     from ..graph.store import read_graph
+    from ..graph.validity import with_status
 
-    G = run_guarded(read_graph, store) if not remove or files or prune else None
+    G = with_status(run_guarded(read_graph, store)) if not remove or files or prune else None
     with _driver(neo4j, user, password, database) as drv:
         summary = neo4j_store.PushSummary()
         removed_files: list[str] = []

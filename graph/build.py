@@ -27,7 +27,9 @@ from ..loaders.models import Body, DocRef, Extraction, Project, Relation
 from .identity import Assigned, assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
-              "level", "branch", "term", "title")
+              "level", "branch", "term", "title", "effective")
+#: edge attributes a relation carries only when known (a supersession's part and effective date)
+OPTIONAL_EDGE_FIELDS = ("scope", "effective")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
 
 #: one file's claim on a document node: the reference, the file, and what identity decided for it
@@ -152,9 +154,11 @@ def edge_key(rel: Relation, file: str, index: int, u: str, v: str) -> str:
 
 
 def edge_attrs(rel: Relation, file: str) -> dict[str, Any]:
-    """An edge's attributes; `file` is the stating file's identity (its relative path)."""
+    """An edge's attributes; `file` is the stating file's identity (its relative path). `scope` and
+    `effective` only when known."""
+    extra = {f: getattr(rel, f) for f in OPTIONAL_EDGE_FIELDS if getattr(rel, f) is not None}
     return {"type": rel.type, "kind": rel.kind, "source_file": file_name(file), "source_path": file,
-            "evidence": rel.evidence.to_dict() if rel.evidence else None}
+            "evidence": rel.evidence.to_dict() if rel.evidence else None, **extra}
 
 
 def file_name(path: str) -> str:

@@ -13,12 +13,14 @@ import hashlib
 
 from . import gazetteer, readers
 from .bodies import classify
+from .effective import cited_effective, own_effective
+from .evidence import Passages
 from .find import find_mentions
 from .header import display_name, read_header
-from .models import Body, DocRef, Evidence, Extraction, Project, Relation, Text
+from .models import Body, DocRef, Evidence, Extraction, Mention, Project, Relation, Text
 from .normalise import MatchView, fold_key
 from .projects import find_projects
-from .relations import Sentences, relate
+from .relations import relate
 from .resolve import party_term, resolve_mentions
 from .symbols import parse
 
@@ -53,22 +55,33 @@ def extract_text(text: Text) -> Extraction:
         src.branch = h.issuer_info.branch
     if src.term is None and h.term and src.level != "central":
         src.term = h.term
+    src.effective = own_effective(view.text, src.date)
     docs = resolve_mentions(mentions, src)
-    sents = Sentences(raw)
-    relations = relate(raw, mentions, SOURCE, text.ident, sents)
+    passages = Passages(view, text.ident)
+    _cited_effective(docs, mentions, passages)
+    relations = relate(view, mentions, SOURCE, passages, src.effective)
     x = Extraction(file=text.ident, path=text.path, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
                    source=SOURCE, docs=docs, mentions=mentions)
     first: dict[str, Evidence] = {}
     for m in mentions:
         if m.ref and m.ref not in first:
-            first[m.ref] = Evidence(file=text.ident, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
+            first[m.ref] = passages.evidence(m.start, m.end)
     _bodies(x, first)
     for p in find_projects(view):
-        ev = Evidence(file=text.ident, start=p.start, end=p.end, sentence=sents.sentence(p.start, p.end))
+        ev = passages.evidence(p.start, p.end)
         x.projects[p.key] = Project(key=p.key, name=p.name, aliases=p.aliases, evidence=[ev])
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations
     return x
+
+
+def _cited_effective(docs: dict[str, DocRef], mentions: list[Mention], passages: Passages) -> None:
+    """The effective date a text gives a cited document right after it ("... có hiệu lực từ ngày ...")."""
+    text = passages.view.text
+    for m in mentions:
+        if m.ref in docs and m.ref != SOURCE and docs[m.ref].effective is None:
+            a = passages.offsets.of(m.attr_end)
+            docs[m.ref].effective = cited_effective(text[a:a + 120])
 
 
 def _body_key(name: str) -> str:

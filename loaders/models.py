@@ -10,7 +10,12 @@ Nothing here imports another PolicyGraph module, so every step can import it fre
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+#: the edge types a Relation may carry (ontology.vocab.RELATION_TYPES, checked by the tests)
+RelationType = Literal["CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS"]
+#: the refinements of IMPLEMENTS and SUPERSEDES (ontology.vocab.EDGE_KINDS)
+RelationKind = Literal["implements", "based_on", "amends", "replaces", "repeals"]
 
 
 @dataclass
@@ -93,6 +98,8 @@ class DocRef:
     missing: list[str] = field(default_factory=list)
     # short references: what the text said, to be resolved against the corpus
     short: bool = False
+    # ISO date the document takes effect ("có hiệu lực thi hành từ ngày ...", "kể từ ngày ký")
+    effective: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,10 +107,15 @@ class DocRef:
 
 @dataclass
 class Evidence:
+    """Where a file states something: text[start:end] is the quoted mention; `sentence` an excerpt of at
+    most a few hundred characters of its sentence, which spans text[sentence_start:sentence_end]."""
+
     file: str
     start: int
     end: int
     sentence: str
+    sentence_start: int | None = None
+    sentence_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)  # its fields are plain values: no deep copy needed
@@ -133,9 +145,13 @@ class Relation:
 
     source: str
     target: str
-    type: str  # CITES | IMPLEMENTS | SUPERSEDES | ISSUED_BY | MENTIONS | PART_OF
+    type: RelationType
     evidence: Evidence | None = None
-    kind: str | None = None
+    kind: RelationKind | None = None
+    # SUPERSEDES of part of the target: the articles, clauses named ("Điều 2", "khoản 1 Điều 73", "một số điều")
+    scope: str | None = None
+    # SUPERSEDES: ISO date the change takes effect ("hết hiệu lực kể từ ngày Luật này có hiệu lực")
+    effective: str | None = None
 
 
 @dataclass
@@ -185,7 +201,7 @@ class Extraction:
             relations=[
                 Relation(
                     source=r["source"], target=r["target"], type=r["type"], evidence=ev(r["evidence"]),
-                    kind=r.get("kind"),
+                    kind=r.get("kind"), scope=r.get("scope"), effective=r.get("effective"),
                 )
                 for r in d["relations"]
             ],

@@ -1,227 +1,252 @@
 """Relate: typed statements with evidence, from the loaded document and between documents it names.
 
-* source -> cited: IMPLEMENTS when the clause before the mention carries out the document ("thực hiện",
-  "triển khai", "cụ thể hóa", "quán triệt", "theo", "căn cứ" -> kind based_on); SUPERSEDES when it amends,
-  replaces or repeals it ("sửa đổi, bổ sung", "thay thế", "bãi bỏ"; "<X> hết hiệu lực"); CITES otherwise.
+One pass over the mentions in text order, one sentence at a time (linear in the text: each sentence's
+words are scanned once, each mention looks at a bounded window). What the words mean is decided in
+loaders.wording:
+
+* source -> cited: IMPLEMENTS, SUPERSEDES (with the part touched as `scope`, and when the change takes
+  effect as `effective`) or CITES; an item of a list takes the reading of the list's lead-in ("Bãi bỏ các
+  quyết định sau đây:"), a member of a list the reading of the member before it ("Bãi bỏ Điều 2 của Luật
+  A; Điều 4 của Luật B");
 * cited -> cited: "Chương trình hành động số 46-CTr/TU ... về thực hiện Nghị quyết số 27-NQ/TW" gives
   46-CTr/TU IMPLEMENTS 27-NQ/TW; "X đã được sửa đổi, bổ sung theo Y" gives Y SUPERSEDES (amends) X.
+  The loaded document's relation to the second document is then its relation to the first: a text that
+  carries out the programme carries out what the programme carries out; a text that reports on the
+  programme cites both.
 
-Every relation carries its evidence: file, start and end of the target mention, and the sentence.
+Every relation carries its evidence (loaders.evidence): file, the mention's span, a bounded excerpt.
 
->>> t = "Đẩy mạnh thực hiện Chương trình hành động số 46-CTr/TU về thực hiện Nghị quyết số 27-NQ/TW."
 >>> from policygraph.loaders.find import find_mentions
 >>> from policygraph.loaders.resolve import resolve_mentions
 >>> from policygraph.loaders.models import DocRef
->>> ms = find_mentions(t); _ = resolve_mentions(ms, DocRef(key="source", is_source=True))
->>> [(r.source, r.type, r.target) for r in relate(t, ms, "source", "x.txt")]
-[('source', 'IMPLEMENTS', '46-ctr/tu@?'), ('source', 'IMPLEMENTS', '27-nq/tw'), ('46-ctr/tu@?', 'IMPLEMENTS', '27-nq/tw')]
+>>> from policygraph.loaders.normalise import MatchView
+>>> t = "Ban Thường vụ Tỉnh ủy vừa ban hành Chương trình hành động số 41-CTr/TU thực hiện Nghị quyết số 57-NQ/TW."
+>>> v = MatchView.of(t); ms = find_mentions(v); _ = resolve_mentions(ms, DocRef(key="source", is_source=True))
+>>> [(r.source, r.type, r.target) for r in relate(v, ms, "source", Passages(v, "x.txt"))]
+[('source', 'CITES', '41-ctr/tu@?'), ('source', 'CITES', '57-nq/tw'), ('41-ctr/tu@?', 'IMPLEMENTS', '57-nq/tw')]
 """
 
 from __future__ import annotations
 
-import bisect
-import re
+from dataclasses import dataclass
 
+from . import wording as w
+from .effective import stated_effective
+from .evidence import Passages
 from .models import Evidence, Mention, Relation
-from .normalise import matching_form
+from .normalise import MatchView
+from .wording import classify_source_relation
 
-_ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A-ZĐ])$")
-_BOUNDARY = re.compile(r"\n+|[.!?…](?=[ \t]+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+__all__ = ["classify_source_relation", "relate"]
 
-
-_ENUMERATOR = re.compile(r"[ \t]*(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[a-zđ][.)]|[IVXL]{1,5}[./]|\(\d{1,3}\)|Điều \d|Chương [IVXL\d])")
-
-
-class Sentences:
-    """Sentence spans of a text: split at . ! ? before a capital or a digit, and at line breaks that end a
-    paragraph. A line break inside a sentence (a PDF's wrapped line) is not a boundary: the previous line
-    ends without punctuation, is not a short heading, and the next line does not start an item."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        cuts = [0]
-        for m in _BOUNDARY.finditer(text):
-            g = m.group(0)
-            if g[0] != "\n":
-                if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
-                    continue
-            elif len(g) == 1 and self._wrapped(m.start()):
-                continue
-            cuts.append(m.end())
-        cuts.append(len(text))
-        self.cuts = cuts
-
-    def _wrapped(self, nl: int) -> bool:
-        """Is the single line break at `nl` a wrap inside a sentence?"""
-        text = self.text
-        line_start = text.rfind("\n", 0, nl) + 1
-        prev = text[line_start:nl].rstrip()
-        if len(prev) < 50 or prev[-1] in ".!?…\"”)|" or prev.isupper():
-            return False
-        nxt = text[nl + 1:nl + 2]
-        if prev[-1] in ";:" and not nxt.islower():  # a list item ends here, unless the sentence goes on
-            return False
-        return not _ENUMERATOR.match(text, nl + 1) and nxt != "|"
-
-    def span(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.cuts, pos) - 1
-        i = max(0, min(i, len(self.cuts) - 2))
-        return self.cuts[i], self.cuts[i + 1]
-
-    def sentence(self, start: int, end: int) -> str:
-        s, _ = self.span(start)
-        _, e = self.span(max(start, end - 1))
-        return self.text[s:e].strip()
+_GAP = 260  # the most characters (spaces squashed) between two mentions that one verb relates
+_AFTER = 500  # characters after a mention read for what they say of it ("... hết hiệu lực kể từ ngày ...")
 
 
-_IMPL = re.compile(
-    r"(?:thực hiện|triển khai|cụ thể hóa|hiện thực hóa|quán triệt|thi hành|hướng dẫn thi hành|quy định chi tiết|"
-    r"chương trình hành động|vào cuộc sống|bám sát|căn cứ|theo tinh thần|theo)",
-    re.IGNORECASE,
-)
-_THEO_DIRECT = re.compile(r"(?:^|\s)theo\s*$", re.IGNORECASE)
-# "sửa đổi, bổ sung khoản 1 Điều 73 của", "Bãi bỏ Mục 1 Chương VI", "thay thế" + the mention
-_LOCATOR = r"(?:(?:điểm|khoản|điều|mục|chương|phần|tiểu mục|phụ lục)[ \t]+[\w.]+|một số điều|toàn bộ|các điều|và|,)"
-_SUPERSEDE_TAIL = re.compile(
-    r"(?<!được\s)(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ|hủy bỏ|đính chính|hết hiệu lực)"
-    r"(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung|thay thế|bãi bỏ))*"
-    rf"(?:[ \t]*{_LOCATOR}){{0,10}}(?:[ \t]+của)?[ \t:]*$",
-    re.IGNORECASE,
-)
-# "thực hiện theo quy định của Luật X": applying the rules of X, not implementing X
-_APPLY_RULES = re.compile(r"theo[ \t]+(?:các[ \t]+)?quy định[ \t]+(?:của|tại)[ \t]*$", re.IGNORECASE)
-# "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
-_NAME_BEFORE = re.compile(r"(?:luật|bộ luật|pháp lệnh|nghị định|nghị quyết|thông tư|quyết định)[ \t]*$", re.IGNORECASE)
-_EXPIRES = re.compile(r"(?:đương nhiên\s+)?hết hiệu lực", re.IGNORECASE)
-_PASSIVE_AMEND = re.compile(
-    r"(?:đã[ \t]+)?được[ \t]+(?P<v>sửa đổi|bổ sung|thay thế|bãi bỏ)(?:[ \t]*,?[ \t]*(?:sửa đổi|bổ sung))*"
-    r"(?:[ \t]+một số điều)?[ \t]+(?:theo|bằng|tại|bởi)[ \t]*$",
-    re.IGNORECASE,
-)
-_BETWEEN_IMPL = re.compile(
-    r"(?P<lead>^|[^,;]\s)(?P<v>(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|cụ thể hóa|triển khai|"
-    r"hướng dẫn thi hành|quy định chi tiết(?:[ \t]+thi hành)?|sửa đổi, bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)"
-    r"(?:[ \t]+(?:một số điều|một số điều của|các điều))?(?:[ \t]+của)?)[ \t:]*$",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và)[ \t]*$", re.IGNORECASE)
-_KIND = {"sửa đổi": "amends", "bổ sung": "amends", "đính chính": "amends", "thay thế": "replaces",
-         "bãi bỏ": "repeals", "hủy bỏ": "repeals", "hết hiệu lực": "replaces"}
+@dataclass
+class _At:
+    """A mention in view offsets, with its sentence and what the loaded document does with it."""
+
+    m: Mention
+    start: int
+    end: int
+    attr_end: int
+    sentence: int
+    reading: w.Reading = w.CITES
+    effective: str | None = None
 
 
-def _squash(s: str) -> str:
-    """Runs of spaces and line breaks as one space (justified PDF text: "Đẩy  mạnh  thực  hiện")."""
-    return re.sub(r"\s+", " ", s)
+@dataclass
+class _Lead:
+    """A lead-in to a list ("Bãi bỏ các quyết định sau đây:"): its reading and when its change takes effect."""
+
+    reading: w.Reading
+    effective: str | None
 
 
-def _supersede_kind(word: str) -> str:
-    return _KIND.get(word.lower(), "amends")
+def relate(view: MatchView, mentions: list[Mention], source: str, passages: Passages,
+           effective: str | None = None) -> list[Relation]:
+    """Relations stated in the text: from the loaded document (`source`, which takes effect on `effective`)
+    and between mentioned documents."""
+    ats = _located(mentions, passages)
+    _read_sentences(view.text, ats, source, passages, effective)
+    pairs = _between(view.text, ats, source, passages)
+    own = [_source_relation(a, source, passages) for a in ats if a.m.ref != source and a.m.form != "header"]
+    return own + pairs
 
 
-def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]:
-    """Type of the loaded document's relation to a mention, from its sentence around the mention.
+def _located(mentions: list[Mention], passages: Passages) -> list[_At]:
+    ats = []
+    for m in sorted((m for m in mentions if m.ref), key=lambda m: m.start):
+        s, e = passages.view_span(m.start, m.end)
+        ats.append(_At(m, s, e, passages.offsets.of(m.attr_end), passages.sentences.index(s)))
+    return ats
 
-    `prefix` is the sentence up to the mention, `suffix` what follows the mention's attributes.
 
-    >>> classify_source_relation("Tiếp tục triển khai thực hiện ", "")
-    ('IMPLEMENTS', 'implements')
-    >>> classify_source_relation("Ban hành Quyết định sửa đổi ", "")
-    ('SUPERSEDES', 'amends')
-    >>> classify_source_relation("Căn cứ ", "")
-    ('IMPLEMENTS', 'based_on')
-    >>> classify_source_relation("2. ", " hết hiệu lực kể từ ngày Luật này có hiệu lực.")
-    ('SUPERSEDES', 'replaces')
-    >>> classify_source_relation("Tổng kết ", "")
-    ('CITES', None)
-    """
-    p = _squash(matching_form(prefix))
-    tail = p[-80:]
-    sm = _SUPERSEDE_TAIL.search(tail)
-    named_amender = bool(sm and _NAME_BEFORE.search(tail[: sm.start()]) and re.search(r"căn cứ", p, re.IGNORECASE))
-    if sm and not re.search(r"được[ \t]+(?:[\w ,]{0,30})$", tail[: sm.start()]) and not named_amender:
-        return "SUPERSEDES", _supersede_kind(sm["v"])
-    s = _squash(matching_form(suffix))
-    em = _EXPIRES.search(s[:200])
-    if em and not re.search(r"[;:]|\b(?:nếu|khi|trường hợp)\b", s[: em.start()], re.IGNORECASE):
-        return "SUPERSEDES", "replaces"
-    low = p.lower()
-    if re.search(r"(?:^|\W)căn cứ(?:\W|$)", low) and not re.search(r"(?:^|\W)căn cứ\s+(?:vào\s+)?(?:đối tượng|điều kiện|yêu cầu|tình hình)", low):
-        return "IMPLEMENTS", "based_on"
-    if _APPLY_RULES.search(low[-60:]) or _PASSIVE_AMEND.search(low[-80:]):
-        # "theo quy định của X" applies X; "Y đã được sửa đổi theo X": X amends Y (a relation between the two)
-        return "CITES", None
-    for m in _IMPL.finditer(low):
-        if m.group(0) == "theo" and not _THEO_DIRECT.search(low):
+def _source_relation(a: _At, source: str, passages: Passages) -> Relation:
+    r = a.reading
+    return Relation(source=source, target=a.m.ref or "", type=r.type, kind=r.kind, scope=r.scope,
+                    effective=a.effective if r.type == "SUPERSEDES" else None,
+                    evidence=passages.evidence(a.m.start, a.m.end))
+
+
+# ------------------------------------------------------------------------------ the loaded document's
+
+
+def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, own: str | None) -> None:
+    """Read the loaded document's relation to every mention, sentence by sentence, carrying the lead-in
+    of a list over the sentences that are its items."""
+    cuts = passages.sentences.cuts
+    lead: _Lead | None = None
+    k = 0
+    for i in range(len(cuts) - 1):
+        s, e = cuts[i], cuts[i + 1]
+        group = []
+        while k < len(ats) and ats[k].sentence == i:
+            group.append(ats[k])
+            k += 1
+        if lead is not None and not w.starts_item(text[s:min(e, s + 12)]):
+            lead = None
+        opens_list = text[s:e].rstrip().endswith(":")
+        if not group and not opens_list:
             continue
-        return "IMPLEMENTS", "implements"
-    return "CITES", None
+        masked = _masked(text, s, e, group)
+        if group:
+            _read_group(text, masked, s, e, group, source, lead, own)
+        if opens_list:
+            lead = _lead_in(masked, group, s, own)
 
 
-def _blank(text: str, start: int, end: int, others: list[Mention]) -> str:
-    """text[start:end] with the spans of `others` replaced by spaces (same length)."""
-    out = text[start:end]
-    for o in others:
-        a, b = o.start - start, min(o.end, end) - start
-        out = out[:a] + " " * (b - a) + out[b:]
-    return out
+def _masked(text: str, s: int, e: int, group: list[_At]) -> str:
+    """text[s:e] with the mentions of `group` blanked (other documents' names are not wording about a
+    mention: "Chương trình hành động số 46-CTr/TU" or "Pháp lệnh Ký kết và thực hiện thỏa thuận quốc tế")."""
+    parts, pos = [], s
+    for a in group:
+        end = min(a.end, e)
+        parts += [text[pos:a.start], " " * (end - a.start)]
+        pos = end
+    parts.append(text[pos:e])
+    return "".join(parts)
 
 
-def relate(text: str, mentions: list[Mention], source: str, file: str,
-           sentences: Sentences | None = None) -> list[Relation]:
-    """Relations stated in `text`: from the loaded document (`source`) and between mentioned documents."""
-    sents = sentences or Sentences(text)
+def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source: str, lead: _Lead | None,
+                own: str | None) -> None:
+    words = w.SentenceWords(masked)
+    prev: _At | None = None
+    for a in group:
+        gap_start = prev.attr_end if prev else s
+        if a.m.ref != source and a.m.form != "header":
+            after = text[a.attr_end:min(e, a.attr_end + _AFTER)] if a.attr_end < e else ""
+            a.reading = w.read_source(words.before(a.start - s), after)
+            a.effective = _change_effective(after, own)
+            inline = _inline_lead(masked[gap_start - s:a.start - s], own)
+            _from_list(a, masked[gap_start - s:a.start - s], prev, inline or (lead if prev is None else None))
+        prev = a
+    _end_with_next(text, group, words, s, source)
+
+
+def _end_with_next(text: str, group: list[_At], words: w.SentenceWords, s: int, source: str) -> None:
+    """Members of a list whose last member is said to end ("A; B; C hết hiệu lực") end with it, each its own
+    part: the words after A cannot say it, a ";" stands between."""
+    ends = [a.reading.type == "SUPERSEDES" and w.says_it_ends(w.words(text[a.attr_end:a.attr_end + _AFTER]))
+            for a in group]
+    for i in range(len(group) - 2, -1, -1):
+        a, b = group[i], group[i + 1]
+        if ends[i + 1] and a.m.ref != source and a.m.form != "header" and a.reading.type == "CITES" and \
+                w.ends_with_next(text[a.attr_end:b.start]):
+            a.reading, a.effective = w.read_source(words.before(a.start - s), " hết hiệu lực"), b.effective
+            ends[i] = True
+
+
+def _change_effective(after: str, own: str | None) -> str | None:
+    """When a change the loaded document makes takes effect: the date the words after the mention state,
+    else the document's own effective date."""
+    return stated_effective(after, own) or own
+
+
+def _inline_lead(gap: str, own: str | None) -> _Lead | None:
+    """A lead-in inside the sentence, between the previous mention and this one ("... sau đây: <this>")."""
+    colon = gap.rfind(":")
+    if colon < 0:
+        return None
+    r = w.lead_in(w.SentenceWords(gap[:colon + 1]))
+    return _Lead(r, _change_effective(gap[:colon], own)) if r else None
+
+
+def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
+    """Give `a` the reading of its list's lead-in, or of the member before it: an item's or a member's
+    own words name it (and maybe a part of it), they do not say what the loaded document does with it."""
+    own = a.reading
+    if lead is not None:
+        item = w.item_head(gap[gap.rfind(":") + 1:])
+        if item is not None and (lead.reading.type == "SUPERSEDES" or own.type == "CITES") and \
+                (own.type != "SUPERSEDES" or item.named):
+            a.reading = lead.reading._replace(scope=item.scope or lead.reading.scope)
+            a.effective = lead.effective
+            return
+    if prev is not None and prev.reading.type == "SUPERSEDES":
+        part = w.coordinated(gap)
+        if part is not None and (own.type != "SUPERSEDES" or part.named):
+            a.reading, a.effective = prev.reading._replace(scope=part.scope), prev.effective
+
+
+def _lead_in(masked: str, group: list[_At], s: int, own: str | None) -> _Lead | None:
+    """The lead-in a sentence ending in ":" gives the list after it (its words after its last mention)."""
+    tail = masked[group[-1].attr_end - s:] if group else masked
+    r = w.lead_in(w.SentenceWords(tail))
+    return _Lead(r, _change_effective(tail, own)) if r else None
+
+
+# ------------------------------------------------------------------------------------- between two
+
+
+def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list[Relation]:
+    """Relations between two mentions in a row in one sentence; the loaded document's relation to the
+    second follows from its relation to the first."""
     out: list[Relation] = []
-    ordered = [m for m in sorted(mentions, key=lambda m: m.start) if m.ref]
-    for m in ordered:
-        if m.ref == source or m.form == "header":
+    cuts = passages.sentences.cuts
+    amended: tuple[_At, w.Reading] | None = None  # "X đã được sửa đổi theo Y, Z": Z amends X too
+    for i in range(1, len(ats)):
+        a, b = ats[i - 1], ats[i]
+        if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
             continue
-        s, e = sents.span(m.start)
-        # other documents' names are not wording about this one: "Chương trình hành động số 46-CTr/TU" or
-        # "Pháp lệnh Ký kết và thực hiện thỏa thuận quốc tế số 33/2007/PL-UBTVQH11" must not read as a verb
-        prefix = _blank(text, s, m.start, [o for o in ordered if o is not m and s <= o.start < m.start])
-        suffix = text[m.attr_end:max(e, m.attr_end)]
-        typ, kind = classify_source_relation(prefix, suffix)
-        ev = Evidence(file=file, start=m.start, end=m.end, sentence=sents.sentence(m.start, m.end))
-        out.append(Relation(source=source, target=m.ref or "", type=typ, evidence=ev, kind=kind))
-    # between two mentioned documents in one sentence
-    amended: tuple[str, str] | None = None
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.ref == b.ref or a.form == "header" or b.form == "header":
+        gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
+        if len(gap) > _GAP or ";" in gap:
             continue
-        if sents.span(a.start) != sents.span(b.start):
+        ev = passages.evidence(b.m.start, b.m.end, cover=a.m.start)
+        pm = w.passive(gap)
+        if pm and a.m.ref != source:
+            out.append(_rel(b, a, pm, ev))
+            amended = (a, pm)
             continue
-        gap = _squash(matching_form(text[a.attr_end:b.start]))
-        if len(gap) > 260 or ";" in gap:
-            continue
-        ev = Evidence(file=file, start=b.start, end=b.end, sentence=sents.sentence(a.start, b.end))
-        pm = _PASSIVE_AMEND.search(gap)
-        if pm and a.ref != source:
-            out.append(Relation(source=b.ref or "", target=a.ref or "", type="SUPERSEDES", evidence=ev,
-                                kind=_supersede_kind(pm["v"])))
-            amended = (a.ref or "", _supersede_kind(pm["v"]))
-            continue
-        if amended and _LIST_GAP.match(gap):
-            # the next member of the list of amending documents amends the same document
-            out.append(Relation(source=b.ref or "", target=amended[0], type="SUPERSEDES", evidence=ev,
-                                kind=amended[1]))
+        if amended and w.same_list(gap):
+            out.append(_rel(b, amended[0], amended[1], ev))
             continue
         amended = None
-        if a.ref == source:
-            continue
-        bm = _BETWEEN_IMPL.search(gap)
-        if not bm:
-            continue
-        head = gap[: bm.start("v")].strip(" ,\t").lower()
-        # the relation must be said of `a`: right after it ("... thực hiện"), or in its "về ..." title
-        if head and not re.match(r"^(?:\"|“)?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|để|nhằm))\b", head):
-            if not a.title:
-                continue
-        v = bm["v"].lower()
-        if any(w in v for w in ("sửa đổi", "bổ sung", "thay thế", "bãi bỏ")):
-            word = next(w for w in ("thay thế", "bãi bỏ", "sửa đổi", "bổ sung") if w in v)
-            out.append(Relation(source=a.ref or "", target=b.ref or "", type="SUPERSEDES", evidence=ev,
-                                kind=_supersede_kind(word)))
-        else:
-            out.append(Relation(source=a.ref or "", target=b.ref or "", type="IMPLEMENTS", evidence=ev,
-                                kind="implements"))
+        if a.m.ref != source:
+            opening = ats[i - 2].attr_end if i >= 2 and ats[i - 2].sentence == a.sentence else cuts[a.sentence]
+            out += _said_of(text, ats, i, gap, source, opening, ev)
     return out
+
+
+def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_start: int,
+             ev: Evidence) -> list[Relation]:
+    """What the words between ats[i-1] and ats[i] say one does with the other (see wording.between and
+    wording.issued_for); the loaded document's readings of the two follow."""
+    a, b = ats[i - 1], ats[i]
+    r = w.between(gap, bool(a.m.title) and a.m.form != "named")
+    if r is not None:
+        # the verb is said of a: what the loaded document does with a, it does with what a carries out
+        b.reading = a.reading if a.reading.type == "IMPLEMENTS" else w.CITES
+        return [_rel(a, b, r, ev)]
+    how = w.issued_for(w.words(text[opening_start:a.start]), gap) if b.m.ref != source else None
+    if how == "reported":
+        # "Thực hiện <a>, Ban Thường vụ Tỉnh ủy đã ban hành <b>": a report of what another text carries out
+        a.reading = b.reading = w.CITES
+    if how:
+        return [_rel(b, a, w.Reading("IMPLEMENTS", "implements"), ev)]
+    return []
+
+
+def _rel(a: _At, b: _At, r: w.Reading, ev: Evidence) -> Relation:
+    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev)

@@ -267,6 +267,7 @@ NODE_ATTRIBUTES: Final = MappingProxyType(
             "branch",
             "term",
             "title",
+            "effective",
             "source_file",
             "source_path",
             "sources",
@@ -287,7 +288,10 @@ SCALAR_NODE_ATTRIBUTES: Final = MappingProxyType(
 )
 #: the attributes docs/schema.md gives every edge, and the keys of its evidence
 EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "source_path", "evidence")
-EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence")
+#: attributes an edge carries only when known: the part of the target a SUPERSEDES edge touches and the
+#: date the change takes effect
+OPTIONAL_EDGE_ATTRIBUTES: Final = ("scope", "effective")
+EVIDENCE_KEYS: Final = ("file", "start", "end", "sentence", "sentence_start", "sentence_end")
 
 #: node attribute -> local name of the pg: datatype property it is written with (scalars)
 NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
@@ -302,6 +306,9 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
         "branch": "branch",
         "term": "term",
         "title": "title",
+        "effective": "effective",
+        "status": "status",
+        "status_since": "statusSince",
         "name": "name",
         "source_file": "sourceFile",
         "source_path": "sourcePath",
@@ -310,14 +317,17 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
 )
 
 #: list-valued node attribute -> pg: datatype property repeated once per element
-NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missing": "missing", "aliases": "alias"})
+NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missing": "missing", "aliases": "alias",
+                                                "status_by": "statusBy"})
 
 #: evidence key -> pg: datatype property on the pg:Evidence node
-EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence"})
+EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence",
+                                              "sentence_start": "sentenceStart", "sentence_end": "sentenceEnd"})
 
 #: datatype properties of the reified edge (rdf:Statement) besides its evidence
 STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType(
-    {"key": "edgeKey", "source_file": "sourceFile", "source_path": "sourcePath"})
+    {"key": "edgeKey", "source_file": "sourceFile", "source_path": "sourcePath", "scope": "scope",
+     "effective": "effective"})
 
 #: attributes without a property of their own travel as one JSON literal here
 EXTRA_PROPERTY: Final = "extraAttributes"

@@ -158,7 +158,8 @@ def doc_node(**attrs: Any) -> dict[str, Any]:
     node: dict[str, Any] = {
         "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
         "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
-        "branch": None, "term": None, "title": None, "source_file": None, "source_path": None, "sources": [], "resolved": True,
+        "branch": None, "term": None, "title": None, "effective": None, "source_file": None, "source_path": None,
+        "sources": [], "resolved": True,
         "missing": [], "conflicts": {},
     }  # fmt: skip
     node.update(attrs)

@@ -69,7 +69,10 @@ def test_laws_own_symbol_expiry_and_basis():
     assert (src.symbol, src.label, src.issuer) == ("57/2010/QH12", "Law", "Quốc hội")
     rels = {(r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title) for r in x.relations
             if r.source == "source" and r.target in x.docs}
-    assert ("SUPERSEDES", "replaces", "38/2001/PL-UBTVQH10") in rels
+    # "Các quy định về thu phí xăng, dầu của Pháp lệnh phí và lệ phí số 38/2001/PL-UBTVQH10 hết hiệu lực": a part
+    assert ("SUPERSEDES", "repeals", "38/2001/PL-UBTVQH10") in rels
+    assert {r.scope for r in x.relations if r.type == "SUPERSEDES" and r.source == "source"} == {
+        "Các quy định về thu phí xăng, dầu"}
     assert ("IMPLEMENTS", "based_on", "Hiến pháp") in rels
     amended = {(x.docs[r.source].symbol, x.docs[r.target].title) for r in x.relations
                if r.type == "SUPERSEDES" and r.source in x.docs and r.source != "source"}
