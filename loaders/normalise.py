@@ -14,6 +14,7 @@ characters back to the original text, so a span found in the view is a span of t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -175,6 +176,38 @@ class MatchView:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the view to the span of the original text."""
         return self._orig(start), self._orig(end)
+
+    @staticmethod
+    def _unshift(points: list[tuple[int, int]], origins: list[int], pos: int) -> int:
+        # original = view + shift from each breakpoint on; `origins` are the breakpoints' original offsets
+        i = bisect.bisect_right(origins, pos) - 1
+        return max(points[i][0], pos - points[i][1]) if i >= 0 else pos
+
+    @functools.cached_property
+    def lower(self) -> str:
+        """The view in lower case, of the same length (a character whose lower case is longer is kept).
+
+        >>> MatchView.of("Thành  Uỷ").lower
+        'thành ủy'
+        """
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+        return low
+
+    @functools.cached_property
+    def _origins(self) -> tuple[list[int], list[int]]:
+        return [p + s for p, s in self.marks], [p + s for p, s in self.squeezed]
+
+    def to_view(self, pos: int) -> int:
+        """The view offset of an original offset (a character the view dropped maps to the next one kept).
+
+        >>> v = MatchView.of("Đại  hội   XIII")
+        >>> v.to_view(11), v.text[v.to_view(11):]
+        (8, 'XIII')
+        """
+        marks, squeezed = self._origins
+        return self._unshift(self.squeezed, squeezed, self._unshift(self.marks, marks, pos))
 
 
 def squeeze_spaces(s: str) -> tuple[str, list[tuple[int, int]]]:

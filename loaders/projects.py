@@ -116,9 +116,7 @@ def find_projects(text: str | MatchView) -> list[ProjectMention]:
     v = view.text
     seen: dict[str, ProjectMention] = {}
     pos = 0
-    low = v.lower()
-    if len(low) != len(v):  # a character whose lower case is longer: keep offsets exact
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in v)
+    low = view.lower
     for f in _FIRST.finditer(low):
         if f.start() < pos or (f.start() and v[f.start() - 1].isalnum()):
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .models import Evidence, Mention, Relation
+from .models import Evidence, Mention, Relation, RelationType
 from .normalise import matching_form
 
 _ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A-ZĐ])$")
@@ -118,7 +118,7 @@ def _supersede_kind(word: str) -> str:
     return _KIND.get(word.lower(), "amends")
 
 
-def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]:
+def classify_source_relation(prefix: str, suffix: str) -> tuple[RelationType, str | None]:
     """Type of the loaded document's relation to a mention, from its sentence around the mention.
 
     `prefix` is the sentence up to the mention, `suffix` what follows the mention's attributes.

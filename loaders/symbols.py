@@ -19,7 +19,10 @@ Stray spaces ("1330 -CV/BTGTU") and a line break after a separator ("44/2024/NĐ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .models import Symbol
+
+__all__ = ["LOCAL_ISSUERS", "PARTY_TYPES", "SYMBOL_RE", "Symbol", "from_match", "identity_form", "parse"]
 
 _SP = r"[ \t]{0,2}"
 _BR = r"(?:[ \t]*\n[ \t]*)?"
@@ -52,43 +55,10 @@ _D_FIX = {
 }
 
 # Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.
-LOCAL_ISSUERS = {
-    "TU", "HU", "QU", "ĐU", "TXU", "UBND", "HĐND", "BTGTU", "BTCTU", "BDVTU", "BNCTU", "UBKTTU", "VPTU",
-    "BTGHU", "BTCHU", "UBKTHU", "VPHU", "ĐUK", "BCSĐ", "TĐTN", "MTTQ", "STC", "SKHĐT", "STP",
-}
+LOCAL_ISSUERS = Symbol.LOCAL_ISSUERS
 # Party type codes (the middle part of "31-NQ/TW").
 PARTY_TYPES = {"NQ", "KL", "CT", "QĐ", "QĐi", "QC", "HD", "CTr", "KH", "TB", "BC", "TTr", "ĐA", "CV", "TT",
                "HĐ", "QyĐ", "ĐK", "TBKL"}
-
-
-@dataclass(frozen=True)
-class Symbol:
-    symbol: str  # normal form
-    number: str  # without leading zeros
-    type_code: str | None
-    issuer_code: str | None
-    year: int | None
-    shape: str  # party | state_year | state
-
-    @property
-    def is_local(self) -> bool:
-        """True when the number repeats across provinces (TU, HU, UBND, HĐND, BTGTU, ...).
-
-        Party codes ending in TW are central; any other Party issuer is a local committee or
-        one of its boards. State documents are local when a People's Council or Committee issues them.
-        """
-        if self.shape == "party":
-            iss = (self.issuer_code or "").split("-")[0]
-            return not iss.endswith("TW") and not iss.startswith("HĐNN")
-        codes = {self.type_code or "", *(self.issuer_code or "").split("-")}
-        return bool(codes & LOCAL_ISSUERS)
-
-    @property
-    def branch(self) -> str:
-        code = (self.issuer_code or "").split("-")[0]
-        if self.shape == "party" and not code.startswith("HĐNN") and code not in {"UBTVQH"}:
-            return "party"
-        return "state"
 
 
 def _fix(code: str) -> str:
