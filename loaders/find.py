@@ -43,6 +43,11 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|sô|số hiệu|s ố)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
+# a form's code, not a document: "Mẫu số 03-KNĐ/TW", "biểu mẫu 12-BM/TU"
+_FORM_CODE = re.compile(r"(?<!\w)mẫu(?:[ \t]+số)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+# a State number cut short of its codes: "số 47/2024" (not a date, a fraction, nor a symbol going on)
+_CUT_SHORT = re.compile(r"(?<!\w)(?:số|sô)[ \t]*:?[ \t]*(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<y>(?:19|20)\d\d)"
+                        r"(?![\w/\-]|[ \t]*/|[.,]\d)", re.IGNORECASE)
 
 
 # Short forms are found from their number: digits are far rarer than the letters type words start with,
@@ -165,30 +170,54 @@ class _Taken:
         bisect.insort(self.spans, (a, b))
 
 
+def _type_word_before(v: str, pos: int) -> tuple[str, int, bool] | None:
+    """The type word that a symbol or number at `pos` belongs to: (word, its start, whether "số" stands
+    between). A name may stand between for laws and the like ("Luật Cư trú số 81/2006/QH11"), only with "số"."""
+    win_start = max(0, pos - 200)
+    window = v[win_start:pos]
+    found_tw = list(_TYPE_WORD_RE.finditer(window))
+    if not found_tw:
+        return None
+    last = found_tw[-1]
+    bm = _BETWEEN.fullmatch(window, last.end())
+    if bm is None:
+        return None
+    if (bm["name"] or "").strip() and (re.sub(r"\s+", " ", last.group(0).lower()) not in _NAMED_TYPES
+                                       or not bm["so"]):
+        return None
+    return last.group(0), win_start + last.start(), bool(bm["so"])
+
+
 def _full_mentions(v: str) -> list[Mention]:
     """Full symbols, each with the type word before it ("Nghị quyết số 31-NQ/TW", "Luật Cư trú số 81/2006/QH11");
-    a symbol after "Số:" on a header line is the document's own (form "header")."""
+    a symbol after "Số:" on a header line is the document's own (form "header"); a form's code ("Mẫu số
+    03-KNĐ/TW") is no document."""
     out = []
     for sm in symbols.SYMBOL_RE.finditer(v):
         sym = symbols.from_match(sm)
         s0 = sm.start()
-        win_start = max(0, s0 - 200)
-        window = v[win_start:s0]
-        type_word, start = None, s0
+        if sym is None or _FORM_CODE.search(v, max(0, s0 - 20), s0):
+            continue
+        tw = _type_word_before(v, s0)
         form: MentionForm = "full"
-        found_tw = list(_TYPE_WORD_RE.finditer(window))
-        last = found_tw[-1] if found_tw else None
-        bm = _BETWEEN.fullmatch(window, last.end()) if last else None
-        if bm and last:
-            name = (bm["name"] or "").strip()
-            if name and (re.sub(r"\s+", " ", last.group(0).lower()) not in _NAMED_TYPES or not bm["so"]):
-                bm = None
-            else:
-                type_word, start = last.group(0), win_start + last.start()
-        if bm is None and _HEADER_SO.search(window):
+        if tw is None and _HEADER_SO.search(v[max(0, s0 - 200):s0]):
             form = "header"
-        out.append(Mention(start=start, end=sm.end(), quote="", form=form, type_word=type_word, sym=sym,
-                           label=_label_for(type_word, sym)))
+        out.append(Mention(start=tw[1] if tw else s0, end=sm.end(), quote="", form=form,
+                           type_word=tw[0] if tw else None, sym=sym, label=_label_for(tw[0] if tw else None, sym)))
+    return out
+
+
+def _numbers_cut_short(v: str) -> list[Mention]:
+    """State numbers written without their codes ("Luật Đầu tư công số 58/2024"): short mentions with the year,
+    for the corpus to complete."""
+    out = []
+    for cm in _CUT_SHORT.finditer(v):
+        tw = _type_word_before(v, cm.start("n"))
+        if tw is None or not tw[2]:
+            continue
+        out.append(Mention(start=tw[1], end=cm.end(), quote="", form="short", type_word=tw[0],
+                           number=cm["n"].lstrip("0") or "0", symbol_year=int(cm["y"]),
+                           label=_label_for(tw[0], None)))
     return out
 
 
@@ -266,6 +295,8 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
     view = text if isinstance(text, MatchView) else MatchView.of(text)
     v = view.text
     found = _full_mentions(v)
+    taken = _Taken([(m.start, m.end) for m in found])
+    found += [m for m in _numbers_cut_short(v) if not taken.overlaps(m.start, m.end)]
     taken = _Taken([(m.start, m.end) for m in found])
     found += _named_mentions(v, taken)
     found += _short_mentions(v, taken)

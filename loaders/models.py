@@ -47,6 +47,14 @@ class Symbol:
         "BTGHU", "BTCHU", "UBKTHU", "VPHU", "ĐUK", "BCSĐ", "TĐTN", "MTTQ", "STC", "SKHĐT", "STP",
     })
 
+    #: Central State issuers that signed in the Party shape before 2001 ("23-L/CTN": a law promulgated by the
+    #: State President; "21-LCT/HĐNN8": the Council of State); such symbols are central State documents.
+    OLD_STATE_ISSUERS = ("CTN", "HĐNN", "HĐBT", "UBTVQH", "QH", "CP", "TTg")
+
+    @property
+    def _old_state(self) -> bool:
+        return self.shape == "party" and (self.issuer_code or "").split("-")[0].startswith(self.OLD_STATE_ISSUERS)
+
     @property
     def is_local(self) -> bool:
         """True when the number repeats across provinces (TU, HU, UBND, HĐND, BTGTU, ...).
@@ -56,19 +64,17 @@ class Symbol:
 
         >>> Symbol("5-NQ/TU", "5", "NQ", "TU", None, "party").is_local
         True
+        >>> Symbol("23-L/CTN", "23", "L", "CTN", None, "party").is_local
+        False
         """
         if self.shape == "party":
-            iss = (self.issuer_code or "").split("-")[0]
-            return not iss.endswith("TW") and not iss.startswith("HĐNN")
+            return not (self.issuer_code or "").split("-")[0].endswith("TW") and not self._old_state
         codes = {self.type_code or "", *(self.issuer_code or "").split("-")}
         return bool(codes & self.LOCAL_ISSUERS)
 
     @property
     def branch(self) -> Branch:
-        code = (self.issuer_code or "").split("-")[0]
-        if self.shape == "party" and not code.startswith("HĐNN") and code not in {"UBTVQH"}:
-            return "party"
-        return "state"
+        return "party" if self.shape == "party" and not self._old_state else "state"
 
 
 @dataclass(frozen=True)

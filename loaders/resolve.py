@@ -149,15 +149,18 @@ def resolve_mentions(mentions: list[Mention], source: DocRef) -> dict[str, DocRe
             continue
         info = m.body
         cands = [r for r in full_refs if r.number == m.number and (r.label == m.label or r.label is None)
-                 and (info is None or compatible(info, r.issuer_code))]
+                 and (info is None or compatible(info, r.issuer_code))
+                 and (m.symbol_year is None or r.year == m.symbol_year)]
         if len(cands) == 1:
             m.ref = cands[0].key
             continue
         jurisdiction = place_body(info, source) if info and info.level != "central" else None
         issuer = display_name(info, jurisdiction) if info else None
-        key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}"
+        key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}" + (
+            f":{m.symbol_year}" if m.symbol_year else "")
         if key not in docs:
-            docs[key] = DocRef(key=key, label=m.label, number=m.number, issuer=issuer, jurisdiction=jurisdiction,
+            docs[key] = DocRef(key=key, label=m.label, number=m.number, year=m.symbol_year, issuer=issuer,
+                               jurisdiction=jurisdiction,
                                level=(info.level if info and info.level == "central" else None),
                                branch=info.branch if info else None,
                                issuer_code=(info.codes[0] if info and info.codes else None),
