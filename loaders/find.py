@@ -113,8 +113,18 @@ _BODY = re.compile(
     rf"{{0,8}})",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;\n]|\.(?:\s|$)|\"|$)",
-                    re.IGNORECASE)
+# "về <title>" after a mention: to the end of its phrase, or of its quotes ("về “…; …”"; a quote that a word
+# follows, or that follows a space, opens an inner quote)
+_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t]+(?:\"[^\n]{1,300}?(?<=\S)\"(?!\w)|[^\n;\"]{1,300}?"
+                    r"(?=[;\n\"]|\.(?:\s|$)|$)))", re.IGNORECASE)
+# where the sentence's own verb starts, the title has ended ("… về quy hoạch tổng thể quốc gia đã xác định …")
+_PREDICATE = re.compile(r"[ \t]+(?:đã|đang|sẽ)[ \t]")
+# a title cut by the next mention: the sentence goes on with it ("… và", "… gắn với thực hiện") ...
+_DANGLING_JOIN = re.compile(r"(?:,|[ \t]+(?:và|hoặc|cùng|cùng với|đồng thời|gắn với))"
+                            r"(?:[ \t]+(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|quán triệt))?[ \t,]*$")
+# ... or the title itself goes on with it ("về tiếp tục thực hiện Nghị quyết số …")
+_DANGLING_VERB = re.compile(r"(?:thực hiện|triển khai|quán triệt|sửa đổi, bổ sung|sửa đổi|bổ sung|thay thế|"
+                            r"hướng dẫn(?:[ \t]+thi hành)?|quy định chi tiết(?:[ \t]+thi hành)?|về việc)[ \t]*$")
 # what joins the members of one list ("217-QĐ/TW và 218-QĐ/TW ngày ..."); ";" separates list items that
 # carry their own attributes, so it does not join
 _CONNECTOR = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
@@ -141,9 +151,24 @@ def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> Mention:
             end, progressed = tm.end(), True
         if not progressed:
             break
-    tm2 = _TITLE.match(v, end, limit)
-    return replace(m, date=date, issuer=issuer, body=body, term=term, attr_end=end,
-                   title=tm2["t"].strip() if tm2 else m.title)
+    return replace(m, date=date, issuer=issuer, body=body, term=term, attr_end=end)
+
+
+def _title_after(v: str, m: Mention, nxt: Mention | None) -> str | None:
+    """The "về …" title written after `m`'s attributes, ending with its phrase (see _TITLE and below)."""
+    limit = nxt.start if nxt else len(v)
+    tm = _TITLE.match(v, m.attr_end, limit)
+    if tm is None:
+        return m.title
+    title = tm["t"]
+    if '"' not in title and (pm := _PREDICATE.search(title)):
+        title = title[:pm.start()]
+    elif tm.end() >= limit and nxt is not None:
+        if jm := _DANGLING_JOIN.search(title):
+            title = title[:jm.start()]
+        elif _DANGLING_VERB.search(title):
+            title = f"{title.rstrip()} {v[nxt.start:nxt.attr_end]}"
+    return title.strip().rstrip(" ,.…;:") or m.title
 
 
 def _label_for(type_word: str | None, sym: Symbol | None) -> str | None:
@@ -301,8 +326,10 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
     found += _named_mentions(v, taken)
     found += _short_mentions(v, taken)
     found.sort(key=lambda m: m.start)
-    # attributes, read up to the next mention
+    # attributes, read up to the next mention, then the title after them
     found = [_read_attrs(v, m.end, found[i + 1].start if i + 1 < len(found) else len(v), m)
+             for i, m in enumerate(found)]
+    found = [replace(m, title=_title_after(v, m, found[i + 1] if i + 1 < len(found) else None))
              for i, m in enumerate(found)]
     found = _table_row_attributes(v, _share_list_attributes(v, found))
     return [_in_original(view, m) for m in found]

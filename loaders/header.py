@@ -22,6 +22,7 @@ from .dates import DATE, NUMERIC_DATE, iso, party_term
 from .models import DocRef, Level, Mention, Symbol
 from .normalise import MatchView, matching_form
 from .symbols import SYMBOL_RE
+from .titles import is_caps, sentence_case
 
 HEADER_CHARS = 2500
 
@@ -208,8 +209,88 @@ def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line
     return (votes.most_common(1)[0][0] if votes else None), None
 
 
+# what a title block may not hold: the opening of the body, a rule line
+_BODY_START = re.compile(
+    r"(?:Căn cứ|Thực hiện|Kính gửi|Điều \d+|Chương [IVXL\d]+|Phần thứ|Mục \d+|[IVX]+\.|\d+[.)]|[-+•]|Trên cơ sở|"
+    r"Sau khi|Hôm nay|Nơi nhận|Để)(?!\w)")
+# the issuer's line under the type word; a law of the 1990s puts its name after it: "CỦA QUỐC HỘI … VỀ DẦU KHÍ"
+_OF_LINE = re.compile(r"(?:CỦA|Của) .*?(?: (?P<about>(?:VỀ|về) .+))?$")
+_SIGNER = re.compile(r"(?i:chủ tịch nước|quốc hội|chính phủ)(?!\w)")
+_RULE = re.compile(r"[-_*=.~ ]{3,}")
+# what follows a law's name on its title line: "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ"
+_LAW_LINE_NOISE = re.compile(rf"(?i:số)\s*:?\s*\S*\d\S*|(?i:ngày)\s+{NUMERIC_DATE}|(?i:của)\s+(?i:quốc hội|"
+                             r"ủy ban thường vụ quốc hội|hội đồng nhà nước|chủ tịch nước)(?=\s+(?i:về|số|ngày)\s|\s*$)")
+_PRESS = "THÔNG CÁO BÁO CHÍ"
+_NAMED_LABELS = ("Law", "Code", "Ordinance", "Constitution")
+_LETTER_SUBJECT = re.compile(r"(?:V/v|v/v|Về|VỀ)[ .:]")
+_TRAILING_DATE = re.compile(r"\s*\((?:ngày|từ ngày)[^()]*\)\s*$", re.IGNORECASE)
+
+
+def _open_marks(s: str) -> bool:
+    """Is a quote, a bracket or bold text still open at the end of `s`?"""
+    return s.count('"') % 2 == 1 or s.count("(") > s.count(")") or s.count("**") % 2 == 1
+
+
+def _title_block(lines: list[str]) -> str:
+    """The lines of a title (after its type word, or a letter's subject line): up to a blank line (unless a
+    quote, bracket or bold is open), a rule, the body, or a line that does not continue it."""
+    parts: list[str] = []
+    for ln in lines:
+        c = ln.strip(" \t#|")
+        bare = c.strip("*_ ")
+        joined = " ".join(parts)
+        if not bare:
+            if parts and not _open_marks(joined):
+                break
+            continue
+        if _RULE.fullmatch(bare) or _BODY_START.match(bare) or len(bare) > 300:
+            break
+        if (of := _OF_LINE.match(bare)) is not None:
+            if parts or not of["about"]:
+                if parts:
+                    break
+                continue  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ", "CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5"
+            c = bare = of["about"]
+        if parts and is_caps(bare) and (classify(bare) is not None or _SIGNER.match(bare)):
+            break  # "QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 2", "CHỦ TỊCH NƯỚC … RA SẮC LỆNH"
+        goes_on = not parts or _open_marks(joined) or c.startswith("**") or bare.startswith("(") or \
+            bare[:1].islower() or (is_caps(parts[-1]) and bare.split(" ")[0].isupper())
+        if not goes_on:
+            break
+        parts.append(c)
+    return " ".join(" ".join(parts).replace("**", " ").split()).strip(" *_")
+
+
+def _title(head: str, label: str | None, view: MatchView) -> str | None:
+    """The document's title from its header: the type word and the subject under it ("LUẬT" / "ĐẤT ĐAI" ->
+    "Luật Đất đai"; "NGHỊ QUYẾT" / "về một số chỉ tiêu …"), a press release's headline, or a letter's subject
+    line ("V/v …", "Về …")."""
+    lines = head.split("\n")
+    for i, ln in enumerate(lines[:40]):
+        tm = _TITLE_LINE.match(ln)
+        if tm is None or not is_caps(ln.strip(" \t*#|")):
+            continue
+        subject = _title_block([ln[tm.end():], *lines[i + 1:i + 14]])
+        if tm["t"] == _PRESS:
+            return sentence_case(_TRAILING_DATE.sub("", subject), view, "upper") or None
+        type_word = tm["t"][:1] + tm["t"][1:].lower()
+        if label in _NAMED_LABELS:
+            subject = re.sub(r"^(?i:về)\s+", "", " ".join(_LAW_LINE_NOISE.sub(" ", subject).split()))
+            return f"{type_word} {sentence_case(subject, view, 'upper')}" if subject else None
+        return f"{type_word} {sentence_case(subject, view, 'lower')}" if subject else None
+    for i, ln in enumerate(lines[:30]):
+        bare = ln.strip(" \t*#|_")
+        if _BODY_START.match(bare):
+            break
+        if _LETTER_SUBJECT.match(bare):
+            subject = _title_block(lines[i:i + 8])
+            return sentence_case(re.sub(r"^(?:V/v|v/v)\s*", "Về ", subject), view, "upper")
+    return None
+
+
 def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None, label: str | None,
-                info: BodyInfo | None, place: tuple[str | None, str | None], term: str | None) -> DocRef:
+                info: BodyInfo | None, place: tuple[str | None, str | None], term: str | None,
+                title: str | None = None) -> DocRef:
     """The loaded document's own DocRef from the facts its header gives."""
     central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
     jurisdiction, parent = (None, None) if central else place
@@ -220,6 +301,7 @@ def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None
     elif level == "central":
         term = None
     ref = DocRef(key=key, is_source=True, label=label, date=date, year=int(date[:4]) if date else None, name=name,
+                 title=title,
                  issuer=display_name(info, jurisdiction) if info else None, body=info, jurisdiction=jurisdiction,
                  parent_jurisdiction=parent, level=level, branch=info.branch if info else None, term=term)
     if sym is None:
@@ -232,7 +314,7 @@ def read_header(text: str | MatchView, mentions: list[Mention], name: str | None
                 key: str = "source") -> DocRef:
     """The DocRef of the document whose full text is `text` (its mentions already found), read from its header.
 
-    Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term.
+    Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title.
     """
     view = text if isinstance(text, MatchView) else MatchView.of(text)
     head = view.text[:HEADER_CHARS]
@@ -243,8 +325,9 @@ def read_header(text: str | MatchView, mentions: list[Mention], name: str | None
     central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
     place = (None, None) if central else _jurisdiction(view, head, info, issuer_line)
     tm = _TERM.search(head[:600])
-    return _source_ref(key, name, sym, _date(view, head, table, sm, mentions), _label(head, table, sm), info,
-                       place, tm["k"].upper() if tm else None)
+    label = _label(head, table, sm)
+    return _source_ref(key, name, sym, _date(view, head, table, sm, mentions), label, info,
+                       place, tm["k"].upper() if tm else None, _title(head, label, view))
 
 
 def display_name(info: BodyInfo, jurisdiction: str | None) -> str:
