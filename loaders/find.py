@@ -46,26 +46,31 @@ _HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|sô|số hiệu|s ố)[ \t]*[:
 # a form's code, not a document: "Mẫu số 03-KNĐ/TW", "biểu mẫu 12-BM/TU"
 _FORM_CODE = re.compile(r"(?<!\w)mẫu(?:[ \t]+số)?[ \t]*:?[ \t]*$", re.IGNORECASE)
 # a State number cut short of its codes: "số 47/2024" (not a date, a fraction, nor a symbol going on)
-_CUT_SHORT = re.compile(r"(?<!\w)(?:số|sô)[ \t]*:?[ \t]*(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<y>(?:19|20)\d\d)"
-                        r"(?![\w/\-]|[ \t]*/|[.,]\d)", re.IGNORECASE)
+# (found from the year, the rarer part: "/2024" not followed by "/"; "số" is checked before the number)
+_CUT_SHORT = re.compile(r"/[ \t]*(?P<y>(?:19|20)\d\d)(?![\w/\-]|[ \t]*/|[.,]\d)")
+_CUT_SHORT_NUMBER = re.compile(r"(?:^|[^\w/.\-])(?:số|sô)[ \t]*:?[ \t]*(?P<n>\d{1,4})[ \t]*$", re.IGNORECASE)
 
 
 # Short forms are found from their number: digits are far rarer than the letters type words start with,
 # so scanning numbers and looking back for a type word is three times faster than a type-word regex.
-_NUMBER = re.compile(r"\d{1,4}(?![\w/\-]|[.,:]\d)")
+# (led by the space before the number: the view has single spaces, and a literal first character scans fast)
+_NUMBER = re.compile(r" (?P<n>\d{1,4})(?![\w/\-]|[.,:]\d)")
 _NOT_AFTER_NUMBER = re.compile(
     r"[ \t]*(?:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)(?!\w)",
     re.IGNORECASE,
 )
 _TYPE_WORD_ENDINGS = tuple(_TYPE_WORDS)
+# the last letter before the space in front of a short form's number: a type word's, or that of "số"/"sô"
+_LAST_LETTERS = frozenset("".join(t[-1] for t in _TYPE_WORDS) + "ốô") | frozenset(
+    "".join(t[-1] for t in _TYPE_WORDS).upper() + "ỐÔ")
 
 
 def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
     """(start, end, type word, number) of every "<type word> [số] <number>" in the matching view."""
     out = []
     for m in _NUMBER.finditer(v):
-        i = m.start()
-        if i < 3 or v[i - 1] not in " \t":
+        i = m.start("n")
+        if i < 3 or v[i - 2] not in _LAST_LETTERS:
             continue
         w = v[max(0, i - 32):i - 1].lower()
         if w.endswith(("số", "sô")) and len(w) > 3 and w[-3] in " \t":
@@ -76,24 +81,47 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
         start = max(0, i - 32) + len(w) - len(tw)
         if start and v[start - 1].isalnum():
             continue
-        out.append((start, m.end(), v[start:start + len(tw)], m.group(0)))
+        out.append((start, m.end(), v[start:start + len(tw)], m["n"]))
     return out
 
 
-_NAMED = re.compile(
-    r"(?<![\w])(?:"
-    r"(?P<hp>Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
-    r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4})))"
-    r"|(?P<tw4>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
-    r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
-    r"|(?P<dh>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
-    r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
-    r"|(?P<dh2>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
-    r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+))"
-    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
-    r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4}))"
-    r")(?![\w])",
+# Documents named without a number, one pattern per kind (tried in this order at one position). Each starts
+# with its own words and no look-behind, so the regex engine skips straight to them (five separate scans cost a
+# fifth of one alternation led by a word boundary); the boundary before a match is checked in _named_matches.
+_NAMED_PATTERNS = (
+    ("hp", r"Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
+     r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4}))"),
+    ("tw4", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
+     r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?"),
+    ("dh", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
+     r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?"),
+    ("dh2", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
+     r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+)"),
+    ("law", r"(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
+     r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4})"),
 )
+_NAMED = tuple((kind, re.compile(rf"(?P<{kind}>{p})(?![\w])")) for kind, p in _NAMED_PATTERNS)
+
+
+def _named_matches(v: str) -> list[tuple[int, str, re.Match[str]]]:
+    """Matches of the named patterns that start a word, as one alternation of them would find them: leftmost
+    first, the first kind at one position, none inside another."""
+    found = []
+    for order, (kind, rx) in enumerate(_NAMED):
+        pos = 0
+        while (m := rx.search(v, pos)) is not None:
+            if m.start() and (v[m.start() - 1].isalnum() or v[m.start() - 1] == "_"):
+                pos = m.start() + 1  # inside a word: look again from the next character
+                continue
+            found.append((m.start(), order, kind, m))
+            pos = m.end()
+    out, end = [], -1
+    for start, _, kind, m in sorted(found, key=lambda t: (t[0], t[1])):
+        if start >= end:
+            out.append((start, kind, m))
+            end = m.end()
+    return out
+
 
 # ---- attributes -----------------------------------------------------------------------------------
 _DATE = re.compile(
@@ -237,11 +265,11 @@ def _numbers_cut_short(v: str) -> list[Mention]:
     for the corpus to complete."""
     out = []
     for cm in _CUT_SHORT.finditer(v):
-        tw = _type_word_before(v, cm.start("n"))
-        if tw is None or not tw[2]:
+        nm = _CUT_SHORT_NUMBER.search(v, max(0, cm.start() - 16), cm.start())
+        if nm is None or (tw := _type_word_before(v, nm.start("n"))) is None or not tw[2]:
             continue
         out.append(Mention(start=tw[1], end=cm.end(), quote="", form="short", type_word=tw[0],
-                           number=cm["n"].lstrip("0") or "0", symbol_year=int(cm["y"]),
+                           number=nm["n"].lstrip("0") or "0", symbol_year=int(cm["y"]),
                            label=_label_for(tw[0], None)))
     return out
 
@@ -250,7 +278,7 @@ _Groups = dict[str, str | None]
 
 
 def _constitution(gd: _Groups, start: int, end: int) -> Mention:
-    y = gd["hp_y"] or gd["hp_y2"]
+    y = gd.get("hp_y") or gd.get("hp_y2")
     return Mention(start=start, end=end, quote="", form="named", label="Constitution", title="Hiến pháp",
                    symbol_year=int(y) if y else None)
 
@@ -262,8 +290,8 @@ def _central_resolution(gd: _Groups, start: int, end: int) -> Mention:
 
 
 def _congress_resolution(gd: _Groups, start: int, end: int) -> Mention:
-    of = (gd["dh_of"] or gd["dh2_of"] or "Đảng").strip()
-    n = (gd["dh_n"] or gd["dh2_n"] or "").upper()
+    of = (gd.get("dh_of") or gd.get("dh2_of") or "Đảng").strip()
+    n = (gd.get("dh_n") or gd.get("dh2_n") or "").upper()
     return Mention(start=start, end=end, quote="", form="named", label="Resolution", term=n,
                    title=f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng"),
                    issuer="Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}")
@@ -277,25 +305,20 @@ def _law_by_name(gd: _Groups, start: int, end: int) -> Mention:
 
 
 _NAMED_LABEL = {"bộ luật": "Code", "pháp lệnh": "Ordinance", "luật": "Law"}
-# the group of _NAMED that matched -> the mention it makes
-_NAMED_KINDS = (("hp", _constitution), ("tw4", _central_resolution), ("dh", _congress_resolution),
-                ("dh2", _congress_resolution), ("law", _law_by_name))
-
-
-def _named_mention(gd: _Groups, start: int, end: int) -> Mention:
-    """A Mention from a match of _NAMED (its group dict)."""
-    return next(fn for group, fn in _NAMED_KINDS if gd[group])(gd, start, end)
+# the kind of named pattern that matched -> the mention it makes
+_NAMED_KINDS = {"hp": _constitution, "tw4": _central_resolution, "dh": _congress_resolution,
+                "dh2": _congress_resolution, "law": _law_by_name}
 
 
 def _named_mentions(v: str, taken: _Taken) -> list[Mention]:
     """Documents named without a number: the Constitution, Central Committee and congress resolutions, laws
     by name and year."""
     out = []
-    for nm in _NAMED.finditer(v):
-        if taken.overlaps(nm.start(), nm.end()):
+    for start, kind, nm in _named_matches(v):
+        if taken.overlaps(start, nm.end()):
             continue
-        out.append(_named_mention(nm.groupdict(), nm.start(), nm.end()))
-        taken.take(nm.start(), nm.end())
+        out.append(_NAMED_KINDS[kind](nm.groupdict(), start, nm.end()))
+        taken.take(start, nm.end())
     return out
 
 

@@ -195,7 +195,8 @@ def _word_before(v: str, pos: int) -> str:
 # A capitalised "Dự án" in running text opens a project's title: "thực hiện Dự án Nhà thi đấu đa năng …",
 # "; Dự án mở rộng sân đỗ máy bay - Giai đoạn 2 và Dự án …". The title ends at punctuation, at the next
 # "Dự án", or where the sentence goes on ("để", "nhằm", "đã", ...).
-_DU_AN = re.compile(r"(?<=[a-zđà-ỹ,;] )Dự án[ \t]+(?:(?i:đầu tư|xây dựng)[ \t]*,?[ \t]*)*")
+_DU_AN = re.compile(r"Dự án[ \t]+(?:(?i:đầu tư|xây dựng)[ \t]*,?[ \t]*)*")
+_IN_RUNNING_TEXT = re.compile(r"[a-zđà-ỹ,;] ")  # what stands before "Dự án" in running text
 _TITLE_END = re.compile(r"[,;.…()\n:\"“”]|[ \t]+(?:và|hoặc)[ \t]+(?:Dự án|dự án)|[ \t]+(?:để|nhằm|đang|đã|được|sẽ|"
                         r"theo|trong|bảo đảm|đảm bảo|với tổng|có tổng|do|của)(?!\w)")
 _NOT_A_TITLE = re.compile(r"(?i:luật|bộ luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|đầu tư công)(?!\w)")
@@ -205,6 +206,8 @@ def _titled_projects(v: str, taken: list[tuple[int, int]]) -> list[tuple[str, st
     """(key, name, start, end) of the projects named by a title after "Dự án" (that no head already named)."""
     out = []
     for dm in _DU_AN.finditer(v):
+        if not _IN_RUNNING_TEXT.match(v, dm.start() - 2):
+            continue
         te = _TITLE_END.search(v, dm.end())
         end = te.start() if te else len(v)
         title = " ".join(v[dm.end():end].split())

@@ -65,19 +65,21 @@ def is_caps(s: str) -> bool:
 
 
 def _as_in_text(low: str, view: MatchView) -> str | None:
-    """The casing the text gives the words of `low` in running text (most frequent, not in capitals), if any."""
+    """The casing the text gives the words of `low` in running text (most frequent of the first occurrences,
+    not in capitals), if any."""
     text, tl = view.text, view.lower
     if len(low) < 4:
         return None
     counts: dict[str, int] = {}
-    i = tl.find(low)
-    while i >= 0 and len(counts) < 50:
+    i, seen_n = tl.find(low), 0
+    while i >= 0 and seen_n < 60:
         end = i + len(low)
         if (i == 0 or not tl[i - 1].isalnum()) and (end == len(tl) or not tl[end].isalnum()):
+            seen_n += 1
             seen = text[i:end]
-            if not is_caps(seen):
+            if seen != seen.upper():
                 counts[seen[1:]] = counts.get(seen[1:], 0) + 1
-        i = tl.find(low, i + 1)
+        i = tl.find(low, end)
     if not counts:
         return None
     return low[0] + max(counts, key=lambda k: counts[k])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import typing
+import unicodedata
 
 from policygraph.loaders import models
 from policygraph.loaders.extract import extract_text
@@ -68,3 +69,11 @@ def test_view_offsets_map_both_ways():
     for i in range(len(v.text) + 1):
         assert v.to_view(v.to_original(i, i)[0]) == i
     assert v.text[v.to_view(t.index("Nghị")):].startswith("Nghị quyết")
+
+
+def test_the_view_of_text_without_combining_marks_still_folds_what_nfc_would():
+    # no combining mark: no composition pass, but the punctuation NFC changes on its own is still plain
+    v = MatchView.of("Căn cứ Luật Đất đai\u037e Nghị định số 43/2014/NĐ\u2013CP\u2001của Chính phủ")
+    assert v.text == "Căn cứ Luật Đất đai; Nghị định số 43/2014/NĐ-CP của Chính phủ"
+    nfd = unicodedata.normalize("NFD", "Thành uỷ Hoà Bình")
+    assert MatchView.of(nfd).text == "Thành ủy Hòa Bình"
