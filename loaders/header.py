@@ -231,32 +231,37 @@ def _open_marks(s: str) -> bool:
     return s.count('"') % 2 == 1 or s.count("(") > s.count(")") or s.count("**") % 2 == 1
 
 
+def _ends_title(parts: list[str], bare: str) -> bool:
+    """Does the non-blank line `bare` end a title that has `parts` so far (without being part of it)?"""
+    if _RULE.fullmatch(bare) or _BODY_START.match(bare) or len(bare) > 300:
+        return True
+    if not parts:
+        return False
+    if _OF_LINE.match(bare) or (is_caps(bare) and (classify(bare) is not None or _SIGNER.match(bare))):
+        return True  # "CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5", "QUỐC HỘI KHÓA XII", "CHỦ TỊCH NƯỚC … RA SẮC LỆNH"
+    # a title goes on while a quote, bracket or bold is open, in brackets, in lower case, or in capitals
+    return not (_open_marks(" ".join(parts)) or bare.startswith(("(", "**")) or bare[:1].islower()
+                or (is_caps(parts[-1]) and bare.split(" ")[0].isupper()))
+
+
 def _title_block(lines: list[str]) -> str:
     """The lines of a title (after its type word, or a letter's subject line): up to a blank line (unless a
-    quote, bracket or bold is open), a rule, the body, or a line that does not continue it."""
+    quote, bracket or bold is open), a rule, the body, or a line that does not continue it. The issuer's line
+    under the type word is skipped, or gives the name it holds ("CỦA QUỐC HỘI … VỀ DẦU KHÍ")."""
     parts: list[str] = []
     for ln in lines:
         c = ln.strip(" \t#|")
         bare = c.strip("*_ ")
-        joined = " ".join(parts)
         if not bare:
-            if parts and not _open_marks(joined):
+            if parts and not _open_marks(" ".join(parts)):
                 break
             continue
-        if _RULE.fullmatch(bare) or _BODY_START.match(bare) or len(bare) > 300:
+        if _ends_title(parts, c if c.startswith("**") else bare):
             break
-        if (of := _OF_LINE.match(bare)) is not None:
-            if parts or not of["about"]:
-                if parts:
-                    break
-                continue  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ", "CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5"
-            c = bare = of["about"]
-        if parts and is_caps(bare) and (classify(bare) is not None or _SIGNER.match(bare)):
-            break  # "QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 2", "CHỦ TỊCH NƯỚC … RA SẮC LỆNH"
-        goes_on = not parts or _open_marks(joined) or c.startswith("**") or bare.startswith("(") or \
-            bare[:1].islower() or (is_caps(parts[-1]) and bare.split(" ")[0].isupper())
-        if not goes_on:
-            break
+        if not parts and (of := _OF_LINE.match(bare)) is not None:
+            if not of["about"]:
+                continue  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ"
+            c = of["about"]
         parts.append(c)
     return " ".join(" ".join(parts).replace("**", " ").split()).strip(" *_")
 

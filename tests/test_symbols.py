@@ -138,3 +138,11 @@ def test_a_number_cut_short_joins_only_a_document_of_its_year():
     assert refs[0][1] == refs[1][1] and refs[0][1].startswith("57/2014/qh13")
     short = x.docs[refs[2][1]]
     assert (short.short, short.number, short.year, short.symbol) == (True, "57", 2020, None)
+
+
+def test_the_header_symbol_as_an_archive_typed_it():
+    t = ("TỈNH ỦY BẮC KẠN\n*\nSố 27-CTr/Tu\nBắc Kạn, ngày 15 tháng 3 năm 2024\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+         "thực hiện Nghị quyết số 29\u2013NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương\n")
+    x = extract_text(Text(path="ctr.txt", text=t))
+    assert (x.docs["source"].symbol, x.docs["source"].label) == ("27-CTr/TU", "Programme")
+    assert "29-NQ/TW" in {d.symbol for d in x.docs.values()}
