@@ -74,8 +74,8 @@ def metadata_fields(head: str) -> dict[str, str]:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    """A header line in capitals (a stricter share than a title's continuation lines)."""
+    return is_caps(line, 0.9)
 
 
 def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:

@@ -188,8 +188,17 @@ def _is_name(head_word: str, name: str, v: str, end: int) -> bool:
 
 
 def _word_before(v: str, pos: int) -> str:
-    m = re.search(r"(\w+)[ \t]*$", v[max(0, pos - 20):pos])
-    return m.group(1).lower() if m else ""
+    """The word right before the space before `pos`, in lower case ("" if none: the view has single spaces).
+
+    >>> _word_before("đáp ứng yêu cầu Cuộc", 12), _word_before("(cầu Rồng", 1)
+    ('yêu', '')
+    """
+    if pos < 2 or v[pos - 1] != " ":
+        return ""
+    start = pos - 1
+    while start > 0 and v[start - 1].isalnum():
+        start -= 1
+    return v[start:pos - 1].lower()
 
 
 # A capitalised "Dự án" in running text opens a project's title: "thực hiện Dự án Nhà thi đấu đa năng …",

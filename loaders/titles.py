@@ -54,14 +54,16 @@ _ADMIN = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã
 _FUNCTION_START = ("về ", "v/v ", "của ", "đối với ", "trong ", "cho ")
 
 
-def is_caps(s: str) -> bool:
-    """Mostly capital letters (a header line), with at least four letters.
+def is_caps(s: str, share: float = 0.7) -> bool:
+    """More than `share` of its letters are capitals (a header line), and it has at least four letters.
 
     >>> is_caps("LUẬT ĐẤT ĐAI"), is_caps("Luật Đất đai"), is_caps("LẦN THỨ 28 (KHÓA XI) (ngày 27)")
     (True, False, True)
+    >>> is_caps("LẦN THỨ 28 (KHÓA XI) (ngày 27)", share=0.9)
+    False
     """
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    letters = "".join(filter(str.isalpha, s))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) > share * len(letters)
 
 
 def _as_in_text(low: str, view: MatchView) -> str | None:
