@@ -225,7 +225,7 @@ def _titled_projects(v: str, taken: list[tuple[int, int]]) -> list[tuple[str, st
         if not named or len(title.split(" ")) > 14 or _NOT_A_TITLE.match(title) or \
                 any(a < end and dm.end() < b for a, b in taken):
             continue
-        out.append((f"project:{fold_key(title)}", title, dm.start(), end))
+        out.append((f"titled:{fold_key(title)}", title, dm.start(), end))
     return out
 
 
