@@ -120,8 +120,8 @@ def short_fits(short: DocRef, cand: DocRef, citing_place: str | None, named_in_c
     """Could a short reference ("Kết luận 21 của Ban Chấp hành Trung ương") be the document `cand` (a
     resolved full reference with the same number)?
 
-    The types agree (or one is unknown); the body named can sign `cand`'s symbol (bodies.compatible); a
-    place named agrees; with no place named, a local document must be of the citing document's place, or
+    The types agree (or one is unknown); a year written with the number is the document's; the body named
+    can sign `cand`'s symbol (bodies.compatible); a place named agrees; with no place named, a local document must be of the citing document's place, or
     one the citing document names in full itself.
 
     >>> short = DocRef(key="s", label="Conclusion", number="21", issuer="Ban Chấp hành Trung ương", short=True)
@@ -133,7 +133,9 @@ def short_fits(short: DocRef, cand: DocRef, citing_place: str | None, named_in_c
     """
     if short.label and cand.label and short.label != cand.label:
         return False
-    info = _body(short.issuer) if short.issuer else None
+    if short.year is not None and cand.year != short.year:  # "Luật … số 47/2024": only 47/2024/…
+        return False
+    info = short.body or (_body(short.issuer) if short.issuer else None)
     if info is not None and not compatible(info, cand.issuer_code):
         return False
     if short.jurisdiction:

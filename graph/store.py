@@ -78,7 +78,7 @@ def _ref_row(seq: int, key: str, r: DocRef) -> tuple[Any, ...]:
     fam = family(r)
     number = identity_form(r.number) if fam is not None and r.number else short_number(r)
     return (seq, key, fam.key if fam else None, number, int(bool(r.short)), r.symbol, r.jurisdiction, r.date,
-            r.term, r.year, _json(r.missing), _json(r.__dict__))
+            r.term, r.year, _json(r.missing), _json({**r.__dict__, "body": r.body.__dict__ if r.body else None}))
 
 
 def staged(x: Extraction, sha256: str, location: str | None = None) -> Staged:

@@ -53,7 +53,7 @@ def _marks(n: int) -> str:
 
 
 def _docref(data: str) -> DocRef:
-    return DocRef(**json.loads(data))
+    return DocRef.from_dict(json.loads(data))
 
 
 def run_pass(conn: sqlite3.Connection, remove: Sequence[str]) -> PassReport:

@@ -12,25 +12,16 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .models import BodyInfo, BodyLevel, Branch, Scope
 from .normalise import matching_form
 
-
-@dataclass(frozen=True)
-class BodyInfo:
-    name: str  # canonical head, without place: "Ban Thường vụ Tỉnh ủy"
-    level: str  # central | local (placed later: province | district)
-    branch: str  # party | state
-    codes: tuple[str, ...]  # issuer codes this body signs with
-    scope: str | None = None  # province | city | district, for local bodies named relatively
-    place_text: str | None = None  # the place words that follow the head, if any
-    parent_name: str | None = None  # the body it is part of (head only)
+__all__ = ["BodyInfo", "classify", "compatible", "issuer_of_code"]
 
 
 _PLACE_TAIL = r"(?P<place>(?:\s+(?:thành phố|tỉnh|tp\.?|huyện|quận|thị xã))?(?:\s+[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w]*){0,4})?)"
 
-_RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]] = [
+_RULES: list[tuple[str, str, BodyLevel, Branch, tuple[str, ...], str | None, str | None]] = [
     # pattern, name, level, branch, codes, scope, parent
     (r"bộ chính trị", "Bộ Chính trị", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
     (r"ban bí thư", "Ban Bí thư", "central", "party", ("TW",), None, "Ban Chấp hành Trung ương Đảng"),
@@ -66,12 +57,12 @@ _RULES: list[tuple[str, str, str, str, tuple[str, ...], str | None, str | None]]
     (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,7})", "Bộ {min}", "central",
      "state", (), None, "Chính phủ"),
 ]
-_COMPILED: list[tuple[re.Pattern[str], str, str, str, tuple[str, ...], str | None, str | None]] = [
+_COMPILED: list[tuple[re.Pattern[str], str, BodyLevel, Branch, tuple[str, ...], str | None, str | None]] = [
     (re.compile(r"^(?:" + p + r")\b", re.IGNORECASE), name, level, branch, codes, scope, parent)
     for p, name, level, branch, codes, scope, parent in _RULES
 ]
 
-_SCOPE = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
+_SCOPE: dict[str, Scope] = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
           "thị": "district", "thị xã": "district"}
 # Ministries as they are officially written (the header may write them in capitals).
 _MINISTRIES = (

@@ -1,6 +1,7 @@
 """Vietnamese dates: "ngày 30 tháng 12 năm 2022", "ngày 06/12/2022", "ngày ngày 09 tháng 12 năm 2022".
 
-One pattern for every module that reads dates (find, header), and one converter to ISO.
+One pattern for every module that reads dates (find, header), one converter to ISO, and the Party
+Central Committee term a date falls in.
 
 >>> import re
 >>> m = re.search(DATE, "ban hành ngày 06/12/2022 của")
@@ -29,3 +30,23 @@ def iso(d: str, m: str, y: str) -> str | None:
         return dt.date(int(y), int(m), int(d)).isoformat()
     except ValueError:
         return None
+
+
+# Central Committee terms by date of the congress that opened them.
+_PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),
+                ("2021-02-01", "XIII"), ("2026-01-23", "XIV")]
+
+
+def party_term(date: str | None) -> str | None:
+    """The Central Committee term a date falls in.
+
+    >>> party_term("2022-12-30"), party_term("2016-05-15")
+    ('XIII', 'XII')
+    """
+    if not date:
+        return None
+    term = None
+    for start, name in _PARTY_TERMS:
+        if date >= start:
+            term = name
+    return term

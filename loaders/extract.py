@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 
 from . import gazetteer, readers
-from .bodies import classify
+from .bodies import BodyInfo, classify
 from .effective import cited_effective, own_effective
 from .evidence import Passages
 from .find import find_mentions
@@ -21,8 +21,7 @@ from .models import Body, DocRef, Evidence, Extraction, Mention, Project, Relati
 from .normalise import MatchView, fold_key
 from .projects import find_projects
 from .relations import relate
-from .resolve import party_term, resolve_mentions
-from .symbols import parse
+from .resolve import resolve_mentions
 
 SOURCE = "source"
 
@@ -38,24 +37,8 @@ def extract_text(text: Text) -> Extraction:
     raw = text.text
     view = MatchView.of(raw)
     mentions = find_mentions(view)
-    h = read_header(raw, mentions)
-    src = DocRef(key=SOURCE, is_source=True, label=h.label, date=h.date, issuer=h.issuer,
-                 jurisdiction=h.jurisdiction, parent_jurisdiction=h.parent_jurisdiction, level=h.level,
-                 name=text.name,
-                 year=int(h.date[:4]) if h.date else None)
-    if h.symbol and (sym := parse(h.symbol)):
-        src.symbol, src.number, src.type_code, src.issuer_code = sym.symbol, sym.number, sym.type_code, sym.issuer_code
-        src.branch = sym.branch
-        src.year = src.year or sym.year
-        if not sym.is_local:
-            src.jurisdiction, src.level = None, "central"
-        if sym.shape == "party" and not sym.is_local:
-            src.term = party_term(src.date)
-    elif h.issuer_info is not None:
-        src.branch = h.issuer_info.branch
-    if src.term is None and h.term and src.level != "central":
-        src.term = h.term
-    src.effective = own_effective(view.text, src.date)
+    src = read_header(view, mentions, name=text.name, key=SOURCE)
+    src = dataclasses.replace(src, effective=own_effective(view.text, src.date))
     docs = resolve_mentions(mentions, src)
     passages = Passages(view, text.ident)
     _cited_effective(docs, mentions, passages)
@@ -88,40 +71,43 @@ def _body_key(name: str) -> str:
     return "body:" + fold_key(name)
 
 
-def _add_body(x: Extraction, name: str, info_name: str, level: str | None, branch: str | None,
-              jurisdiction: str | None) -> str:
+def _parent_of(info: BodyInfo, jurisdiction: str | None) -> tuple[BodyInfo, str | None] | None:
+    """The body `info` is part of, and that body's jurisdiction."""
+    if info.parent_name:
+        parent = classify(info.parent_name)
+        return (parent, jurisdiction) if parent is not None else None
+    if info.level == "local" and info.branch == "party" and jurisdiction and \
+            gazetteer.level(jurisdiction) == "district" and (prov := gazetteer.parent(jurisdiction)):
+        # a district-level committee sits under its province's committee
+        parent = classify("Thành ủy" if prov.startswith("Thành phố") else "Tỉnh ủy")
+        return (parent, prov) if parent is not None else None
+    return None
+
+
+def _add_body(x: Extraction, name: str, info: BodyInfo, jurisdiction: str | None) -> str:
+    """Add the body `info` named `name` (and the bodies it is part of) to `x`; return its key."""
     key = _body_key(name)
-    if key not in x.bodies:
-        x.bodies[key] = Body(key=key, name=name, level=level, branch=branch, jurisdiction=jurisdiction)
-        info = classify(info_name)
-        parent_name = None
-        parent_j = jurisdiction
-        if info is not None and info.parent_name:
-            parent_name = info.parent_name
-        elif info is not None and info.level == "local" and info.branch == "party" and jurisdiction and \
-                gazetteer.level(jurisdiction) == "district" and (prov := gazetteer.parent(jurisdiction)):
-            # a district-level committee sits under its province's committee
-            parent_name, parent_j = ("Thành ủy" if prov.startswith("Thành phố") else "Tỉnh ủy"), prov
-        if parent_name:
-            pinfo = classify(parent_name)
-            if pinfo is not None:
-                pname = display_name(pinfo, parent_j)
-                plevel = "central" if pinfo.level == "central" else (gazetteer.level(parent_j) if parent_j else None)
-                pkey = _add_body(x, pname, parent_name, plevel, pinfo.branch, parent_j if pinfo.level != "central"
-                                 else None)
-                x.bodies[key].parent = pkey
-                x.relations.append(Relation(source=key, target=pkey, type="PART_OF"))
+    if key in x.bodies:
+        return key
+    central = info.level == "central"
+    x.bodies[key] = Body(key=key, name=name, branch=info.branch, jurisdiction=None if central else jurisdiction,
+                         level="central" if central else (gazetteer.level(jurisdiction) if jurisdiction else None))
+    if (parent := _parent_of(info, jurisdiction)) is not None:
+        pinfo, pj = parent
+        pkey = _add_body(x, display_name(pinfo, pj), pinfo, pj)
+        x.bodies[key].parent = pkey
+        x.relations.append(Relation(source=key, target=pkey, type="PART_OF"))
     return key
 
 
 def _bodies(x: Extraction, first: dict[str, Evidence]) -> None:
+    """Each document's issuing body (with the bodies it is part of) and an ISSUED_BY statement."""
     for d in list(x.docs.values()):
         if not d.issuer:
             continue
-        info = classify(d.issuer.replace(d.jurisdiction or "\0", "").strip()) or classify(d.issuer)
+        # a body the text named travels on the DocRef; one named by a symbol's code or a title is read here
+        info = d.body or classify(d.issuer)
         if info is None:
             continue
-        level = "central" if info.level == "central" else (gazetteer.level(d.jurisdiction) if d.jurisdiction else None)
-        key = _add_body(x, d.issuer, info.name, level, info.branch,
-                        d.jurisdiction if info.level != "central" else None)
+        key = _add_body(x, d.issuer, info, d.jurisdiction)
         x.relations.append(Relation(source=d.key, target=key, type="ISSUED_BY", evidence=first.get(d.key)))

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 from . import symbols
 from .bodies import classify, compatible
 from .dates import DATE, NUMERIC_DATE, iso
-from .models import Mention
+from .models import Mention, MentionForm, Symbol
 from .normalise import MatchView
 
 # ---- type words ---------------------------------------------------------------------------------
@@ -42,24 +43,34 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _HEADER_SO = re.compile(r"(?:^|\n)[ \t*|]*(?:số|sô|số hiệu|s ố)[ \t]*[:.|]?[ \t|]*$", re.IGNORECASE)
+# a form's code, not a document: "Mẫu số 03-KNĐ/TW", "biểu mẫu 12-BM/TU"
+_FORM_CODE = re.compile(r"(?<!\w)mẫu(?:[ \t]+số)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+# a State number cut short of its codes: "số 47/2024" (not a date, a fraction, nor a symbol going on)
+# (found from the year, the rarer part: "/2024" not followed by "/"; "số" is checked before the number)
+_CUT_SHORT = re.compile(r"/[ \t]*(?P<y>(?:19|20)\d\d)(?![\w/\-]|[ \t]*/|[.,]\d)")
+_CUT_SHORT_NUMBER = re.compile(r"(?:^|[^\w/.\-])(?:số|sô)[ \t]*:?[ \t]*(?P<n>\d{1,4})[ \t]*$", re.IGNORECASE)
 
 
 # Short forms are found from their number: digits are far rarer than the letters type words start with,
 # so scanning numbers and looking back for a type word is three times faster than a type-word regex.
-_NUMBER = re.compile(r"\d{1,4}(?![\w/\-]|[.,:]\d)")
+# (led by the space before the number: the view has single spaces, and a literal first character scans fast)
+_NUMBER = re.compile(r" (?P<n>\d{1,4})(?![\w/\-]|[.,:]\d)")
 _NOT_AFTER_NUMBER = re.compile(
     r"[ \t]*(?:năm|tháng|ngày|tuần|giờ|lần|%|người|điều|khoản|mục|nội dung|nhiệm vụ|chỉ tiêu|dự án)(?!\w)",
     re.IGNORECASE,
 )
 _TYPE_WORD_ENDINGS = tuple(_TYPE_WORDS)
+# the last letter before the space in front of a short form's number: a type word's, or that of "số"/"sô"
+_LAST_LETTERS = frozenset("".join(t[-1] for t in _TYPE_WORDS) + "ốô") | frozenset(
+    "".join(t[-1] for t in _TYPE_WORDS).upper() + "ỐÔ")
 
 
 def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
     """(start, end, type word, number) of every "<type word> [số] <number>" in the matching view."""
     out = []
     for m in _NUMBER.finditer(v):
-        i = m.start()
-        if i < 3 or v[i - 1] not in " \t":
+        i = m.start("n")
+        if i < 3 or v[i - 2] not in _LAST_LETTERS:
             continue
         w = v[max(0, i - 32):i - 1].lower()
         if w.endswith(("số", "sô")) and len(w) > 3 and w[-3] in " \t":
@@ -70,24 +81,47 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
         start = max(0, i - 32) + len(w) - len(tw)
         if start and v[start - 1].isalnum():
             continue
-        out.append((start, m.end(), v[start:start + len(tw)], m.group(0)))
+        out.append((start, m.end(), v[start:start + len(tw)], m["n"]))
     return out
 
 
-_NAMED = re.compile(
-    r"(?<![\w])(?:"
-    r"(?P<hp>Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
-    r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4})))"
-    r"|(?P<tw4>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
-    r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?)"
-    r"|(?P<dh>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
-    r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?)"
-    r"|(?P<dh2>Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
-    r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+))"
-    r"|(?P<law>(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
-    r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4}))"
-    r")(?![\w])",
+# Documents named without a number, one pattern per kind (tried in this order at one position). Each starts
+# with its own words and no look-behind, so the regex engine skips straight to them (five separate scans cost a
+# fifth of one alternation led by a word boundary); the boundary before a match is checked in _named_matches.
+_NAMED_PATTERNS = (
+    ("hp", r"Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
+     r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4}))"),
+    ("tw4", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
+     r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?"),
+    ("dh", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
+     r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?"),
+    ("dh2", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
+     r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+)"),
+    ("law", r"(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
+     r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4})"),
 )
+_NAMED = tuple((kind, re.compile(rf"(?P<{kind}>{p})(?![\w])")) for kind, p in _NAMED_PATTERNS)
+
+
+def _named_matches(v: str) -> list[tuple[int, str, re.Match[str]]]:
+    """Matches of the named patterns that start a word, as one alternation of them would find them: leftmost
+    first, the first kind at one position, none inside another."""
+    found = []
+    for order, (kind, rx) in enumerate(_NAMED):
+        pos = 0
+        while (m := rx.search(v, pos)) is not None:
+            if m.start() and (v[m.start() - 1].isalnum() or v[m.start() - 1] == "_"):
+                pos = m.start() + 1  # inside a word: look again from the next character
+                continue
+            found.append((m.start(), order, kind, m))
+            pos = m.end()
+    out, end = [], -1
+    for start, _, kind, m in sorted(found, key=lambda t: (t[0], t[1])):
+        if start >= end:
+            out.append((start, kind, m))
+            end = m.end()
+    return out
+
 
 # ---- attributes -----------------------------------------------------------------------------------
 _DATE = re.compile(
@@ -107,8 +141,18 @@ _BODY = re.compile(
     rf"{{0,8}})",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t][^\n;]{1,300}?)(?=[;\n]|\.(?:\s|$)|\"|$)",
-                    re.IGNORECASE)
+# "về <title>" after a mention: to the end of its phrase, or of its quotes ("về “…; …”"; a quote that a word
+# follows, or that follows a space, opens an inner quote)
+_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t]+(?:\"[^\n]{1,300}?(?<=\S)\"(?!\w)|[^\n;\"]{1,300}?"
+                    r"(?=[;\n\"]|\.(?:\s|$)|$)))", re.IGNORECASE)
+# where the sentence's own verb starts, the title has ended ("… về quy hoạch tổng thể quốc gia đã xác định …")
+_PREDICATE = re.compile(r"[ \t]+(?:đã|đang|sẽ)[ \t]")
+# a title cut by the next mention: the sentence goes on with it ("… và", "… gắn với thực hiện") ...
+_DANGLING_JOIN = re.compile(r"(?:,|[ \t]+(?:và|hoặc|cùng|cùng với|đồng thời|gắn với))"
+                            r"(?:[ \t]+(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|quán triệt))?[ \t,]*$")
+# ... or the title itself goes on with it ("về tiếp tục thực hiện Nghị quyết số …")
+_DANGLING_VERB = re.compile(r"(?:thực hiện|triển khai|quán triệt|sửa đổi, bổ sung|sửa đổi|bổ sung|thay thế|"
+                            r"hướng dẫn(?:[ \t]+thi hành)?|quy định chi tiết(?:[ \t]+thi hành)?|về việc)[ \t]*$")
 # what joins the members of one list ("217-QĐ/TW và 218-QĐ/TW ngày ..."); ";" separates list items that
 # carry their own attributes, so it does not join
 _CONNECTOR = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)
@@ -117,36 +161,45 @@ _CONNECTOR = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và|cùng|cùng với|hoặc)?[
 _FOOTNOTE = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\[\d{1,3}\]|\(\d{1,3}\)(?=\s))")
 
 
-def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> int:
-    """Read date / body / term / title after `pos` (view offsets); fill `m`; return the end offset."""
+def _read_attrs(v: str, pos: int, limit: int, m: Mention) -> Mention:
+    """`m` with the date / body / term / title written after `pos` (view offsets) and `attr_end` after them."""
     fm = _FOOTNOTE.match(v, pos, limit)
     end = fm.end() if fm else pos
+    date, issuer, body, term = m.date, m.issuer, m.body, m.term
     for _ in range(5):
         progressed = False
-        if m.date is None:
-            dm = _DATE.match(v, end, limit)
-            if dm:
-                m.date = iso(dm["d"], dm["m"], dm["y"])
-                end, progressed = dm.end(), True
-        if m.issuer is None:
-            bm = _BODY.match(v, end, limit)
-            if bm and classify(bm["body"]) is not None and (bm["of"] or end != pos or True):
-                m.issuer = re.sub(r"\s+", " ", bm["body"]).strip()
-                end, progressed = bm.end(), True
-        if m.term is None:
-            tm = _TERM.match(v, end, limit)
-            if tm:
-                m.term = tm["k"].upper()
-                end, progressed = tm.end(), True
+        if date is None and (dm := _DATE.match(v, end, limit)):
+            date = iso(dm["d"], dm["m"], dm["y"])
+            end, progressed = dm.end(), True
+        if issuer is None and (bm := _BODY.match(v, end, limit)) and (info := classify(bm["body"])) is not None:
+            issuer, body = re.sub(r"\s+", " ", bm["body"]).strip(), info
+            end, progressed = bm.end(), True
+        if term is None and (tm := _TERM.match(v, end, limit)):
+            term = tm["k"].upper()
+            end, progressed = tm.end(), True
         if not progressed:
             break
-    tm2 = _TITLE.match(v, end, limit)
-    if tm2:
-        m.title = tm2["t"].strip()
-    return end
+    return replace(m, date=date, issuer=issuer, body=body, term=term, attr_end=end)
 
 
-def _label_for(type_word: str | None, sym: symbols.Symbol | None) -> str | None:
+def _title_after(v: str, m: Mention, nxt: Mention | None) -> str | None:
+    """The "về …" title written after `m`'s attributes, ending with its phrase (see _TITLE and below)."""
+    limit = nxt.start if nxt else len(v)
+    tm = _TITLE.match(v, m.attr_end, limit)
+    if tm is None:
+        return m.title
+    title = tm["t"]
+    if '"' not in title and (pm := _PREDICATE.search(title)):
+        title = title[:pm.start()]
+    elif tm.end() >= limit and nxt is not None:
+        if jm := _DANGLING_JOIN.search(title):
+            title = title[:jm.start()]
+        elif _DANGLING_VERB.search(title):
+            title = f"{title.rstrip()} {v[nxt.start:nxt.attr_end]}"
+    return title.strip().rstrip(" ,.…;:") or m.title
+
+
+def _label_for(type_word: str | None, sym: Symbol | None) -> str | None:
     if type_word:
         lab = TYPE_WORD_TO_LABEL.get(type_word.lower())
         if lab:
@@ -156,151 +209,198 @@ def _label_for(type_word: str | None, sym: symbols.Symbol | None) -> str | None:
     return None
 
 
+class _Taken:
+    """The view spans already read as a mention (they do not overlap each other)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.spans, (b, -1)) - 1
+        return i >= 0 and self.spans[i][1] > a
+
+    def take(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+
+
+def _type_word_before(v: str, pos: int) -> tuple[str, int, bool] | None:
+    """The type word that a symbol or number at `pos` belongs to: (word, its start, whether "số" stands
+    between). A name may stand between for laws and the like ("Luật Cư trú số 81/2006/QH11"), only with "số"."""
+    win_start = max(0, pos - 200)
+    window = v[win_start:pos]
+    found_tw = list(_TYPE_WORD_RE.finditer(window))
+    if not found_tw:
+        return None
+    last = found_tw[-1]
+    bm = _BETWEEN.fullmatch(window, last.end())
+    if bm is None:
+        return None
+    if (bm["name"] or "").strip() and (re.sub(r"\s+", " ", last.group(0).lower()) not in _NAMED_TYPES
+                                       or not bm["so"]):
+        return None
+    return last.group(0), win_start + last.start(), bool(bm["so"])
+
+
+def _full_mentions(v: str) -> list[Mention]:
+    """Full symbols, each with the type word before it ("Nghị quyết số 31-NQ/TW", "Luật Cư trú số 81/2006/QH11");
+    a symbol after "Số:" on a header line is the document's own (form "header"); a form's code ("Mẫu số
+    03-KNĐ/TW") is no document."""
+    out = []
+    for sm in symbols.SYMBOL_RE.finditer(v):
+        sym = symbols.from_match(sm)
+        s0 = sm.start()
+        if sym is None or _FORM_CODE.search(v, max(0, s0 - 20), s0):
+            continue
+        tw = _type_word_before(v, s0)
+        form: MentionForm = "full"
+        if tw is None and _HEADER_SO.search(v[max(0, s0 - 200):s0]):
+            form = "header"
+        out.append(Mention(start=tw[1] if tw else s0, end=sm.end(), quote="", form=form,
+                           type_word=tw[0] if tw else None, sym=sym, label=_label_for(tw[0] if tw else None, sym)))
+    return out
+
+
+def _numbers_cut_short(v: str) -> list[Mention]:
+    """State numbers written without their codes ("Luật Đầu tư công số 58/2024"): short mentions with the year,
+    for the corpus to complete."""
+    out = []
+    for cm in _CUT_SHORT.finditer(v):
+        nm = _CUT_SHORT_NUMBER.search(v, max(0, cm.start() - 16), cm.start())
+        if nm is None or (tw := _type_word_before(v, nm.start("n"))) is None or not tw[2]:
+            continue
+        out.append(Mention(start=tw[1], end=cm.end(), quote="", form="short", type_word=tw[0],
+                           number=nm["n"].lstrip("0") or "0", symbol_year=int(cm["y"]),
+                           label=_label_for(tw[0], None)))
+    return out
+
+
+_Groups = dict[str, str | None]
+
+
+def _constitution(gd: _Groups, start: int, end: int) -> Mention:
+    y = gd.get("hp_y") or gd.get("hp_y2")
+    return Mention(start=start, end=end, quote="", form="named", label="Constitution", title="Hiến pháp",
+                   symbol_year=int(y) if y else None)
+
+
+def _central_resolution(gd: _Groups, start: int, end: int) -> Mention:
+    return Mention(start=start, end=end, quote="", form="named", label="Resolution",
+                   title=f"Nghị quyết Trung ương {gd['tw4_n']}", issuer="Ban Chấp hành Trung ương Đảng",
+                   term=(gd["tw4_k"] or "").upper() or None)
+
+
+def _congress_resolution(gd: _Groups, start: int, end: int) -> Mention:
+    of = (gd.get("dh_of") or gd.get("dh2_of") or "Đảng").strip()
+    n = (gd.get("dh_n") or gd.get("dh2_n") or "").upper()
+    return Mention(start=start, end=end, quote="", form="named", label="Resolution", term=n,
+                   title=f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng"),
+                   issuer="Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}")
+
+
+def _law_by_name(gd: _Groups, start: int, end: int) -> Mention:
+    t, y = gd["law_t"] or "", gd["law_y"] or ""
+    return Mention(start=start, end=end, quote="", form="named", label=_NAMED_LABEL[t.lower()],
+                   title=f"{t} {(gd['law_n'] or '').strip()}", symbol_year=int(y),
+                   date=iso(gd["law_d"], gd["law_m"], y) if gd["law_d"] and gd["law_m"] else None)
+
+
+_NAMED_LABEL = {"bộ luật": "Code", "pháp lệnh": "Ordinance", "luật": "Law"}
+# the kind of named pattern that matched -> the mention it makes
+_NAMED_KINDS = {"hp": _constitution, "tw4": _central_resolution, "dh": _congress_resolution,
+                "dh2": _congress_resolution, "law": _law_by_name}
+
+
+def _named_mentions(v: str, taken: _Taken) -> list[Mention]:
+    """Documents named without a number: the Constitution, Central Committee and congress resolutions, laws
+    by name and year."""
+    out = []
+    for start, kind, nm in _named_matches(v):
+        if taken.overlaps(start, nm.end()):
+            continue
+        out.append(_NAMED_KINDS[kind](nm.groupdict(), start, nm.end()))
+        taken.take(start, nm.end())
+    return out
+
+
+def _short_mentions(v: str, taken: _Taken) -> list[Mention]:
+    """A type word and a bare number ("Nghị quyết 98", "Kết luận số 21")."""
+    return [Mention(start=s0, end=e0, quote="", form="short", type_word=tw, number=num.lstrip("0") or "0",
+                    label=_label_for(tw, None))
+            for s0, e0, tw, num in _short_forms(v) if not taken.overlaps(s0, e0)]
+
+
+def _in_original(view: MatchView, m: Mention) -> Mention:
+    """`m` (view offsets) with offsets, quote and words of the original text."""
+    s, e = view.to_original(m.start, m.end)
+    _, a = view.to_original(m.start, m.attr_end)
+    return replace(m, start=s, end=e, attr_end=a, quote=view.original[s:e],
+                   issuer=m.issuer[0].upper() + " ".join(m.issuer[1:].split()) if m.issuer else None,
+                   title=" ".join(m.title.split()) if m.title else None)
+
+
 def find_mentions(text: str | MatchView) -> list[Mention]:
     """All document mentions in `text`, sorted by position, spans in the original text."""
     view = text if isinstance(text, MatchView) else MatchView.of(text)
     v = view.text
-    found: list[tuple[int, int, Mention]] = []  # view spans
-
-    # 1. full symbols, with the type word before them
-    for sm in symbols.SYMBOL_RE.finditer(v):
-        sym = symbols.from_match(sm)
-        s0 = sm.start()
-        win_start = max(0, s0 - 200)
-        window = v[win_start:s0]
-        type_word = None
-        start = s0
-        form = "full"
-        found_tw = list(_TYPE_WORD_RE.finditer(window))
-        last = found_tw[-1] if found_tw else None
-        bm = _BETWEEN.fullmatch(window, last.end()) if last else None
-        if bm and last:
-            tw = re.sub(r"\s+", " ", last.group(0).lower())
-            name = (bm["name"] or "").strip()
-            if name and (tw not in _NAMED_TYPES or not bm["so"]):
-                bm = None
-            else:
-                type_word, start = last.group(0), win_start + last.start()
-        if bm is None and _HEADER_SO.search(window):
-            form = "header"
-        m = Mention(start=start, end=sm.end(), quote="", form=form, type_word=type_word, symbol=sym.symbol,
-                    number=sym.number, type_code=sym.type_code, issuer_code=sym.issuer_code,
-                    symbol_year=sym.year)
-        m.label = _label_for(type_word, sym)
-        found.append((start, sm.end(), m))
-
-    spans = sorted((s, e) for s, e, _ in found)
-
-    def overlaps(a: int, b: int) -> bool:
-        """Does [a, b) overlap a span already taken? (spans do not overlap each other)"""
-        i = bisect.bisect_left(spans, (b, -1)) - 1
-        return i >= 0 and spans[i][1] > a
-
-    def take(a: int, b: int) -> None:
-        bisect.insort(spans, (a, b))
-
-    # 2. named references without a number
-    for nm in _NAMED.finditer(v):
-        if overlaps(nm.start(), nm.end()):
-            continue
-        gd = nm.groupdict()
-        m = Mention(start=nm.start(), end=nm.end(), quote="", form="named")
-        if gd["hp"]:
-            m.label, m.title = "Constitution", "Hiến pháp"
-            y = gd["hp_y"] or gd["hp_y2"]
-            m.symbol_year = int(y) if y else None
-        elif gd["tw4"]:
-            m.label, m.title = "Resolution", f"Nghị quyết Trung ương {gd['tw4_n']}"
-            m.term = gd["tw4_k"].upper() if gd["tw4_k"] else None
-            m.issuer = "Ban Chấp hành Trung ương Đảng"
-        elif gd["dh"] or gd["dh2"]:
-            m.label = "Resolution"
-            of = (gd["dh_of"] or gd["dh2_of"] or "Đảng").strip()
-            n = (gd["dh_n"] or gd["dh2_n"]).upper()
-            m.title = f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng")
-            m.term = n
-            m.issuer = "Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}"
-        else:
-            t = gd["law_t"]
-            m.label = "Code" if t.lower() == "bộ luật" else ("Ordinance" if t.lower() == "pháp lệnh" else "Law")
-            m.title = f"{t} {gd['law_n'].strip()}"
-            m.symbol_year = int(gd["law_y"])
-            if gd["law_d"]:
-                m.date = iso(gd["law_d"], gd["law_m"], gd["law_y"])
-        found.append((nm.start(), nm.end(), m))
-        take(nm.start(), nm.end())
-
-    # 3. short forms: a type word and a bare number
-    for s0, e0, tw, num in _short_forms(v):
-        if overlaps(s0, e0):
-            continue
-        m = Mention(start=s0, end=e0, quote="", form="short", type_word=tw, number=num.lstrip("0") or "0",
-                    label=_label_for(tw, None))
-        found.append((s0, e0, m))
-
-    found.sort(key=lambda t: t[0])
-    # attributes, read up to the next mention
-    for i, (_, e, m) in enumerate(found):
-        limit = found[i + 1][0] if i + 1 < len(found) else len(v)
-        m.attr_end = _read_attrs(v, e, limit, m)
-    _share_list_attributes(v, found)
-    _table_row_attributes(v, found)
-    out: list[Mention] = []
-    for s, e, m in found:
-        os_, oe = view.to_original(s, e)
-        _, oa = view.to_original(s, m.attr_end)
-        m.start, m.end, m.attr_end = os_, oe, oa
-        m.quote = view.original[os_:oe]
-        if m.issuer:
-            m.issuer = m.issuer[0].upper() + " ".join(m.issuer[1:].split())
-        if m.title:
-            m.title = " ".join(m.title.split())
-        out.append(m)
-    return out
+    found = _full_mentions(v)
+    taken = _Taken([(m.start, m.end) for m in found])
+    found += [m for m in _numbers_cut_short(v) if not taken.overlaps(m.start, m.end)]
+    taken = _Taken([(m.start, m.end) for m in found])
+    found += _named_mentions(v, taken)
+    found += _short_mentions(v, taken)
+    found.sort(key=lambda m: m.start)
+    # attributes, read up to the next mention, then the title after them
+    found = [_read_attrs(v, m.end, found[i + 1].start if i + 1 < len(found) else len(v), m)
+             for i, m in enumerate(found)]
+    found = [replace(m, title=_title_after(v, m, found[i + 1] if i + 1 < len(found) else None))
+             for i, m in enumerate(found)]
+    found = _table_row_attributes(v, _share_list_attributes(v, found))
+    return [_in_original(view, m) for m in found]
 
 
-def _share_list_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
-    """Give list members the date / body / term written once after the last member."""
-    for i in range(len(found) - 2, -1, -1):
-        _, _, m = found[i]
-        ns, _, nxt = found[i + 1]
-        if m.form == "named" or nxt.form == "named":
-            continue
-        gap = v[m.attr_end:ns]
-        if not _CONNECTOR.match(gap):
+def _share_list_attributes(v: str, found: list[Mention]) -> list[Mention]:
+    """Give list members the date / body / term written once after the last member (the list is read from
+    its end, so a value passes along the whole list)."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        m, nxt = out[i], out[i + 1]
+        if m.form == "named" or nxt.form == "named" or not _CONNECTOR.match(v[m.attr_end:nxt.start]):
             continue
         # a date or term is shared by documents of one kind from one issuer ("217-QĐ/TW và 218-QĐ/TW")
         same_family = m.form == "short" or (m.issuer_code == nxt.issuer_code and m.type_code == nxt.type_code)
-        if m.issuer is None and nxt.issuer:
-            info = classify(nxt.issuer)
-            if info and compatible(info, m.issuer_code):
-                m.issuer = nxt.issuer
-        if m.date is None and nxt.date and same_family and m.attr_end == m.end:
-            m.date = nxt.date
-        if m.term is None and nxt.term and same_family:
-            m.term = nxt.term
+        shares_body = m.issuer is None and nxt.body is not None and compatible(nxt.body, m.issuer_code)
+        out[i] = replace(
+            m,
+            issuer=nxt.issuer if shares_body else m.issuer,
+            body=nxt.body if shares_body else m.body,
+            date=nxt.date if m.date is None and same_family and m.attr_end == m.end else m.date,
+            term=nxt.term if m.term is None and same_family else m.term,
+        )
+    return out
 
 
 _CELL_DATE = re.compile(rf"^\s*(?:ngày\s+)?{NUMERIC_DATE}\s*$", re.IGNORECASE)
 
 
-def _table_row_attributes(v: str, found: list[tuple[int, int, Mention]]) -> None:
+def _table_row_attributes(v: str, found: list[Mention]) -> list[Mention]:
     """In a markdown table row ("| 1 | Nghị quyết số 31-NQ/TW | 30/12/2022 | Bộ Chính trị |") the date and the
     body sit in the other cells of the row: take them when the row holds one mention."""
-    rows: dict[int, list[Mention]] = {}
-    for s, _, m in found:
-        ls = v.rfind("\n", 0, s) + 1
-        if v.startswith("|", ls) or v[ls:s].lstrip().startswith("|"):
-            rows.setdefault(ls, []).append(m)
-    for ls, ms in rows.items():
-        if len(ms) != 1:
+    rows: dict[int, list[int]] = {}
+    for i, m in enumerate(found):
+        ls = v.rfind("\n", 0, m.start) + 1
+        if v.startswith("|", ls) or v[ls:m.start].lstrip().startswith("|"):
+            rows.setdefault(ls, []).append(i)
+    out = list(found)
+    for ls, idx in rows.items():
+        if len(idx) != 1:
             continue
-        m = ms[0]
+        m = out[idx[0]]
         le = v.find("\n", ls)
-        cells = [c.strip() for c in v[ls:le if le >= 0 else len(v)].strip().strip("|").split("|")]
-        for c in cells:
-            dm = _CELL_DATE.match(c)
-            if m.date is None and dm:
-                m.date = iso(dm["d"], dm["m"], dm["y"])
-            elif m.issuer is None and c and classify(c) is not None and len(c) < 80:
-                m.issuer = c
+        date, issuer, body = m.date, m.issuer, m.body
+        for c in (c.strip() for c in v[ls:le if le >= 0 else len(v)].strip().strip("|").split("|")):
+            if date is None and (dm := _CELL_DATE.match(c)):
+                date = iso(dm["d"], dm["m"], dm["y"])
+            elif issuer is None and c and len(c) < 80 and (info := classify(c)) is not None:
+                issuer, body = c, info
+        out[idx[0]] = replace(m, date=date, issuer=issuer, body=body)
+    return out

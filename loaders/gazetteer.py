@@ -29,8 +29,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from .normalise import MatchView, matching_form
+
+PlaceLevel = Literal["province", "district"]
 
 __all__ = [
     "HCM",
@@ -57,7 +60,7 @@ HCM = "Thành phố Hồ Chí Minh"
 # kind "city" = thành phố trực thuộc trung ương (Huế since 1 January 2025), "province" = tỉnh.
 # "needs prefix": the name is also a common word or name ("hòa bình" = peace), so it counts in running
 # text only after "tỉnh", "Tỉnh ủy", ... (or in a list right after another place, or as "X, ngày ...").
-_PROVINCES: list[tuple[str, str, str, tuple[str, ...], bool]] = [
+_PROVINCES: list[tuple[str, Literal["city", "province"], str, tuple[str, ...], bool]] = [
     # North
     ("Hà Nội", "city", "Hà Nội", (), False),
     ("Hà Giang", "province", "Tuyên Quang", (), False),
@@ -206,8 +209,8 @@ class Place:
     """One place. `level` is "province" (province or centrally-run city) or "district"."""
 
     name: str
-    level: str
-    kind: str  # city | province (province level); city (district level)
+    level: PlaceLevel
+    kind: Literal["city", "province"]  # city | province (province level); city (district level)
     parent: str | None = None  # the province of a district-level city
     aliases: tuple[str, ...] = ()
     after_2025: str | None = None  # the province-level unit it belongs to from 1 July 2025
@@ -227,7 +230,7 @@ class PlaceMatch:
     start: int
     end: int
     name: str
-    level: str
+    level: PlaceLevel
     prefix: str = ""
     pstart: int = -1
     alt: str | None = None
@@ -250,13 +253,10 @@ def _fold_nfc(s: str) -> str:
     return low
 
 
-def _fold(text: str) -> tuple[str, MatchView]:
-    """The folded text and the view that maps its offsets back to `text` (NFD input included)."""
-    view = MatchView.of(text)
-    low = view.text.lower()
-    if len(low) != len(view.text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in view.text)
-    return low, view
+def _fold(text: str | MatchView) -> tuple[str, MatchView]:
+    """The folded text and the view that maps its offsets back to the original (NFD input included)."""
+    view = text if isinstance(text, MatchView) else MatchView.of(text)
+    return view.lower, view
 
 
 def _mkey(folded: str) -> str:
@@ -438,7 +438,7 @@ def parent(name: str) -> str | None:
     return p.parent if p else None
 
 
-def level(name: str) -> str | None:
+def level(name: str) -> PlaceLevel | None:
     """"province" (provinces and centrally-run cities), "district" (provincial cities), or None.
 
     >>> level("Hải Phòng"), level("Nha Trang"), level("Paris")
@@ -480,8 +480,8 @@ def places(level: str | None = None) -> Iterator[Place]:
     return (p for p in _PLACES.values() if level is None or p.level == level)
 
 
-def find_places(text: str) -> list[PlaceMatch]:
-    """The places a text names, in order, with offsets into `text` (pass NFC text).
+def find_places(text: str | MatchView) -> list[PlaceMatch]:
+    """The places a text names, in order, with offsets into `text` (or the view's original text).
 
     Rules against false places: names sit on word boundaries and are written capitalised or in capitals
     (admin words match in any case, so a header "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH" reads like running text);
@@ -501,6 +501,7 @@ def find_places(text: str) -> list[PlaceMatch]:
     ('Bắc Ninh', 'province', 'Thành phố Bắc Ninh')
     """
     folded, view = _fold(text)
+    text = view.original
 
     def orig(i: int) -> int:
         return view.to_original(i, i)[0]
@@ -539,7 +540,7 @@ def find_places(text: str) -> list[PlaceMatch]:
     return out
 
 
-def jurisdiction_votes(text: str) -> Counter[str]:
+def jurisdiction_votes(text: str | MatchView) -> Counter[str]:
     """Canonical places a text names, counted; a name after an admin word counts 2, a bare name 1.
 
     >>> jurisdiction_votes("UBND tỉnh Đồng Nai; thành phố Biên Hòa và Long Khánh; Đồng Nai")

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 from . import gazetteer
 from .bodies import BodyInfo, classify, issuer_of_code
-from .dates import DATE, NUMERIC_DATE, iso
-from .models import Mention
-from .normalise import matching_form
+from .dates import DATE, NUMERIC_DATE, iso, party_term
+from .models import DocRef, Level, Mention, Symbol
+from .normalise import MatchView, matching_form
 from .symbols import SYMBOL_RE
+from .titles import is_caps, sentence_case
 
 HEADER_CHARS = 2500
 
@@ -46,22 +47,6 @@ _PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ X�
 _OPENING = 900
 _ANY_DATE = re.compile(DATE, re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
-
-
-@dataclass
-class Header:
-    symbol_mention: Mention | None = None
-    symbol: str | None = None
-    date: str | None = None
-    label: str | None = None
-    issuer: str | None = None
-    issuer_info: BodyInfo | None = None
-    jurisdiction: str | None = None
-    parent_jurisdiction: str | None = None
-    level: str | None = None
-    term: str | None = None
-    title: str | None = None
-    place_votes: Counter[str] = field(default_factory=Counter)
 
 
 def metadata_fields(head: str) -> dict[str, str]:
@@ -89,156 +74,265 @@ def metadata_fields(head: str) -> dict[str, str]:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    """A header line in capitals (a stricter share than a title's continuation lines)."""
+    return is_caps(line, 0.9)
 
 
-def _header_symbol(text: str, mentions: list[Mention]) -> Mention | None:
+def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:
+    """The mention of the document's own symbol: after "Số:" on a header line, or on a title line in capitals."""
+    v = view.text
     for m in mentions:
         if m.start > HEADER_CHARS:
             break
-        if m.symbol is None:
+        if m.sym is None:
             continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line = matching_form(text[line_start:m.end])
+        end = view.to_view(m.end)
+        line = v[v.rfind("\n", 0, view.to_view(m.start)) + 1:end]
         syms = list(SYMBOL_RE.finditer(line))
         last = syms[-1] if syms else None
         before = (line[: last.start()] if last else line).strip(" \t*|#").lower()
-        before = re.sub(r"[ \t]+", " ", before)
         if m.form == "header" or re.fullmatch(
-            r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
-            r"(?:số|sô|số hiệu)[ \t]*[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu)[ \t]*\|?", before
+            r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị) )?"
+            r"(?:số|sô|số hiệu) ?[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu) ?\|?", before
         ) or (_is_caps(line[: last.start()] if last else line) and re.fullmatch(
-            r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số[ \t]*[:.]?", before)):
+            r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số ?[:.]?", before)):
             # a title line in capitals: "LUẬT CÔNG ĐOÀN SỐ 12/2012/QH13" (not a sentence citing another law)
             return m
     return None
 
 
-def read_header(text: str, mentions: list[Mention]) -> Header:
-    """Read the identity of the document whose full text is `text` (its mentions already found)."""
-    h = Header()
-    head = text[:HEADER_CHARS]
-    mhead = matching_form(head)
-    sm = _header_symbol(text, mentions)
-    if sm is not None:
-        h.symbol_mention, h.symbol = sm, sm.symbol
-        if sm.label and sm.form != "header":
-            h.label = sm.label
-        elif sm.type_code:
-            h.label = TYPE_CODE_TO_LABEL.get(sm.type_code)
-    table = metadata_fields(mhead)
-    pd = _PLACE_DATE.search(mhead)
-    if pd:
-        h.date = iso(pd["d"], pd["m"], pd["y"])
+def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
+          mentions: list[Mention]) -> str | None:
+    """The date of issue: "<place>, ngày …" on a header line, a metadata field, else (no header at all) the
+    first date of the opening that belongs to no cited document ("Hội nghị lần thứ 13 vào ngày 19/10/2023")."""
+    if pd := _PLACE_DATE.search(head):
+        return iso(pd["d"], pd["m"], pd["y"])
     for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
-        if h.date is None and k in table and (tm := _TABLE_DATE.search(table[k])):
-            h.date = iso(tm["d"], tm["m"], tm["y"])
-    if h.date is None and sm is None:
-        # no dated header: the first date of the opening that belongs to no cited document
-        # ("Hội nghị lần thứ 13 vào ngày 19/10/2023", "(ngày 27 tháng 3 năm 2024)")
-        taken = [(m.start, m.attr_end) for m in mentions if m.start < _OPENING]
-        for dm in _ANY_DATE.finditer(mhead[:_OPENING]):
-            if not any(a <= dm.start() < b for a, b in taken):
-                h.date = iso(dm["d"], dm["m"], dm["y"])
-                break
+        if k in table and (tm := _TABLE_DATE.search(table[k])):
+            return iso(tm["d"], tm["m"], tm["y"])
+    if sm is not None:
+        return None
+    taken = [(view.to_view(m.start), view.to_view(m.attr_end)) for m in mentions if m.start < _OPENING]
+    for dm in _ANY_DATE.finditer(head[:_OPENING]):
+        if not any(a <= dm.start() < b for a, b in taken):
+            return iso(dm["d"], dm["m"], dm["y"])
+    return None
+
+
+def _label(head: str, table: dict[str, str], sm: Mention | None) -> str | None:
+    """The document's class: from its symbol's type word or code, a metadata field, or its title line."""
+    if sm is not None and sm.label and sm.form != "header":
+        return sm.label
+    if sm is not None and sm.type_code and (lab := TYPE_CODE_TO_LABEL.get(sm.type_code)):
+        return lab
     for k in ("loại văn bản", "hình thức văn bản"):
-        if h.label is None and k in table:
-            h.label = TYPE_WORD_TO_LABEL.get(table[k].lower())
-    if h.label is None:
-        tl = _TITLE_LINE.search(mhead)
-        if tl:
-            t = tl["t"].lower()
-            h.label = "Notice" if t == "thông cáo báo chí" else TYPE_WORD_TO_LABEL.get(t)
-    # issuing body: capitalised lines before the title, or a metadata table, or "CỦA <BODY>"
-    lines = [ln.strip(" \t*#|") for ln in mhead.split("\n")[:14]]
-    caps = [ln for ln in lines if ln and _is_caps(ln)]
-    info: BodyInfo | None = None
-    issuer_line = None
+        if k in table and (lab := TYPE_WORD_TO_LABEL.get(table[k].lower())):
+            return lab
+    if tl := _TITLE_LINE.search(head):
+        t = tl["t"].lower()
+        return "Notice" if t == "thông cáo báo chí" else TYPE_WORD_TO_LABEL.get(t)
+    return None
+
+
+def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
+    """The issuing body from the capitalised lines above the title, with the line(s) that name it."""
+    caps = [ln for ln in (ln.strip(" \t*#|") for ln in head.split("\n")[:14]) if ln and _is_caps(ln)]
     for i, ln in enumerate(caps[:6]):
         low = ln.replace("CỦA ", "").strip()
-        bi = classify(low)
-        if bi is None:
-            continue
-        info, issuer_line = bi, low
-        nxt = caps[i + 1] if i + 1 < len(caps) else ""
-        nxt_body = classify(nxt) if nxt else None
-        if nxt.upper().startswith("BAN ") and bi.name.endswith("ủy"):
-            # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
-            sub = classify(f"{nxt} {bi.name}")
-            if sub is not None:
-                info = BodyInfo(sub.name, sub.level, sub.branch, sub.codes, sub.scope, bi.place_text, sub.parent_name)
-        elif bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body is not None and nxt_body.level == "local":
-            # "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY": the committee signs, the first line gives the place
-            info = BodyInfo(nxt_body.name, nxt_body.level, nxt_body.branch, nxt_body.codes, nxt_body.scope,
-                            nxt_body.place_text or bi.place_text, nxt_body.parent_name)
-            issuer_line = f"{nxt} {low}"
-        elif bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt):
-            # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH"
-            info = BodyInfo(bi.name, bi.level, bi.branch, bi.codes, bi.scope, nxt, bi.parent_name)
-            issuer_line = f"{low} {nxt}"
-        break
-    for k in ("cơ quan ban hành", "nơi ban hành"):
-        if info is None and k in table:
-            info = classify(table[k])
-            issuer_line = table[k]
-    if info is None and h.symbol_mention is not None:
-        named = issuer_of_code(h.symbol_mention.issuer_code)
-        if named:
-            info = classify(named)
-    if info is None:
-        # no header: a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành ủy thông tin")
-        sm2 = _SPEAKER.search(matching_form(text[:HEADER_CHARS * 2]))
-        if sm2:
-            info = classify(sm2["body"])
-            issuer_line = sm2["body"]
-    h.issuer_info = info
-    # jurisdiction
-    votes: Counter[str] = gazetteer.jurisdiction_votes(text)
-    h.place_votes = votes
-    central = info is not None and info.level == "central"
-    if sm is not None and sm.symbol and not _symbol_is_local(sm):
-        central = True
-    if not central:
-        place = None
-        if info is not None and info.place_text:
-            place = gazetteer.canonical(info.place_text)
-            if place is None:
-                found = gazetteer.find_places(info.place_text)
-                place = found[0].name if found else None
-        if place is None and info is not None and info.place_text and info.scope == "district" \
-                and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){0,3}", info.place_text):
-            # a district the gazetteer does not list ("HUYỆN ỦY NAM ĐÀN"): take its name as written, and its
-            # province from the line above ("ĐẢNG BỘ TỈNH NGHỆ AN") or the text
-            place = info.place_text.title() if info.place_text.isupper() else info.place_text
-            found = [p for p in gazetteer.find_places(issuer_line or "") if p.level == "province"]
-            h.parent_jurisdiction = found[0].name if found else (votes.most_common(1)[0][0] if votes else None)
-        if place is None and issuer_line:
-            found = gazetteer.find_places(issuer_line)
-            place = found[0].name if found else None
-        if place is None and pd:
-            place = gazetteer.canonical(pd["place"].strip()) or None
-        if place is None and votes:
-            place = votes.most_common(1)[0][0]
-        h.jurisdiction = place
-        h.level = gazetteer.level(place) if place else None
-        if h.parent_jurisdiction:
-            h.level = "district"
-    else:
-        h.level = "central"
+        if (bi := classify(low)) is not None:
+            return _with_next_line(bi, low, caps[i + 1] if i + 1 < len(caps) else "")
+    return None, None
+
+
+def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
+    """The body of a header line, completed by the line under it."""
+    nxt_body = classify(nxt) if nxt else None
+    if nxt.upper().startswith("BAN ") and bi.name.endswith("ủy"):
+        # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
+        sub = classify(f"{nxt} {bi.name}")
+        return (replace(sub, place_text=bi.place_text), line) if sub is not None else (bi, line)
+    if bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body is not None and nxt_body.level == "local":
+        # "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY": the committee signs, the first line gives the place
+        return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{nxt} {line}"
+    if bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt):
+        # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH"
+        return replace(bi, place_text=nxt), f"{line} {nxt}"
+    return bi, line
+
+
+def _issuer(view: MatchView, head: str, table: dict[str, str],
+            sm: Mention | None) -> tuple[BodyInfo | None, str | None]:
+    """The issuing body and the words that name it: capitalised lines before the title, a metadata field, the
+    symbol's issuer code, or a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành
+    ủy thông tin"). A metadata field that names no body may still name the place."""
+    info, line = _issuer_in_caps(head)
     if info is not None:
-        h.issuer = display_name(info, h.jurisdiction)
-    tm = _TERM.search(mhead[:600])
-    if tm:
-        h.term = tm["k"].upper()
-    return h
+        return info, line
+    for k in ("cơ quan ban hành", "nơi ban hành"):
+        if k in table:
+            line = table[k]
+            if (info := classify(line)) is not None:
+                return info, line
+    if sm is not None and (named := issuer_of_code(sm.issuer_code)):
+        return classify(named), line
+    if sp := _SPEAKER.search(view.text[:HEADER_CHARS * 2]):
+        return classify(sp["body"]), sp["body"]
+    return None, line
 
 
-def _symbol_is_local(m: Mention) -> bool:
-    from .symbols import parse
+def _district_not_listed(info: BodyInfo, issuer_line: str | None, votes: Counter[str]) -> tuple[str, str | None]:
+    """A district the gazetteer does not list ("HUYỆN ỦY NAM ĐÀN"): its name as written, and its province from the
+    line above ("ĐẢNG BỘ TỈNH NGHỆ AN") or the places the text names."""
+    text = info.place_text or ""
+    place = text.title() if text.isupper() else text
+    found = [p for p in gazetteer.find_places(issuer_line or "") if p.level == "province"]
+    return place, found[0].name if found else (votes.most_common(1)[0][0] if votes else None)
 
-    s = parse(m.symbol or "")
-    return bool(s and s.is_local)
+
+def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line: str | None,
+                  ) -> tuple[str | None, str | None]:
+    """The jurisdiction of a local document (and the province of a district the gazetteer does not list): the
+    issuer's place, the issuer line, the header's place, else the place the text names most."""
+    votes = gazetteer.jurisdiction_votes(view)
+    if info is not None and info.place_text:
+        place = gazetteer.canonical(info.place_text)
+        if place is None and (found := gazetteer.find_places(info.place_text)):
+            place = found[0].name
+        if place:
+            return place, None
+        if info.scope == "district" and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){0,3}", info.place_text):
+            return _district_not_listed(info, issuer_line, votes)
+    if issuer_line and (found := gazetteer.find_places(issuer_line)):
+        return found[0].name, None
+    if (pd := _PLACE_DATE.search(head)) and (place := gazetteer.canonical(pd["place"].strip())):
+        return place, None
+    return (votes.most_common(1)[0][0] if votes else None), None
+
+
+# what a title block may not hold: the opening of the body, a rule line
+_BODY_START = re.compile(
+    r"(?:Căn cứ|Thực hiện|Kính gửi|Điều \d+|Chương [IVXL\d]+|Phần thứ|Mục \d+|[IVX]+\.|\d+[.)]|[-+•]|Trên cơ sở|"
+    r"Sau khi|Hôm nay|Nơi nhận|Để)(?!\w)")
+# the issuer's line under the type word; a law of the 1990s puts its name after it: "CỦA QUỐC HỘI … VỀ DẦU KHÍ"
+_OF_LINE = re.compile(r"(?:CỦA|Của) .*?(?: (?P<about>(?:VỀ|về) .+))?$")
+_SIGNER = re.compile(r"(?i:chủ tịch nước|quốc hội|chính phủ)(?!\w)")
+_RULE = re.compile(r"[-_*=.~ ]{3,}")
+# what follows a law's name on its title line: "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ"
+_LAW_LINE_NOISE = re.compile(rf"(?i:số)\s*:?\s*\S*\d\S*|(?i:ngày)\s+{NUMERIC_DATE}|(?i:của)\s+(?i:quốc hội|"
+                             r"ủy ban thường vụ quốc hội|hội đồng nhà nước|chủ tịch nước)(?=\s+(?i:về|số|ngày)\s|\s*$)")
+_PRESS = "THÔNG CÁO BÁO CHÍ"
+_NAMED_LABELS = ("Law", "Code", "Ordinance", "Constitution")
+_LETTER_SUBJECT = re.compile(r"(?:V/v|v/v|Về|VỀ)[ .:]")
+_TRAILING_DATE = re.compile(r"\s*\((?:ngày|từ ngày)[^()]*\)\s*$", re.IGNORECASE)
+
+
+def _open_marks(s: str) -> bool:
+    """Is a quote, a bracket or bold text still open at the end of `s`?"""
+    return s.count('"') % 2 == 1 or s.count("(") > s.count(")") or s.count("**") % 2 == 1
+
+
+def _ends_title(parts: list[str], bare: str) -> bool:
+    """Does the non-blank line `bare` end a title that has `parts` so far (without being part of it)?"""
+    if _RULE.fullmatch(bare) or _BODY_START.match(bare) or len(bare) > 300:
+        return True
+    if not parts:
+        return False
+    if _OF_LINE.match(bare) or (is_caps(bare) and (classify(bare) is not None or _SIGNER.match(bare))):
+        return True  # "CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5", "QUỐC HỘI KHÓA XII", "CHỦ TỊCH NƯỚC … RA SẮC LỆNH"
+    # a title goes on while a quote, bracket or bold is open, in brackets, in lower case, or in capitals
+    return not (_open_marks(" ".join(parts)) or bare.startswith(("(", "**")) or bare[:1].islower()
+                or (is_caps(parts[-1]) and bare.split(" ")[0].isupper()))
+
+
+def _title_block(lines: list[str]) -> str:
+    """The lines of a title (after its type word, or a letter's subject line): up to a blank line (unless a
+    quote, bracket or bold is open), a rule, the body, or a line that does not continue it. The issuer's line
+    under the type word is skipped, or gives the name it holds ("CỦA QUỐC HỘI … VỀ DẦU KHÍ")."""
+    parts: list[str] = []
+    for ln in lines:
+        c = ln.strip(" \t#|")
+        bare = c.strip("*_ ")
+        if not bare:
+            if parts and not _open_marks(" ".join(parts)):
+                break
+            continue
+        if _ends_title(parts, c if c.startswith("**") else bare):
+            break
+        if not parts and (of := _OF_LINE.match(bare)) is not None:
+            if not of["about"]:
+                continue  # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ THÀNH PHỐ"
+            c = of["about"]
+        parts.append(c)
+    return " ".join(" ".join(parts).replace("**", " ").split()).strip(" *_")
+
+
+def _title(head: str, label: str | None, view: MatchView) -> str | None:
+    """The document's title from its header: the type word and the subject under it ("LUẬT" / "ĐẤT ĐAI" ->
+    "Luật Đất đai"; "NGHỊ QUYẾT" / "về một số chỉ tiêu …"), a press release's headline, or a letter's subject
+    line ("V/v …", "Về …")."""
+    lines = head.split("\n")
+    for i, ln in enumerate(lines[:40]):
+        tm = _TITLE_LINE.match(ln)
+        if tm is None or not is_caps(ln.strip(" \t*#|")):
+            continue
+        subject = _title_block([ln[tm.end():], *lines[i + 1:i + 14]])
+        if tm["t"] == _PRESS:
+            return sentence_case(_TRAILING_DATE.sub("", subject), view, "upper") or None
+        type_word = tm["t"][:1] + tm["t"][1:].lower()
+        if label in _NAMED_LABELS:
+            subject = re.sub(r"^(?i:về)\s+", "", " ".join(_LAW_LINE_NOISE.sub(" ", subject).split()))
+            return f"{type_word} {sentence_case(subject, view, 'upper')}" if subject else None
+        return f"{type_word} {sentence_case(subject, view, 'lower')}" if subject else None
+    for i, ln in enumerate(lines[:30]):
+        bare = ln.strip(" \t*#|_")
+        if _BODY_START.match(bare):
+            break
+        if _LETTER_SUBJECT.match(bare):
+            subject = _title_block(lines[i:i + 8])
+            return sentence_case(re.sub(r"^(?:V/v|v/v)\s*", "Về ", subject), view, "upper")
+    return None
+
+
+def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None, label: str | None,
+                info: BodyInfo | None, place: tuple[str | None, str | None], term: str | None,
+                title: str | None = None) -> DocRef:
+    """The loaded document's own DocRef from the facts its header gives."""
+    central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
+    jurisdiction, parent = (None, None) if central else place
+    level: Level | None = "central" if central else (
+        "district" if parent else (gazetteer.level(jurisdiction) if jurisdiction else None))
+    if sym is not None and sym.shape == "party" and not sym.is_local:
+        term = party_term(date)
+    elif level == "central":
+        term = None
+    ref = DocRef(key=key, is_source=True, label=label, date=date, year=int(date[:4]) if date else None, name=name,
+                 title=title,
+                 issuer=display_name(info, jurisdiction) if info else None, body=info, jurisdiction=jurisdiction,
+                 parent_jurisdiction=parent, level=level, branch=info.branch if info else None, term=term)
+    if sym is None:
+        return ref
+    return replace(ref, symbol=sym.symbol, number=sym.number, type_code=sym.type_code, issuer_code=sym.issuer_code,
+                   branch=sym.branch, year=ref.year or sym.year)
+
+
+def read_header(text: str | MatchView, mentions: list[Mention], name: str | None = None,
+                key: str = "source") -> DocRef:
+    """The DocRef of the document whose full text is `text` (its mentions already found), read from its header.
+
+    Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title.
+    """
+    view = text if isinstance(text, MatchView) else MatchView.of(text)
+    head = view.text[:HEADER_CHARS]
+    sm = _header_symbol(view, mentions)
+    table = metadata_fields(head)
+    info, issuer_line = _issuer(view, head, table, sm)
+    sym = sm.sym if sm is not None else None
+    central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
+    place = (None, None) if central else _jurisdiction(view, head, info, issuer_line)
+    tm = _TERM.search(head[:600])
+    label = _label(head, table, sm)
+    return _source_ref(key, name, sym, _date(view, head, table, sm, mentions), label, info,
+                       place, tm["k"].upper() if tm else None, _title(head, label, view))
 
 
 def display_name(info: BodyInfo, jurisdiction: str | None) -> str:

@@ -1,10 +1,13 @@
 """Plain dataclasses that flow through the pipeline: Text -> Mention -> DocRef -> Statement.
 
-Nothing here imports another PolicyGraph module, so every step can import it freely.
+Nothing here imports another PolicyGraph module, so every step can import it freely. The parsed facts a
+step finds travel on: a Mention carries its parsed `Symbol` and the `BodyInfo` of the body it names, so
+later steps read them instead of parsing strings again.
 
->>> m = Mention(start=0, end=8, quote="31-NQ/TW", symbol="31-NQ/TW", number="31")
->>> m.symbol
-'31-NQ/TW'
+>>> s = Symbol("31-NQ/TW", "31", "NQ", "TW", None, "party")
+>>> m = Mention(start=0, end=8, quote="31-NQ/TW", sym=s, number=s.number)
+>>> (m.symbol, m.type_code, m.issuer_code)
+('31-NQ/TW', 'NQ', 'TW')
 """
 
 from __future__ import annotations
@@ -12,10 +15,81 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-#: the edge types a Relation may carry (ontology.vocab.RELATION_TYPES, checked by the tests)
+#: how a mention is written: with a full symbol, a bare number ("Nghị quyết 98"), a name without a number
+#: ("Hiến pháp năm 2013"), or the loaded document's own symbol in its header
+MentionForm = Literal["full", "short", "named", "header"]
+#: the shapes of a symbol: "31-NQ/TW", "98/2023/QH15", "14/NQ-CP"
+SymbolShape = Literal["party", "state_year", "state"]
+Branch = Literal["party", "state"]
+#: where a document or body sits; a local body is placed (province / district) once its place is known
+Level = Literal["central", "province", "district"]
+BodyLevel = Literal["central", "local"]
+#: the places a body named relatively ("Thành ủy", "Hội đồng nhân dân huyện") can belong to
+Scope = Literal["province", "city", "district"]
+#: ontology.vocab.RELATION_TYPES (tests/test_extraction checks the two agree)
 RelationType = Literal["CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS"]
 #: the refinements of IMPLEMENTS and SUPERSEDES (ontology.vocab.EDGE_KINDS)
 RelationKind = Literal["implements", "based_on", "amends", "replaces", "repeals"]
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A parsed document symbol (số và ký hiệu); loaders.symbols finds and parses them."""
+
+    symbol: str  # normal form
+    number: str  # without leading zeros
+    type_code: str | None
+    issuer_code: str | None
+    year: int | None
+    shape: SymbolShape
+
+    #: Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.
+    LOCAL_ISSUERS = frozenset({
+        "TU", "HU", "QU", "ĐU", "TXU", "UBND", "HĐND", "BTGTU", "BTCTU", "BDVTU", "BNCTU", "UBKTTU", "VPTU",
+        "BTGHU", "BTCHU", "UBKTHU", "VPHU", "ĐUK", "BCSĐ", "TĐTN", "MTTQ", "STC", "SKHĐT", "STP",
+    })
+
+    #: Central State issuers that signed in the Party shape before 2001 ("23-L/CTN": a law promulgated by the
+    #: State President; "21-LCT/HĐNN8": the Council of State); such symbols are central State documents.
+    OLD_STATE_ISSUERS = ("CTN", "HĐNN", "HĐBT", "UBTVQH", "QH", "CP", "TTg")
+
+    @property
+    def _old_state(self) -> bool:
+        return self.shape == "party" and (self.issuer_code or "").split("-")[0].startswith(self.OLD_STATE_ISSUERS)
+
+    @property
+    def is_local(self) -> bool:
+        """True when the number repeats across provinces (TU, HU, UBND, HĐND, BTGTU, ...).
+
+        Party codes ending in TW are central; any other Party issuer is a local committee or
+        one of its boards. State documents are local when a People's Council or Committee issues them.
+
+        >>> Symbol("5-NQ/TU", "5", "NQ", "TU", None, "party").is_local
+        True
+        >>> Symbol("23-L/CTN", "23", "L", "CTN", None, "party").is_local
+        False
+        """
+        if self.shape == "party":
+            return not (self.issuer_code or "").split("-")[0].endswith("TW") and not self._old_state
+        codes = {self.type_code or "", *(self.issuer_code or "").split("-")}
+        return bool(codes & self.LOCAL_ISSUERS)
+
+    @property
+    def branch(self) -> Branch:
+        return "party" if self.shape == "party" and not self._old_state else "state"
+
+
+@dataclass(frozen=True)
+class BodyInfo:
+    """A body recognised in text (loaders.bodies.classify): its canonical head and where it sits."""
+
+    name: str  # canonical head, without place: "Ban Thường vụ Tỉnh ủy"
+    level: BodyLevel  # placed later: province | district
+    branch: Branch
+    codes: tuple[str, ...]  # issuer codes this body signs with
+    scope: Scope | None = None  # for local bodies named relatively
+    place_text: str | None = None  # the place words that follow the head, if any
+    parent_name: str | None = None  # the body it is part of (head only)
 
 
 @dataclass
@@ -45,22 +119,23 @@ class Mention:
     """One reference to a document found in a text, with its span and what it tells.
 
     `start`/`end` cover the whole mention ("Nghị quyết số 31-NQ/TW"); `attr_end` the attributes that
-    follow it (date, "của <body>", "(khóa XII)").
+    follow it (date, "của <body>", "(khóa XII)"). A full or header mention carries its parsed `sym`; a short
+    one its bare `number` ("Nghị quyết 98") or a State number cut short ("Luật … số 47/2024": number "47",
+    symbol_year 2024); `body` is the body named after it, as recognised, `issuer` its words.
     """
 
     start: int
     end: int
     quote: str
-    form: str = "full"  # full | short | named | header
+    form: MentionForm = "full"
     label: str | None = None  # ontology class: Resolution, Conclusion, ...
     type_word: str | None = None  # the word before the symbol: "Nghị quyết"
-    symbol: str | None = None
+    sym: Symbol | None = None
     number: str | None = None
-    type_code: str | None = None
-    issuer_code: str | None = None
     symbol_year: int | None = None
     date: str | None = None
     issuer: str | None = None
+    body: BodyInfo | None = None
     term: str | None = None
     title: str | None = None
     attr_end: int = -1
@@ -70,6 +145,35 @@ class Mention:
     def __post_init__(self) -> None:
         if self.attr_end < self.end:
             self.attr_end = self.end
+        if self.sym is not None:
+            self.number = self.sym.number
+            self.symbol_year = self.sym.year
+
+    @property
+    def symbol(self) -> str | None:
+        return self.sym.symbol if self.sym else None
+
+    @property
+    def type_code(self) -> str | None:
+        return self.sym.type_code if self.sym else None
+
+    @property
+    def issuer_code(self) -> str | None:
+        return self.sym.issuer_code if self.sym else None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        """The inverse of `asdict` (also reads stores written before `sym` and `body` were carried)."""
+        d = dict(d)
+        legacy = {k: d.pop(k, None) for k in ("symbol", "type_code", "issuer_code")}
+        sym, body = d.pop("sym", None), d.pop("body", None)
+        if sym is None and legacy["symbol"]:
+            shape = "state_year" if d.get("symbol_year") else ("party" if "-" in legacy["symbol"].split("/")[0]
+                                                               else "state")
+            sym = {"symbol": legacy["symbol"], "number": d.get("number"), "type_code": legacy["type_code"],
+                   "issuer_code": legacy["issuer_code"], "year": d.get("symbol_year"), "shape": shape}
+        return cls(**d, sym=Symbol(**sym) if sym else None,
+                   body=BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None)
 
 
 @dataclass
@@ -88,11 +192,13 @@ class DocRef:
     jurisdiction: str | None = None
     # the province of a district-level jurisdiction the gazetteer does not know (read from the header)
     parent_jurisdiction: str | None = None
-    level: str | None = None
-    branch: str | None = None
+    level: Level | None = None
+    branch: Branch | None = None
     term: str | None = None
     title: str | None = None
     name: str | None = None  # for named references without a number ("Hiến pháp năm 2013")
+    # the issuing body as recognised (`issuer` is its display name), so no step classifies the name again
+    body: BodyInfo | None = None
     is_source: bool = False  # the loaded file's own document
     resolved: bool = True
     missing: list[str] = field(default_factory=list)
@@ -103,6 +209,11 @@ class DocRef:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DocRef:
+        body = d.get("body")
+        return cls(**{**d, "body": BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None})
 
 
 @dataclass
@@ -125,8 +236,8 @@ class Evidence:
 class Body:
     key: str
     name: str
-    level: str | None = None  # central | province | district
-    branch: str | None = None  # party | state
+    level: Level | None = None
+    branch: Branch | None = None
     jurisdiction: str | None = None
     parent: str | None = None  # key of the body it is part of
 
@@ -187,7 +298,7 @@ class Extraction:
             path=d["path"],
             sha256=d["sha256"],
             source=d["source"],
-            docs={k: DocRef(**v) for k, v in d["docs"].items()},
+            docs={k: DocRef.from_dict(v) for k, v in d["docs"].items()},
             bodies={k: Body(**v) for k, v in d["bodies"].items()},
             projects={
                 k: Project(
@@ -205,7 +316,7 @@ class Extraction:
                 )
                 for r in d["relations"]
             ],
-            mentions=[Mention(**m) for m in d["mentions"]],
+            mentions=[Mention.from_dict(m) for m in d["mentions"]],
             warnings=list(d.get("warnings", [])),
         )
 

@@ -14,6 +14,7 @@ characters back to the original text, so a span found in the view is a span of t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,8 +30,11 @@ _TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_T
                     if k.islower()})
 # "quý", "quỳ", ... : after q the u is part of the consonant; the standard spelling is the same in
 # both styles, so we leave those alone.
-_TONED_END = re.compile("[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![a-zA-Zà-ỹÀ-Ỹđ])")
-_COMBINING_RUN = re.compile("[^\u0300-\u036f][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+# a toned vowel ending a word, right after o or u (the look-behind runs only where the vowel is found)
+_TONED_END = re.compile("[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?<=[oOuU].)(?![a-zA-Zà-ỹÀ-Ỹđ])")
+_COMBINING = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_COMBINING_RUN = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
+_ANY_COMBINING = re.compile(f"[{_COMBINING}]")
 
 # Same-length character substitutions.
 _CHAR_MAP = str.maketrans({
@@ -38,7 +42,9 @@ _CHAR_MAP = str.maketrans({
     "\u00f0": "đ",
     "\u0189": "Đ",  # Ɖ African D
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
+    "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u037e": ";", "\u0387": "\u00b7",  # Greek question mark, ano teleia: NFC changes them on their own
     "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
     "\r": "\n",
@@ -61,8 +67,8 @@ def plain_chars(s: str) -> str:
 def fold_tones(s: str) -> str:
     """Unify tone placement on an NFC string, keeping its length.
 
-    The scan looks for the rarer character, a toned vowel at the end of a word, and checks the letter
-    before it in Python (four times faster than a regex led by the common o/u).
+    The scan looks for the rarer character, a toned vowel at the end of a word, and a look-behind checks the
+    o or u before it (four times faster than a regex led by the common o/u).
 
     >>> fold_tones("công nghiệp hoá, Thành uỷ, Khánh Hoà, quý")
     'công nghiệp hóa, Thành ủy, Khánh Hòa, quý'
@@ -94,7 +100,9 @@ def nfc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     >>> nfc_with_map("ho\u0301a")
     ('hóa', [(2, 1)])
     """
-    if unicodedata.is_normalized("NFC", text):
+    if not _ANY_COMBINING.search(text):
+        # nothing to compose (a regex finds that faster than unicodedata.is_normalized); the few characters NFC
+        # changes on their own that matter for matching are plain_chars' (Greek question mark, en quad, ...)
         return text, []
     out: list[str] = []
     marks: list[tuple[int, int]] = []
@@ -175,6 +183,38 @@ class MatchView:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the view to the span of the original text."""
         return self._orig(start), self._orig(end)
+
+    @staticmethod
+    def _unshift(points: list[tuple[int, int]], origins: list[int], pos: int) -> int:
+        # original = view + shift from each breakpoint on; `origins` are the breakpoints' original offsets
+        i = bisect.bisect_right(origins, pos) - 1
+        return max(points[i][0], pos - points[i][1]) if i >= 0 else pos
+
+    @functools.cached_property
+    def lower(self) -> str:
+        """The view in lower case, of the same length (a character whose lower case is longer is kept).
+
+        >>> MatchView.of("Thành  Uỷ").lower
+        'thành ủy'
+        """
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+        return low
+
+    @functools.cached_property
+    def _origins(self) -> tuple[list[int], list[int]]:
+        return [p + s for p, s in self.marks], [p + s for p, s in self.squeezed]
+
+    def to_view(self, pos: int) -> int:
+        """The view offset of an original offset (a character the view dropped maps to the next one kept).
+
+        >>> v = MatchView.of("Đại  hội   XIII")
+        >>> v.to_view(11), v.text[v.to_view(11):]
+        (8, 'XIII')
+        """
+        marks, squeezed = self._origins
+        return self._unshift(self.squeezed, squeezed, self._unshift(self.marks, marks, pos))
 
 
 def squeeze_spaces(s: str) -> tuple[str, list[tuple[int, int]]]:

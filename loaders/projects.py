@@ -1,11 +1,24 @@
 """Named projects (infrastructure, programmes, schemes) mentioned in a text, with aliases merged.
 
-A project is a head ("cầu", "đường Vành đai", "Khu công nghiệp", ...) followed by a proper name (words that
-start with a capital or a digit). "Metro số 1" and "tuyến đường sắt đô thị số 1" are one project;
+A project is a head ("cầu", "đường Vành đai", "Khu công nghiệp", ...) followed by a proper name, or a title
+after a capitalised "Dự án" in running text ("triển khai Dự án Nhà thi đấu đa năng"). A proper name is words
+that start with a capital or a digit; in official style only the first syllable of a word is capitalised,
+so a name may hold one or two lower-case syllables between capitalised ones ("Cảng Hàng không Quốc tế Cát
+Bi", "Quốc lộ 1 đi Xuân Lập"), and a dash may join another stretch with its own head ("kênh Tham Lương -
+Bến Cát - rạch Nước Lên"; "đường nối đường Trần Quốc Hoàn - đường Cộng Hòa" is "đường nối Trần Quốc Hoàn -
+Cộng Hòa").
+
+Not projects: a head that is the second syllable of a word ("yêu cầu Tòa án" is a request, "nhu cầu", "toàn
+cầu"), a body ("cầu Ủy ban nhân dân"), one capitalised syllable followed by ordinary words ("Tòa án cùng
+cấp"), a street given as an address ("tại đường Bắc Sơn"), a measure ("khổ đường 1.435 mm").
+
+"Metro số 1" and "tuyến đường sắt đô thị số 1" are one project, named as the text first writes it;
 "đường Vành đai 3" and "Vành đai 3" too.
 
 >>> [p.name for p in find_projects("đầu tư tuyến Metro số 1, đường Vành đai 3 và cầu Cần Giờ.")]
 ['Metro số 1', 'Vành đai 3', 'cầu Cần Giờ']
+>>> [p.name for p in find_projects("đáp ứng yêu cầu Cuộc cách mạng công nghiệp lần thứ tư; Yêu cầu Tòa án")]
+[]
 """
 
 from __future__ import annotations
@@ -13,16 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalise import MatchView, fold_key
+from .bodies import classify
+from .normalise import MatchView, fold_key, matching_form
 
-# (kind, head) -- heads are matched case-insensitively; numbered kinds carry their number in the head.
+# (kind, head) -- heads are matched case-insensitively; numbered kinds carry their number in the head, and
+# the group <kind>_c is the part that names them ("tuyến Metro số 1" -> "Metro số 1").
 _HEADS: list[tuple[str, str]] = [
-    ("metro", r"(?:tuyến[ \t]+)?(?:metro|đường sắt đô thị)[ \t]+số[ \t]+(?P<metro_n>\d+)"),
-    ("ring", r"(?:đường[ \t]+)?vành đai[ \t]+(?P<ring_n>\d+)"),
-    ("national_road", r"(?:mở rộng[ \t]+)?quốc lộ[ \t]+(?P<national_road_n>\d+[A-Z]?)"),
-    ("financial_centre", r"trung tâm tài chính quốc tế"),
+    ("metro", r"(?:tuyến[ \t]+)?(?P<metro_c>(?:metro|đường sắt đô thị)[ \t]+số[ \t]+(?P<metro_n>\d+))"),
+    ("ring", r"(?:đường[ \t]+)?(?P<ring_c>vành đai[ \t]+(?P<ring_n>\d+))"),
+    ("national_road", r"(?:mở rộng[ \t]+)?(?P<national_road_c>quốc lộ[ \t]+(?P<national_road_n>\d+[A-Z]?))"),
+    ("financial_centre", r"(?P<financial_centre_c>trung tâm tài chính quốc tế)"),
     ("metro_system", r"hệ thống đường sắt đô thị"),
-    ("highway", r"(?:mở rộng[ \t]+)?(?:đường[ \t]+)?cao tốc"),
+    ("highway", r"(?:mở rộng[ \t]+)?(?:đường[ \t]+)?(?P<highway_c>cao tốc)"),
     ("bridge", r"cầu"),
     ("junction", r"nút giao(?:[ \t]+thông)?"),
     ("port", r"cảng[ \t]+(?:trung chuyển|cửa ngõ|hàng không)[ \t]+quốc tế"),
@@ -43,11 +58,24 @@ def _title_or_lower(pattern: str) -> str:
     return re.sub(r"(?<![\\<\w])([a-zđà-ỹ])", lambda m: f"[{m.group(1)}{m.group(1).upper()}]", pattern)
 
 
+# zones may be named by where they are: "Khu kinh tế tại Khu vực phía Nam thành phố"
+_PLACED = {"economic_zone", "industrial", "urban"}
+# heads that may start another stretch of one name after a dash (or repeat before it)
+_LINKED_HEADS = {"road": ("đường",), "canal": ("kênh", "rạch", "sông"), "highway": ("cao tốc",)}
+
+
 def _head(kind: str, h: str) -> str:
     # a head that needs a name must be followed by one: a capital or a digit (checked by the regex, so the
-    # many "đường" and "cầu" of ordinary prose cost nothing in Python)
-    tail = "" if kind in _NUMBERED or kind in _NO_NAME_OK else rf"(?=[ \t]+[{_UPPER}0-9])"
-    return f"(?P<{kind}>{_title_or_lower(h)}){tail}"
+    # many "đường" and "cầu" of ordinary prose cost nothing in Python), or its place ("Khu kinh tế tại Khu
+    # vực …"), or its own word again ("đường nối đường Trần Quốc Hoàn")
+    if kind in _NUMBERED or kind in _NO_NAME_OK:
+        return f"(?P<{kind}>{_title_or_lower(h)})"
+    alts = [f"[{_UPPER}0-9]"]
+    if kind in _PLACED:
+        alts.append(rf"(?:tại|ở)[ \t]+[{_UPPER}]")
+    if kind in _LINKED_HEADS:
+        alts.append("(?:" + "|".join(_LINKED_HEADS[kind]) + rf")[ \t]+[{_UPPER}]")
+    return f"(?P<{kind}>{_title_or_lower(h)})(?=[ \t]+(?:{'|'.join(alts)}))"
 
 
 # A long alternation of named groups scans slowly; a plain alternation of the heads' first words finds
@@ -76,6 +104,19 @@ _KINDS_BY_FIRST = {
 _RX_BY_FIRST = {w: re.compile("|".join(_head(k, h) for k, h in _HEADS if k in kinds))
                 for w, kinds in _KINDS_BY_FIRST.items()}
 _TOKEN = re.compile(r"[ \t]+(?P<t>-|[^\s,;.()\"“”…:]+)")
+# lower-case words that end a name rather than join two capitalised parts of it
+_STOP = frozenset(
+    "và hoặc của với cho trong tại ở từ đến theo thuộc qua trên dưới năm quý tháng ngày đã được sẽ là có các "
+    "những để nhằm khi nếu như do bởi vào ra về này đó gồm cùng đang bị thì mà nhưng".split())
+# the word before a head that makes the head the second syllable of another word ("yêu cầu", "nhu cầu")
+_COMPOUND_BEFORE = {"cầu": frozenset("yêu yên nhu toàn khẩn thỉnh mưu địa bán hình nhãn cung".split()),
+                    "đường": frozenset("khổ con lòng mặt lề".split()), "kênh": frozenset(("truyền",))}
+# a street given as an address, not a project: "tại đường Bắc Sơn"
+_ADDRESS_BEFORE = frozenset("tại ở số trên dọc".split())
+_NOT_A_NAME = frozenset(("Đảng", "Nghị", "Luật", "Nhà nước"))
+_MEASURE = re.compile(r"[.,]\d")
+
+
 @dataclass
 class ProjectMention:
     key: str
@@ -85,71 +126,163 @@ class ProjectMention:
     aliases: list[str] = field(default_factory=list)  # other ways the text wrote it
 
 
-def _name_after(v: str, pos: int) -> tuple[str, int]:
-    """Capitalised / numeric tokens after `pos` (at most 7), joined; '-' only between two of them."""
+_LINKED_RX = {kind: re.compile(r"[ \t]+(?P<t>(?i:" + "|".join(heads) + rf"))(?=[ \t]+[{_UPPER}0-9])")
+               for kind, heads in _LINKED_HEADS.items()}
+
+
+def _linked_head(v: str, pos: int, kind: str) -> re.Match[str] | None:
+    """A head of the same family at `pos`, followed by a capitalised name ("- rạch Nước Lên", "đường Cộng")."""
+    rx = _LINKED_RX.get(kind)
+    return rx.match(v, pos) if rx else None
+
+
+def _dash_goes_on(v: str, pos: int, kind: str) -> bool:
+    """After a dash at `pos`: another stretch of the name (a capitalised word or a head of its family)?"""
+    nm = _TOKEN.match(v, pos)
+    return bool(_linked_head(v, pos, kind) or (nm and nm["t"][:1].isupper()))
+
+
+def _name_after(v: str, pos: int, kind: str = "", own: str = "") -> tuple[str, int]:
+    """The proper name after `pos` and where it ends: capitalised / numeric tokens (at most 16), with at most two
+    lower-case syllables between two of them; '-' only between two stretches. `own` is the head's word: written
+    again before a stretch it is dropped ("đường nối đường X - đường Y" -> "X - Y")."""
     toks: list[str] = []
-    end = pos
-    while len(toks) < 7:
-        m = _TOKEN.match(v, end)
-        if not m:
+    pending: list[str] = []  # lower-case syllables kept only if a capitalised one follows
+    end = cur = pos  # end of the name so far; where the scan is
+    while len(toks) < 16:
+        at_stretch = (not toks or toks[-1] == "-") and not pending
+        if at_stretch and (lh := _linked_head(v, cur, kind)):
+            toks += [] if lh["t"].lower() == own else [lh["t"]]
+            cur = lh.end()
+            continue
+        m = _TOKEN.match(v, cur)
+        if m is None:
             break
         t = m["t"]
-        if t == "-":
-            nm = _TOKEN.match(v, m.end())
-            if toks and nm and nm["t"][:1].isupper():
-                toks.append("-")
-                end = m.end()
-                continue
+        in_word = bool(toks) and toks[-1] != "-"  # right after a word of the name
+        if t == "-" and in_word and not pending and _dash_goes_on(v, m.end(), kind):
+            toks.append("-")
+        elif (t[:1].isupper() or t[:1].isdigit()) and not (t[:1].isdigit() and _MEASURE.match(v, m.end())):
+            toks += [*pending, t]
+            pending, end = [], m.end()
+        elif in_word and len(pending) < 2 and t.isalpha() and t.lower() not in _STOP:
+            pending.append(t)
+        else:
             break
-        if not (t[:1].isupper() or t[:1].isdigit()):
-            break
-        toks.append(t)
-        end = m.end()
+        cur = m.end()
     while toks and toks[-1] == "-":
         toks.pop()
     return " ".join(toks), end
+
+
+def _is_name(head_word: str, name: str, v: str, end: int) -> bool:
+    """Is `name` (after a head) a project's name, not a body, a request or an ordinary phrase?"""
+    if not name or name.split(" ")[0] in _NOT_A_NAME or " ".join(name.split(" ")[:2]) in _NOT_A_NAME:
+        return False
+    if classify(name) is not None:
+        return False
+    one_word = " " not in name and not any(c.isdigit() for c in name)
+    nxt = _TOKEN.match(v, end)
+    # "Tòa án cùng cấp", "Ủy ban nhân dân": one capitalised syllable and ordinary words after it
+    return not (one_word and nxt is not None and nxt["t"][:1].islower() and nxt["t"].lower() not in _STOP)
+
+
+def _word_before(v: str, pos: int) -> str:
+    """The word right before the space before `pos`, in lower case ("" if none: the view has single spaces).
+
+    >>> _word_before("đáp ứng yêu cầu Cuộc", 12), _word_before("(cầu Rồng", 1)
+    ('yêu', '')
+    """
+    if pos < 2 or v[pos - 1] != " ":
+        return ""
+    start = pos - 1
+    while start > 0 and v[start - 1].isalnum():
+        start -= 1
+    return v[start:pos - 1].lower()
+
+
+# A capitalised "Dự án" in running text opens a project's title: "thực hiện Dự án Nhà thi đấu đa năng …",
+# "; Dự án mở rộng sân đỗ máy bay - Giai đoạn 2 và Dự án …". The title ends at punctuation, at the next
+# "Dự án", or where the sentence goes on ("để", "nhằm", "đã", ...).
+_DU_AN = re.compile(r"Dự án[ \t]+(?:(?i:đầu tư|xây dựng)[ \t]*,?[ \t]*)*")
+_IN_RUNNING_TEXT = re.compile(r"[a-zđà-ỹ,;] ")  # what stands before "Dự án" in running text
+_TITLE_END = re.compile(r"[,;.…()\n:\"“”]|[ \t]+(?:và|hoặc)[ \t]+(?:Dự án|dự án)|[ \t]+(?:để|nhằm|đang|đã|được|sẽ|"
+                        r"theo|trong|bảo đảm|đảm bảo|với tổng|có tổng|do|của)(?!\w)")
+_NOT_A_TITLE = re.compile(r"(?i:luật|bộ luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|đầu tư công)(?!\w)")
+
+
+def _titled_projects(v: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    """(key, name, start, end) of the projects named by a title after "Dự án" (that no head already named)."""
+    out = []
+    for dm in _DU_AN.finditer(v):
+        if not _IN_RUNNING_TEXT.match(v, dm.start() - 2):
+            continue
+        te = _TITLE_END.search(v, dm.end())
+        end = te.start() if te else len(v)
+        title = " ".join(v[dm.end():end].split())
+        # a title, not a phrase: it names something (a capital after its first letter, or a number)
+        named = any(c.isupper() or c.isdigit() for c in title[1:])
+        if not named or len(title.split(" ")) > 14 or _NOT_A_TITLE.match(title) or \
+                any(a < end and dm.end() < b for a, b in taken):
+            continue
+        out.append((f"titled:{fold_key(title)}", title, dm.start(), end))
+    return out
+
+
+def _head_project(v: str, m: re.Match[str]) -> tuple[str, str, int] | None:
+    """(key, name, end) of the project a head match names, or None."""
+    kind = (m.lastgroup or "").removesuffix("_n").removesuffix("_c")
+    if kind in _NUMBERED:
+        n = m.groupdict().get(f"{kind}_n")
+        core = " ".join(v[m.start(f"{kind}_c"):m.end(f"{kind}_c")].split())
+        return (f"{kind}:{n}" if n else f"{kind}:{fold_key(core)}"), core, m.end()
+    core = f"{kind}_c" if m.groupdict().get(f"{kind}_c") else kind
+    head = " ".join(v[m.start(core):m.end(core)].split())
+    start = m.end()
+    placed = kind in _PLACED and (pm := re.match(r"[ \t]+(tại|ở)(?=[ \t])", v[start:start + 8])) and \
+        head[:1].isupper()
+    if placed and pm:
+        start += pm.end()
+    pname, end = _name_after(v, start, kind, head.split(" ")[0].lower())
+    if not pname and (kind not in _NO_NAME_OK or not re.search(r"\d", head)):
+        return None
+    if pname and not _is_name(head, pname, v, end):
+        return None
+    name = f"{head} {'tại ' if placed else ''}{pname}".strip()
+    return f"{kind}:{fold_key(name)}", name, end
+
+
+def _skip_head(v: str, pos: int, word: str) -> bool:
+    """Is the head word at `pos` part of another word, or a street given as an address?"""
+    if pos and v[pos - 1].isalnum():
+        return True
+    before = _word_before(v, pos)
+    return before in _COMPOUND_BEFORE.get(word, ()) or (word == "đường" and before in _ADDRESS_BEFORE)
 
 
 def find_projects(text: str | MatchView) -> list[ProjectMention]:
     """Project mentions in order of first appearance, one per project (aliases merged)."""
     view = text if isinstance(text, MatchView) else MatchView.of(text)
     v = view.text
-    seen: dict[str, ProjectMention] = {}
+    found: list[tuple[str, str, int, int]] = []
     pos = 0
-    low = v.lower()
-    if len(low) != len(v):  # a character whose lower case is longer: keep offsets exact
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in v)
-    for f in _FIRST.finditer(low):
-        if f.start() < pos or (f.start() and v[f.start() - 1].isalnum()):
+    for f in _FIRST.finditer(view.lower):
+        word = f.group(0).lower()
+        if f.start() < pos or _skip_head(v, f.start(), word):
             continue
-        m = _RX_BY_FIRST[f.group(0).lower()].match(v, f.start())
-        if m is None:
+        m = _RX_BY_FIRST[word].match(v, f.start())
+        if m is None or (hp := _head_project(v, m)) is None:
             continue
-        pos = m.end()
-        kind = m.lastgroup or ""
-        if kind.endswith("_n"):
-            kind = kind[:-2]
-        head = re.sub(r"\s+", " ", v[m.start(kind):m.end(kind)])
-        if kind in _NUMBERED:
-            n = m.groupdict().get(f"{kind}_n")
-            key, name = (f"{kind}:{n}", {"metro": f"Metro số {n}", "ring": f"Vành đai {n}",
-                                         "national_road": f"Quốc lộ {n}"}.get(kind, head)) if n else (
-                f"{kind}:{fold_key(head)}", head)
-            end = m.end()
-        else:
-            pname, end = _name_after(v, m.end())
-            if not pname and kind not in _NO_NAME_OK:
-                continue
-            if not pname and not re.search(r"\d", head):
-                continue
-            if pname.split(" ")[0] in ("Đảng", "Nhà", "Nghị", "Thành", "Tỉnh", "Trung", "Quốc", "Chính"):
-                continue
-            name = f"{head} {pname}".strip()
-            key, end = f"{kind}:{fold_key(name)}", end
-        written = " ".join(view.original[slice(*view.to_original(m.start(), end))].split())
+        key, name, end = hp
+        found.append((key, name, m.start(), end))
+        pos = end
+    found += _titled_projects(v, [(s, e) for _, _, s, e in found])
+    seen: dict[str, ProjectMention] = {}
+    for key, name, s0, e0 in sorted(found, key=lambda t: t[2]):
+        s, e = view.to_original(s0, e0)
+        written = " ".join(view.original[s:e].split())
         if key not in seen:
-            s, e = view.to_original(m.start(), end)
             seen[key] = ProjectMention(key=key, name=name, start=s, end=e)
-        if written != seen[key].name and written not in seen[key].aliases:
+        if matching_form(written) != seen[key].name and written not in seen[key].aliases:
             seen[key].aliases.append(written)
     return list(seen.values())

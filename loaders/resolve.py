@@ -24,30 +24,13 @@ from dataclasses import replace
 from ..graph.identity import family, fits, same_document, short_fits
 from . import gazetteer
 from .bodies import BodyInfo, classify, compatible, issuer_of_code
+from .dates import party_term
 from .header import display_name
-from .models import DocRef, Mention
+from .models import DocRef, Level, Mention
 from .normalise import fold_key
-from .symbols import identity_form, parse
+from .symbols import identity_form
 
-# Central Committee terms by date of the congress that opened them.
-_PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),
-                ("2021-02-01", "XIII"), ("2026-01-23", "XIV")]
 _CONSTITUTIONS = [("1980-12-18", 1980), ("1992-04-15", 1992), ("2014-01-01", 2013)]
-
-
-def party_term(date: str | None) -> str | None:
-    """The Central Committee term a date falls in.
-
-    >>> party_term("2022-12-30"), party_term("2016-05-15")
-    ('XIII', 'XII')
-    """
-    if not date:
-        return None
-    term = None
-    for start, name in _PARTY_TERMS:
-        if date >= start:
-            term = name
-    return term
 
 
 def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
@@ -74,14 +57,14 @@ def place_body(info: BodyInfo | None, source: DocRef) -> str | None:
 
 
 def _full_ref(m: Mention, source: DocRef) -> DocRef:
-    sym = parse(m.symbol or "")
+    sym = m.sym
     assert sym is not None
-    info = classify(m.issuer) if m.issuer else None
+    info = m.body
     if info is not None and not compatible(info, sym.issuer_code if sym.shape != "state" else (
             sym.type_code if sym.type_code in {"UBND", "HĐND"} else sym.issuer_code)):
         info = None
     jurisdiction = None
-    level: str | None = "central"
+    level: Level | None = "central"
     if sym.is_local:
         jurisdiction = place_body(info, source) if info else source.jurisdiction
         level = (gazetteer.level(jurisdiction) or (source.level if jurisdiction == source.jurisdiction else None)
@@ -95,7 +78,7 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
         term = qh.group(1)
     return DocRef(key="", label=m.label, symbol=sym.symbol, number=sym.number, type_code=sym.type_code,
                   issuer_code=sym.issuer_code, date=m.date, year=year, issuer=issuer, jurisdiction=jurisdiction,
-                  level=level, branch=sym.branch, term=term, title=m.title)
+                  level=level, branch=sym.branch, term=term, title=m.title, body=info)
 
 
 def _is_source(source: DocRef, r: DocRef) -> bool:
@@ -147,14 +130,16 @@ def _merged(dst: DocRef, src: DocRef) -> DocRef:
 
 
 def _short_ref(m: Mention, source: DocRef) -> DocRef:
-    info = classify(m.issuer) if m.issuer else None
+    """A short mention as a DocRef; a State number cut short ("Luật … số 47/2024") keeps its year."""
+    info = m.body
     jurisdiction = place_body(info, source) if info and info.level != "central" else None
     issuer = display_name(info, jurisdiction) if info else None
-    return DocRef(key=f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}", label=m.label,
-                  number=m.number, issuer=issuer, jurisdiction=jurisdiction,
-                  level=(info.level if info and info.level == "central" else None),
+    key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}" + (
+        f":{m.symbol_year}" if m.symbol_year else "")
+    return DocRef(key=key, label=m.label, number=m.number, year=m.symbol_year, issuer=issuer,
+                  jurisdiction=jurisdiction, level=(info.level if info and info.level == "central" else None),
                   branch=info.branch if info else None, issuer_code=(info.codes[0] if info and info.codes else None),
-                  resolved=False, missing=["symbol"], short=True, term=m.term)
+                  resolved=False, missing=["symbol"], short=True, term=m.term, body=info)
 
 
 def _resolve_short(mentions: list[Mention], source: DocRef, full: list[DocRef]) -> dict[str, DocRef]:

@@ -2,29 +2,45 @@
 
 Three shapes cover Party and State documents:
 
-* Party and old State: ``31-NQ/TW``, ``46-CTr/TU``, ``1330-CV/BTGTU``, ``21-LCT/HĐNN8``
+* Party and old State: ``31-NQ/TW``, ``46-CTr/TU``, ``1330-CV/BTGTU``, ``21-LCT/HĐNN8``, ``23-L/CTN``
 * State with a year:   ``98/2023/QH15``, ``88/2012/NĐ-CP``, ``32/2001/PL-UBTVQH10``
 * State without year:  ``14/NQ-CP``, ``641/QĐ-UBND``, ``896/QĐ-TTg``, ``1234/UBND-KT``
 
-Stray spaces ("1330 -CV/BTGTU") and a line break after a separator ("44/2024/NĐ-\\nCP") are tolerated.
+Archives write them loosely, and the normal form undoes it: stray spaces ("1330 -CV/BTGTU"), a line break
+after a separator ("44/2024/NĐ-\\nCP"), a page number between the two halves of a symbol split across
+pages ("12/2025/TT-\\n7\\nBTC"), D for Đ ("QD-TTg"), look-alike letters and dashes (the matching view makes
+"NÐ–CP" "NĐ-CP"), codes in the wrong case ("27-CTr/Tu", "17-CTR/TU", "QĐ-TTG") and "Tg" for "TTg".
+A file name ("45-NQ/TU.pdf") is not a symbol.
 
 >>> parse("1330 -CV/BTGTU").symbol
 '1330-CV/BTGTU'
 >>> parse("88/2012/ND-\\nCP").symbol
 '88/2012/NĐ-CP'
+>>> parse("27-CTR/Tu").symbol, parse("1079/QĐ-Tg").symbol, parse("12/2025/TT-\\n- 7 -\\nBTC").symbol
+('27-CTr/TU', '1079/QĐ-TTg', '12/2025/TT-BTC')
 >>> p = parse("98/2023/QH15"); (p.number, p.year, p.issuer_code)
 ('98', 2023, 'QH15')
+>>> parse("5-NQ/Ab") is None   # a Party issuer in lower case must still be a committee's code
+True
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .models import Symbol
+
+__all__ = ["LOCAL_ISSUERS", "PARTY_TYPES", "SYMBOL_RE", "Symbol", "from_match", "identity_form", "parse"]
 
 _SP = r"[ \t]{0,2}"
-_BR = r"(?:[ \t]*\n[ \t]*)?"
+# a page number line as PDF or OCR leave it between two pages: "7", "- 7 -", "Trang 7", "Page 7/12"
+_PAGE_NO = r"(?:-[ \t]*)?\d{1,4}(?:[ \t]*-)?|(?i:trang|page)[ \t]*\d{1,4}(?:[ \t]*/[ \t]*\d{1,4})?"
+# after a separator: a line break, with blank or page-number lines between (a symbol split across pages)
+_BREAK_AT = rf"[ \t]*\n(?:[ \t]*(?:{_PAGE_NO})?[ \t]*\n){{0,3}}[ \t]*"
+_BR = rf"(?:{_BREAK_AT})?"
 _UP = "A-ZĐ"
 _AL = "A-Za-zĐđ"
+_FILE_EXT = r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|html?|zip|rar|7z|jpe?g|png|tiff?|signed)\b"
 
 # One alternation, three named shapes. Evaluated on the matching view (NFC, Ð -> Đ, dashes plain).
 SYMBOL_RE = re.compile(
@@ -33,15 +49,15 @@ SYMBOL_RE = re.compile(
     rf"(?P<y_num>\d{{1,5}}){_SP}/{_BR}{_SP}(?P<y_year>(?:19|20)\d\d){_SP}/{_BR}{_SP}"
     rf"(?P<y_codes>[{_UP}][{_AL}]{{0,9}}\d{{0,2}}(?:{_SP}-{_BR}{_SP}[{_UP}][{_AL}]{{0,11}}\d{{0,2}}){{0,3}})"
     rf"|"
-    # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8
+    # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8, 27-CTr/Tu (checked in from_match)
     rf"(?P<p_num>\d{{1,5}}){_SP}-{_BR}{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
-    rf"(?P<p_iss>[{_UP}][{_UP}0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}}|TƯ)"
+    rf"(?P<p_iss>[{_AL}][{_AL}Ưư0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}}|TƯ)"
     rf"|"
     # State without year: 14/NQ-CP, 641/QĐ-UBND, 896/QĐ-TTg, 1234/UBND-KT
     rf"(?P<s_num>\d{{1,5}}){_SP}/{_BR}{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
     rf"(?P<s_iss>[{_UP}][{_AL}0-9]{{0,11}}(?:-[{_UP}][{_AL}0-9]{{0,11}}){{0,2}})"
-    # a footnote mark (¹ ²) may follow a symbol; a letter, digit, "/" or "-" may not
-    rf")(?![A-Za-zĐđÀ-ỹ0-9_/\-])"
+    # a footnote mark (¹ ²) may follow a symbol; a letter, digit, "/" or "-" may not, nor a file extension
+    rf")(?![A-Za-zĐđÀ-ỹ0-9_/\-]|{_FILE_EXT})"
 )
 
 # Codes that OCR or plain-ASCII typing write with D for Đ.
@@ -52,71 +68,64 @@ _D_FIX = {
 }
 
 # Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.
-LOCAL_ISSUERS = {
-    "TU", "HU", "QU", "ĐU", "TXU", "UBND", "HĐND", "BTGTU", "BTCTU", "BDVTU", "BNCTU", "UBKTTU", "VPTU",
-    "BTGHU", "BTCHU", "UBKTHU", "VPHU", "ĐUK", "BCSĐ", "TĐTN", "MTTQ", "STC", "SKHĐT", "STP",
-}
+LOCAL_ISSUERS = Symbol.LOCAL_ISSUERS
 # Party type codes (the middle part of "31-NQ/TW").
 PARTY_TYPES = {"NQ", "KL", "CT", "QĐ", "QĐi", "QC", "HD", "CTr", "KH", "TB", "BC", "TTr", "ĐA", "CV", "TT",
                "HĐ", "QyĐ", "ĐK", "TBKL"}
+# Codes written in mixed case, by their capitals ("CTR" -> "CTr", "TTG" -> "TTg"); "Tg" is the Prime
+# Minister's "TTg" shortened.
+_MIXED_CASE = {c.upper(): c for c in (*PARTY_TYPES, "TTg")} | {"TG": "TTg"}
+# A Party issuer is a committee's code: TW, TU, HU, QU, ĐU, TXU, ĐUK or a board of one (BTGTU, VPTW, ...).
+_PARTY_ISSUER = re.compile(r"[A-ZĐ]{0,8}(?:TW|TƯ|TU|HU|QU|ĐU|TXU|ĐUK)\d{0,2}")
 
 
-@dataclass(frozen=True)
-class Symbol:
-    symbol: str  # normal form
-    number: str  # without leading zeros
-    type_code: str | None
-    issuer_code: str | None
-    year: int | None
-    shape: str  # party | state_year | state
-
-    @property
-    def is_local(self) -> bool:
-        """True when the number repeats across provinces (TU, HU, UBND, HĐND, BTGTU, ...).
-
-        Party codes ending in TW are central; any other Party issuer is a local committee or
-        one of its boards. State documents are local when a People's Council or Committee issues them.
-        """
-        if self.shape == "party":
-            iss = (self.issuer_code or "").split("-")[0]
-            return not iss.endswith("TW") and not iss.startswith("HĐNN")
-        codes = {self.type_code or "", *(self.issuer_code or "").split("-")}
-        return bool(codes & LOCAL_ISSUERS)
-
-    @property
-    def branch(self) -> str:
-        code = (self.issuer_code or "").split("-")[0]
-        if self.shape == "party" and not code.startswith("HĐNN") and code not in {"UBTVQH"}:
-            return "party"
-        return "state"
-
-
-def _fix(code: str) -> str:
-    return "-".join(_D_FIX.get(part, part) for part in code.split("-"))
+_BREAK = re.compile(_BREAK_AT)
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return re.sub(r"\s+", "", _BREAK.sub("", s))
 
 
-def from_match(m: re.Match[str]) -> Symbol:
-    """Build a Symbol from a SYMBOL_RE match."""
+def _code(part: str, mixed: bool) -> str:
+    """The normal form of one code: Đ for D, the written case of mixed-case codes when `mixed`."""
+    part = _D_FIX.get(part, part)
+    if mixed and (part.upper() in _MIXED_CASE) and (part != part.upper() or part.upper() != "TG"):
+        return _MIXED_CASE[part.upper()]
+    return part
+
+
+def _codes(s: str, mixed: bool = True) -> str:
+    return "-".join(_code(p, mixed) for p in _clean(s).split("-"))
+
+
+def _party_issuer(s: str) -> str | None:
+    """A Party issuer in capitals; None when a code typed in lower case names no committee ("5-NQ/Ab")."""
+    iss = _codes(s, mixed=False)
+    if iss == iss.upper():
+        return iss
+    iss = _codes(s.upper(), mixed=False)
+    return iss if _PARTY_ISSUER.fullmatch(iss.split("-")[0]) else None
+
+
+def _number(num: str) -> str:
+    return num.lstrip("0") or "0"
+
+
+def from_match(m: re.Match[str]) -> Symbol | None:
+    """The Symbol of a SYMBOL_RE match; None when its codes turn out to be no document's."""
     g = m.groupdict()
     if g["y_num"]:
         num, year = g["y_num"], int(g["y_year"])
-        codes = _fix(_clean(g["y_codes"]))
+        codes = _codes(g["y_codes"])
         parts = codes.split("-")
-        if len(parts) == 1:
-            # 98/2023/QH15: the issuer is the whole code, the type is implicit (law / NA resolution)
-            type_code, issuer = None, parts[0]
-        else:
-            type_code, issuer = parts[0], "-".join(parts[1:])
-        return Symbol(f"{num}/{year}/{codes}", num.lstrip("0") or "0", type_code, issuer, year, "state_year")
+        # 98/2023/QH15: the issuer is the whole code, the type is implicit (law / NA resolution)
+        type_code, issuer = (None, parts[0]) if len(parts) == 1 else (parts[0], "-".join(parts[1:]))
+        return Symbol(f"{num}/{year}/{codes}", _number(num), type_code, issuer, year, "state_year")
     if g["p_num"]:
-        num, t, iss = g["p_num"], _fix(_clean(g["p_type"])), _fix(_clean(g["p_iss"]))
-        return Symbol(f"{num}-{t}/{iss}", num.lstrip("0") or "0", t, iss, None, "party")
-    num, t, iss = g["s_num"], _fix(_clean(g["s_type"])), _fix(_clean(g["s_iss"]))
-    return Symbol(f"{num}/{t}-{iss}", num.lstrip("0") or "0", t, iss, None, "state")
+        num, t, iss = g["p_num"], _codes(g["p_type"]), _party_issuer(g["p_iss"])
+        return Symbol(f"{num}-{t}/{iss}", _number(num), t, iss, None, "party") if iss else None
+    num, t, iss = g["s_num"], _codes(g["s_type"]), _codes(g["s_iss"])
+    return Symbol(f"{num}/{t}-{iss}", _number(num), t, iss, None, "state")
 
 
 def parse(text: str) -> Symbol | None:

@@ -335,7 +335,7 @@ def test_project_aliases_are_one_project():
     from policygraph.loaders.projects import find_projects
 
     (metro, ring) = find_projects("tuyến đường sắt đô thị số 1 và Metro số 1; đường Vành đai 3 và Vành đai 3.")
-    assert (metro.name, metro.aliases) == ("Metro số 1", ["tuyến đường sắt đô thị số 1"])
+    assert (metro.name, metro.aliases) == ("đường sắt đô thị số 1", ["tuyến đường sắt đô thị số 1", "Metro số 1"])
     assert (ring.name, ring.aliases) == ("Vành đai 3", ["đường Vành đai 3"])
 
 

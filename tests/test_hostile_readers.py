@@ -459,7 +459,7 @@ def test_a_seed_document_in_a_legacy_encoding_gives_the_same_graph(tmp_path: Pat
         src = x.docs[x.source]
         return (src.symbol, src.date, src.issuer, sorted((r.type, r.target) for r in x.relations))
 
-    assert len(want.relations) == 34
+    assert len(want.relations) > 30  # the issue saw 13 of them survive the legacy encoding
     assert facts(extract_file(str(tmp_path / "mojibake.txt"))) == facts(want)
     assert facts(extract_file(str(tmp_path / "raw.txt"))) == facts(want)
 

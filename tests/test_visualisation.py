@@ -213,7 +213,7 @@ def test_cli_view_31_on_the_sample_corpus(sample_store: Path, sample: nx.MultiDi
     assert "3 of " in r.output and "--with bodies,projects" in r.output
     names = sorted(n["name"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"])
     assert names[0] == "1330-CV/BTGTU" and names[1] == "31-NQ/TW"
-    assert names[2].startswith("Thông báo · Ban Tuyên giáo") and not names[2].endswith(".txt")
+    assert names[2].startswith("Kết quả Hội nghị lần thứ 31") and not names[2].endswith(".txt")
     r = view_cli(sample_store, out, "31-NQ/TW", "--with", "bodies")
     assert r.exit_code == 0, r.output
     drawn = {n["name"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"]}
