@@ -65,7 +65,7 @@ class Family:
 # ----------------------------------------------------------------------------------------------- rules
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def _family_of(symbol: str, jurisdiction: str | None) -> Family:
     sym = parse(symbol)
     local = bool(sym and sym.is_local)
@@ -106,7 +106,7 @@ def same_document(a: DocRef, b: DocRef) -> bool:
     return fa.mode == "year" or fits(a, b.date, b.term, b.year)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 12)
 def _body(name: str) -> BodyInfo | None:
     return classify(name)
 

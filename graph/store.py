@@ -35,7 +35,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..loaders.models import DocRef, Extraction
+from ..loaders.models import DocRef, Extraction, plain
 from ..loaders.symbols import identity_form
 from .build import edge_attrs, edge_key, project_id
 from .identity import family, short_number
@@ -78,14 +78,14 @@ def _ref_row(seq: int, key: str, r: DocRef) -> tuple[Any, ...]:
     fam = family(r)
     number = identity_form(r.number) if fam is not None and r.number else short_number(r)
     return (seq, key, fam.key if fam else None, number, int(bool(r.short)), r.symbol, r.jurisdiction, r.date,
-            r.term, r.year, _json(r.missing), _json({**r.__dict__, "body": r.body.__dict__ if r.body else None}))
+            r.term, r.year, _json(r.missing), _json({**plain(r), "body": plain(r.body) if r.body else None}))
 
 
 def staged(x: Extraction, sha256: str, location: str | None = None) -> Staged:
     """The rows of one file's extraction."""
     src = x.docs.get(x.source)
-    claims = [(i, "Body", b.key, b.key, _json(b.__dict__)) for i, b in enumerate(x.bodies.values())]
-    claims += [(i, "Project", p.key, project_id(p.key), _json({**p.__dict__, "evidence": []}))
+    claims = [(i, "Body", b.key, b.key, _json(plain(b))) for i, b in enumerate(x.bodies.values())]
+    claims += [(i, "Project", p.key, project_id(p.key), _json({**plain(p), "evidence": []}))
                for i, p in enumerate(x.projects.values())]
     edges = [(i, rel.source, rel.target, rel.type, rel.kind, edge_key(rel, x.file, i, rel.source, rel.target),
               _json(edge_attrs(rel, x.file))) for i, rel in enumerate(x.relations)]  # PART_OF keys: body keys

@@ -12,7 +12,7 @@ later steps read them instead of parsing strings again.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 #: how a mention is written: with a full symbol, a bare number ("Nghị quyết 98"), a name without a number
@@ -32,7 +32,7 @@ RelationType = Literal["CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_O
 RelationKind = Literal["implements", "based_on", "amends", "replaces", "repeals"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
     """A parsed document symbol (số và ký hiệu); loaders.symbols finds and parses them."""
 
@@ -79,7 +79,7 @@ class Symbol:
         return "party" if self.shape == "party" and not self._old_state else "state"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BodyInfo:
     """A body recognised in text (loaders.bodies.classify): its canonical head and where it sits."""
 
@@ -90,6 +90,21 @@ class BodyInfo:
     scope: Scope | None = None  # for local bodies named relatively
     place_text: str | None = None  # the place words that follow the head, if any
     parent_name: str | None = None  # the body it is part of (head only)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(obj: Any) -> dict[str, Any]:
+    """A dataclass instance's fields as a dict, one level deep (no copy of the values: faster than asdict).
+
+    >>> plain(Evidence("a.txt", 0, 8, "31-NQ/TW"))
+    {'file': 'a.txt', 'start': 0, 'end': 8, 'sentence': '31-NQ/TW', 'sentence_start': None, 'sentence_end': None}
+    """
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: getattr(obj, name) for name in names}
 
 
 @dataclass
@@ -114,7 +129,7 @@ class Text:
         return self.rel or self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One reference to a document found in a text, with its span and what it tells.
 
@@ -176,7 +191,7 @@ class Mention:
                    body=BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocRef:
     """A document as one file knows it. `key` is local to the file; graph.identity makes it global."""
 
@@ -216,7 +231,7 @@ class DocRef:
         return cls(**{**d, "body": BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None})
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """Where a file states something: text[start:end] is the quoted mention; `sentence` an excerpt of at
     most a few hundred characters of its sentence, which spans text[sentence_start:sentence_end]."""
@@ -229,10 +244,10 @@ class Evidence:
     sentence_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)  # its fields are plain values: no deep copy needed
+        return plain(self)  # its fields are plain values: no deep copy needed
 
 
-@dataclass
+@dataclass(slots=True)
 class Body:
     key: str
     name: str
@@ -242,7 +257,7 @@ class Body:
     parent: str | None = None  # key of the body it is part of
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     key: str
     name: str
@@ -250,7 +265,7 @@ class Project:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """`source` -TYPE-> `target`, both DocRef keys (or a Body/Project key for ISSUED_BY/MENTIONS)."""
 

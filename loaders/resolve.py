@@ -107,9 +107,8 @@ def _resolve_full(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
             m.ref = fits[0].key
             continue
         if fits:  # an undated mention that several dated documents could be: keep it apart
-            r = replace(r, resolved=False, missing=["date"])
-        r = replace(r, key=_unique_key(fam.key + ("@" + r.date if r.date else "") + ("" if r.resolved else "@ambiguous"),
-                                       docs))
+            r.resolved, r.missing = False, ["date"]  # r is this loop's own new DocRef
+        r.key = _unique_key(fam.key + ("@" + r.date if r.date else "") + ("" if r.resolved else "@ambiguous"), docs)
         groups.setdefault(fam.key, []).append(r)
         docs[r.key] = r
         m.ref = r.key
@@ -126,7 +125,8 @@ def _unique_key(base: str, docs: dict[str, DocRef]) -> str:
 def _merged(dst: DocRef, src: DocRef) -> DocRef:
     """`dst` with the fields it lacks taken from `src`."""
     fields = ("label", "date", "year", "issuer", "term", "title", "jurisdiction", "level", "branch")
-    return replace(dst, **{f: getattr(src, f) for f in fields if getattr(dst, f) is None and getattr(src, f) is not None})
+    missing = {f: getattr(src, f) for f in fields if getattr(dst, f) is None and getattr(src, f) is not None}
+    return replace(dst, **missing) if missing else dst
 
 
 def _short_ref(m: Mention, source: DocRef) -> DocRef:
