@@ -30,12 +30,17 @@ whole graph::
 * ``nodes``: a :class:`NodeRow` ``(id, kind, label, props)`` for every node the file asserts or its
   relationships touch, with the node's COMPLETE current properties as the store computes them
   (``sources`` included), made by :func:`node_row`. Neo4j mirrors them: ``SET n = props``, no list
-  arithmetic in Cypher. A node's properties change only with the digest of every file that touches it.
+  arithmetic in Cypher. So when a file changes, its rows bring the current properties of every node it
+  touches (a body thousands of files cite is rewritten with whichever file changed): a file's digest
+  needs to cover only what the file itself states. Files may share row objects; the writer writes each
+  node once per transaction (the last row wins).
 * ``relationships``: a :class:`RelRow` ``(u, v, type, props)`` for every relationship the file states,
   made by :func:`relationship_row`; both ends are among ``nodes``.
 * ``gone``: ids of nodes the store no longer has that this file used to touch; each is deleted once
-  nothing links to it. (``push_rows(..., exists=...)`` derives them instead from the node ids Neo4j
-  recorded for the file at its last push: the ones ``exists`` says the store lost.)
+  nothing links to it. Or give ``push_rows(..., current=...)``, the store's row of a node by id (None
+  when it has none): the writer then looks up the nodes the file touched at its last push (Neo4j keeps
+  their ids) and touches no more, deletes the ones the store lost and rewrites the others (their
+  ``sources`` lost the file).
 
 Rows are grouped across files into transactions of about ``batch_rows`` rows. Each transaction locks
 its files' ``SourceFile`` nodes (in name order), deletes their relationships, upserts the nodes with one
@@ -60,6 +65,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import re
 import time
 import unicodedata
@@ -190,21 +196,23 @@ def _primitive_list(values: Sequence[Any]) -> bool:
     return first in (str, int, float, bool) and all(type(v) is first for v in values)
 
 
-def _to_props(attrs: Mapping[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
+_SCALARS = (str, bool, int, float)
+
+
+def _to_props(attrs: Mapping[str, Any]) -> dict[str, Any]:
     """Schema attributes -> Neo4j properties (None omitted, dicts and nested lists as JSON strings).
 
     >>> _to_props({"symbol": "31-NQ/TW", "title": None, "sources": ["a.txt"], "conflicts": {}})
     {'symbol': '31-NQ/TW', 'sources': ['a.txt'], 'conflicts': '{}', 'pg_json': ['conflicts']}
     """
-    skipped = set(skip)
     props: dict[str, Any] = {}
     encoded: list[str] = []
     for key, value in attrs.items():
-        if key in skipped or value is None:
+        if value is None:
             continue
         if key == "id" or key.startswith(_PG):
             raise ValueError(f"attribute name {key!r} is reserved by the Neo4j store")
-        if isinstance(value, (str, bool, int, float)):
+        if isinstance(value, _SCALARS):
             props[key] = value
             continue
         if isinstance(value, (list, tuple, set, frozenset)):
@@ -252,15 +260,16 @@ def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str
     rel_type = attrs.get("type")
     if rel_type not in REL_TYPES:
         raise ValueError(f"edge {u!r}->{v!r} has type {rel_type!r}; expected one of {', '.join(REL_TYPES)}")
-    flat = {k: val for k, val in attrs.items() if k not in ("type", "evidence")}
-    if any(k.startswith(_EVIDENCE_PREFIX) for k in flat):
-        raise ValueError(f"edge attribute names starting with {_EVIDENCE_PREFIX!r} are reserved")
-    props = _to_props(flat)
+    props = _to_props({k: val for k, val in attrs.items() if k != "type" and k != "evidence"})
     evidence = attrs.get("evidence")
-    if isinstance(evidence, Mapping):
-        props.update({_EVIDENCE_PREFIX + str(k): val for k, val in evidence.items() if val is not None})
+    if isinstance(evidence, dict):
+        for k, val in evidence.items():
+            if val is not None:
+                props[_EVIDENCE_PREFIX + k] = val
     elif evidence is not None:
         raise ValueError(f"edge evidence must be a dict, got {type(evidence).__name__}")
+    if any(k.startswith(_EVIDENCE_PREFIX) for k in attrs):
+        raise ValueError(f"edge attribute names starting with {_EVIDENCE_PREFIX!r} are reserved")
     if isinstance(key, (str, int)) and not isinstance(key, bool):
         props[_KEY_PROP] = key
     return RelRow(str(u), str(v), str(rel_type), props)
@@ -346,9 +355,10 @@ def _merge_nodes_query(kind: str, label: str | None) -> str:
     lines = ["UNWIND $rows AS row", f"MERGE (n:{kind} {{id: row.id}})", "SET n = row.props"]
     if kind == "Document":
         others = [lab for lab in DOCUMENT_LABELS if lab != label]
-        lines.append(f"REMOVE n:{':'.join(others)}")
         if label:
             lines.append(f"SET n:{label}")
+        # only a node whose label changed has more labels than it should: drop the others then
+        lines += [f"WITH n WHERE size(labels(n)) > {2 if label else 1}", f"REMOVE n:{':'.join(others)}"]
     return "\n".join(lines)
 
 
@@ -503,16 +513,27 @@ def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], kinds: 
     return created
 
 
-def _gone(batch: list[FileRows], old: Mapping[str, list[str] | None], exists: Callable[[str], bool] | None
-          ) -> list[str]:
-    """The ids to delete once unlinked: what the rows say is gone, plus (with `exists`) what the files
-    touched at their last push and the store no longer has."""
+Current = Callable[[str], "NodeRow | None"]
+
+
+def _left_behind(batch: list[FileRows], old: Mapping[str, list[str] | None], current: Current | None
+                 ) -> tuple[list[NodeRow], set[str]]:
+    """The nodes the files touched at their last push and touch no more: with `current` (the store's
+    row of a node, None when the store lost it), the rows to write again and the ids that are gone."""
+    rewrite: list[NodeRow] = []
     gone = {i for rows in batch for i in rows.gone}
-    if exists is not None:
-        for rows in batch:
-            now = {n.id for n in rows.nodes}
-            gone.update(i for i in old.get(rows.file) or [] if i not in now and not exists(i))
-    return sorted(gone)
+    if current is None:
+        return rewrite, gone
+    for rows in batch:
+        now = {n.id for n in rows.nodes}
+        for node_id in old.get(rows.file) or []:
+            if node_id not in now:
+                row = current(node_id)
+                if row is None:
+                    gone.add(node_id)
+                else:
+                    rewrite.append(row)
+    return rewrite, gone
 
 
 def _manifest(rows: FileRows) -> dict[str, Any]:
@@ -523,15 +544,16 @@ def _manifest(rows: FileRows) -> dict[str, Any]:
 
 
 def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
-           exists: Callable[[str], bool] | None) -> _Written:
+           current: Current | None) -> _Written:
     """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
     names = [rows.file for rows in batch]
     _delete_relationships(tx, [n for n in names if old.get(n) is not None])
-    nodes = {n.id: n for rows in batch for n in rows.nodes}
+    rewrite, gone = _left_behind(batch, old, current)
+    nodes = {n.id: n for n in rewrite}
+    nodes.update((n.id, n) for rows in batch for n in rows.nodes)
     _merge_nodes(tx, nodes)
     created = _create_relationships(tx, batch, {i: n.kind for i, n in nodes.items()})
-    gone = _gone(batch, old, exists)
-    removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=gone)) if gone else 0
+    removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
     kept = [_manifest(rows) for rows in batch if rows.digest is not None]
     if kept:
         tx.run(_WRITE_MANIFESTS, files=kept).consume()
@@ -541,9 +563,9 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     return _Written(len(batch), len(nodes), created, removed)
 
 
-def _write_tx(tx: ManagedTransaction, batch: list[FileRows], exists: Callable[[str], bool] | None) -> _Written:
+def _write_tx(tx: ManagedTransaction, batch: list[FileRows], current: Current | None) -> _Written:
     """One write transaction: lock the files, then replace their statements."""
-    return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), exists)
+    return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current)
 
 
 def _chunks(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows]]:
@@ -576,7 +598,7 @@ def push_rows(
     database: str | None = None,
     batch_rows: int = DEFAULT_BATCH_ROWS,
     force: bool = False,
-    exists: Callable[[str], bool] | None = None,
+    current: Current | None = None,
     schema: bool = True,
     progress: Callable[[str, int], None] | None = None,
 ) -> PushSummary:
@@ -597,7 +619,7 @@ def push_rows(
             summary.unchanged += len(chunk) - len(todo)
             seen += len(chunk)
             if todo:
-                written = session.execute_write(_write_tx, todo, exists)
+                written = session.execute_write(_write_tx, todo, current)
                 summary.files += written.files
                 summary.nodes += written.nodes
                 summary.relationships += written.relationships
@@ -637,28 +659,55 @@ def _plan(G: nx.MultiDiGraph) -> dict[str, _FilePlan]:
     return plans
 
 
-def _digest(nodes: Sequence[NodeRow], rels: Sequence[RelRow]) -> str:
-    text = json.dumps([nodes, rels], sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _node_digest(row: NodeRow) -> bytes:
+    """What a node row contributes to a file's digest: everything but ``sources`` (a file's digest says
+    what the file states; the list of every file asserting a hub node would make it quadratic)."""
+    props = {k: v for k, v in row.props.items() if k != "sources"}
+    return json.dumps([row.id, row.kind, row.label, props], sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
-def _file_rows(G: nx.MultiDiGraph, file: str, plan: _FilePlan | None) -> FileRows:
-    if plan is None:  # the graph says nothing of this file any more
-        return FileRows(file, None)
-    nodes = [node_row(n, G.nodes[n]) for n in sorted(plan.nodes, key=str)]
-    rels = sorted((relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
-                  key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))))
-    return FileRows(file, _digest(nodes, rels), nodes, rels)
+class _GraphRows:
+    """Row sets of a networkx graph; each node's row is made once, however many files touch it."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G, self.plans = G, _plan(G)
+        self._rows: dict[Hashable, tuple[NodeRow, bytes]] = {}
+
+    def node(self, n: Hashable) -> tuple[NodeRow, bytes]:
+        if n not in self._rows:
+            row = node_row(n, self.G.nodes[n])
+            self._rows[n] = (row, _node_digest(row))
+        return self._rows[n]
+
+    def current(self, node_id: str) -> NodeRow | None:
+        return self.node(node_id)[0] if node_id in self.G else None
+
+    def file(self, file: str) -> FileRows:
+        plan = self.plans.get(file)
+        if plan is None:  # the graph says nothing of this file any more
+            return FileRows(file, None)
+        nodes = [self.node(n) for n in sorted(plan.nodes, key=str)]
+        rels = sorted((relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
+                      key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))))
+        digest = hashlib.sha256()
+        for _, text in nodes:
+            digest.update(text)
+        # marshal: fast and exact for plain values (a Python upgrade may change it: then files are re-pushed)
+        digest.update(marshal.dumps([(r.u, r.v, r.type, r.props) for r in rels]))
+        return FileRows(file, digest.hexdigest(), [row for row, _ in nodes], rels)
+
+    def all(self, files: Iterable[str] | None = None) -> Iterator[FileRows]:
+        plans = self.plans
+        todo = sorted(f for f in plans if f) + ([""] if "" in plans else []) if files is None else list(files)
+        for file in dict.fromkeys(todo):
+            yield self.file(file)
 
 
 def rows_from_graph(G: nx.MultiDiGraph, files: Iterable[str] | None = None) -> Iterator[FileRows]:
     """The row sets of a networkx graph shaped like docs/schema.md, file by file (default: every file the
     graph mentions, then the statements no file claims); a listed file the graph does not mention comes
-    as a removal (digest None). ``gone`` is left empty: give ``exists`` to :func:`push_rows`."""
-    plans = _plan(G)
-    todo = sorted(f for f in plans if f) + ([""] if "" in plans else []) if files is None else list(files)
-    for file in dict.fromkeys(todo):
-        yield _file_rows(G, file, plans.get(file))
+    as a removal (digest None). ``gone`` is left empty: push_graph gives :func:`push_rows` ``current``."""
+    return _GraphRows(G).all(files)
 
 
 def push_graph(
@@ -682,14 +731,16 @@ def push_graph(
     total)`` is called after each transaction.
     """
     db = _db(driver, database)
-    todo = list(rows_from_graph(G, files))  # validates every node kind and edge type before writing
+    graph_rows = _GraphRows(G)
+    todo = list(graph_rows.all(files))  # validates every node kind and edge type before writing
     stale: list[str] = []
     if prune and files is None:
         stale = sorted(set(loaded_files(driver, database=db)) - {rows.file for rows in todo})
     total = len(todo) + len(stale)
     step = None if progress is None else (lambda file, done: progress(file or "(unsourced)", done, total))
     summary = push_rows(driver, [*todo, *(FileRows(name, None) for name in stale)], database=db,
-                        batch_rows=batch_size, force=force, exists=G.__contains__, schema=schema, progress=step)
+                        batch_rows=batch_size, force=force, current=graph_rows.current, schema=schema,
+                        progress=step)
     summary.pruned_files = stale
     return summary
 
