@@ -813,7 +813,7 @@ def _add_edge(H: nx.MultiDiGraph, u: str, v: str, rel_type: str, props: Mapping[
         H.add_edge(u, v, **attrs)
 
 
-def _rel_order(record: neo4j.Record) -> tuple[str, str, str, str]:
+def _rel_order(record: Mapping[str, Any]) -> tuple[str, str, str, str]:
     return (str(record["u"]), str(record["v"]), str(record["type"]), str(record["props"].get(_KEY_PROP)))
 
 
@@ -839,15 +839,28 @@ _PATTERNS = {"out": "(s)-[r:{types}]->(m)", "in": "(s)<-[r:{types}]-(m)", "both"
 
 @cache
 def _step_query(direction: str, types: tuple[str, ...]) -> str:
-    """One breadth-first level: the relationships of the given (whitelisted) types at the frontier, with
-    the node at the other end."""
+    """One breadth-first level: the relationships of the given (whitelisted) types at the frontier,
+    grouped by the node at the other end, whose properties come once (a body with thousands of parallel
+    ISSUED_BY edges would otherwise come back thousands of times)."""
     pattern = _PATTERNS[direction].format(types="|".join(types))
     return "\nUNION ALL\n".join(
         f"MATCH (s:{k}) WHERE s.id IN $ids\nMATCH {pattern}\n"
-        "RETURN elementId(r) AS rid, startNode(r).id AS u, endNode(r).id AS v, type(r) AS type,\n"
-        "       properties(r) AS props, m.id AS mid, properties(m) AS mprops"
+        "WITH m, collect({rid: elementId(r), u: startNode(r).id, v: endNode(r).id, type: type(r),\n"
+        "                 props: properties(r)}) AS rels\n"
+        "RETURN m.id AS mid, properties(m) AS mprops, rels"
         for k in NODE_KINDS
     )
+
+
+def _step(driver: Driver, database: str | None, query: str, frontier: list[str], seen: set[str],
+          rels: dict[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Run one level: add its relationships to `rels`; the properties of the nodes not `seen` yet."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for record in _read(driver, database, query, ids=frontier):
+        rels.update((r["rid"], r) for r in record["rels"])
+        if record["mid"] not in seen:
+            found[record["mid"]] = record["mprops"]
+    return found
 
 
 def _check_walk(direction: str, depth: int | None, types: Iterable[str] | None) -> tuple[str, int, tuple[str, ...]]:
@@ -887,22 +900,18 @@ def fetch_neighbourhood(
         _add_node(H, record["id"], record["props"])
     if depth == 0 or not H or not wanted:
         return H
-    records: dict[str, neo4j.Record] = {}
+    rels: dict[str, Mapping[str, Any]] = {}
     frontier, seen = sorted(H.nodes), set(H.nodes)
     for _ in range(depth):
-        nxt: dict[str, Mapping[str, Any]] = {}
-        for record in _read(driver, database, _step_query(d, wanted), ids=frontier):
-            records[record["rid"]] = record
-            if record["mid"] not in seen:
-                seen.add(record["mid"])
-                nxt[record["mid"]] = record["mprops"]
+        nxt = _step(driver, database, _step_query(d, wanted), frontier, seen, rels)
         for node_id in sorted(nxt):
             _add_node(H, node_id, nxt[node_id])
+        seen.update(nxt)
         frontier = sorted(nxt)
         if not frontier:
             break
-    for record in sorted(records.values(), key=_rel_order):
-        _add_edge(H, record["u"], record["v"], record["type"], record["props"])
+    for rel in sorted(rels.values(), key=_rel_order):
+        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
     return H
 
 
@@ -950,9 +959,6 @@ _BY_FILE = f"MATCH (n:Document) WHERE n.pg_file = $file {_RETURN_N}"
 _BY_SYMBOL = f"MATCH (n:Document) WHERE n.pg_symbol IN $symbols {_RETURN_N}"
 _BY_NUMBER = f"MATCH (n:Document) WHERE n.pg_number IN $numbers {_RETURN_N}"
 _BY_NAME = f"CALL db.index.fulltext.queryNodes('{_NAMES_INDEX}', $phrase) YIELD node AS n {_RETURN_N}"
-_ISSUERS = ("MATCH (d:Document)-[r:ISSUED_BY]->(b) WHERE d.id IN $ids\n"
-            "RETURN d.id AS u, b.id AS v, type(r) AS type, properties(r) AS props, properties(b) AS vprops")
-
 
 def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -> nx.MultiDiGraph:
     """The nodes a typed reference may name, found by index, with their issuers (ISSUED_BY edges): a
@@ -967,10 +973,12 @@ def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -
     for record in sorted(records, key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
     docs = [n for n, d in H.nodes(data=True) if d.get("kind") == "Document"]
-    for record in sorted(_read(driver, database, _ISSUERS, ids=docs), key=_rel_order) if docs else []:
-        if record["v"] not in H:
-            _add_node(H, record["v"], record["vprops"])
-        _add_edge(H, record["u"], record["v"], record["type"], record["props"])
+    rels: dict[str, Mapping[str, Any]] = {}
+    issuers = _step(driver, database, _step_query("out", ("ISSUED_BY",)), docs, set(H), rels) if docs else {}
+    for node_id in sorted(issuers):
+        _add_node(H, node_id, issuers[node_id])
+    for rel in sorted(rels.values(), key=_rel_order):
+        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
     return H
 
 
