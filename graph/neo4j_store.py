@@ -26,7 +26,8 @@ whole graph::
 * ``file``: the file's name as loaded (``""``: the statements no file claims).
 * ``digest``: any string that changes when the file's rows change (the store's own hash will do); a file
   whose digest Neo4j already holds is skipped (``force=True`` rewrites it). ``None``: the file left the
-  store: its relationships and its ``SourceFile`` go.
+  store: its relationships and its ``SourceFile`` go (its ``nodes``, if any, are the current rows of the
+  nodes it touched that the store still has: their ``sources`` lost the file).
 * ``nodes``: a :class:`NodeRow` ``(id, kind, label, props)`` for every node the file asserts or its
   relationships touch, with the node's COMPLETE current properties as the store computes them
   (``sources`` included), made by :func:`node_row`. Neo4j mirrors them: ``SET n = props``, no list
@@ -320,8 +321,8 @@ def _search_keys(props: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _schema() -> tuple[str, ...]:
-    doc_props = ("symbol", "number", "jurisdiction", "date", "year", "type_code", "issuer_code", "resolved",
-                 "pg_symbol", "pg_number", "pg_file")
+    # what the cookbook (queries/) and the reads here look documents up by; every index slows each write
+    doc_props = ("symbol", "jurisdiction", "date", "resolved", "pg_symbol", "pg_number", "pg_file")
     kinds = "|".join(NODE_KINDS)
     return (
         *(f"CREATE CONSTRAINT {k.lower()}_id IF NOT EXISTS FOR (n:{k}) REQUIRE n.id IS UNIQUE" for k in NODE_KINDS),
