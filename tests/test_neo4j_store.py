@@ -220,6 +220,35 @@ def test_node_only_referenced_by_another_file(neo4j_db: Any) -> None:
     assert ns.counts(neo4j_db) == {}
 
 
+def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
+    """The writer's own input, as a store streams it: per-file rows, a removal with the shared node's new
+    properties, and a gone node."""
+    law = {**doc_node(label="Law", symbol="19/2012/QH13", number="19"), "sources": ["a.txt", "b.txt"]}
+    a = {**doc_node(label="Resolution", symbol="1-NQ/TU", source_file="a.txt"), "sources": ["a.txt"]}
+    b = {**doc_node(label="Plan", symbol="2-KH/TU", source_file="b.txt"), "sources": ["b.txt"]}
+    ev = {"file": "a.txt", "start": 0, "end": 12, "sentence": "Căn cứ Luật số 19/2012/QH13"}
+
+    def rows(file: str, doc: str, attrs: dict[str, Any], law_attrs: dict[str, Any]) -> ns.FileRows:
+        rel = ns.relationship_row(doc, "doc:law", f"IMPLEMENTS:{file}:0",
+                                  {"type": "IMPLEMENTS", "kind": "based_on", "source_file": file,
+                                   "evidence": {**ev, "file": file}})
+        nodes = [ns.node_row(doc, attrs), ns.node_row("doc:law", law_attrs)]
+        return ns.FileRows(file, f"{file}-v1", nodes, [rel])
+
+    summary = ns.push_rows(neo4j_db, iter([rows("a.txt", "doc:a", a, law), rows("b.txt", "doc:b", b, law)]))
+    assert (summary.files, summary.relationships, summary.transactions) == (2, 2, 1)
+    assert ns.push_rows(neo4j_db, [rows("a.txt", "doc:a", a, law)]).unchanged == 1  # same digest: skipped
+    # b.txt leaves the store: the law loses it from its sources, b's own document is gone
+    law_now = {**law, "sources": ["a.txt"]}
+    ns.push_rows(neo4j_db, [ns.FileRows("b.txt", None, [ns.node_row("doc:law", law_now)], (), ["doc:b"])])
+    got = ns.fetch_graph(neo4j_db)
+    assert sorted(got.nodes) == ["doc:a", "doc:law"]
+    assert got.nodes["doc:law"]["sources"] == ["a.txt"] and got.nodes["doc:law"]["label"] == "Law"
+    assert [(u, v, d["kind"], d["evidence"]["sentence"]) for u, v, d in got.edges(data=True)] == [
+        ("doc:a", "doc:law", "based_on", ev["sentence"])]
+    assert set(ns.loaded_files(neo4j_db)) == {"a.txt"}
+
+
 def test_labels_are_whitelisted_and_types_validated(neo4j_db: Any) -> None:
     G = nx.MultiDiGraph()
     G.add_node("doc:evil", kind="Document", label="Resolution:Admin) DETACH DELETE n //", sources=["e.txt"])
