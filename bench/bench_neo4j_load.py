@@ -1,11 +1,18 @@
-"""Benchmark: batched ``push_graph`` (UNWIND, one transaction per file) vs a naive MERGE loop.
+"""Benchmark: pushing a store's graph into Neo4j, and reading it back through whole commands.
 
-The naive loader runs one transaction per document: MERGE the document, then one statement per outgoing
-relationship (bodies and projects first, one transaction each). Both load the same synthetic graph into
-an emptied database.
+    bash scripts/neo4j-local start                       # prints the URI
+    NEO4J_URI=bolt://127.0.0.1:7687 .venv/bin/python bench/bench_neo4j_load.py [--docs 10000] [--read-docs 100000]
 
-    bash scripts/neo4j-local start          # prints the URI
-    NEO4J_URI=bolt://127.0.0.1:7687 .venv/bin/python bench/bench_neo4j_load.py --docs 10000 --files 1000
+1. The graph of ``../shared/eval/gen_corpus.py OUT N`` (N = --docs): the corpus is generated and extracted
+   once (in parallel) and cached under build/bench/.
+2. ``push_graph`` of that graph into an emptied database, end to end (rows, digests, schema, writes), once
+   with the driver's Rust encoder (neo4j-rust-ext) and once with its pure-Python one, each in a fresh
+   process; then a re-push of the unchanged graph (skipped by digests) and a forced one.
+3. The one-transaction-per-document way (MERGE each document, then one statement per relationship) on
+   the first --naive-docs documents' files, in the same run: relationships per second and the ratio.
+4. A 10^5-document database (the synthetic graph below, --read-docs documents) pushed the new way, then
+   ``policygraph lineage``/``coverage``/``stats`` with ``--neo4j`` as whole commands (process start to
+   exit, best of 3).
 
 WARNING: the benchmark wipes the database behind NEO4J_URI.
 """
@@ -13,15 +20,23 @@ WARNING: the benchmark wipes the database behind NEO4J_URI.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
+import pickle
 import random
+import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from policygraph.graph import neo4j_store
+from policygraph.ontology import vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "build" / "bench"
+GEN_CORPUS = ROOT.parent / "shared" / "eval" / "gen_corpus.py"
 
 PROVINCES = (
     "Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Đồng Nai", "Bình Dương",
@@ -153,13 +168,13 @@ _NAIVE_NODE = {
     "Project": "MERGE (n:Project {id: $id}) SET n += $props",
 }
 _NAIVE_DOC = {
-    label: f"MERGE (n:Document {{id: $id}}) SET n += $props SET n:{label}" for label in neo4j_store.DOCUMENT_LABELS
+    label: f"MERGE (n:Document {{id: $id}}) SET n += $props SET n:{label}" for label in vocab.DOCUMENT_LABELS
 }
 _NAIVE_DOC["Document"] = "MERGE (n:Document {id: $id}) SET n += $props"
 _NAIVE_EDGE = {
     (t, k): f"MATCH (a:Document {{id: $u}}) MERGE (b:{k} {{id: $v}}) CREATE (a)-[r:{t}]->(b) SET r = $props"
-    for t in neo4j_store.REL_TYPES
-    for k in neo4j_store.NODE_KINDS
+    for t in vocab.RELATION_TYPES
+    for k in vocab.NODE_KINDS
 }
 
 
@@ -207,7 +222,166 @@ def naive_push(driver: Any, G: nx.MultiDiGraph) -> tuple[int, int]:
     return nodes, rels
 
 
-# ------------------------------------------------------------------------------------------------- main
+# ------------------------------------------------------------------------------------------ the corpus
+
+
+def _extract(path: str) -> Any:
+    from policygraph.loaders.extract import extract_file
+
+    return extract_file(path)
+
+
+def corpus_graph(n_docs: int, jobs: int) -> nx.MultiDiGraph:
+    """The graph of gen_corpus.py's first `n_docs` documents (generated, extracted and cached once)."""
+    from policygraph.graph.build import build_graph
+
+    cached = CACHE / f"graph-{n_docs}.pickle"
+    if cached.exists():
+        with open(cached, "rb") as fh:
+            return pickle.load(fh)
+    folder = CACHE / f"corpus-{n_docs}"
+    if not folder.exists():
+        subprocess.run([sys.executable, str(GEN_CORPUS), str(folder), str(n_docs)], check=True)
+    files = sorted(str(p) for p in folder.iterdir())
+    t0 = time.perf_counter()
+    with multiprocessing.Pool(jobs) as pool:
+        extractions = list(pool.imap(_extract, files, chunksize=64))
+    G = build_graph(extractions)
+    print(f"(extracted and built {len(files)} files in {time.perf_counter() - t0:.0f} s on {jobs} processes; "
+          f"cached in {cached.relative_to(ROOT)})")
+    with open(cached, "wb") as fh:
+        pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return G
+
+
+# ------------------------------------------------------------------------------------------- the phases
+
+
+def _connect(args: argparse.Namespace) -> Any:
+    from policygraph.graph import neo4j_store
+
+    return neo4j_store.connect(args.uri, args.user, args.password, args.database)
+
+
+def push_phase(args: argparse.Namespace) -> int:
+    """In a fresh process: wipe, then time push_graph of the cached graph (the encoder chosen before
+    the driver is imported). Prints one line: seconds, relationships, encoder."""
+    if args.encoder == "python":
+        sys.modules["neo4j._rust"] = None  # type: ignore[assignment]  # the driver falls back to Python
+    from neo4j._codec.packstream import v1
+
+    from policygraph.graph import neo4j_store
+
+    encoder = "rust" if v1._rust_pack else "python"
+    with open(args.graph, "rb") as fh:
+        G = pickle.load(fh)
+    driver = _connect(args)
+    try:
+        neo4j_store.ensure_schema(driver)
+        neo4j_store.wipe(driver)
+        t0 = time.perf_counter()
+        summary = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        seconds = time.perf_counter() - t0
+    finally:
+        driver.close()
+    print(f"{seconds} {summary.relationships} {summary.transactions} {encoder}")
+    return 0
+
+
+def _push_in_child(args: argparse.Namespace, graph: Path, encoder: str) -> tuple[float, int, int, str]:
+    cmd = [sys.executable, __file__, "--phase", "push", "--encoder", encoder, "--graph", str(graph),
+           "--uri", args.uri, "--batch-size", str(args.batch_size)]
+    for opt in ("user", "password", "database"):
+        if getattr(args, opt):
+            cmd += [f"--{opt}", getattr(args, opt)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1]), int(out[2]), out[3]
+
+
+def _rate(rels: int, seconds: float) -> str:
+    return f"{seconds:7.1f} s  {rels / seconds:9.0f} relationships/s"
+
+
+def push_figures(args: argparse.Namespace, G: nx.MultiDiGraph, graph_file: Path) -> float:
+    """The push of the whole graph, both encoders, the re-pushes; returns the best relationships/s."""
+    from policygraph.graph import neo4j_store
+
+    best = 0.0
+    for encoder in ("rust", "python"):
+        seconds, rels, txs, used = _push_in_child(args, graph_file, encoder)
+        assert rels == G.number_of_edges(), (rels, G.number_of_edges())
+        best = max(best, rels / seconds)
+        print(f"push_graph, empty database, {used:6s} encoder: {_rate(rels, seconds)}  ({txs} transactions)")
+    driver = _connect(args)
+    try:
+        counts = neo4j_store.counts(driver)
+        t0 = time.perf_counter()
+        skipped = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        print(f"push_graph again, unchanged (digests):   {time.perf_counter() - t0:7.1f} s  "
+              f"({skipped.unchanged} files skipped, {skipped.files} written)")
+        t0 = time.perf_counter()
+        neo4j_store.push_graph(driver, G, batch_size=args.batch_size, force=True)
+        print(f"push_graph again, forced (replace all):  {_rate(G.number_of_edges(), time.perf_counter() - t0)}")
+        assert neo4j_store.counts(driver) == counts, "a re-push changed the counts"
+    finally:
+        driver.close()
+    return best
+
+
+def naive_figures(args: argparse.Namespace, G: nx.MultiDiGraph, best: float) -> None:
+    """The one-transaction-per-document way on the first files' sub-graph, and the ratio."""
+    from policygraph.graph import neo4j_store
+
+    files = sorted({d["source_file"] for *_, d in G.edges(data=True)})[: args.naive_docs]
+    keep = set(files)
+    H = G.edge_subgraph([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d["source_file"] in keep])
+    driver = _connect(args)
+    try:
+        neo4j_store.wipe(driver)
+        t0 = time.perf_counter()
+        _, rels = naive_push(driver, nx.MultiDiGraph(H))
+        seconds = time.perf_counter() - t0
+        neo4j_store.wipe(driver)
+    finally:
+        driver.close()
+    print(f"one transaction per document ({len(files)} files): {_rate(rels, seconds)}")
+    print(f"push_graph / one transaction per document: {best / (rels / seconds):.1f}x (relationships per second)")
+
+
+def _command(args: argparse.Namespace, *argv: str) -> float:
+    """Best of 3 wall times of a whole `policygraph` command with --neo4j."""
+    cmd = [sys.executable, "-m", "policygraph.cli", *argv, "--neo4j", args.uri, "--json"]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def read_figures(args: argparse.Namespace, G: nx.MultiDiGraph, label: str) -> None:
+    """Push `G` the new way, then time whole commands on it."""
+    from policygraph.graph import neo4j_store
+
+    central = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document" and d.get("level") == "central"
+               and d.get("symbol")]
+    target = max(central, key=lambda n: sum(1 for *_, d in G.in_edges(n, data=True) if d["type"] == "IMPLEMENTS"))
+    ref = G.nodes[target]["symbol"]
+    driver = _connect(args)
+    try:
+        neo4j_store.ensure_schema(driver)
+        neo4j_store.wipe(driver)
+        t0 = time.perf_counter()
+        neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        print(f"{label}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships pushed in "
+              f"{_rate(G.number_of_edges(), time.perf_counter() - t0)}")
+    finally:
+        driver.close()
+    implementers = sum(1 for *_, d in G.in_edges(target, data=True) if d["type"] == "IMPLEMENTS")
+    print(f"  whole commands, best of 3 (REF = {ref}, implemented directly by {implementers} documents):")
+    for argv in (["lineage", ref], ["lineage", ref, "--down", "--depth", "1"], ["coverage", ref],
+                 ["show", ref], ["stats"]):
+        print(f"    policygraph {' '.join(argv):40s} --neo4j  {_command(args, *argv):6.2f} s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,61 +390,35 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--user", default=os.environ.get("NEO4J_USER"))
     ap.add_argument("--password", default=os.environ.get("NEO4J_PASSWORD"))
     ap.add_argument("--database", default=os.environ.get("NEO4J_DATABASE"))
-    ap.add_argument("--docs", type=int, default=10_000)
-    ap.add_argument("--files", type=int, default=1_000)
-    ap.add_argument("--batch-size", type=int, default=1000)
-    ap.add_argument("--skip-naive", action="store_true", help="only time push_graph")
+    ap.add_argument("--docs", type=int, default=10_000, help="documents of gen_corpus.py to push")
+    ap.add_argument("--read-docs", type=int, default=100_000, help="synthetic documents for the read side (0: skip)")
+    ap.add_argument("--naive-docs", type=int, default=1_000, help="files loaded the naive way")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the extraction")
+    ap.add_argument("--batch-size", type=int, default=20_000, help="rows per transaction")
+    ap.add_argument("--phase", choices=["all", "push"], default="all", help=argparse.SUPPRESS)
+    ap.add_argument("--encoder", choices=["rust", "python"], default="rust", help=argparse.SUPPRESS)
+    ap.add_argument("--graph", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not args.uri:
         print("error: set NEO4J_URI (bash scripts/neo4j-local start prints one) or give --uri", file=sys.stderr)
         return 2
-
-    t0 = time.perf_counter()
-    G = synthetic_graph(args.docs, args.files)
-    n_nodes, n_rels = G.number_of_nodes(), G.number_of_edges()
-    n_docs = sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Document")
-    print(f"synthetic graph: {n_docs} documents, {n_nodes} nodes, {n_rels} relationships, "
-          f"{args.files} files ({time.perf_counter() - t0:.1f} s to generate)")  # fmt: skip
-
-    driver = neo4j_store.connect(args.uri, args.user, args.password, args.database)
+    if args.phase == "push":
+        return push_phase(args)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    G = corpus_graph(args.docs, args.jobs)
+    docs = sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Document")
+    print(f"gen_corpus.py {args.docs}: {docs} documents, {G.number_of_nodes()} nodes, "
+          f"{G.number_of_edges()} relationships ({os.cpu_count()} cores)")
+    best = push_figures(args, G, CACHE / f"graph-{args.docs}.pickle")
+    naive_figures(args, G, best)
+    read_figures(args, G, f"gen_corpus.py {args.docs}")
+    if args.read_docs:
+        read_figures(args, synthetic_graph(args.read_docs, max(1, args.read_docs // 10)),
+                     f"synthetic {args.read_docs} documents")
+    driver = _connect(args)
     try:
-        neo4j_store.ensure_schema(driver)
-        # warm the server (JIT, page cache, query plans) with both loaders on a small graph, so neither
-        # pays the cold start inside its timing
-        warm = synthetic_graph(300, 30)
-        neo4j_store.wipe(driver)
-        neo4j_store.push_graph(driver, warm, batch_size=args.batch_size)
-        if not args.skip_naive:
-            neo4j_store.wipe(driver)
-            naive_push(driver, warm)
-        neo4j_store.wipe(driver)
-        t0 = time.perf_counter()
-        summary = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
-        batched = time.perf_counter() - t0
-        counts = neo4j_store.counts(driver)
-        assert counts.get("Document") == n_docs, counts
-        print(f"push_graph (UNWIND batches, tx per files): {batched:7.1f} s  "
-              f"{n_nodes / batched:9.0f} nodes/s  {n_rels / batched:9.0f} relationships/s  "
-              f"({summary.files} files, atomically)")  # fmt: skip
-        t0 = time.perf_counter()
-        neo4j_store.push_graph(driver, G, batch_size=args.batch_size, force=True)
-        again = time.perf_counter() - t0
-        assert neo4j_store.counts(driver) == counts, "re-push changed the counts"
-        print(f"push_graph again, forced (replace all):   {again:8.1f} s  {n_nodes / again:9.0f} nodes/s  "
-              f"{n_rels / again:9.0f} relationships/s")  # fmt: skip
-        t0 = time.perf_counter()
-        skipped = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
-        print(f"push_graph again, unchanged (digests):    {time.perf_counter() - t0:8.1f} s  "
-              f"({skipped.unchanged} files skipped)")  # fmt: skip
-        if args.skip_naive:
-            return 0
-        neo4j_store.wipe(driver)
-        t0 = time.perf_counter()
-        naive_nodes, naive_rels = naive_push(driver, G)
-        naive = time.perf_counter() - t0
-        print(f"naive MERGE loop (1 tx/document):         {naive:8.1f} s  {naive_nodes / naive:9.0f} nodes/s  "
-              f"{naive_rels / naive:9.0f} relationships/s  ({naive_nodes} transactions)")  # fmt: skip
-        print(f"speed-up of push_graph over the naive loop: {naive / batched:.1f}x")
+        from policygraph.graph import neo4j_store
+
         neo4j_store.wipe(driver)
     finally:
         driver.close()

@@ -74,12 +74,14 @@ def push(
     force: Annotated[
         bool, typer.Option("--force", help="Rewrite every file, even those Neo4j already holds unchanged.")
     ] = False,
-    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.", min=1)] = 1000,
+    batch_size: Annotated[int, typer.Option(help="Rows (nodes and relationships) per write transaction; a file is "
+                                                 "never split.", min=1)] = 20_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Push the store's graph to Neo4j, one transaction per file (a file is fully there or absent).
+    """Push the store's graph to Neo4j, many files per transaction (each file is fully there or absent).
 
-    Pushing again replaces each file's statements, so it is safe to repeat.
+    Pushing again replaces each file's statements, so it is safe to repeat; files Neo4j already holds
+    unchanged are skipped.
 
     Examples:
 
@@ -98,7 +100,7 @@ def push(
         summary = neo4j_store.PushSummary()
         removed_files: list[str] = []
         for name in remove or []:
-            summary.removed_nodes += neo4j_store.remove_file(drv, Path(name).name, batch_size=batch_size)
+            summary.removed_nodes += neo4j_store.remove_file(drv, Path(name).name)
             removed_files.append(Path(name).name)
         if G is not None:
             wanted = [Path(f).name for f in files] if files else None

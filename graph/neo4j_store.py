@@ -1,42 +1,79 @@
-"""The Neo4j store: push the PolicyGraph graph (docs/schema.md) to Neo4j 5 and read it back.
+"""The Neo4j store: PolicyGraph's graph (docs/schema.md) written to Neo4j 5 and read back by queries.
 
 Model in Neo4j
 --------------
-* Documents are ``(:Document {id})`` plus their specific ontology label (``:Resolution``, ``:Decree`` ...);
-  bodies ``(:Body {id})``; projects ``(:Project {id})``. One uniqueness constraint per common label.
-* Node properties are the schema attributes (``None`` is omitted; lists of strings stay lists; dicts such as
-  ``conflicts`` become JSON strings, their names listed in ``pg_json``). ``sources`` lists the pushed files
-  asserting the node.
-* Relationships have the schema ``type`` as relationship type and carry ``kind``, ``source_file`` and the
-  evidence flattened to ``evidence_file``, ``evidence_start``, ``evidence_end``, ``evidence_sentence``
-  (Neo4j properties cannot be maps); ``pg_key`` keeps the networkx edge key.
-* One ``(:SourceFile {name})`` node per pushed file: the per-file lock and manifest (the ids of the nodes
-  the file touched, how many nodes and relationships it stated, when).
+* Documents are ``(:Document {id})`` plus their specific label (``:Resolution``, ``:Decree`` ...); bodies
+  ``(:Body {id})``; projects ``(:Project {id})``; one uniqueness constraint per kind. Labels and relationship
+  types come from the ontology (``ontology/vocab.py``), never from data: a label outside the vocabulary
+  stays a property and the node keeps only ``:Document``.
+* Node properties are the schema attributes: ``None`` is omitted, lists of strings stay lists (``sources``
+  included), dicts such as ``conflicts`` become JSON strings whose names are listed in ``pg_json``.
+* Relationships carry ``kind``, ``source_file`` and the evidence flattened to ``evidence_file``,
+  ``evidence_start``, ``evidence_end``, ``evidence_sentence``; ``pg_key`` keeps the edge's key.
+* Search keys, written beside the properties and hidden when reading back: ``pg_symbol`` (the folded
+  symbol), ``pg_number``, ``pg_file`` (the file name in lower case) and ``pg_names`` (folded title, name and
+  aliases, in a full-text index), so a typed reference is looked up by index (:func:`fetch_candidates`).
+* One ``(:SourceFile {name})`` per pushed file: its lock and manifest (``digest``, the ids of the nodes
+  it touched, how many nodes it asserts and relationships it states, when).
 
-Loading
+Writing: the row-set contract
+-----------------------------
+The writer, :func:`push_rows`, reads an iterable of :class:`FileRows`, one per file, and never needs the
+whole graph::
+
+    FileRows(file, digest, nodes, relationships, gone)
+
+* ``file``: the file's name as loaded (``""``: the statements no file claims).
+* ``digest``: any string that changes when the file's rows change (the store's own hash will do); a file
+  whose digest Neo4j already holds is skipped (``force=True`` rewrites it). ``None``: the file left the
+  store: its relationships and its ``SourceFile`` go (its ``nodes``, if any, are the current rows of the
+  nodes it touched that the store still has: their ``sources`` lost the file).
+* ``nodes``: a :class:`NodeRow` ``(id, kind, label, props)`` for every node the file asserts or its
+  relationships touch, with the node's COMPLETE current properties as the store computes them
+  (``sources`` included), made by :func:`node_row`. Neo4j mirrors them: ``SET n = props``, no list
+  arithmetic in Cypher. So when a file changes, its rows bring the current properties of every node it
+  touches (a body thousands of files cite is rewritten with whichever file changed): a file's digest
+  needs to cover only what the file itself states. Files may share row objects; the writer writes each
+  node once per transaction (the last row wins).
+* ``relationships``: a :class:`RelRow` ``(u, v, type, props)`` for every relationship the file states,
+  made by :func:`relationship_row`; both ends are among ``nodes``.
+* ``gone``: ids of nodes the store no longer has that this file used to touch; each is deleted once
+  nothing links to it. Or give ``push_rows(..., current=...)``, the store's row of a node by id (None
+  when it has none): the writer then looks up the nodes the file touched at its last push (Neo4j keeps
+  their ids) and touches no more, deletes the ones the store lost and rewrites the others (their
+  ``sources`` lost the file).
+
+Rows are grouped across files into transactions of about ``batch_rows`` rows. Each transaction locks
+its files' ``SourceFile`` nodes (in name order), deletes their relationships, upserts the nodes with one
+``UNWIND … MERGE`` per label, creates the relationships with one ``UNWIND … CREATE`` per relationship type
+(and pair of end kinds), deletes the gone nodes nothing links to and writes the manifests. So a file is
+fully there or absent whatever happens to the server; pushing twice gives the same graph; two pushes at
+once never duplicate a node (MERGE under the uniqueness constraints) nor a relationship (the file lock).
+Constraints and indexes exist before the first MERGE (:func:`ensure_schema`); values travel only as
+parameters, and every query text is generated here from the vocabulary's fixed lists.
+
+:func:`push_graph` is the adapter for a networkx graph (tests, ``load --neo4j``); :func:`remove_file`
+retracts one file without a store.
+
+Reading
 -------
-``push_graph`` replaces each file's statements in ONE managed write transaction (retried on transient
-errors): lock the file's ``SourceFile`` node, delete the relationships with ``source_file = $file``,
-MERGE the file's nodes (batched ``UNWIND``), CREATE its relationships, forget nodes no file asserts any
-more. A file is therefore either fully loaded or absent, whatever happens to the server; pushing twice
-gives the same graph; concurrent pushes never duplicate a node (MERGE under uniqueness constraints) nor a
-relationship (per-file lock). The manifest keeps a digest of what the file stated, so a re-push skips the
-files that did not change (``force=True`` rewrites them anyway).
-
-Labels and relationship types cannot be query parameters: every query string is written here from the
-fixed whitelists below, never from data.
+:class:`Neo4jSource` is the ``graph.source.GraphSource`` of a database: candidates for a reference by
+index, neighbourhoods breadth first (one query per level), stats by aggregate queries, files from the
+``SourceFile`` nodes; never the whole graph.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import time
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, NamedTuple
 
 import neo4j
 import networkx as nx
@@ -45,217 +82,326 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
 from ..loaders.models import PolicyGraphError
+from ..ontology import vocab
+from . import queries as q
+from .validity import STATUS_PROPERTIES
 
 __all__ = [
     "DOCUMENT_LABELS",
     "NODE_KINDS",
     "REL_TYPES",
+    "FileRows",
+    "Neo4jSource",
     "Neo4jUnavailable",
+    "NodeRow",
     "PushSummary",
+    "RelRow",
     "connect",
     "counts",
     "ensure_schema",
+    "fetch_candidates",
     "fetch_graph",
     "fetch_neighbourhood",
+    "files",
     "loaded_files",
+    "node_row",
     "push_graph",
+    "push_rows",
+    "relationship_row",
     "remove_file",
+    "rows_from_graph",
     "run_cypher",
+    "stats",
     "wipe",
 ]
 
-# --------------------------------------------------------------------------------------------- whitelists
-
-#: Specific document labels (the ontology classes); ``Document`` itself is the common label.
-DOCUMENT_LABELS: tuple[str, ...] = (
-    "Resolution", "Conclusion", "Directive", "Decision", "Regulation", "Rules", "Guidance", "Programme",
-    "Plan", "Notice", "Report", "Submission", "Scheme", "OfficialLetter", "Law", "Code", "Constitution",
-    "Ordinance", "Decree", "Circular", "JointCircular",
-)  # fmt: skip
-#: Node kinds = common labels, each with a uniqueness constraint on ``id``.
-NODE_KINDS: tuple[str, ...] = ("Document", "Body", "Project")
-#: Relationship types.
-REL_TYPES: tuple[str, ...] = ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS")
-#: Label of the per-file lock/manifest nodes.
+# The vocabulary's lists, under the names this module has always exported (not copies: the same objects).
+NODE_KINDS = vocab.NODE_KINDS
+DOCUMENT_LABELS = vocab.DOCUMENT_LABELS
+REL_TYPES = vocab.RELATION_TYPES
+#: Label of the per-file lock and manifest nodes.
 FILE_LABEL = "SourceFile"
 
-#: Schema attributes documented as "X or None": absent in Neo4j means None when reading back.
-_NULLABLE: dict[str, tuple[str, ...]] = {
-    "Document": (
-        "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction", "level",
-        "branch", "term", "title", "source_file", "source_path",
-    ),
-    "Body": ("name", "level", "branch", "jurisdiction"),
-    "Project": ("name",),
-}  # fmt: skip
-_EDGE_NULLABLE = ("kind", "evidence")
+_PG = "pg_"  # prefix of the properties this module adds; reserved, hidden when reading back
+_JSON_PROP = "pg_json"  # names of the properties stored as JSON strings
+_KEY_PROP = "pg_key"  # the edge's key
+_FILE_PROP = "pg_file"  # the file that states the edge (its relative path): what a file's push replaces
 _EVIDENCE_PREFIX = "evidence_"
-_EVIDENCE_KEYS = ("file", "start", "end", "sentence")
-_JSON_PROP = "pg_json"  # names of properties stored as JSON strings
-_KEY_PROP = "pg_key"  # networkx edge key
-_LOCK_PROP = "pg_lock"  # written (then removed) to take a node's write lock before reading it
-_RESERVED = frozenset({"id", "sources", _JSON_PROP, _LOCK_PROP})
+_EDGE_NULLABLE = ("kind", "evidence")
+_FALSY_JSON = ["{}", "[]", "", "null", "false", 0, False]  # a JSON-encoded attribute that says "nothing"
+_NAMES_INDEX = "pg_names_words"  # words split at spaces and punctuation ("13," is the word 13)
 
 MAX_DEPTH = 20
+DEFAULT_BATCH_ROWS = 20_000
 
 
 class Neo4jUnavailable(PolicyGraphError, RuntimeError):
     """Neo4j could not be reached (or refused the credentials); the message is one line."""
 
 
+# -------------------------------------------------------------------------------------------- the rows
+
+
+class NodeRow(NamedTuple):
+    """One node as Neo4j stores it: ``props`` are complete (see :func:`node_row`)."""
+
+    id: str
+    kind: str
+    label: str
+    props: dict[str, Any]
+
+
+class RelRow(NamedTuple):
+    """One relationship as Neo4j stores it (see :func:`relationship_row`)."""
+
+    u: str
+    v: str
+    type: str
+    props: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FileRows:
+    """What one file states, as rows (the module docstring gives the contract)."""
+
+    file: str
+    digest: str | None
+    nodes: Sequence[NodeRow] = ()
+    relationships: Sequence[RelRow] = ()
+    gone: Sequence[str] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.nodes) + len(self.relationships) + 1
+
+
 @dataclass
 class PushSummary:
-    files: int = 0
-    nodes: int = 0
-    relationships: int = 0
+    files: int = 0  # files written (replaced or removed)
+    nodes: int = 0  # node upserts
+    relationships: int = 0  # relationships created
     removed_nodes: int = 0
-    unchanged: int = 0  # files skipped: what Neo4j holds for them already matches (same digest)
+    unchanged: int = 0  # files skipped: Neo4j holds the same digest
+    transactions: int = 0
     pruned_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
-# ------------------------------------------------------------------------------------------ the queries
-# Everything below is generated once, at import, from the constant whitelists above.
+# ------------------------------------------------------------------------------------- value conversion
 
 
-def _when(condition: str, then: str) -> str:
-    """A conditional update without APOC: FOREACH over a one-element (or empty) list."""
-    return f"FOREACH (_ IN CASE WHEN {condition} THEN [1] ELSE [] END | {then})"
+def _primitive_list(values: Sequence[Any]) -> bool:
+    if not values:
+        return True
+    first = type(values[0])
+    return first in (str, int, float, bool) and all(type(v) is first for v in values)
 
 
-def _node_upsert_query(kind: str) -> str:
-    """MERGE one kind's rows; the file joins (asserted) or leaves (merely referenced) `sources`."""
-    labels = ""
-    if kind == "Document":
-        # Labels cannot be parameters: drop every specific label, then set the row's one (whitelisted).
-        labels = f"\nREMOVE n:{':'.join(DOCUMENT_LABELS)}\n" + "\n".join(
-            _when(f"row.label = '{lab}'", f"SET n:{lab}") for lab in DOCUMENT_LABELS
-        )
-    return (
-        "UNWIND $rows AS row\n"
-        f"MERGE (n:{kind} {{id: row.id}})\n"
-        f"SET n.{_LOCK_PROP} = true\n"  # take the write lock first, so `sources` is read under it
-        "WITH n, row, [s IN coalesce(n.sources, []) WHERE s <> $file] AS others\n"
-        "SET n = row.props\n"
-        "SET n.id = row.id,\n"
-        "    n.sources = [s IN others WHERE s < $file]\n"
-        "              + CASE WHEN row.asserted THEN [$file] ELSE [] END\n"
-        "              + [s IN others WHERE s > $file]"
-        f"{labels}"
-    )
+_SCALARS = (str, bool, int, float)
 
 
-_NODE_UPSERT: dict[str, str] = {kind: _node_upsert_query(kind) for kind in NODE_KINDS}
+def _to_props(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """Schema attributes -> Neo4j properties (None omitted, dicts and nested lists as JSON strings).
 
-_FORGET_FILE: dict[str, str] = {
-    kind: (
-        "UNWIND $ids AS id\n"
-        f"MATCH (n:{kind} {{id: id}})\n"
-        f"SET n.{_LOCK_PROP} = true\n"
-        "SET n.sources = [s IN coalesce(n.sources, []) WHERE s <> $file]\n"
-        f"REMOVE n.{_LOCK_PROP}"
-    )
-    for kind in NODE_KINDS
-}
-
-_DELETE_ORPHANS: dict[str, str] = {
-    kind: (
-        "UNWIND $ids AS id\n"
-        f"MATCH (n:{kind} {{id: id}})\n"
-        "WHERE size(coalesce(n.sources, [])) = 0 AND NOT (n)--()\n"
-        "DELETE n\n"
-        "RETURN count(*) AS deleted"
-    )
-    for kind in NODE_KINDS
-}
-
-
-def _lock_and_clear_query(sourced: bool) -> str:
-    """Lock the file's SourceFile node, delete the file's relationships, return the old manifest.
-
-    Index hints: plans are cached, and one planned on an empty database would scan.
+    >>> _to_props({"symbol": "31-NQ/TW", "title": None, "sources": ["a.txt"], "conflicts": {}})
+    {'symbol': '31-NQ/TW', 'sources': ['a.txt'], 'conflicts': '{}', 'pg_json': ['conflicts']}
     """
-    lines = [
-        f"MERGE (f:{FILE_LABEL} {{name: $name}})",
-        "SET f.pushing = true",
-        "WITH f, [] AS rels",
-    ]
-    for i, t in enumerate(REL_TYPES):
-        if sourced:
-            match = f"OPTIONAL MATCH ()-[r{i}:{t}]->() USING INDEX r{i}:{t}(source_file) WHERE r{i}.source_file = $name"
-        else:
-            match = f"OPTIONAL MATCH ()-[r{i}:{t}]->() WHERE r{i}.source_file IS NULL"
-        lines += [match, f"WITH f, rels, collect(r{i}) AS c", "WITH f, rels + c AS rels"]
-    lines += [
-        "FOREACH (r IN rels | DELETE r)",
-        "RETURN coalesce(f.document_ids, []) AS Document, coalesce(f.body_ids, []) AS Body,",
-        "       coalesce(f.project_ids, []) AS Project, size(rels) AS deleted",
-    ]
+    props: dict[str, Any] = {}
+    encoded: list[str] = []
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if key == "id" or key.startswith(_PG):
+            raise ValueError(f"attribute name {key!r} is reserved by the Neo4j store")
+        if isinstance(value, _SCALARS):
+            props[key] = value
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            seq = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+            if _primitive_list(seq):
+                props[key] = seq
+                continue
+        props[key] = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        encoded.append(key)
+    if encoded:
+        props[_JSON_PROP] = sorted(encoded)
+    return props
+
+
+def _from_props(props: Mapping[str, Any]) -> dict[str, Any]:
+    """Neo4j properties -> schema attributes (JSON decoded, this module's own ``pg_`` keys dropped)."""
+    attrs = {k: v for k, v in props.items() if not k.startswith(_PG)}
+    for key in props.get(_JSON_PROP) or []:
+        if isinstance(attrs.get(key), str):
+            attrs[key] = json.loads(attrs[key])
+    return attrs
+
+
+def node_row(node_id: Hashable, attrs: Mapping[str, Any]) -> NodeRow:
+    """The row of a node with the schema attributes `attrs` (``kind`` and ``label`` among them).
+
+    >>> r = node_row("doc:31-NQ/TW@2022-12-30", {"kind": "Document", "label": "Resolution",
+    ...              "symbol": "31-NQ/TW", "date": None, "sources": ["a.txt"]})
+    >>> r.kind, r.label, r.props
+    ('Document', 'Resolution', {'kind': 'Document', 'label': 'Resolution', 'symbol': '31-NQ/TW', 'sources': ['a.txt']})
+    """
+    kind = attrs.get("kind")
+    if kind not in NODE_KINDS:
+        raise ValueError(f"node {node_id!r} has kind {kind!r}; expected one of {', '.join(NODE_KINDS)}")
+    return NodeRow(str(node_id), str(kind), str(attrs.get("label") or kind), _to_props(attrs))
+
+
+def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str, Any]) -> RelRow:
+    """The row of edge ``(u, v, key)`` with the schema attributes `attrs` (evidence flattened).
+
+    >>> relationship_row("a", "b", "CITES:f.txt:3", {"type": "CITES", "kind": None, "source_file": "f.txt",
+    ...                  "evidence": {"file": "f.txt", "start": 3, "end": 9, "sentence": "…"}}).props
+    {'source_file': 'f.txt', 'evidence_file': 'f.txt', 'evidence_start': 3, 'evidence_end': 9, 'evidence_sentence': '…', 'pg_key': 'CITES:f.txt:3', 'pg_file': 'f.txt'}
+    """
+    rel_type = attrs.get("type")
+    if rel_type not in REL_TYPES:
+        raise ValueError(f"edge {u!r}->{v!r} has type {rel_type!r}; expected one of {', '.join(REL_TYPES)}")
+    props = _to_props({k: val for k, val in attrs.items() if k != "type" and k != "evidence"})
+    evidence = attrs.get("evidence")
+    if isinstance(evidence, dict):
+        for k, val in evidence.items():
+            if val is not None:
+                props[_EVIDENCE_PREFIX + k] = val
+    elif evidence is not None:
+        raise ValueError(f"edge evidence must be a dict, got {type(evidence).__name__}")
+    if any(k.startswith(_EVIDENCE_PREFIX) for k in attrs):
+        raise ValueError(f"edge attribute names starting with {_EVIDENCE_PREFIX!r} are reserved")
+    if isinstance(key, (str, int)) and not isinstance(key, bool):
+        props[_KEY_PROP] = key
+    file = attrs.get("source_path") or attrs.get("source_file")
+    if file is not None:
+        props[_FILE_PROP] = str(file)
+    return RelRow(str(u), str(v), str(rel_type), props)
+
+
+def _edge_attrs(rel_type: str, props: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """Relationship properties -> (edge key, schema attributes)."""
+    raw = dict(props)
+    key = raw.pop(_KEY_PROP, None)
+    found = {k[len(_EVIDENCE_PREFIX):]: raw.pop(k) for k in list(raw) if k.startswith(_EVIDENCE_PREFIX)}
+    # the schema's order first (file, start, end, sentence), then any other keys
+    evidence: dict[str, Any] = {k: found.pop(k) for k in vocab.EVIDENCE_KEYS if k in found}
+    evidence.update(sorted(found.items()))
+    attrs = _from_props(raw)
+    attrs["type"] = rel_type
+    for name in _EDGE_NULLABLE:
+        attrs.setdefault(name, None)
+    if evidence:
+        attrs["evidence"] = evidence
+    return key, attrs
+
+
+def _search_keys(props: Mapping[str, Any]) -> dict[str, Any]:
+    """The look-up keys of a node, folded as graph.queries.resolve_ref compares them.
+
+    >>> _search_keys({"kind": "Document", "symbol": "08-NQ/TU", "title": "Về Đồng Nai", "source_file": "A.txt"})
+    {'pg_symbol': '8-nq/tu', 'pg_number': '8', 'pg_file': 'a.txt', 'pg_names': ['ve dong nai']}
+    """
+    keys: dict[str, Any] = {}
+    if props.get("kind") == "Document":
+        if props.get("symbol"):
+            keys["pg_symbol"] = q.fold_symbol(str(props["symbol"]))
+        number = q.number_of(props)
+        if number:
+            keys["pg_number"] = number
+        if props.get("source_file"):
+            keys["pg_file"] = str(props["source_file"]).lower()
+    aliases = props.get("aliases")
+    names = [props.get("title"), props.get("name"), *(aliases if isinstance(aliases, list) else [])]
+    folded = [q.fold_text(str(n)) for n in names if n]
+    if folded:
+        keys["pg_names"] = folded
+    return keys
+
+
+# --------------------------------------------------------------------------------------------- queries
+# Every query text below is generated from the vocabulary's constant lists; values are parameters.
+
+
+def _schema() -> tuple[str, ...]:
+    # what the cookbook (queries/) and the reads here look documents up by; every index slows each write
+    doc_props = ("symbol", "jurisdiction", "date", "resolved", "pg_symbol", "pg_number", "pg_file")
+    kinds = "|".join(NODE_KINDS)
+    # indexes of earlier versions, replaced (pg_names split words at spaces only; relationships are now
+    # found by pg_file, the stating file's relative path) or unused: dropped first
+    obsolete = ("pg_names", *(f"{t.lower()}_source_file" for t in REL_TYPES),
+                *(f"document_{p}" for p in ("number", "year", "type_code", "issuer_code")))
+    return (
+        *(f"DROP INDEX {name} IF EXISTS" for name in obsolete),
+        *(f"CREATE CONSTRAINT {k.lower()}_id IF NOT EXISTS FOR (n:{k}) REQUIRE n.id IS UNIQUE" for k in NODE_KINDS),
+        f"CREATE CONSTRAINT source_file_name IF NOT EXISTS FOR (f:{FILE_LABEL}) REQUIRE f.name IS UNIQUE",
+        *(f"CREATE INDEX document_{p} IF NOT EXISTS FOR (n:Document) ON (n.{p})" for p in doc_props),
+        "CREATE INDEX body_name IF NOT EXISTS FOR (n:Body) ON (n.name)",
+        "CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name)",
+        *(f"CREATE INDEX {t.lower()}_pg_file IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.pg_file)"
+          for t in REL_TYPES),
+        f"CREATE FULLTEXT INDEX {_NAMES_INDEX} IF NOT EXISTS FOR (n:{kinds}) ON EACH [n.pg_names] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    )
+
+
+_SCHEMA = _schema()
+
+_LOCK_FILES = (
+    f"UNWIND $names AS name\nMERGE (f:{FILE_LABEL} {{name: name}})\nSET f.pushing = true\n"
+    "RETURN f.name AS name, f.digest IS NOT NULL AS loaded, coalesce(f.node_ids, []) AS ids"
+)
+_DELETE_RELS = {
+    t: (f"UNWIND $names AS name\nMATCH ()-[r:{t}]->() USING INDEX r:{t}(pg_file)\n"
+        "WHERE r.pg_file = name\nDELETE r")
+    for t in REL_TYPES
+}
+_DELETE_UNSOURCED_RELS = {t: f"MATCH ()-[r:{t}]->() WHERE r.pg_file IS NULL DELETE r" for t in REL_TYPES}
+
+
+def _merge_nodes_query(kind: str, label: str | None) -> str:
+    """MERGE one label's rows, replace their properties; a document keeps exactly one specific label."""
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{kind} {{id: row.id}})", "SET n = row.props"]
+    if kind == "Document":
+        others = [lab for lab in DOCUMENT_LABELS if lab != label]
+        if label:
+            lines.append(f"SET n:{label}")
+        # only a node whose label changed has more labels than it should: drop the others then
+        lines += [f"WITH n WHERE size(labels(n)) > {2 if label else 1}", f"REMOVE n:{':'.join(others)}"]
     return "\n".join(lines)
 
 
-_LOCK_AND_CLEAR = {True: _lock_and_clear_query(True), False: _lock_and_clear_query(False)}
-
-_CREATE_RELS: dict[tuple[str, str], str] = {
-    (ku, kv): (
-        "UNWIND $rows AS row\n"
-        f"MATCH (a:{ku} {{id: row.u}}) USING INDEX a:{ku}(id)\n"
+_MERGE_NODES = {
+    (kind, label): _merge_nodes_query(kind, label)
+    for kind in NODE_KINDS
+    for label in ((None, *DOCUMENT_LABELS) if kind == "Document" else (None,))
+}
+_CREATE_RELS = {
+    (t, ku, kv): (
+        f"UNWIND $rows AS row\nMATCH (a:{ku} {{id: row.u}}) USING INDEX a:{ku}(id)\n"
         f"MATCH (b:{kv} {{id: row.v}}) USING INDEX b:{kv}(id)\n"
-        + "\n".join(_when(f"row.type = '{t}'", f"CREATE (a)-[r:{t}]->(b) SET r = row.props") for t in REL_TYPES)
-        + "\nRETURN count(*) AS created"
+        f"CREATE (a)-[r:{t}]->(b)\nSET r = row.props\nRETURN count(*) AS created"
     )
+    for t in REL_TYPES
     for ku in NODE_KINDS
     for kv in NODE_KINDS
 }
-
-_WRITE_MANIFEST = (
-    f"MATCH (f:{FILE_LABEL} {{name: $name}})\n"
-    "SET f.document_ids = $Document, f.body_ids = $Body, f.project_ids = $Project,\n"
-    "    f.node_count = $node_count, f.relationship_count = $relationship_count,\n"
-    "    f.digest = $digest, f.pushed_at = datetime().epochMillis\n"
+_DELETE_UNLINKED = "\nUNION ALL\n".join(
+    f"UNWIND $ids AS id\nMATCH (n:{k} {{id: id}})\nWHERE NOT EXISTS {{ (n)--() }}\nDELETE n\nRETURN count(*) AS deleted"
+    for k in NODE_KINDS
+)
+_WRITE_MANIFESTS = (
+    f"UNWIND $files AS file\nMATCH (f:{FILE_LABEL} {{name: file.name}})\n"
+    "SET f.digest = file.digest, f.node_ids = file.node_ids, f.node_count = file.node_count,\n"
+    "    f.relationship_count = file.relationship_count, f.pushed_at = datetime().epochMillis\n"
     "REMOVE f.pushing"
 )
-_DELETE_FILE_NODE = f"MATCH (f:{FILE_LABEL} {{name: $name}}) DELETE f"
-
-_SCHEMA: tuple[str, ...] = (
-    *(
-        f"CREATE CONSTRAINT {kind.lower()}_id IF NOT EXISTS FOR (n:{kind}) REQUIRE n.id IS UNIQUE"
-        for kind in NODE_KINDS
-    ),
-    f"CREATE CONSTRAINT source_file_name IF NOT EXISTS FOR (f:{FILE_LABEL}) REQUIRE f.name IS UNIQUE",
-    *(
-        f"CREATE INDEX document_{prop} IF NOT EXISTS FOR (n:Document) ON (n.{prop})"
-        for prop in ("symbol", "number", "jurisdiction", "date", "year", "type_code", "issuer_code")
-    ),
-    "CREATE INDEX body_name IF NOT EXISTS FOR (n:Body) ON (n.name)",
-    "CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name)",
-    *(f"CREATE INDEX {t.lower()}_source_file IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.source_file)" for t in REL_TYPES),
+_DELETE_MANIFESTS = f"UNWIND $names AS name\nMATCH (f:{FILE_LABEL} {{name: name}})\nDELETE f"
+_DIGESTS = (f"UNWIND $names AS name\nMATCH (f:{FILE_LABEL} {{name: name}})\n"
+            "RETURN f.name AS name, f.digest AS digest")
+_NODES_BY_ID = "\nUNION ALL\n".join(
+    f"MATCH (n:{k}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props" for k in NODE_KINDS
 )
-
-_NODE_LABEL_PREDICATE = " OR ".join(f"n:{kind}" for kind in NODE_KINDS)
-_FETCH_NODES = f"MATCH (n) WHERE {_NODE_LABEL_PREDICATE} RETURN n.id AS id, properties(n) AS props"
-_FETCH_RELS = (
-    "MATCH (a)-[r]->(b) WHERE type(r) IN $types\nRETURN a.id AS u, b.id AS v, type(r) AS type, properties(r) AS props"
-)
-_SEEDS = "\nUNION\n".join(
-    f"MATCH (s:{kind}) WHERE s.id IN $ids RETURN s.id AS id, properties(s) AS props" for kind in NODE_KINDS
-)
-_DIRECTION_ALIASES = {"up": "out", "down": "in"}
-_STEP_RETURN = ("RETURN elementId(r) AS rid, startNode(r).id AS u, endNode(r).id AS v, type(r) AS type,\n"
-                "       properties(r) AS props, properties(startNode(r)) AS uprops, properties(endNode(r)) AS vprops")
-_STEP_QUERY = {
-    d: "\nUNION\n".join(
-        f"MATCH (s:{kind}) WHERE s.id IN $ids\nMATCH {pat}\nWHERE type(r) IN $types\n{_STEP_RETURN}"
-        for kind in NODE_KINDS)
-    for d, pat in (("out", "(s)-[r]->(m)"), ("in", "(s)<-[r]-(m)"), ("both", "(s)-[r]-(m)"))
-}
-_CANDIDATES = "\nUNION\n".join(
-    f"MATCH (n:{kind}) WHERE n.id = $ref OR n.source_file = $ref OR n.symbol = $ref OR n.number IN $nums "
-    "OR toLower(coalesce(n.title, '')) CONTAINS $low OR toLower(coalesce(n.name, '')) CONTAINS $low "
-    "RETURN n.id AS id, properties(n) AS props"
-    for kind in NODE_KINDS
-)
-_ALL_NODES = "\nUNION\n".join(f"MATCH (n:{kind}) RETURN n.id AS id, properties(n) AS props" for kind in NODE_KINDS)
 
 # ---------------------------------------------------------------------------------------------- connect
 
@@ -307,9 +453,6 @@ def _db(driver: Driver, database: str | None) -> str | None:
     return database if database is not None else _DEFAULT_DB.get(driver)
 
 
-# ----------------------------------------------------------------------------------------------- schema
-
-
 def ensure_schema(driver: Driver, database: str | None = None, timeout_s: int = 300) -> None:
     """Create the uniqueness constraints and indexes (idempotent), then wait until they are online."""
     with driver.session(database=_db(driver, database)) as session:
@@ -323,257 +466,264 @@ def ensure_schema(driver: Driver, database: str | None = None, timeout_s: int = 
         session.run("CALL db.awaitIndexes($t)", t=timeout_s).consume()
 
 
-# ------------------------------------------------------------------------------------- value conversion
+# ------------------------------------------------------------------------------------------- the writer
 
 
-def _primitive_list(values: Sequence[Any]) -> bool:
-    if not values:
-        return True
-    first = type(values[0])
-    return first in (str, int, float, bool) and all(type(v) is first for v in values)
+@dataclass
+class _Written:
+    files: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    removed: int = 0
 
 
-def _to_props(attrs: Mapping[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
-    """Schema attributes -> Neo4j properties (None omitted, dicts and nested lists as JSON strings)."""
-    skipped = set(skip)
-    props: dict[str, Any] = {}
-    encoded: list[str] = []
-    for key, value in attrs.items():
-        if key in skipped or value is None:
-            continue
-        if key in _RESERVED or key == _KEY_PROP:
-            raise ValueError(f"attribute name {key!r} is reserved by the Neo4j store")
-        if isinstance(value, (str, bool, int, float)):
-            props[key] = value
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            seq = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
-            if _primitive_list(seq):
-                props[key] = seq
-            else:
-                props[key] = json.dumps(seq, ensure_ascii=False, sort_keys=True, default=str)
-                encoded.append(key)
-        else:
-            props[key] = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-            encoded.append(key)
-    if encoded:
-        props[_JSON_PROP] = sorted(encoded)
-    return props
+def _lock(tx: ManagedTransaction, names: list[str]) -> dict[str, list[str] | None]:
+    """Lock the files (their SourceFile nodes, in name order); the node ids each touched (None: new)."""
+    return {r["name"]: (list(r["ids"]) if r["loaded"] else None) for r in tx.run(_LOCK_FILES, names=names)}
 
 
-def _from_props(props: Mapping[str, Any]) -> dict[str, Any]:
-    attrs = dict(props)
-    for key in attrs.pop(_JSON_PROP, None) or []:
-        if isinstance(attrs.get(key), str):
-            attrs[key] = json.loads(attrs[key])
-    attrs.pop(_LOCK_PROP, None)
-    return attrs
+def _delete_relationships(tx: ManagedTransaction, names: list[str]) -> None:
+    sourced = [n for n in names if n]
+    for t in REL_TYPES:
+        if sourced:
+            tx.run(_DELETE_RELS[t], names=sourced).consume()
+        if len(sourced) < len(names):
+            tx.run(_DELETE_UNSOURCED_RELS[t]).consume()
 
 
-def _node_props(node_id: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    props = _to_props(attrs, skip=("sources",))
-    props["id"] = node_id
-    return props
+def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow]) -> None:
+    """One MERGE per label, rows in id order (a stable lock order between concurrent pushes)."""
+    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    for node_id in sorted(nodes):
+        row = nodes[node_id]
+        label = row.label if row.kind == "Document" and row.label in DOCUMENT_LABELS else None
+        props = {**row.props, "id": node_id, **_search_keys(row.props)}
+        groups[(row.kind, label)].append({"id": node_id, "props": props})
+    for key in sorted(groups, key=str):
+        tx.run(_MERGE_NODES[key], rows=groups[key]).consume()
 
 
-def _edge_props(key: Hashable, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    flat = {k: v for k, v in attrs.items() if k not in ("type", "evidence")}
-    if any(k.startswith(_EVIDENCE_PREFIX) for k in flat):
-        raise ValueError(f"edge attribute names starting with {_EVIDENCE_PREFIX!r} are reserved")
-    props = _to_props(flat)
-    evidence = attrs.get("evidence")
-    if isinstance(evidence, Mapping):
-        for k, v in evidence.items():
-            if v is not None:
-                props[_EVIDENCE_PREFIX + str(k)] = v
-    elif evidence is not None:
-        raise ValueError(f"edge evidence must be a dict, got {type(evidence).__name__}")
-    if isinstance(key, (str, int)) and not isinstance(key, bool):
-        props[_KEY_PROP] = key
-    return props
+def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], kinds: Mapping[str, str]) -> int:
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rows in batch:
+        for rel in rows.relationships:
+            for end in (rel.u, rel.v):
+                if end not in kinds:
+                    raise ValueError(f"{rows.file or '(unsourced)'}: relationship end {end!r} is not among its nodes")
+            groups[(rel.type, kinds[rel.u], kinds[rel.v])].append({"u": rel.u, "v": rel.v, "props": rel.props})
+    created = 0
+    for key in sorted(groups):
+        rows_ = sorted(groups[key], key=lambda r: (r["u"], r["v"]))
+        record = tx.run(_CREATE_RELS[key], rows=rows_).single()
+        n = int(record["created"]) if record else 0
+        if n != len(rows_):  # an end is missing: roll the whole transaction back
+            raise RuntimeError(f"{len(rows_) - n} {key[0]} relationship end(s) not found in Neo4j")
+        created += n
+    return created
 
 
-def _edge_attrs(rel_type: str, props: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
-    raw = dict(props)
-    key = raw.pop(_KEY_PROP, None)
-    found = {k[len(_EVIDENCE_PREFIX) :]: raw.pop(k) for k in list(raw) if k.startswith(_EVIDENCE_PREFIX)}
-    # the schema's order first (file, start, end, sentence), then any other keys
-    evidence = {k: found.pop(k) for k in _EVIDENCE_KEYS if k in found}
-    evidence.update(sorted(found.items()))
-    attrs = _from_props(raw)
-    attrs["type"] = rel_type
-    for name in _EDGE_NULLABLE:
-        attrs.setdefault(name, None)
-    if evidence:
-        attrs["evidence"] = evidence
-    return key, attrs
+Current = Callable[[str], "NodeRow | None"]
 
 
-# ------------------------------------------------------------------------------------------------- push
+def _left_behind(batch: list[FileRows], old: Mapping[str, list[str] | None], current: Current | None
+                 ) -> tuple[list[NodeRow], set[str]]:
+    """The nodes the files touched at their last push and touch no more: with `current` (the store's
+    row of a node, None when the store lost it), the rows to write again and the ids that are gone."""
+    rewrite: list[NodeRow] = []
+    gone = {i for rows in batch for i in rows.gone}
+    if current is None:
+        return rewrite, gone
+    for rows in batch:
+        now = {n.id for n in rows.nodes}
+        for node_id in old.get(rows.file) or []:
+            if node_id not in now:
+                row = current(node_id)
+                if row is None:
+                    gone.add(node_id)
+                else:
+                    rewrite.append(row)
+    return rewrite, gone
 
 
-def _kind(G: nx.MultiDiGraph, node: Hashable) -> str:
-    kind = G.nodes[node].get("kind")
-    if kind not in NODE_KINDS:
-        raise ValueError(f"node {node!r} has kind {kind!r}; expected one of {', '.join(NODE_KINDS)}")
-    return str(kind)
+def _manifest(rows: FileRows) -> dict[str, Any]:
+    ids = sorted({n.id for n in rows.nodes})
+    asserted = sum(1 for n in rows.nodes if rows.file in (n.props.get("sources") or ()))
+    return {"name": rows.file, "digest": rows.digest, "node_ids": ids, "node_count": asserted,
+            "relationship_count": len(rows.relationships)}
 
 
-def _document_label(G: nx.MultiDiGraph, node: Hashable) -> str | None:
-    label = G.nodes[node].get("label")
-    return label if label in DOCUMENT_LABELS else None
+def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
+           current: Current | None) -> _Written:
+    """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
+    names = [rows.file for rows in batch]
+    _delete_relationships(tx, [n for n in names if old.get(n) is not None])
+    rewrite, gone = _left_behind(batch, old, current)
+    nodes = {n.id: n for n in rewrite}
+    nodes.update((n.id, n) for rows in batch for n in rows.nodes)
+    _merge_nodes(tx, nodes)
+    created = _create_relationships(tx, batch, {i: n.kind for i, n in nodes.items()})
+    removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
+    kept = [_manifest(rows) for rows in batch if rows.digest is not None]
+    if kept:
+        tx.run(_WRITE_MANIFESTS, files=kept).consume()
+    dropped = [rows.file for rows in batch if rows.digest is None]
+    if dropped:
+        tx.run(_DELETE_MANIFESTS, names=dropped).consume()
+    return _Written(len(batch), len(nodes), created, removed)
+
+
+def _write_tx(tx: ManagedTransaction, batch: list[FileRows], current: Current | None) -> _Written:
+    """One write transaction: lock the files, then replace their statements."""
+    return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current)
+
+
+def _chunks(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows]]:
+    """Consecutive files, about `batch_rows` rows together (a file is never split); a file seen twice in a
+    chunk keeps its last rows."""
+    chunk: dict[str, FileRows] = {}
+    size = 0
+    for item in rows:
+        chunk[item.file] = item
+        size += item.size
+        if size >= batch_rows:
+            yield list(chunk.values())
+            chunk, size = {}, 0
+    if chunk:
+        yield list(chunk.values())
+
+
+def _changed(session: neo4j.Session, chunk: list[FileRows]) -> list[FileRows]:
+    """The files of `chunk` whose digest differs from what Neo4j holds (a removal: only if loaded)."""
+    query, names = _DIGESTS, [rows.file for rows in chunk]
+    held = {r["name"]: r["digest"] for r in session.execute_read(lambda tx: list(tx.run(query, names=names)))}
+    return [rows for rows in chunk
+            if (rows.file in held if rows.digest is None else held.get(rows.file) != rows.digest)]
+
+
+def push_rows(
+    driver: Driver,
+    rows: Iterable[FileRows],
+    *,
+    database: str | None = None,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    force: bool = False,
+    current: Current | None = None,
+    schema: bool = True,
+    progress: Callable[[str, int], None] | None = None,
+) -> PushSummary:
+    """Write a stream of :class:`FileRows` (the contract is in the module docstring), about `batch_rows`
+    rows per transaction; a file is fully written or not at all. Files whose digest Neo4j already holds
+    are skipped unless `force`. ``progress(last file, files done)`` is called after each transaction."""
+    if batch_rows < 1:
+        raise ValueError("batch_rows must be >= 1")
+    t0 = time.perf_counter()
+    db = _db(driver, database)
+    if schema:
+        ensure_schema(driver, db)
+    summary = PushSummary()
+    seen = 0
+    with driver.session(database=db) as session:
+        for chunk in _chunks(rows, batch_rows):
+            todo = chunk if force else _changed(session, chunk)
+            summary.unchanged += len(chunk) - len(todo)
+            seen += len(chunk)
+            if todo:
+                written = session.execute_write(_write_tx, todo, current)
+                summary.files += written.files
+                summary.nodes += written.nodes
+                summary.relationships += written.relationships
+                summary.removed_nodes += written.removed
+                summary.transactions += 1
+            if progress:
+                progress(chunk[-1].file, seen)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+# ------------------------------------------------------------------------------ the networkx adapter
 
 
 @dataclass
 class _FilePlan:
-    """What one file states: nodes (asserted or merely referenced by its edges) and edges."""
+    """What one file states: the nodes it asserts or its edges touch, and its edges."""
 
-    asserted: set[Hashable] = field(default_factory=set)
-    referenced: set[Hashable] = field(default_factory=set)
+    nodes: set[Hashable] = field(default_factory=set)
     edges: list[tuple[Hashable, Hashable, Hashable, dict[str, Any]]] = field(default_factory=list)
 
 
-def _plan(G: nx.MultiDiGraph) -> dict[str | None, _FilePlan]:
-    """Group the graph by file (None = statements no file claims)."""
-    plans: dict[str | None, _FilePlan] = defaultdict(_FilePlan)
+def _plan(G: nx.MultiDiGraph) -> dict[str, _FilePlan]:
+    """Group the graph by file ("" = the statements no file claims)."""
+    plans: dict[str, _FilePlan] = defaultdict(_FilePlan)
     for node, attrs in G.nodes(data=True):
         sources = attrs.get("sources") or []
-        if isinstance(sources, str):
-            sources = [sources]
-        for src in sources:
-            plans[str(src)].asserted.add(node)
+        for src in [sources] if isinstance(sources, str) else sources:
+            plans[str(src)].nodes.add(node)
         if not sources:
-            plans[None].referenced.add(node)
+            plans[""].nodes.add(node)
     for u, v, key, attrs in G.edges(keys=True, data=True):
-        rel_type = attrs.get("type")
-        if rel_type not in REL_TYPES:
-            raise ValueError(f"edge {u!r}->{v!r} has type {rel_type!r}; expected one of {', '.join(REL_TYPES)}")
-        src = attrs.get("source_file")
-        plan = plans[None if src is None else str(src)]
+        src = attrs.get("source_path") or attrs.get("source_file")  # the file's identity: its relative path
+        plan = plans["" if src is None else str(src)]
         plan.edges.append((u, v, key, attrs))
-        plan.referenced.update((u, v))
-    for plan in plans.values():
-        plan.referenced -= plan.asserted
+        plan.nodes.update((u, v))
     return plans
 
 
-def _batches(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+def _node_digest(row: NodeRow) -> bytes:
+    """What a node row contributes to a file's digest: everything but ``sources`` (a file's digest says
+    what the file states; the list of every file asserting a hub node would make it quadratic)."""
+    props = {k: v for k, v in row.props.items() if k != "sources"}
+    return json.dumps([row.id, row.kind, row.label, props], sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
-@dataclass
-class _FileRows:
-    """One file's statements as query parameters, prepared once (outside the retried transaction)."""
+class _GraphRows:
+    """Row sets of a networkx graph; each node's row is made once, however many files touch it."""
 
-    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    ids: dict[str, list[str]] = field(default_factory=dict)
-    asserted: int = 0
-    digest: str = ""
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G, self.plans = G, _plan(G)
+        self._rows: dict[Hashable, tuple[NodeRow, bytes]] = {}
 
-    @property
-    def size(self) -> int:
-        """Rows to write (a transaction groups small files up to about batch_size rows)."""
-        return sum(len(v) for v in self.nodes.values()) + sum(len(v) for v in self.rels.values()) + 1
+    def node(self, n: Hashable) -> tuple[NodeRow, bytes]:
+        if n not in self._rows:
+            row = node_row(n, self.G.nodes[n])
+            self._rows[n] = (row, _node_digest(row))
+        return self._rows[n]
 
+    def current(self, node_id: str) -> NodeRow | None:
+        return self.node(node_id)[0] if node_id in self.G else None
 
-def _prepare(G: nx.MultiDiGraph | None, plan: _FilePlan) -> _FileRows:
-    rows = _FileRows(
-        nodes={kind: [] for kind in NODE_KINDS}, ids={kind: [] for kind in NODE_KINDS}, asserted=len(plan.asserted)
-    )
-    if G is not None:
-        # Sorted by id: a stable lock order between concurrent transactions.
-        for node in sorted(plan.asserted | plan.referenced, key=str):
-            kind = _kind(G, node)
-            row = {"id": str(node), "props": _node_props(str(node), G.nodes[node]), "asserted": node in plan.asserted}
-            if kind == "Document":
-                row["label"] = _document_label(G, node)
-            rows.nodes[kind].append(row)
-            rows.ids[kind].append(str(node))
-        rels: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        for u, v, key, attrs in sorted(plan.edges, key=lambda e: (str(e[0]), str(e[1]), str(e[3]["type"]), str(e[2]))):
-            rels[(_kind(G, u), _kind(G, v))].append(
-                {"u": str(u), "v": str(v), "type": attrs["type"], "props": _edge_props(key, attrs)}
-            )
-        rows.rels = dict(sorted(rels.items()))
-    canonical = json.dumps(
-        [rows.nodes, sorted(rows.rels.items())], sort_keys=True, ensure_ascii=False, default=str
-    ).encode("utf-8")
-    rows.digest = hashlib.sha256(canonical).hexdigest()
-    return rows
+    def file(self, file: str) -> FileRows:
+        plan = self.plans.get(file)
+        if plan is None:  # the graph says nothing of this file any more
+            return FileRows(file, None)
+        nodes = [self.node(n) for n in sorted(plan.nodes, key=str)]
+        rels = sorted((relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
+                      key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))))
+        digest = hashlib.sha256()
+        for _, text in nodes:
+            digest.update(text)
+        # marshal: fast and exact for plain values (a Python upgrade may change it: then files are re-pushed)
+        digest.update(marshal.dumps([(r.u, r.v, r.type, r.props) for r in rels]))
+        return FileRows(file, digest.hexdigest(), [row for row, _ in nodes], rels)
+
+    def all(self, files: Iterable[str] | None = None) -> Iterator[FileRows]:
+        plans = self.plans
+        todo = sorted(f for f in plans if f) + ([""] if "" in plans else []) if files is None else list(files)
+        for file in dict.fromkeys(todo):
+            yield self.file(file)
 
 
-def _replace_file_tx(
-    tx: ManagedTransaction,
-    file: str | None,
-    rows: _FileRows | None,
-    batch_size: int,
-) -> tuple[int, int, int]:
-    """The body of one file's transaction: replace what the file states with ``rows`` (None: remove the
-    file). Returns (nodes upserted, relationships created, nodes deleted)."""
-    name = "" if file is None else file  # "" = the statements no file claims (nothing is asserted then)
-    # 1. Lock the file (serialises pushes of the same file), drop its relationships, read its manifest.
-    old = tx.run(_LOCK_AND_CLEAR[file is not None], name=name).single()
-    old_ids: dict[str, set[str]] = {kind: set(old[kind]) if old else set() for kind in NODE_KINDS}
-    new = rows or _FileRows(nodes={}, ids={})
-
-    # 2. Upsert the file's nodes, one statement per kind.
-    for kind in NODE_KINDS:
-        for batch in _batches(new.nodes.get(kind, []), batch_size):
-            tx.run(_NODE_UPSERT[kind], rows=batch, file=name).consume()
-
-    # 3. Nodes the file touched before but not now: the file no longer asserts them.
-    gone = {kind: sorted(old_ids[kind] - set(new.ids.get(kind, []))) for kind in NODE_KINDS}
-    for kind in NODE_KINDS:
-        for i in range(0, len(gone[kind]), batch_size):
-            tx.run(_FORGET_FILE[kind], ids=gone[kind][i : i + batch_size], file=name).consume()
-
-    # 4. Create the file's relationships, one statement per pair of endpoint kinds.
-    created = 0
-    for pair, rel_rows in new.rels.items():
-        for batch in _batches(rel_rows, batch_size):
-            record = tx.run(_CREATE_RELS[pair], rows=batch).single()
-            n = int(record["created"]) if record else 0
-            if n != len(batch):  # an endpoint is missing: roll the whole file back
-                raise RuntimeError(f"{name or '(unsourced)'}: {len(batch) - n} relationship endpoint(s) not found")
-            created += n
-
-    # 5. Delete the nodes nobody asserts any more and nothing links to.
-    removed = 0
-    for kind in NODE_KINDS:
-        for i in range(0, len(gone[kind]), batch_size):
-            record = tx.run(_DELETE_ORPHANS[kind], ids=gone[kind][i : i + batch_size]).single()
-            removed += int(record["deleted"]) if record else 0
-
-    # 6. The new manifest (or the file node goes, when the file is removed).
-    if rows is None:
-        tx.run(_DELETE_FILE_NODE, name=name).consume()
-    else:
-        tx.run(
-            _WRITE_MANIFEST,
-            name=name,
-            Document=new.ids["Document"],
-            Body=new.ids["Body"],
-            Project=new.ids["Project"],
-            node_count=new.asserted,
-            relationship_count=created,
-            digest=new.digest,
-        ).consume()
-    return sum(len(r) for r in new.nodes.values()), created, removed
-
-
-def _replace_files_tx(
-    tx: ManagedTransaction, files: list[tuple[str | None, _FileRows]], batch_size: int
-) -> list[tuple[int, int, int]]:
-    """Several files' replacements in one transaction (see push_graph)."""
-    return [_replace_file_tx(tx, file, rows, batch_size) for file, rows in files]
+def rows_from_graph(G: nx.MultiDiGraph, files: Iterable[str] | None = None) -> Iterator[FileRows]:
+    """The row sets of a networkx graph shaped like docs/schema.md, file by file (default: every file the
+    graph mentions, then the statements no file claims); a listed file the graph does not mention comes
+    as a removal (digest None). ``gone`` is left empty: push_graph gives :func:`push_rows` ``current``."""
+    return _GraphRows(G).all(files)
 
 
 def push_graph(
     driver: Driver,
     G: nx.MultiDiGraph,
     files: Iterable[str] | None = None,
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_ROWS,
     *,
     database: str | None = None,
     prune: bool = False,
@@ -581,89 +731,54 @@ def push_graph(
     schema: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> PushSummary:
-    """Replace, file by file, what each file states (atomically: small files share a write transaction).
+    """Mirror a networkx graph in Neo4j, file by file (see :func:`push_rows`; ``batch_size`` rows per
+    transaction).
 
     ``files``: only these files (default: every file the graph mentions, plus the statements no file
-    claims); a listed file the graph does not mention is emptied. A file whose statements Neo4j already
-    holds (same digest) is skipped unless ``force``. ``prune``: also remove the files loaded in Neo4j that
-    the graph no longer mentions (only when ``files`` is None). ``progress(file, done, total)`` is called
-    after each file. Needs the schema (``schema=True`` runs :func:`ensure_schema` first).
+    claims); a listed file the graph does not mention is removed. ``prune``: also remove the files loaded
+    in Neo4j that the graph no longer mentions (only when ``files`` is None). ``progress(file, done,
+    total)`` is called after each transaction.
     """
-    if batch_size < 1:
-        raise ValueError("batch_size must be >= 1")
-    t0 = time.perf_counter()
     db = _db(driver, database)
-    if schema:
-        ensure_schema(driver, db)
-    plans = _plan(G)
-    known: list[str | None] = sorted((f for f in plans if f is not None), key=str)
-    if None in plans:
-        known.append(None)
-    todo: list[str | None] = known if files is None else list(dict.fromkeys(files))
-    previous = {} if force else _digests(driver, db)
+    graph_rows = _GraphRows(G)
+    todo = list(graph_rows.all(files))  # validates every node kind and edge type before writing
     stale: list[str] = []
     if prune and files is None:
-        stale = sorted(set(loaded_files(driver, database=db)) - {f for f in known if f is not None})
-    summary = PushSummary()
+        stale = sorted(set(loaded_files(driver, database=db)) - {rows.file for rows in todo})
     total = len(todo) + len(stale)
-    with driver.session(database=db) as session:
-        # Small files share a transaction (up to about `batch_size` rows): every file still replaces its
-        # statements all at once, and a group commits or rolls back whole, so no file is ever half there.
-        group: list[tuple[str | None, _FileRows]] = []
-        size = 0
-
-        def flush() -> None:
-            nonlocal size
-            if not group:
-                return
-            results = session.execute_write(_replace_files_tx, list(group), batch_size)
-            for nodes, rels, removed in results:
-                summary.files += 1
-                summary.nodes += nodes
-                summary.relationships += rels
-                summary.removed_nodes += removed
-            group.clear()
-            size = 0
-
-        for i, file in enumerate(todo, 1):
-            rows = _prepare(G, plans.get(file) or _FilePlan())
-            if previous.get("" if file is None else file) == rows.digest:
-                summary.unchanged += 1
-            else:
-                group.append((file, rows))
-                size += rows.size
-                if size >= batch_size:
-                    flush()
-            if progress:
-                progress(file or "(unsourced)", i, total)
-        flush()
-        for j, name in enumerate(stale, len(todo) + 1):
-            _, _, removed = session.execute_write(_replace_file_tx, name, None, batch_size)
-            summary.removed_nodes += removed
-            summary.pruned_files.append(name)
-            if progress:
-                progress(name, j, total)
-    summary.seconds = time.perf_counter() - t0
+    step = None if progress is None else (lambda file, done: progress(file or "(unsourced)", done, total))
+    summary = push_rows(driver, [*todo, *(FileRows(name, None) for name in stale)], database=db,
+                        batch_rows=batch_size, force=force, current=graph_rows.current, schema=schema,
+                        progress=step)
+    summary.pruned_files = stale
     return summary
 
 
-def remove_file(driver: Driver, file: str, *, database: str | None = None, batch_size: int = 1000) -> int:
-    """Remove everything ``file`` states (one transaction). Returns the number of nodes deleted."""
+def remove_file(driver: Driver, file: str, *, database: str | None = None) -> int:
+    """Retract ``file`` without a store (one transaction): its relationships go, it leaves the ``sources``
+    of the nodes it touched, and those no file asserts and nothing links to are deleted. Returns the
+    number of nodes deleted."""
+
+    def work(tx: ManagedTransaction) -> int:
+        old = _lock(tx, [file])
+        nodes = []
+        for record in tx.run(_NODES_BY_ID, ids=old.get(file) or []):
+            attrs = _from_props(record["props"])
+            attrs.pop("id", None)
+            attrs["sources"] = [s for s in attrs.get("sources") or [] if s != file]
+            nodes.append(node_row(record["id"], attrs))
+        gone = [n.id for n in nodes if not n.props["sources"]]
+        return _apply(tx, [FileRows(file, None, nodes, (), gone)], old, None).removed
+
     with driver.session(database=_db(driver, database)) as session:
-        _, _, removed = session.execute_write(_replace_file_tx, file, None, batch_size)
-    return int(removed)
-
-
-def _digests(driver: Driver, database: str | None) -> dict[str, str]:
-    query = f"MATCH (f:{FILE_LABEL}) WHERE f.digest IS NOT NULL RETURN f.name AS name, f.digest AS digest"
-    return {r["name"]: r["digest"] for r in _read(driver, database, query)}
+        return int(session.execute_write(work))
 
 
 def loaded_files(driver: Driver, *, database: str | None = None) -> dict[str, dict[str, Any]]:
     """The files pushed so far: name -> {node_count, relationship_count, pushed_at}."""
     query = (
-        f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN f.name AS name, f.node_count AS node_count, "
-        "f.relationship_count AS relationship_count, f.pushed_at AS pushed_at"
+        f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' AND f.digest IS NOT NULL RETURN f.name AS name, "
+        "f.node_count AS node_count, f.relationship_count AS relationship_count, f.pushed_at AS pushed_at"
     )
     rows = run_cypher(driver, query, database=database)
     return {row.pop("name"): row for row in rows}
@@ -693,8 +808,9 @@ def _read(driver: Driver, database: str | None, query: str, **params: Any) -> li
 def _add_node(H: nx.MultiDiGraph, node_id: str, props: Mapping[str, Any]) -> None:
     attrs = _from_props(props)
     attrs.pop("id", None)
-    kind = attrs.get("kind")
-    for name in _NULLABLE.get(str(kind), ()):
+    for derived in STATUS_PROPERTIES:  # for Cypher users; the CLI works a status out itself (graph.validity)
+        attrs.pop(derived, None)
+    for name in vocab.SCALAR_NODE_ATTRIBUTES.get(str(attrs.get("kind")), ()):
         attrs.setdefault(name, None)
     attrs["sources"] = list(attrs.get("sources") or [])
     H.add_node(node_id, **attrs)
@@ -708,19 +824,68 @@ def _add_edge(H: nx.MultiDiGraph, u: str, v: str, rel_type: str, props: Mapping[
         H.add_edge(u, v, **attrs)
 
 
-def _rel_order(record: neo4j.Record) -> tuple[str, str, str, str]:
+def _rel_order(record: Mapping[str, Any]) -> tuple[str, str, str, str]:
     return (str(record["u"]), str(record["v"]), str(record["type"]), str(record["props"].get(_KEY_PROP)))
 
 
+_FETCH_NODES = "\nUNION ALL\n".join(f"MATCH (n:{k}) RETURN n.id AS id, properties(n) AS props" for k in NODE_KINDS)
+_FETCH_RELS = "\nUNION ALL\n".join(
+    f"MATCH (a)-[r:{t}]->(b) RETURN a.id AS u, b.id AS v, type(r) AS type, properties(r) AS props" for t in REL_TYPES
+)
+
+
 def fetch_graph(driver: Driver, *, database: str | None = None) -> nx.MultiDiGraph:
-    """The whole graph back as a networkx MultiDiGraph shaped like docs/schema.md."""
+    """The whole graph back as a networkx MultiDiGraph shaped like docs/schema.md (exports, tests)."""
     H = nx.MultiDiGraph()
     for record in sorted(_read(driver, database, _FETCH_NODES), key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
-    rels = _read(driver, database, _FETCH_RELS, types=list(REL_TYPES))
-    for record in sorted(rels, key=_rel_order):
+    for record in sorted(_read(driver, database, _FETCH_RELS), key=_rel_order):
         _add_edge(H, record["u"], record["v"], record["type"], record["props"])
     return H
+
+
+_DIRECTION_ALIASES = {"up": "out", "down": "in"}
+_PATTERNS = {"out": "(s)-[r:{types}]->(m)", "in": "(s)<-[r:{types}]-(m)", "both": "(s)-[r:{types}]-(m)"}
+
+
+@cache
+def _step_query(direction: str, types: tuple[str, ...]) -> str:
+    """One breadth-first level: the relationships of the given (whitelisted) types at the frontier,
+    grouped by the node at the other end, whose properties come once (a body with thousands of parallel
+    ISSUED_BY edges would otherwise come back thousands of times)."""
+    pattern = _PATTERNS[direction].format(types="|".join(types))
+    return "\nUNION ALL\n".join(
+        f"MATCH (s:{k}) WHERE s.id IN $ids\nMATCH {pattern}\n"
+        "WITH m, collect({rid: elementId(r), u: startNode(r).id, v: endNode(r).id, type: type(r),\n"
+        "                 props: properties(r)}) AS rels\n"
+        "RETURN m.id AS mid, properties(m) AS mprops, rels"
+        for k in NODE_KINDS
+    )
+
+
+def _step(driver: Driver, database: str | None, query: str, frontier: list[str], seen: set[str],
+          rels: dict[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Run one level: add its relationships to `rels`; the properties of the nodes not `seen` yet."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for record in _read(driver, database, query, ids=frontier):
+        rels.update((r["rid"], r) for r in record["rels"])
+        if record["mid"] not in seen:
+            found[record["mid"]] = record["mprops"]
+    return found
+
+
+def _check_walk(direction: str, depth: int | None, types: Iterable[str] | None) -> tuple[str, int, tuple[str, ...]]:
+    d = _DIRECTION_ALIASES.get(direction, direction)
+    if d not in _PATTERNS:
+        raise ValueError(f"direction must be 'out' ('up'), 'in' ('down') or 'both', not {direction!r}")
+    depth = MAX_DEPTH if depth is None else int(depth)
+    if not 0 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be between 0 and {MAX_DEPTH}")
+    wanted = tuple(REL_TYPES) if types is None else tuple(sorted(dict.fromkeys(types)))
+    unknown = [t for t in wanted if t not in REL_TYPES]
+    if unknown:
+        raise ValueError(f"unknown relationship type(s): {', '.join(map(str, unknown))}")
+    return d, depth, wanted
 
 
 def fetch_neighbourhood(
@@ -735,74 +900,169 @@ def fetch_neighbourhood(
     """The sub-graph reached from ``ids`` within ``depth`` hops along ``types`` (default: all).
 
     ``out`` (alias ``up``, as in graph.queries.lineage) follows edges forwards: what the seeds implement,
-    cite, supersede; ``in`` (alias ``down``) backwards: what implements, cites, supersedes the seeds;
-    ``both`` either way. ``depth`` None means :data:`MAX_DEPTH`. Returns the seeds found, the nodes
-    reached and every edge on those paths (a variable-length pattern ``*1..depth``): exactly what a
-    breadth-first walk of the same depth sees, so ``lineage(sub, seed, ...)`` answers as on the whole graph.
+    cite, supersede; ``in`` (alias ``down``) backwards; ``both`` either way. ``depth`` None means
+    :data:`MAX_DEPTH`. Breadth first, one query per level (linear in what is reached, where a
+    variable-length pattern would enumerate every path): the seeds found, the nodes reached and every edge
+    walked, so ``lineage(sub, seed, ...)`` answers as on the whole graph.
     """
-    direction = _DIRECTION_ALIASES.get(direction, direction)  # type: ignore[assignment]
-    if direction not in _STEP_QUERY:
-        raise ValueError(f"direction must be 'out' ('up'), 'in' ('down') or 'both', not {direction!r}")
-    depth = MAX_DEPTH if depth is None else int(depth)
-    if not 0 <= depth <= MAX_DEPTH:
-        raise ValueError(f"depth must be between 0 and {MAX_DEPTH}")
-    wanted = list(REL_TYPES) if types is None else list(dict.fromkeys(types))
-    unknown = [t for t in wanted if t not in REL_TYPES]
-    if unknown:
-        raise ValueError(f"unknown relationship type(s): {', '.join(map(str, unknown))}")
-    seeds = sorted({str(i) for i in ids})
+    d, depth, wanted = _check_walk(direction, depth, types)
     H = nx.MultiDiGraph()
-    for record in _read(driver, database, _SEEDS, ids=seeds):
+    for record in _read(driver, database, _NODES_BY_ID, ids=sorted({str(i) for i in ids})):
         _add_node(H, record["id"], record["props"])
     if depth == 0 or not H or not wanted:
         return H
-    # Breadth first, one query per level: linear in what is reached, where a variable-length pattern would
-    # enumerate every path. The query text is a constant per direction; ids and types are parameters.
-    query = _STEP_QUERY[direction]
-    records: dict[str, neo4j.Record] = {}
-    frontier = sorted(H.nodes)
-    seen = set(frontier)
+    rels: dict[str, Mapping[str, Any]] = {}
+    frontier, seen = sorted(H.nodes), set(H.nodes)
     for _ in range(depth):
+        nxt = _step(driver, database, _step_query(d, wanted), frontier, seen, rels)
+        for node_id in sorted(nxt):
+            _add_node(H, node_id, nxt[node_id])
+        seen.update(nxt)
+        frontier = sorted(nxt)
         if not frontier:
             break
-        nxt: set[str] = set()
-        for record in _read(driver, database, query, ids=frontier, types=wanted):
-            records[record["rid"]] = record
-            for node_id in (record["u"], record["v"]):
-                if node_id not in seen:
-                    seen.add(node_id)
-                    nxt.add(node_id)
-        frontier = sorted(nxt)
-    for record in sorted(records.values(), key=_rel_order):
-        for node_id, props in ((record["u"], record["uprops"]), (record["v"], record["vprops"])):
-            if node_id not in H:
-                _add_node(H, node_id, props)
-        _add_edge(H, record["u"], record["v"], record["type"], record["props"])
+    for rel in sorted(rels.values(), key=_rel_order):
+        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
     return H
 
+
+# ----------------------------------------------------------------------------------------- candidates
+
+
+class _Keys(NamedTuple):
+    id: str
+    file: str
+    symbols: list[str]
+    numbers: list[str]
+    phrase: str
+
+
+_ID_PREFIXES = ("doc:", "ref:", "file:", "named:")
+
+
+def _lookup_keys(ref: str) -> _Keys:
+    """graph.queries.ref_keys (what resolve_ref may look `ref` up by) as this store's index keys: the id,
+    the file name (lower case), the symbols, else the numbers and the names as full-text phrases.
+
+    >>> _lookup_keys("Nghị quyết số 08-NQ/TU@Hải Phòng 2022")
+    _Keys(id='Nghị quyết số 08-NQ/TU@Hải Phòng 2022', file='tu@hải phòng 2022', symbols=['8-nq/tu'], numbers=[], phrase='')
+    >>> _lookup_keys("Nghị quyết Trung ương 4 (khóa XII)")[3:]
+    (['4'], '"nghi quyet trung uong 4 (khoa xii)" OR "nghi quyet trung uong 4"')
+    """
+    k = q.ref_keys(ref)
+    quoted = ['"' + n.replace("\\", "\\\\").replace('"', '\\"') + '"' for n in k.names if n.strip(" -,.;:()")]
+    phrase = " OR ".join(quoted)
+    base = k.ids[0].replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return _Keys(k.ids[0], base, sorted(k.symbols), sorted(k.numbers), phrase)
+
+
+_RETURN_N = "RETURN n.id AS id, properties(n) AS props"
+_BY_ID = [f"MATCH (n:{k} {{id: $id}}) {_RETURN_N}" for k in NODE_KINDS]
+_BY_FILE = f"MATCH (n:Document) WHERE n.pg_file = $file {_RETURN_N}"
+_BY_SYMBOL = f"MATCH (n:Document) WHERE n.pg_symbol IN $symbols {_RETURN_N}"
+_BY_NUMBER = f"MATCH (n:Document) WHERE n.pg_number IN $numbers {_RETURN_N}"
+_BY_NAME = f"CALL db.index.fulltext.queryNodes('{_NAMES_INDEX}', $phrase) YIELD node AS n {_RETURN_N}"
 
 def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -> nx.MultiDiGraph:
-    """Nodes (no edges) that a reference an analyst typed may name, for graph.queries.resolve_ref.
-
-    A loose, index-friendly pre-selection: the exact id, file name or symbol, any number the reference
-    contains, or a title or name containing it. resolve_ref then decides on this small graph.
-    """
-    import re as _re
-
-    nums = sorted({n.lstrip("0") or "0" for n in _re.findall(r"\d+", ref)})
-    low = " ".join(ref.lower().split())
+    """The nodes a typed reference may name, found by index, with their issuers (ISSUED_BY edges): a
+    superset of what graph.queries.resolve_ref picks on the whole graph, which then decides on it."""
+    keys = _lookup_keys(ref)
+    parts = [*_BY_ID, _BY_FILE]
+    parts += [_BY_SYMBOL] if keys.symbols else []
+    parts += [_BY_NUMBER] if keys.numbers else []
+    parts += [_BY_NAME] if keys.phrase else []
     H = nx.MultiDiGraph()
-    for record in _read(driver, database, _CANDIDATES, ref=ref.strip(), nums=nums, low=low):
+    records = _read(driver, database, "\nUNION\n".join(parts), **keys._asdict())
+    if keys.symbols and not records:  # "31/NQ-TW", "98/QH15": the same number, loosely (resolve_ref decides)
+        numbers = sorted({q.symbol_number(sym) for sym in keys.symbols})
+        records = _read(driver, database, _BY_NUMBER, numbers=numbers)
+    for record in sorted(records, key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
+    docs = [n for n, d in H.nodes(data=True) if d.get("kind") == "Document"]
+    rels: dict[str, Mapping[str, Any]] = {}
+    issuers = _step(driver, database, _step_query("out", ("ISSUED_BY",)), docs, set(H), rels) if docs else {}
+    for node_id in sorted(issuers):
+        _add_node(H, node_id, issuers[node_id])
+    for rel in sorted(rels.values(), key=_rel_order):
+        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
     return H
 
 
-def fetch_nodes(driver: Driver, *, database: str | None = None) -> nx.MultiDiGraph:
-    """Every node with its properties, no edges (a fallback for resolving unusual references)."""
+# ------------------------------------------------------------------------------------------------ stats
+
+_COUNT_KINDS = "\nUNION ALL\n".join(f"MATCH (n:{k}) RETURN '{k}' AS key, count(n) AS n" for k in NODE_KINDS)
+_COUNT_TYPES = "\nUNION ALL\n".join(f"MATCH ()-[r:{t}]->() RETURN '{t}' AS key, count(r) AS n" for t in REL_TYPES)
+_COUNT_LABELS = ("MATCH (n:Document) RETURN CASE WHEN coalesce(n.label, '') = '' THEN 'Document' "
+                 "ELSE toString(n.label) END AS key, count(*) AS n")
+_COUNT_EDGE_KINDS = "\nUNION ALL\n".join(
+    f"MATCH ()-[r:{t}]->() WHERE coalesce(r.kind, '') <> '' RETURN '{t}' AS type, r.kind AS key, count(*) AS n"
+    for t in vocab.EDGE_KINDS
+)
+_COUNT_FILES = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN count(f) AS n"
+_MOST_CITED = (
+    f"MATCH (d:Document) WITH d, COUNT {{ (d)<-[:{'|'.join(q.DOC_RELATIONS)}]-() }} AS c WHERE c > 0\n"
+    "WITH d, c ORDER BY c DESC, d.id LIMIT $top\nRETURN d.id AS id, properties(d) AS props, c"
+)
+_LOOSE_ENDS = {
+    "unresolved": "MATCH (n:Document) WHERE n.resolved = false",
+    "no_identity": ("MATCH (n:Document) WHERE coalesce(n.symbol, '') = '' AND coalesce(n.title, '') = '' "
+                    "AND coalesce(n.name, '') = ''"),
+    "conflicts": (f"MATCH (n) WHERE ({' OR '.join(f'n:{k}' for k in NODE_KINDS)}) "
+                  "AND n.conflicts IS NOT NULL AND NOT n.conflicts IN $falsy"),
+}
+
+
+def _loose_ends(driver: Driver, database: str | None, top: int) -> tuple[dict[str, int], list[neo4j.Record]]:
+    """How many nodes each loose-end list holds, and its first `top` (most mentioned first, then id)."""
+    totals: dict[str, int] = {}
+    firsts: list[neo4j.Record] = []
+    for name, match in _LOOSE_ENDS.items():
+        totals[name] = int(_read(driver, database, f"{match}\nRETURN count(n) AS n", falsy=_FALSY_JSON)[0]["n"])
+        if totals[name] and top:
+            firsts += _read(driver, database, f"{match}\nWITH n ORDER BY size(coalesce(n.sources, [])) DESC, n.id "
+                            f"LIMIT $top\n{_RETURN_N}", falsy=_FALSY_JSON, top=top)
+    return totals, firsts
+
+
+def _pairs(records: Iterable[neo4j.Record]) -> dict[str, int]:
+    return dict(sorted((str(r["key"]), int(r["n"])) for r in records if r["n"]))
+
+
+def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None) -> dict[str, Any]:
+    """graph.queries.stats' answer, from aggregate queries (counts from Neo4j's count store, the lists cut
+    to `top` in Cypher): the same shape and values, whatever the size of the database."""
+    by_kind = _pairs(_read(driver, database, _COUNT_KINDS))
+    by_relation = _pairs(_read(driver, database, _COUNT_TYPES))
+    by_relation_kind: dict[str, dict[str, int]] = {}
+    for r in _read(driver, database, _COUNT_EDGE_KINDS):
+        by_relation_kind.setdefault(str(r["type"]), {})[str(r["key"])] = int(r["n"])
+    most = _read(driver, database, _MOST_CITED, top=top) if top else []
+    totals, firsts = _loose_ends(driver, database, top)
     H = nx.MultiDiGraph()
-    for record in _read(driver, database, _ALL_NODES):
+    for record in firsts:  # the lists' own rules (fields, order) are graph.queries.stats'
         _add_node(H, record["id"], record["props"])
-    return H
+    lists = q.stats(H, top)
+    return {
+        "nodes": sum(by_kind.values()),
+        "edges": sum(by_relation.values()),
+        "files": int(_read(driver, database, _COUNT_FILES)[0]["n"]),
+        "by_kind": by_kind,
+        "by_label": _pairs(_read(driver, database, _COUNT_LABELS)) if by_kind.get("Document") else {},
+        "by_relation": by_relation,
+        "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_relation_kind.items())},
+        "most_cited": [{"id": r["id"], "name": q.display_name(_from_props(r["props"]), r["id"]), "count": int(r["c"])}
+                       for r in sorted(most, key=lambda r: (-int(r["c"]), str(r["id"])))],
+        **{name: {"count": totals[name], "top": lists[name]["top"]} for name in _LOOSE_ENDS},
+    }
+
+
+def files(driver: Driver, *, database: str | None = None) -> list[str]:
+    """The names of the files pushed, sorted."""
+    query = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN f.name AS name"
+    return sorted(str(r["name"]) for r in _read(driver, database, query))
+
+
+# ------------------------------------------------------------------------------------------------ cypher
 
 
 def _plain(value: Any) -> Any:
@@ -876,10 +1136,7 @@ class Neo4jSource:
         self.driver, self.database = driver, database
 
     def candidates(self, ref: str) -> nx.MultiDiGraph:
-        from .queries import resolve_ref
-
-        H = fetch_candidates(self.driver, ref, database=self.database)
-        return H if resolve_ref(H, ref) else fetch_nodes(self.driver, database=self.database)
+        return fetch_candidates(self.driver, ref, database=self.database)
 
     def neighbourhood(self, ids: Iterable[str], direction: Literal["out", "in", "both", "up", "down"],
                       depth: int | None, types: Sequence[str] | None = None) -> nx.MultiDiGraph:
@@ -891,13 +1148,11 @@ class Neo4jSource:
 
         return walk_and_count(self, root, direction, depth, types)
 
-    def stats(self, top: int = 10) -> dict[str, Any]:
-        from .queries import stats
-
-        return stats(fetch_graph(self.driver, database=self.database), top)
+    def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
+        return stats(self.driver, top, database=self.database)
 
     def files(self) -> list[str]:
-        return sorted(loaded_files(self.driver, database=self.database))
+        return files(self.driver, database=self.database)
 
     def close(self) -> None:
         self.driver.close()

@@ -26,6 +26,8 @@ QUESTIONS = [
     ["coverage", "98/2023/QH15"],
     ["coverage", "31-NQ/TW", "--via-cites"],
     ["stats"],
+    ["stats", "--top", "1"],
+    ["stats", "--files"],
 ]
 
 
@@ -70,3 +72,40 @@ def test_cypher_finds_local_documents_implementing_31(loaded: tuple[Path, str]) 
     r = CliRunner().invoke(app, ["cypher", q, "--param", "symbol=31-NQ/TW", "--json", "--neo4j", uri])
     assert r.exit_code == 0, r.output
     assert [row["j"] for row in json.loads(r.stdout)] == ["Thành phố Hồ Chí Minh"]
+
+
+def _refs(G: Any) -> list[str]:
+    """References an analyst may type for the nodes of G, in every form resolve_ref accepts."""
+    from policygraph.graph import queries as q
+    from policygraph.ontology.vocab import LABEL_VI
+
+    refs: set[str] = set()
+    for n, d in G.nodes(data=True):
+        refs.update({str(n), q.suggest_ref(G, n)})
+        if d.get("symbol"):
+            refs.update({d["symbol"], d["symbol"].lower(), f"{d['symbol']}@{d.get('jurisdiction') or 'TW'}"})
+        if d.get("number") and d.get("label") in LABEL_VI:
+            refs.add(f"{LABEL_VI[d['label']]} {d['number']}")
+        if d.get("source_file"):
+            refs.update({d["source_file"], d["source_file"].upper()})
+        for name in (d.get("title"), d.get("name"), *(d.get("aliases") or [])):
+            if name:
+                words = name.split()
+                refs.update({name, name.upper(), " ".join(words[:3]), " ".join(words[-2:])})
+    return sorted(refs)
+
+
+def test_candidates_resolve_like_the_whole_graph(loaded: tuple[Path, str], neo4j_driver: Any) -> None:
+    """Neo4j's candidates for a reference are found by index, yet resolve_ref decides on them exactly as
+    on the whole graph, for every node of the sample corpus and every form of reference."""
+    from policygraph.graph import queries as q
+
+    store, _ = loaded
+    G = open_store(store).graph
+    source = neo4j_store.Neo4jSource(neo4j_driver)
+    refs = _refs(G)
+    assert len(refs) > 200
+    for ref in refs:
+        H = source.candidates(ref)
+        assert q.resolve_ref(H, ref) == q.resolve_ref(G, ref), ref
+        assert H.number_of_nodes() < G.number_of_nodes() / 2, ref  # never the whole graph

@@ -208,15 +208,46 @@ def test_node_only_referenced_by_another_file(neo4j_db: Any) -> None:
     G.add_edge("doc:B", "doc:X", key="k1", type="CITES", kind=None, source_file="b.txt", evidence=None)
     G.add_edge("doc:B", "doc:A", key="k2", type="IMPLEMENTS", kind="based_on", source_file="b.txt",
                evidence={"file": "b.txt", "start": 0, "end": 5, "sentence": "Căn cứ"})  # fmt: skip
-    ns.push_graph(neo4j_db, G, files=["b.txt"])  # doc:A and doc:X exist, asserted by nobody yet
+    ns.push_graph(neo4j_db, G, files=["b.txt"])  # doc:A and doc:X exist before a.txt is pushed
     rows = ns.run_cypher(neo4j_db, "MATCH (d:Document) RETURN d.id AS id, d.sources AS s ORDER BY id")
-    assert rows == [{"id": "doc:A", "s": []}, {"id": "doc:B", "s": ["b.txt"]}, {"id": "doc:X", "s": []}]
+    # Neo4j mirrors the graph's properties: `sources` says a.txt, whether or not a.txt was pushed yet
+    assert rows == [{"id": "doc:A", "s": ["a.txt"]}, {"id": "doc:B", "s": ["b.txt"]}, {"id": "doc:X", "s": ["a.txt"]}]
+    assert set(ns.loaded_files(neo4j_db)) == {"b.txt"}
     ns.push_graph(neo4j_db, G)
     assert_same_graph(ns.fetch_graph(neo4j_db), G)
     ns.remove_file(neo4j_db, "a.txt")  # doc:A and doc:X are still linked from b.txt: kept
     assert ns.counts(neo4j_db)["Document"] == 3
     ns.remove_file(neo4j_db, "b.txt")  # now nobody asserts or links them
     assert ns.counts(neo4j_db) == {}
+
+
+def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
+    """The writer's own input, as a store streams it: per-file rows, a removal with the shared node's new
+    properties, and a gone node."""
+    law = {**doc_node(label="Law", symbol="19/2012/QH13", number="19"), "sources": ["a.txt", "b.txt"]}
+    a = {**doc_node(label="Resolution", symbol="1-NQ/TU", source_file="a.txt"), "sources": ["a.txt"]}
+    b = {**doc_node(label="Plan", symbol="2-KH/TU", source_file="b.txt"), "sources": ["b.txt"]}
+    ev = {"file": "a.txt", "start": 0, "end": 12, "sentence": "Căn cứ Luật số 19/2012/QH13"}
+
+    def rows(file: str, doc: str, attrs: dict[str, Any], law_attrs: dict[str, Any]) -> ns.FileRows:
+        rel = ns.relationship_row(doc, "doc:law", f"IMPLEMENTS:{file}:0",
+                                  {"type": "IMPLEMENTS", "kind": "based_on", "source_file": file,
+                                   "evidence": {**ev, "file": file}})
+        nodes = [ns.node_row(doc, attrs), ns.node_row("doc:law", law_attrs)]
+        return ns.FileRows(file, f"{file}-v1", nodes, [rel])
+
+    summary = ns.push_rows(neo4j_db, iter([rows("a.txt", "doc:a", a, law), rows("b.txt", "doc:b", b, law)]))
+    assert (summary.files, summary.relationships, summary.transactions) == (2, 2, 1)
+    assert ns.push_rows(neo4j_db, [rows("a.txt", "doc:a", a, law)]).unchanged == 1  # same digest: skipped
+    # b.txt leaves the store: the law loses it from its sources, b's own document is gone
+    law_now = {**law, "sources": ["a.txt"]}
+    ns.push_rows(neo4j_db, [ns.FileRows("b.txt", None, [ns.node_row("doc:law", law_now)], (), ["doc:b"])])
+    got = ns.fetch_graph(neo4j_db)
+    assert sorted(got.nodes) == ["doc:a", "doc:law"]
+    assert got.nodes["doc:law"]["sources"] == ["a.txt"] and got.nodes["doc:law"]["label"] == "Law"
+    assert [(u, v, d["kind"], d["evidence"]["sentence"]) for u, v, d in got.edges(data=True)] == [
+        ("doc:a", "doc:law", "based_on", ev["sentence"])]
+    assert set(ns.loaded_files(neo4j_db)) == {"a.txt"}
 
 
 def test_labels_are_whitelisted_and_types_validated(neo4j_db: Any) -> None:
@@ -407,15 +438,25 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _per_file_state(driver: Any) -> tuple[set[str], Counter[str], Counter[str]]:
+def _per_file_state(driver: Any) -> tuple[set[str], Counter[str], set[str]]:
+    """The files Neo4j holds, its relationships per file, the ids of its nodes."""
     files = {r["f"] for r in ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS f")}
     rels = Counter(
         {r["f"]: r["n"] for r in ns.run_cypher(driver, "MATCH ()-[r]->() RETURN r.source_file AS f, count(*) AS n")}
     )
-    asserted = Counter(
-        {r["f"]: r["n"] for r in ns.run_cypher(driver, "MATCH (n) UNWIND n.sources AS f RETURN f, count(*) AS n")}
-    )
-    return files, rels, asserted
+    nodes = {r["id"] for r in ns.run_cypher(driver, "MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id")}
+    return files, rels, nodes
+
+
+def _touched(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """file -> the nodes it asserts or its edges touch (what its row set writes)."""
+    out: dict[str, set[str]] = {}
+    for n, d in G.nodes(data=True):
+        for f in d["sources"]:
+            out.setdefault(f, set()).add(n)
+    for u, v, d in G.edges(data=True):
+        out.setdefault(d["source_file"], set()).update((u, v))
+    return out
 
 
 def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path) -> None:
@@ -423,8 +464,8 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
     re-push converges to the counts of a clean push."""
     G = _bench_module().synthetic_graph(n_docs=4000, n_files=200, seed=11)
     want_rels = Counter(d["source_file"] for *_, d in G.edges(data=True))
-    want_asserted = Counter(s for _, d in G.nodes(data=True) for s in d["sources"])
-    all_files = set(want_rels) | set(want_asserted)
+    touched = _touched(G)
+    all_files = set(touched)
 
     state_dir = tmp_path / "crash-neo4j"
     port = _free_port()
@@ -459,14 +500,16 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
         assert neo4j_local("start", state_dir, port) == uri  # recovery happens here
         driver = GraphDatabase.driver(uri, auth=None)
         try:
-            files, rels, asserted = _per_file_state(driver)
+            files, rels, nodes = _per_file_state(driver)
             assert 20 <= len(files) < len(all_files)
             for f in sorted(all_files):
                 if f in files:  # fully there
                     assert rels[f] == want_rels[f], f
-                    assert asserted[f] == want_asserted[f], f
+                    assert touched[f] <= nodes, f
                 else:  # or absent
-                    assert rels[f] == 0 and asserted[f] == 0, f
+                    assert rels[f] == 0, f
+            # and no node is there that no file fully there wrote
+            assert nodes == set().union(*(touched[f] for f in files))
             ns.push_graph(driver, G)
             after_crash = ns.counts(driver)
         finally:
