@@ -27,7 +27,16 @@ from policygraph.ontology.export import (
     to_json,
     write_export,
 )
-from policygraph.ontology.rdf import from_rdf, node_iri, parse_rdf, sparql, to_jsonld, to_rdf, to_turtle
+from policygraph.ontology.rdf import (
+    from_rdf,
+    node_iri,
+    parse_rdf,
+    read_rdf,
+    sparql,
+    to_jsonld,
+    to_rdf,
+    to_turtle,
+)
 
 PG = rdflib.Namespace(vocab.PG)
 
@@ -171,7 +180,7 @@ def test_csv_keeps_rows_on_one_line() -> None:
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
 def test_rdf_round_trips(graph: nx.MultiDiGraph, fmt: str) -> None:
     text = to_turtle(graph) if fmt == "turtle" else to_jsonld(graph)
-    g = rdflib.Graph().parse(data=text, format=fmt)
+    g = read_rdf(text, fmt)
     assert len(g) == len(to_rdf(graph))
     back = from_rdf(g)
     assert set(back.nodes) == set(graph.nodes)
@@ -373,9 +382,9 @@ def test_cli_export_to_a_file(runner: CliRunner, store: Path, tmp_path: Path, fm
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")
     if fmt == "ttl":
-        assert from_rdf(rdflib.Graph().parse(data=text, format="turtle")).number_of_edges() == 19
+        assert from_rdf(read_rdf(text, "turtle")).number_of_edges() == 19
     elif fmt == "jsonld":
-        assert from_rdf(rdflib.Graph().parse(data=text, format="json-ld")).number_of_nodes() == 15
+        assert from_rdf(read_rdf(text, "json-ld")).number_of_nodes() == 15
     elif fmt == "graphml":
         assert nx.read_graphml(out).number_of_edges() == 19
     else:
