@@ -170,9 +170,9 @@ def test_jurisdiction_date_range(db: Any) -> None:
 
 
 def test_unresolved_references(db: Any) -> None:
-    rows = ns.run_cypher(db, query("unresolved_references"), {})
+    rows = ns.run_cypher(db, query("unresolved_references"), {"limit": 20, "examples": 3})
     by_id = {r["id"]: r for r in rows}
-    assert set(by_id) == {REF14, REF_HP}
+    assert set(by_id) == {REF14, REF_HP} and {r["statements"] for r in rows} == {1}
     assert by_id[REF14]["missing"] == ["date"] and by_id[REF14]["cited_by"] == [HCM08]
     assert by_id[REF14]["files"] == [FILE_HCM] and "14-KL/TW" in by_id[REF14]["sentences"][0]
     assert by_id[REF_HP]["missing"] == ["date", "symbol"] and by_id[REF_HP]["cited_by"] == [HP08]
@@ -200,11 +200,13 @@ def test_shortest_chain(db: Any) -> None:
 
 
 def test_symbol_collisions_and_project_mentions(db: Any) -> None:
-    rows = ns.run_cypher(db, query("symbol_collisions"), {})
+    rows = ns.run_cypher(db, query("symbol_collisions"), {"limit": 20})
     assert [(r["symbol"], r["ids"]) for r in rows] == [("08-NQ/TU", sorted([HCM08, HP08]))]
-    mentions = ns.run_cypher(db, query("project_mentions"), {"name": "Bến Thành"})  # an alias
+    mentions = ns.run_cypher(db, query("project_mentions"), {"name": "Bến Thành", "limit": 100})  # an alias
     assert [(r["project"], r["id"]) for r in mentions] == [(METRO, HCM08), (METRO, PLAN150)]
     assert all("metro số 2" in r["sentence"] for r in mentions)
+    first = ns.run_cypher(db, query("project_mentions"), {"name": "metro", "limit": 1})
+    assert [r["id"] for r in first] == [HCM08]
 
 
 def test_queries_folder_has_a_browser_style() -> None:
@@ -259,3 +261,24 @@ def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> No
             rows = ns.run_cypher(neo4j_db, query("cites_up_to_depth"),
                                  {"symbol": symbol, "jurisdiction": None, "depth": depth})
             assert {(r["from_id"], r["id"], r["hops"]) for r in rows} == cited, (symbol, depth)
+
+
+def test_bounded_answers_agree_with_networkx(neo4j_db: Any) -> None:
+    """most_cited counts citing documents only for the documents that can make the answer; the answer is
+    the one a full count gives. unresolved_references puts the most referred to first, examples capped."""
+    G = tangled_graph(n=150, seed=9)
+    for n in list(G)[::7]:
+        G.nodes[n]["resolved"] = False
+    ns.push_graph(neo4j_db, G)
+    docs = nx.DiGraph(G.edges())  # distinct citing documents = predecessors
+    mentions = {n: G.in_degree(n) for n in G}
+    full = sorted((-len(list(docs.predecessors(n))), -mentions[n], n) for n in G if mentions[n])
+    for limit in (1, 3, 10, 40, 1000):
+        rows = ns.run_cypher(neo4j_db, query("most_cited"), {"limit": limit})
+        assert [(-r["citing"], -r["mentions"], r["id"]) for r in rows] == full[:limit], limit
+    unresolved = sorted((-mentions[n], n) for n, d in G.nodes(data=True) if not d["resolved"])
+    rows = ns.run_cypher(neo4j_db, query("unresolved_references"), {"limit": 5, "examples": 2})
+    assert [(-r["statements"], r["id"]) for r in rows] == unresolved[:5]
+    for r in rows:
+        assert len(r["sentences"]) == min(2, r["statements"]) and len(r["cited_by"]) <= 2
+        assert set(r["cited_by"]) <= set(docs.predecessors(r["id"]))
