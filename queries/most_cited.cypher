@@ -7,7 +7,7 @@
 //          least that many statements can be in the answer, so only theirs are counted one by one.
 // params: $limit (int)
 // example: {"limit": 10}
-CALL {
+CALL () {
   MATCH (c:Document)
   WITH c, COUNT { (c)<-[:CITES|IMPLEMENTS|SUPERSEDES]-() } AS mentions
   ORDER BY mentions DESC

@@ -9,8 +9,7 @@ WHERE u.resolved = false
 WITH u, COUNT { (u)<-[:CITES|IMPLEMENTS|SUPERSEDES]-() } AS statements
 ORDER BY statements DESC, u.id
 LIMIT $limit
-CALL {
-  WITH u
+CALL (u) {
   OPTIONAL MATCH (d:Document)-[r:CITES|IMPLEMENTS|SUPERSEDES]->(u)
   WITH d, r
   ORDER BY d.id, r.evidence_start
