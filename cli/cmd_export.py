@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -35,6 +36,51 @@ def _graph(store: str | None) -> nx.MultiDiGraph:
     return with_status(run_guarded(read_graph, store))
 
 
+#: files a store keeps beside itself (lock, SQLite journal and WAL, temporary copies): never an export's target
+STORE_COMPANIONS = ("", ".lock", ".tmp", "-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and symbolic links too
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def store_clash(output: Path, store: str | None) -> str | None:
+    """Why `output` must not be written (it is the store, or a file the store keeps beside itself), or None.
+
+    Every command that writes a file it is given (-o) asks this first.
+
+    >>> store_clash(Path("graph.json"), "policygraph.store.json") is None
+    True
+    >>> store_clash(Path("./policygraph.store.json.lock"), "policygraph.store.json")
+    'refusing to write policygraph.store.json.lock: it belongs to the store policygraph.store.json (choose another file)'
+    """
+    from ..graph.store import store_path
+
+    kept = store_path(store)
+    for suffix in STORE_COMPANIONS:
+        if _same_file(output, kept.with_name(kept.name + suffix)):
+            what = "is the store" if not suffix else f"belongs to the store {kept}"
+            return f"refusing to write {output}: it {what} (choose another file)"
+    return None
+
+
+def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None) -> list[Path]:
+    """The files an export will write (none: standard output); one error line for a wrong combination."""
+    if fmt is ExportFormat.csv:
+        if output is not None:
+            fail("csv writes a folder of Neo4j-import CSVs (nodes.csv, relationships.csv), not one file: "
+                 "give --out-dir DIR instead of -o", 1)
+        if out_dir is None:
+            fail("csv writes nodes.csv and relationships.csv for neo4j-admin into a folder: give --out-dir DIR", 1)
+        return [out_dir / "nodes.csv", out_dir / "relationships.csv"]
+    if out_dir is not None:
+        fail(f"--out-dir is for --format csv (a folder of Neo4j-import CSVs); for {fmt.value} give -o FILE", 1)
+    return [] if output is None or str(output) == "-" else [output]
+
+
 @app.command()
 def export(
     fmt: Annotated[
@@ -42,16 +88,24 @@ def export(
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (a folder for csv); stdout when left out."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="File to write; standard output when left out or '-'. Not for csv (see --out-dir)."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", metavar="DIR", show_default=False,
+                     help="csv only: the folder (created if needed) to write nodes.csv and relationships.csv into."),
     ] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Export the graph as JSON, GraphML, RDF (Turtle, JSON-LD) or Neo4j CSV.
+    """Export the graph as JSON, GraphML, RDF (Turtle, JSON-LD) or Neo4j-import CSVs.
 
     json: node-link JSON, every attribute and the evidence (loss-free).
     graphml: for Gephi and yEd. ttl, jsonld: RDF in the PolicyGraph ontology,
-    aligned to ELI (ontology/policygraph.ttl). csv: nodes.csv and
-    relationships.csv for neo4j-admin database import.
+    aligned to ELI (ontology/policygraph.ttl). csv: a folder of two files,
+    nodes.csv and relationships.csv, for `neo4j-admin database import`
+    (or `scripts/neo4j-local import DIR`); not a report (for answers as
+    spreadsheets see lineage and coverage).
 
     Examples:
 
@@ -61,25 +115,32 @@ def export(
 
       policygraph export --format ttl -o graph.ttl
 
-      policygraph export --format csv -o neo4j-import/
+      policygraph export --format csv --out-dir neo4j-import/
     """
-    from ..ontology.export import export_text, write_export
+    from ..ontology.export import export_text, to_csv, write_export
 
+    targets = _export_targets(fmt, output, out_dir)
+    for target in targets:
+        if (clash := store_clash(target, store)) is not None:
+            fail(clash, 1)
     G = _graph(store)
     try:
-        if output is None:
-            if fmt is ExportFormat.csv:
-                fail("csv writes two files: give a folder with -o, e.g. -o neo4j-import/", 1)
+        if out_dir is not None:
+            paths = list(to_csv(G, out_dir))
+        elif not targets:
             sys.stdout.write(export_text(G, fmt.value))
             sys.stdout.flush()
             return
-        paths = write_export(G, fmt.value, output)
+        else:
+            assert output is not None
+            paths = write_export(G, fmt.value, output)
     except ValueError as e:
         fail(str(e), 1)
     except OSError as e:
-        fail(f"{output}: {e.strerror or e}", 1)
+        fail(f"{out_dir if out_dir is not None else output}: {e.strerror or e}", 1)
+    what = "a folder of Neo4j-import CSVs: " if out_dir is not None else ""
     err.print(
-        clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
+        clean(f"wrote {what}{', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
         highlight=False,
     )
 

@@ -290,7 +290,7 @@ def to_jsonld(G: nx.MultiDiGraph, *, entail: bool = True) -> str:
     """
     g = to_rdf(G, entail=entail)
     text = g.serialize(format="json-ld", context=jsonld_context(), indent=2)
-    if len(Graph().parse(data=text, format="json-ld")) != len(g):
+    if len(read_rdf(text, "json-ld")) != len(g):
         text = g.serialize(format="json-ld", indent=2)
     return text
 
@@ -389,11 +389,33 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
     return G
 
 
+def read_rdf(text: str, format: str = "turtle") -> Graph:
+    """Turtle or JSON-LD text as an rdflib Graph (JSON-LD: its default graph).
+
+    JSON-LD goes through rdflib's JSON-LD-to-RDF conversion straight into the Graph: rdflib 7's parser
+    plugin (``Graph.parse(format="json-ld")``) wraps a plain Graph in the deprecated ConjunctiveGraph,
+    and a Dataset in its deprecated ``default_context``; what it converts is the same.
+
+    >>> len(read_rdf('{"@id": "https://policygraph.org/id/a", "https://policygraph.org/ontology#symbol": "1"}',
+    ...              "json-ld"))
+    1
+    """
+    g = Graph()
+    if format in ("json-ld", "jsonld"):
+        from rdflib.plugins.parsers.jsonld import to_rdf as jsonld_to_rdf
+
+        try:
+            data = json.loads(text)
+        except ValueError as e:
+            raise ValueError(f"not JSON-LD: {e}") from e
+        jsonld_to_rdf(data, g, version=1.1)
+        return g
+    return g.parse(data=text, format=format)
+
+
 def parse_rdf(text: str, format: str = "turtle") -> nx.MultiDiGraph:
     """A graph from Turtle or JSON-LD text written by to_turtle / to_jsonld."""
-    g = Graph()
-    g.parse(data=text, format=format)
-    return from_rdf(g)
+    return from_rdf(read_rdf(text, format))
 
 
 # ---------------------------------------------------------------------------------------------

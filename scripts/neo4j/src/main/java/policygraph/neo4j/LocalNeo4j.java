@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -28,6 +31,11 @@ import org.neo4j.io.ByteUnit;
  * default database answers {@code RETURN 1}, the chosen port is written to {@code HOME_DIR/neo4j.port} and
  * {@code HOME_DIR/neo4j.ready} is created; a JVM shutdown hook (SIGTERM/SIGINT) shuts the DBMS down cleanly
  * and removes the marker.
+ *
+ * <p>Any local user can reach Bolt (auth is off), so the server must not read the host for them: {@code LOAD CSV}
+ * file URLs are confined to {@code HOME_DIR/import} (created empty, private to the owner), so
+ * {@code file:///etc/passwd} means {@code HOME_DIR/import/etc/passwd}; and every IP address is blocked for URL
+ * access ({@code http://127.0.0.1:...} would reach services that only listen locally).
  */
 public final class LocalNeo4j {
     private LocalNeo4j() {}
@@ -45,6 +53,7 @@ public final class LocalNeo4j {
             port = freePort(host);
         }
         Files.createDirectories(home);
+        Path imports = Files.createDirectories(home.resolve("import"));
         Path ready = home.resolve("neo4j.ready");
         Files.deleteIfExists(ready);
 
@@ -57,6 +66,11 @@ public final class LocalNeo4j {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // LOAD CSV: file URLs only inside HOME_DIR/import, no network address at all.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, true)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, imports)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
                 // No anonymous usage reports (no outbound network); a quick Bolt shutdown (default 2 x 5 s).
