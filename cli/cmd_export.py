@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,7 +12,7 @@ import typer
 from rich.table import Table
 
 from .app import app
-from .common import StoreOpt, clean, err, fail, out, run_guarded
+from .common import StoreOpt, clean, err, fail, out, run_guarded, store_clash
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,36 +36,6 @@ def _graph(store: str | None) -> nx.MultiDiGraph:
 
 
 #: files a store keeps beside itself (lock, SQLite journal and WAL, temporary copies): never an export's target
-STORE_COMPANIONS = ("", ".lock", ".tmp", "-wal", "-shm", "-journal")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)  # hard links and symbolic links too
-    except OSError:
-        return a.resolve() == b.resolve()
-
-
-def store_clash(output: Path, store: str | None) -> str | None:
-    """Why `output` must not be written (it is the store, or a file the store keeps beside itself), or None.
-
-    Every command that writes a file it is given (-o) asks this first.
-
-    >>> store_clash(Path("graph.json"), "policygraph.store.json") is None
-    True
-    >>> store_clash(Path("./policygraph.store.json.lock"), "policygraph.store.json")
-    'refusing to write policygraph.store.json.lock: it belongs to the store policygraph.store.json (choose another file)'
-    """
-    from ..graph.store import store_path
-
-    kept = store_path(store)
-    for suffix in STORE_COMPANIONS:
-        if _same_file(output, kept.with_name(kept.name + suffix)):
-            what = "is the store" if not suffix else f"belongs to the store {kept}"
-            return f"refusing to write {output}: it {what} (choose another file)"
-    return None
-
-
 def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None) -> list[Path]:
     """The files an export will write (none: standard output); one error line for a wrong combination."""
     if fmt is ExportFormat.csv:

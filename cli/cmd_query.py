@@ -8,6 +8,8 @@ candidates, fetches the neighbourhood it walks and runs the query function on it
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import networkx as nx
@@ -29,8 +31,11 @@ from .common import (
     StoreOpt,
     UserOpt,
     around,
+    check_output,
     clean,
     echo_json,
+    err,
+    fail,
     open_source,
     out,
     parse_types,
@@ -98,6 +103,10 @@ def _add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs:
 
 
 
+ReportOpt = Annotated[Path | None, typer.Option(
+    "--report", metavar="FILE", show_default=False,
+    help="Also write the answer as a table: FILE.csv (UTF-8 with BOM, opens in Excel) or FILE.xlsx; "
+         "'-' writes CSV to standard output instead of the tree.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", show_default=False,
                                               help="Only documents dated on or after DATE (2023, 2023-05, 2023-05-02).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", show_default=False,
@@ -105,6 +114,22 @@ UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", show_de
 PlaceOpt = Annotated[str | None, typer.Option("--jurisdiction", "-j", metavar="PLACE", show_default=False,
                                               help="Only documents of PLACE (a province includes its districts "
                                                    "and cities; 'central' for central documents).")]
+
+
+def _report(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, store: str | None) -> None:
+    """Write an answer's rows as CSV or .xlsx (by suffix), or CSV to standard output for '-'."""
+    from ..ontology.report import csv_bytes, write_report
+
+    if str(path) == "-":
+        sys.stdout.buffer.write(csv_bytes(rows, columns))
+        sys.stdout.flush()
+        return
+    check_output(path, store)
+    try:
+        written = write_report(rows, columns, path)
+    except (ValueError, OSError) as e:
+        fail(str(e) if isinstance(e, ValueError) else f"{path}: {e.strerror or e}", 1)
+    err.print(f"wrote {written}: {plural(len(rows), 'row')}")
 
 
 def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
@@ -132,6 +157,7 @@ def lineage(
     since: SinceOpt = None,
     until: UntilOpt = None,
     place: PlaceOpt = None,
+    report: ReportOpt = None,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -153,6 +179,8 @@ def lineage(
       policygraph lineage "08-NQ/TU@Hải Phòng 2022" --down
 
       policygraph lineage 000_dd968633c1f9caf8.txt
+
+      policygraph lineage 05-CT/TW --down --report - > lineage.csv
 
     Exit code 1 when REF matches nothing; 2 when it matches several documents (they are listed: narrow
     REF with @jurisdiction and/or a year) or the graph cannot be read.
@@ -177,6 +205,12 @@ def lineage(
         from ..graph.scope import prune
 
         tree = prune(tree, scope)
+    if report is not None:
+        from ..ontology.report import LINEAGE_COLUMNS, lineage_rows
+
+        _report(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, store)
+        if str(report) == "-":
+            return
     if as_json:
         echo_json(q.lineage_to_dict(tree))
         return
@@ -379,6 +413,7 @@ def coverage(
     place: PlaceOpt = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
                                        help="List at most N documents (0: all); the counts cover every one.")] = 50,
+    report: ReportOpt = None,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -400,6 +435,8 @@ def coverage(
 
       policygraph coverage "Nghị quyết 27" --via-cites --limit 0
 
+      policygraph coverage 31-NQ/TW --report coverage-31.xlsx
+
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
@@ -408,6 +445,12 @@ def coverage(
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)])
     rep = q.coverage(G, node, follow, scope.matches if scope else None)
+    if report is not None:
+        from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
+
+        _report(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, store)
+        if str(report) == "-":
+            return
     if as_json:
         echo_json(q.coverage_to_dict(rep))
         return

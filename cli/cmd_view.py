@@ -16,6 +16,7 @@ from .common import (
     PasswordOpt,
     StoreOpt,
     UserOpt,
+    check_output,
     clean,
     connect,
     err,
@@ -119,6 +120,7 @@ def view(
             v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn)
         read = len(set(v.graph) | set(v.context))
     try:
+        check_output(output, store)
         path = render_html(v, output)
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)

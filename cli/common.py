@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -110,6 +112,46 @@ def run_guarded(fn: Any, *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
     except PolicyGraphError as e:
         fail(str(e), e.exit_code)
+
+
+# ------------------------------------------------------------------------------------------ output files
+
+STORE_COMPANIONS = ("", ".lock", ".tmp", "-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links and symbolic links too
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def store_clash(output: Path, store: str | None) -> str | None:
+    """Why `output` must not be written (it is the store, or a file the store keeps beside itself), or None.
+
+    Every command that writes a file it is given (-o) asks this first.
+
+    >>> store_clash(Path("graph.json"), "policygraph.db") is None
+    True
+    >>> store_clash(Path("./policygraph.db-wal"), "policygraph.db")
+    'refusing to write policygraph.db-wal: it belongs to the store policygraph.db (choose another file)'
+    """
+    from ..graph.store import store_path
+
+    kept = store_path(store)
+    for suffix in STORE_COMPANIONS:
+        if _same_file(output, kept.with_name(kept.name + suffix)):
+            what = "is the store" if not suffix else f"belongs to the store {kept}"
+            return f"refusing to write {output}: it {what} (choose another file)"
+    return None
+
+
+
+def check_output(output: Path, store: str | None) -> None:
+    """One error line (exit 1) when `output` is the store or one of its files."""
+    problem = store_clash(output, store)
+    if problem:
+        fail(problem, 1)
 
 
 # ------------------------------------------------------------------------------------------------- Neo4j

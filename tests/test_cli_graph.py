@@ -202,3 +202,17 @@ def test_help_teaches_with_examples(cmd: str, example: str) -> None:
     r = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"})
     assert r.exit_code == 0
     assert example in r.stdout
+
+
+def test_answers_as_reports(store: str, tmp_path: Path) -> None:
+    r = run(store, "lineage", "31-NQ/TW", "--down", "--report", "-")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("direction,depth,parent,id,symbol") and len(lines) > 1
+    assert r.stdout_bytes.startswith(b"\xef\xbb\xbf")  # Excel reads Vietnamese from a CSV with a BOM
+    xlsx = tmp_path / "cov.xlsx"
+    r = run(store, "coverage", "31-NQ/TW", "--report", str(xlsx))
+    assert r.exit_code == 0, r.output
+    assert xlsx.read_bytes()[:2] == b"PK"
+    r = run(store, "coverage", "31-NQ/TW", "--report", store)
+    assert r.exit_code == 1 and "is the store" in r.stderr
