@@ -34,7 +34,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..loaders.bodies import BodyInfo, classify, compatible
 from ..loaders.models import DocRef
@@ -207,9 +207,37 @@ class Candidate:
     file: str
 
 
-def assign_short(rid: RefId, r: DocRef, candidates: Iterable[Candidate], citing_place: str | None) -> Assigned:
+class Candidates:
+    """The resolved full references with one number, ready for many short references: references that
+    agree on everything short_fits reads are looked at once, and by type (a short reference always names
+    its type), so deciding a short reference costs the documents it could be, not the references."""
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+        for c in candidates:
+            r = c.ref
+            groups[(c.id, r.label, r.year, r.issuer_code, r.jurisdiction, r.symbol)].add(c.file)
+        self.by_label: dict[str | None, list[tuple[str, DocRef, frozenset[str]]]] = defaultdict(list)
+        for (gid, label, year, code, jur, symbol), files in sorted(groups.items(), key=lambda kv: str(kv[0])):
+            ref = DocRef(key="", label=label, year=year, issuer_code=code, jurisdiction=jur, symbol=symbol)
+            self.by_label[label].append((gid, ref, frozenset(files)))
+
+    def of(self, label: str | None) -> Iterable[tuple[str, DocRef, frozenset[str]]]:
+        if label is None:
+            return (c for cs in self.by_label.values() for c in cs)
+        return (*self.by_label.get(label, ()), *self.by_label.get(None, ()))
+
+
+def assign_short(rid: RefId, r: DocRef, candidates: Candidates | Iterable[Candidate],
+                 citing_place: str | None) -> Assigned:
     """The node of a short reference, given the resolved full references with its number."""
-    fitting = {c.id for c in candidates if short_fits(r, c.ref, citing_place, c.file == rid[0])}
+    index = candidates if isinstance(candidates, Candidates) else Candidates(candidates)
+    fitting: set[str] = set()
+    for gid, ref, files in index.of(r.label):
+        if gid not in fitting and short_fits(r, ref, citing_place, rid[0] in files):
+            fitting.add(gid)
+            if len(fitting) > 1:
+                break
     if len(fitting) == 1:
         return Assigned(next(iter(fitting)))
     return Assigned(short_id(r), False, tuple(r.missing) or ("symbol",))
@@ -250,6 +278,7 @@ def assign_ids(docs_by_file: Mapping[str, Mapping[str, DocRef]]) -> dict[RefId, 
             if a.resolved and r.number:
                 by_number[identity_form(r.number)].append(Candidate(a.id, r, rid[0]))
     places = {f: next((r.jurisdiction for r in docs.values() if r.is_source), None) for f, docs in docs_by_file.items()}
+    indexes = {n: Candidates(cs) for n, cs in by_number.items()}
     for rid, r in shorts:
-        out[rid] = assign_short(rid, r, by_number.get(short_number(r) or "", []), places[rid[0]])
+        out[rid] = assign_short(rid, r, indexes.get(short_number(r) or "") or Candidates(()), places[rid[0]])
     return out

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..loaders.models import Body, DocRef, Project
 from .build import body_node, document_node, project_node
-from .identity import Assigned, Candidate, assign_family, assign_short, single_id
+from .identity import Assigned, Candidate, Candidates, assign_family, assign_short, single_id
 from .store_read import node_row
 
 CHUNK = 500
@@ -201,10 +201,10 @@ def _decide_shorts(conn: sqlite3.Connection) -> int:
         "SELECT number FROM t_number WHERE number IN (SELECT number FROM refs WHERE is_short = 1) ORDER BY number")]
     decided = 0
     for number in numbers:
-        cands = [Candidate(node, _docref(data), path) for node, data, path in conn.execute(
+        cands = Candidates(Candidate(node, _docref(data), path) for node, data, path in conn.execute(
             "SELECT r.node_id, r.data, f.path FROM refs r JOIN files f ON f.id = r.file_id "
             "WHERE r.number = ? AND r.is_short = 0 AND r.family IS NOT NULL AND r.resolved = 1 AND f.state = 'ready'",
-            (number,))]
+            (number,)))
         rows = conn.execute(f"SELECT {_REF_COLUMNS}, f.place FROM refs r JOIN files f ON f.id = r.file_id "
                             "WHERE r.number = ? AND r.is_short = 1 AND f.state = 'ready'", (number,)).fetchall()
         updates = [(row[0], row[1], assign_short((row[2], row[1]), _docref(row[3]), cands, row[7]), _old(row))

@@ -149,13 +149,12 @@ def test_cypher_table_prints_ids_and_brackets_as_they_are(neo4j_uri: str) -> Non
 
 
 def test_sparql_table_prints_ids_and_brackets_as_they_are(tmp_path: Path) -> None:
-    from policygraph.graph.store import Store
+    from conftest import save_graph
 
     G = nx.MultiDiGraph()
     G.add_node("project:metro:1", kind="Project", label="Project", name=":smile: [red]Metro[/red] số 1",
                aliases=[], sources=["a.txt"])  # fmt: skip
-    store = tmp_path / "g.json"
-    Store(store, {}, G).save()
+    store = save_graph(tmp_path / "g.json", G)  # a graph export: the query commands read it too
     proc = cli("sparql", "SELECT ?p ?name WHERE { ?p a pg:Project ; pg:name ?name }", "--store", str(store))
     assert proc.returncode == 0, proc.stderr
     assert "project:metro:1" in proc.stdout and ":smile: [red]Metro[/red] số 1" in proc.stdout
@@ -168,12 +167,9 @@ def test_sparql_table_prints_ids_and_brackets_as_they_are(tmp_path: Path) -> Non
 
 
 def _store(tmp_path: Path) -> Path:
-    from conftest import policy_graph
-
-    from policygraph.graph.store import Store
-
-    store = tmp_path / "policygraph.store.json"
-    Store(store, {}, policy_graph()).save()
+    store = tmp_path / "policygraph.db"
+    proc = cli("load", str(Path(__file__).resolve().parents[1] / "examples" / "corpus"), "--store", str(store))
+    assert proc.returncode == 0, proc.stderr
     return store
 
 
@@ -181,7 +177,7 @@ def _store(tmp_path: Path) -> Path:
 def test_export_onto_the_store_is_refused_in_one_line(tmp_path: Path, fmt: str) -> None:
     store = _store(tmp_path)
     before = store.read_bytes()
-    hard = tmp_path / "hard.json"
+    hard = tmp_path / "hard.db"
     os.link(store, hard)
     for target in (str(store), str(hard), str(tmp_path / "." / store.name)):
         proc = cli("export", "--format", fmt, "-o", target, "--store", str(store))
