@@ -64,6 +64,13 @@ def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[
     return t
 
 
+def _short_value(v: Any, items: int = 5) -> str:
+    """An attribute for people: a long list as its first items and how many more (``sources`` of a hub)."""
+    if isinstance(v, list) and len(v) > items:
+        return ", ".join(map(str, v[:items])) + f" … (+{len(v) - items}, {len(v)} in all)"
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
+
+
 def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | None) -> Text:
     if not ev:
         return Text(f"(no evidence sentence; {clean(file)})" if file else "(no evidence)", style="dim")
@@ -232,6 +239,8 @@ def lineage(
 @app.command()
 def show(
     ref: RefArg,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
+                                       help="Show at most N edges each way (0: all); every edge is counted.")] = 20,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -253,8 +262,9 @@ def show(
     """
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
-        G = around(src, node, [("up", 1, _ALL_RELATIONS), ("down", 1, _ALL_RELATIONS)])
-    s = q.show(G, node)
+        H, counts = src.around_node(node, limit or None)
+        G = around(src, node, [("up", 1, ["ISSUED_BY"])], issuers=False, base=H)
+    s = q.show(G, node, limit or None, counts)
     if as_json:
         echo_json(s)
         return
@@ -265,14 +275,16 @@ def show(
     for k, v in s["attrs"].items():
         if v is None or v == [] or v == {}:
             continue
-        at.add_row(k, clean(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)))
+        at.add_row(k, clean(_short_value(v)))
     if s["issuer"] and not s["attrs"].get("issuer"):
         at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
     out.print(at)
     for title, edges, arrow in (("out", s["out"], "→"), ("in", s["in"], "←")):
         if not edges:
             continue
-        t = Table(title=f"{title} ({len(edges)})", title_justify="left", expand=False)
+        total = sum(s["counts"][title].values())
+        t = Table(title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "")
+                  + ")", title_justify="left", expand=False)
         t.add_column("relation")
         t.add_column("node", overflow="fold")
         t.add_column("evidence", overflow="fold")

@@ -1148,6 +1148,11 @@ class Neo4jSource:
 
         return walk_and_count(self, root, direction, depth, types)
 
+    def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+        from .source import around_whole
+
+        return around_whole(self, node)
+
     def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
         return stats(self.driver, top, database=self.database)
 

@@ -46,6 +46,7 @@ __all__ = [
     "coverage",
     "coverage_to_dict",
     "display_name",
+    "edge_counts",
     "evidence_snippet",
     "files",
     "fold_symbol",
@@ -729,8 +730,20 @@ def _edge_view(G: nx.MultiDiGraph, e: dict[str, Any], other: str) -> dict[str, A
             "other_jurisdiction": od.get("jurisdiction")}
 
 
-def show(G: nx.MultiDiGraph, node: Hashable) -> dict[str, Any]:
-    """A node's attributes and all its edges (both ways) with their evidence.
+def edge_counts(G: nx.MultiDiGraph, node: Hashable) -> dict[str, dict[str, int]]:
+    """How many edges a node has, by direction and type: ``{"out": {"CITES": 3}, "in": {...}}``."""
+    out: dict[str, dict[str, int]] = {"out": {}, "in": {}}
+    for side, edges in (("out", G.out_edges(node, data=True)), ("in", G.in_edges(node, data=True))):
+        for _, _, d in edges:
+            out[side][str(d.get("type"))] = out[side].get(str(d.get("type")), 0) + 1
+    return {side: dict(sorted(c.items())) for side, c in out.items()}
+
+
+def show(G: nx.MultiDiGraph, node: Hashable, limit: int | None = None,
+         counts: dict[str, dict[str, int]] | None = None) -> dict[str, Any]:
+    """A node's attributes and its edges (both ways, document relations first) with their evidence; at
+    most `limit` edges each way, ``counts`` saying how many there are (by direction and type: pass the
+    store's own when `G` holds only the first edges).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("A", kind="Document", label="Plan", symbol="1-KH/TU")
@@ -750,7 +763,8 @@ def show(G: nx.MultiDiGraph, node: Hashable) -> dict[str, Any]:
 
     return {"id": str(node), "kind": attrs.get("kind"), "label": attrs.get("label"),
             "name": display_name(attrs, node), "issuer": issuer_of(G, node), "attrs": attrs,
-            "out": sorted(out, key=order), "in": sorted(inc, key=order)}
+            "out": sorted(out, key=order)[:limit], "in": sorted(inc, key=order)[:limit],
+            "counts": counts if counts is not None else edge_counts(G, node)}
 
 
 # ------------------------------------------------------------------------------------------------ stats

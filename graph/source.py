@@ -48,6 +48,12 @@ class GraphSource(Protocol):
         nodes the whole walk reaches. A store fetches only the first `limit` nodes in lineage order."""
         ...
 
+    def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+        """What ``graph.queries.show(G, node, limit)`` shows: the node, its first `limit` edges each way
+        in show's order with the nodes at their other ends, and how many edges it has by direction and
+        type (graph.queries.edge_counts)."""
+        ...
+
     def stats(self, top: int = 10) -> dict[str, Any]:
         """``graph.queries.stats``' shape: counts, and the first `top` of each loose-end list."""
         ...
@@ -93,6 +99,14 @@ def walk(G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: in
     return H
 
 
+def around_whole(src: GraphSource, node: str) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+    """around_node for sources that fetch a node's edges whole."""
+    from .queries import edge_counts
+
+    H = src.neighbourhood([node], "both", 1, None)
+    return H, edge_counts(H, node) if node in H else {"out": {}, "in": {}}
+
+
 def walk_and_count(src: GraphSource, root: str, direction: Literal["up", "down"], depth: int | None,
                    types: Sequence[str]) -> tuple[nx.MultiDiGraph, int]:
     """A source's whole neighbourhood in one direction, and how many nodes it reaches (for sources that
@@ -119,6 +133,9 @@ class MemorySource:
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
              limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
         return walk_and_count(self, root, direction, depth, types)
+
+    def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+        return around_whole(self, node)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         from .queries import stats

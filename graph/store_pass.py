@@ -173,7 +173,7 @@ def _decide_families(conn: sqlite3.Connection) -> int:
         for row in conn.execute(
                 "SELECT r.family, r.file_id, r.key, f.path, r.node_id, r.resolved, r.missing, r.symbol, "
                 "r.jurisdiction, r.date, r.term, r.year, r.ref_missing FROM refs r JOIN files f ON f.id = r.file_id "
-                f"WHERE r.family IN ({_marks(len(chunk))}) AND f.state = 'ready'", list(chunk)):
+                f"WHERE r.family IN ({_marks(len(chunk))}) AND +f.state = 'ready'", list(chunk)):
             groups[row[0]].append(row[1:])
         updates = []
         for rows in groups.values():
@@ -203,10 +203,10 @@ def _decide_shorts(conn: sqlite3.Connection) -> int:
     for number in numbers:
         cands = Candidates(Candidate(node, _docref(data), path) for node, data, path in conn.execute(
             "SELECT r.node_id, r.data, f.path FROM refs r JOIN files f ON f.id = r.file_id "
-            "WHERE r.number = ? AND r.is_short = 0 AND r.family IS NOT NULL AND r.resolved = 1 AND f.state = 'ready'",
+            "WHERE r.number = ? AND r.is_short = 0 AND r.family IS NOT NULL AND r.resolved = 1 AND +f.state = 'ready'",
             (number,)))
         rows = conn.execute(f"SELECT {_REF_COLUMNS}, f.place FROM refs r JOIN files f ON f.id = r.file_id "
-                            "WHERE r.number = ? AND r.is_short = 1 AND f.state = 'ready'", (number,)).fetchall()
+                            "WHERE r.number = ? AND r.is_short = 1 AND +f.state = 'ready'", (number,)).fetchall()
         updates = [(row[0], row[1], assign_short((row[2], row[1]), _docref(row[3]), cands, row[7]), _old(row))
                    for row in rows]
         decided += _record(conn, updates, full=False)
@@ -242,13 +242,13 @@ def _node_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterable[tuple[A
     docs: dict[str, list[tuple[DocRef, str, Assigned]]] = defaultdict(list)
     for node, data, path, resolved, missing in conn.execute(
             f"SELECT r.node_id, r.data, f.path, r.resolved, r.missing FROM refs r JOIN files f ON f.id = r.file_id "
-            f"WHERE r.node_id IN ({m}) AND f.state = 'ready' ORDER BY f.path, r.seq", list(ids)):
+            f"WHERE r.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, r.seq", list(ids)):
         docs[node].append((_docref(data), path, Assigned(node, bool(resolved), tuple(json.loads(missing)))))
     bodies: dict[str, list[tuple[Body, str]]] = defaultdict(list)
     projects: dict[str, list[tuple[Project, str]]] = defaultdict(list)
     for node, kind, data, path in conn.execute(
             f"SELECT c.node_id, c.kind, c.data, f.path FROM claims c JOIN files f ON f.id = c.file_id "
-            f"WHERE c.node_id IN ({m}) AND f.state = 'ready' ORDER BY f.path, c.seq", list(ids)):
+            f"WHERE c.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, c.seq", list(ids)):
         d = json.loads(data)
         if kind == "Body":
             bodies[node].append((Body(**d), path))

@@ -50,7 +50,7 @@ def _add_nodes(H: nx.MultiDiGraph, rows: Iterable[tuple[str, str]]) -> None:
 
 
 _EDGE_SELECT = ("SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq FROM edges e JOIN files f ON f.id = e.file_id "
-                "WHERE f.state = 'ready' AND e.src <> e.dst")
+                "WHERE +f.state = 'ready' AND e.src <> e.dst")
 
 
 def _add_edges(H: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
@@ -159,7 +159,7 @@ class StoreSource:
             for parent in frontier:
                 kids = [k for (k,) in self._query(
                     f"SELECT DISTINCT e.{far} FROM edges e JOIN nodes n ON n.id = e.{far} JOIN files f ON f.id = e.file_id "
-                    f"WHERE e.{near} = ? AND {typed} AND e.src <> e.dst AND f.state = 'ready' "
+                    f"WHERE e.{near} = ? AND {typed} AND e.src <> e.dst AND +f.state = 'ready' "
                     f"ORDER BY n.sort_key LIMIT ?", (parent, json.dumps(list(types)), room + len(visited) + 1))]
                 shown = []
                 for k in kids:
@@ -182,12 +182,40 @@ class StoreSource:
         _add_edges(H, rows)
         return H, total
 
+    def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+        """The node's first `limit` edges each way in graph.queries.show's order (document relations by
+        rank, then the other end's sort key, kind, file, offset, key) and its edge counts, in SQL."""
+        H = nx.MultiDiGraph()
+        _add_nodes(H, self._nodes([node]))
+        counts: dict[str, dict[str, int]] = {"out": {}, "in": {}}
+        if node not in H:
+            return H, counts
+        rows: list[Sequence[Any]] = []
+        for side, near, far in (("out", "src", "dst"), ("in", "dst", "src")):
+            counts[side] = dict(self._query(
+                f"SELECT t, count(*) FROM (SELECT DISTINCT e.{far}, e.key, e.type AS t FROM edges e "
+                f"JOIN files f ON f.id = e.file_id WHERE e.{near} = ? AND e.src <> e.dst AND +f.state = 'ready') "
+                "GROUP BY t ORDER BY t", (node,)))
+            order = ("CASE e.type WHEN 'SUPERSEDES' THEN 0 WHEN 'IMPLEMENTS' THEN 1 WHEN 'CITES' THEN 2 ELSE 99 END, "
+                     "n.sort_key, coalesce(e.kind, ''), coalesce(json_extract(e.attrs, '$.source_file'), ''), "
+                     "coalesce(json_extract(e.attrs, '$.evidence.start'), 0), e.key")
+            limit_sql = "" if limit is None else f" LIMIT {int(limit)}"
+            # one row per edge: a PART_OF pair stated by many files is the first file's (MIN picks its row)
+            rows += [r[:7] for r in self._query(
+                f"SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq, MIN(f.path) FROM edges e "
+                f"JOIN files f ON f.id = e.file_id JOIN nodes n ON n.id = e.{far} "
+                f"WHERE e.{near} = ? AND e.src <> e.dst AND +f.state = 'ready' GROUP BY e.src, e.dst, e.key "
+                f"ORDER BY {order}{limit_sql}", (node,))]
+        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
+        _add_edges(H, rows)
+        return H, counts
+
     def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
                     cap: int = 1_000_000) -> int:
         """How many nodes a lineage walk from `root` reaches (ids only, in SQL; at most `cap`)."""
         near, far = ("dst", "src") if direction == "down" else ("src", "dst")
         step = (f"FROM r JOIN edges e ON e.{near} = r.id JOIN files f ON f.id = e.file_id "
-                "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND f.state = 'ready'")
+                "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND +f.state = 'ready'")
         if depth is None:
             sql = (f"WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.{far} {step} LIMIT ?) "
                    "SELECT count(*) - 1 FROM r")
@@ -201,7 +229,7 @@ class StoreSource:
     def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
         one = lambda sql, *a: self._query(sql, a)[0][0]  # noqa: E731
         edges = ("(SELECT DISTINCT e.src, e.dst, e.key, e.type, e.kind FROM edges e JOIN files f ON f.id = e.file_id "
-                 "WHERE f.state = 'ready' AND e.src <> e.dst)")
+                 "WHERE +f.state = 'ready' AND e.src <> e.dst)")
         by_rel: dict[str, int] = {}
         by_rel_kind: dict[str, dict[str, int]] = {}
         for typ, kind, n in self._query(f"SELECT type, kind, count(*) FROM {edges} GROUP BY type, kind ORDER BY 1, 2"):

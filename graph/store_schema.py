@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS files (
     warnings TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS files_ready_path ON files(path) WHERE state = 'ready';
-CREATE INDEX IF NOT EXISTS files_state ON files(state);
+CREATE INDEX IF NOT EXISTS files_pending ON files(id) WHERE state = 'pending';
+DROP INDEX IF EXISTS files_state;
 CREATE TABLE IF NOT EXISTS refs (
     file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
@@ -176,6 +177,8 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
                          (APPLICATION, str(SCHEMA_VERSION)))
             conn.execute("COMMIT")
         check_version(conn, path)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'files_state'").fetchone():
+            conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
     except sqlite3.OperationalError as e:
         raise StoreError(f"{path}: {_operational(e)}") from e
 
