@@ -55,7 +55,9 @@ def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[
     less `hide`), every text cleaned of control characters."""
     t = Text(clean(q.display_name(attrs, node)), style="bold" if bold else "")
     named = any(attrs.get(k) for k in ("symbol", "title", "name"))
-    fields = {"label": attrs.get("label"), "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
+    title = str(attrs.get("title") or "")
+    fields = {"title": (title[:77] + "…" if len(title) > 80 else title) if attrs.get("symbol") else None,
+              "label": attrs.get("label"), "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
               "issuer": attrs.get("issuer"), "jurisdiction": attrs.get("jurisdiction")}
     shown = [k for k in fields if k not in hide and (named or k == "jurisdiction")]
     extra = " · ".join(clean(fields[k]) for k in shown if fields[k])
