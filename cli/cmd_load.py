@@ -124,14 +124,16 @@ def load(
 
 def _push(store: str | None, uri: str, user: str | None, password: str | None, database: str | None) -> dict[str, object]:
     from ..graph import neo4j_store
-    from ..graph.store import read_graph
-    from ..graph.validity import with_status
+    from ..graph.store import open_source
+    from ..graph.store_push import push_source
 
     try:
         drv = neo4j_store.connect(uri, user, password, database)
+        src = run_guarded(open_source, store)
         try:
-            pushed = neo4j_store.push_graph(drv, with_status(read_graph(store)), database=database)
+            pushed = push_source(drv, src, database=database)
         finally:
+            src.close()
             drv.close()
     except neo4j_store.Neo4jUnavailable as e:
         fail(f"the store is saved, but Neo4j was not updated: {e}", 2)

@@ -92,42 +92,24 @@ def push(
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
     from ..graph import neo4j_store
-    from ..graph.store import read_graph
-    from ..graph.validity import with_status
 
-    G = with_status(run_guarded(read_graph, store)) if not remove or files or prune else None
+    pushing = not remove or bool(files) or prune
     with _driver(neo4j, user, password, database) as drv:
         summary = neo4j_store.PushSummary()
         removed_files: list[str] = []
         for name in remove or []:
-            summary.removed_nodes += neo4j_store.remove_file(drv, Path(name).name)
-            removed_files.append(Path(name).name)
-        if G is not None:
-            wanted = [Path(f).name for f in files] if files else None
-            with Progress(
-                TextColumn("[bold]pushing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.description}", markup=False),
-                console=err,
-                transient=True,
-                disable=as_json or not err.is_terminal,
-            ) as progress:
+            summary.removed_nodes += neo4j_store.remove_file(drv, name)
+            removed_files.append(name)
+        if pushing:
+            with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          TextColumn("{task.description}", markup=False), console=err, transient=True,
+                          disable=as_json or not err.is_terminal) as progress:
                 task = progress.add_task("", total=None)
 
-                def step(file: str, done: int, total: int) -> None:
-                    progress.update(task, total=total, completed=done, description=file)
+                def step(file: str, done: int) -> None:
+                    progress.update(task, completed=done, description=file)
 
-                pushed = neo4j_store.push_graph(
-                    drv,
-                    G,
-                    files=wanted,
-                    batch_size=batch_size,
-                    prune=prune and not files,
-                    force=force,
-                    progress=step,
-                )
+                pushed = _push_source(drv, store, files, prune, force, batch_size, database, step)
             summary.files = pushed.files
             summary.unchanged = pushed.unchanged
             summary.nodes = pushed.nodes
@@ -152,7 +134,7 @@ def push(
         return
     gone = removed_files + summary.pruned_files
     parts = []
-    if G is not None:
+    if pushing:
         parts.append(
             f"pushed {summary.files} file(s) to {neo4j}: {summary.nodes} node upserts, "
             f"{summary.relationships} relationships in {summary.seconds:.1f} s"
@@ -166,6 +148,20 @@ def push(
     labels = ", ".join(f"{k} {v}" for k, v in totals.items() if not k.isupper())
     types = ", ".join(f"{k} {v}" for k, v in totals.items() if k.isupper())
     out.print(f"Neo4j now holds: {labels or 'no nodes'}; {types or 'no relationships'}", highlight=False)
+
+
+def _push_source(drv: Any, store: str | None, files: list[str] | None, prune: bool, force: bool, batch_rows: int,
+                 database: str | None, step: Any) -> Any:
+    """Push the store (or a JSON graph export) at `store` to Neo4j."""
+    from ..graph.store import open_source
+    from ..graph.store_push import push_source
+
+    src = run_guarded(open_source, store)
+    try:
+        return push_source(drv, src, files, prune=prune, force=force, batch_rows=batch_rows,
+                           database=database, progress=step)
+    finally:
+        src.close()
 
 
 # ----------------------------------------------------------------------------------------------- cypher

@@ -133,3 +133,10 @@ def test_filters_by_date_and_place(sample: Path) -> None:
     shown = [h for h in json.loads(r.stdout)["children"]]
     assert shown and all(h["attrs"]["jurisdiction"] == "Hải Phòng" or h["children"] for h in shown)
     assert pg("coverage", "05-CT/TW", "--since", "May 2023", "--store", str(sample)).returncode == 2
+
+
+def test_view_never_writes_onto_the_store(sample: Path) -> None:
+    before = sample.stat().st_size, sample.stat().st_mtime_ns
+    r = pg("view", "31-NQ/TW", "-o", str(sample), "--store", str(sample))
+    assert r.returncode == 1 and "is the store" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert (sample.stat().st_size, sample.stat().st_mtime_ns) == before

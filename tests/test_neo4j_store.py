@@ -565,3 +565,26 @@ def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGra
 
     r = runner.invoke(app, ["cypher", "RETURN 1"], env={"NEO4J_URI": f"bolt://127.0.0.1:{_free_port()}"})
     assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "cannot reach Neo4j" in r.stderr
+
+
+def test_the_store_streams_the_same_graph_as_the_whole_graph_push(neo4j_db: Any, tmp_path: Path) -> None:
+    """`push` streams the SQLite store's row sets, a batch of files at a time; Neo4j then holds what the
+    whole-graph adapter writes (statuses included), a re-push skips every file, and a removed file goes."""
+    from policygraph.graph.ingest import Found, load_files
+    from policygraph.graph.store import open_source, read_graph
+    from policygraph.graph.store_push import push_store
+    from policygraph.graph.validity import with_status
+
+    store = tmp_path / "g.db"
+    load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
+    src = open_source(store)
+    summary = push_store(neo4j_db, src)
+    assert summary.files == 5 and summary.unchanged == 0
+    streamed = ns.counts(neo4j_db), ns.fetch_graph(neo4j_db)
+    assert push_store(neo4j_db, src).unchanged == 5
+    ns.wipe(neo4j_db)
+    ns.push_graph(neo4j_db, with_status(read_graph(store)))
+    whole = ns.counts(neo4j_db), ns.fetch_graph(neo4j_db)
+    assert streamed[0] == whole[0]
+    assert sorted(streamed[1].nodes(data=True)) == sorted(whole[1].nodes(data=True))
+    src.close()

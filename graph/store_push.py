@@ -1,0 +1,123 @@
+"""The embedded store as the Neo4j writer's input: a stream of row sets, one per file (the contract is in
+graph.neo4j_store's docstring), read from SQLite a batch of files at a time, so a push never holds the
+whole graph.
+
+Each file's rows are its relationships and the current rows of every node it touches (with each
+document's validity status, graph.validity); a PART_OF pair stated by several files goes with the first
+file only, as in the graph. A file's digest is its content hash and its version (bumped when what it
+states or the nodes its references stand for change), so a re-push skips the files that did not change.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .neo4j_store import FileRows, NodeRow, node_row, relationship_row
+from .store_read import StoreSource
+from .validity import STATUS_PROPERTIES, status_properties
+
+BATCH = 200
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _nodes(src: StoreSource, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The nodes' attributes, documents with their status (from the SUPERSEDES edges into them)."""
+    attrs = {n: json.loads(d) for n, d in src._nodes(ids)}
+    docs = [n for n, a in attrs.items() if a.get("kind") == "Document"]
+    if docs:
+        H = src.neighbourhood(docs, "in", 1, ["SUPERSEDES"])
+        for n in docs:
+            attrs[n].update(status_properties(H, n))
+    return attrs
+
+
+def current_row(src: StoreSource) -> Any:
+    """The store's row of a node by id, None when it has none (the writer's ``current=``)."""
+    def row(node: str) -> NodeRow | None:
+        found = _nodes(src, [node])
+        return node_row(node, found[node]) if node in found else None
+
+    return row
+
+
+def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH) -> Iterator[FileRows]:
+    """Row sets of the store's files (all, or the relative paths `files`), in path order."""
+    conn = src.conn
+    wanted = set(files) if files is not None else None
+    todo = [(i, p, h, v) for i, p, h, v in conn.execute(
+        "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path")
+        if wanted is None or p in wanted]
+    for start in range(0, len(todo), batch):
+        yield from _batch_rows(src, conn, todo[start:start + batch])
+
+
+def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[int, str, str, int]]
+                ) -> Iterator[FileRows]:
+    ids = [f[0] for f in files]
+    m = _marks(len(ids))
+    touched: dict[int, set[str]] = defaultdict(set)
+    for fid, node in conn.execute(f"SELECT file_id, node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL "
+                                  f"UNION SELECT file_id, node_id FROM claims WHERE file_id IN ({m})", [*ids, *ids]):
+        touched[fid].add(node)
+    rels: dict[int, list[Any]] = defaultdict(list)
+    for fid, u, v, key, attrs in conn.execute(
+            f"SELECT e.file_id, e.src, e.dst, e.key, e.attrs FROM edges e JOIN files f ON f.id = e.file_id "
+            f"WHERE e.file_id IN ({m}) AND e.src <> e.dst AND NOT (e.type = 'PART_OF' AND EXISTS ("
+            "SELECT 1 FROM edges e2 JOIN files f2 ON f2.id = e2.file_id WHERE e2.src = e.src AND e2.dst = e.dst "
+            "AND e2.key = e.key AND +f2.state = 'ready' AND f2.path < f.path)) ORDER BY e.file_id, e.seq", ids):
+        rels[fid].append((u, v, key, json.loads(attrs)))
+        touched[fid].update((u, v))
+    attrs = _nodes(src, sorted(set().union(*touched.values())))
+    for fid, path, sha256, version in files:
+        nodes = [node_row(n, attrs[n]) for n in sorted(touched[fid]) if n in attrs]
+        last = {(u, v, key): a for u, v, key, a in rels[fid] if u in attrs and v in attrs}  # one per key: the last
+        relationships = [relationship_row(u, v, key, a) for (u, v, key), a in last.items()]
+        yield FileRows(path, f"{sha256}:{version}", nodes, relationships)
+
+
+__all__ = ["STATUS_PROPERTIES", "current_row", "file_rows"]
+
+
+def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None, *, prune: bool = False,
+               force: bool = False, batch_rows: int | None = None, database: str | None = None,
+               progress: Any = None) -> Any:
+    """Push the store's files (all, or `files`) to Neo4j as a stream of row sets; with `prune`, also
+    retract the files Neo4j holds that the store no longer does. Returns the writer's PushSummary."""
+    from . import neo4j_store
+
+    def stream() -> Iterator[FileRows]:
+        yield from file_rows(src, files)
+        if prune and files is None:
+            have = set(src.files())
+            for name in sorted(set(neo4j_store.loaded_files(driver, database=database)) - have):
+                yield FileRows(name, None)
+
+    kwargs: dict[str, Any] = {"database": database, "force": force, "current": current_row(src),
+                              "progress": progress}
+    if batch_rows:
+        kwargs["batch_rows"] = batch_rows
+    return neo4j_store.push_rows(driver, stream(), **kwargs)
+
+
+def push_source(driver: Any, src: Any, files: Sequence[str] | None = None, *, prune: bool = False,
+                force: bool = False, batch_rows: int | None = None, database: str | None = None,
+                progress: Any = None) -> Any:
+    """Push what the query commands read (graph.store.open_source): a SQLite store as a stream of row
+    sets, a node-link JSON graph (an export) whole, with each document's status."""
+    from . import neo4j_store
+    from .validity import with_status
+
+    if isinstance(src, StoreSource):
+        return push_store(driver, src, files, prune=prune, force=force, batch_rows=batch_rows,
+                          database=database, progress=progress)
+    kwargs: dict[str, Any] = {"database": database, "files": files, "prune": prune and not files, "force": force}
+    if batch_rows:
+        kwargs["batch_size"] = batch_rows
+    return neo4j_store.push_graph(driver, with_status(src.G), **kwargs)
