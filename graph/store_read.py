@@ -228,16 +228,19 @@ class StoreSource:
 
     def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
         one = lambda sql, *a: self._query(sql, a)[0][0]  # noqa: E731
-        edges = ("(SELECT DISTINCT e.src, e.dst, e.key, e.type, e.kind FROM edges e JOIN files f ON f.id = e.file_id "
-                 "WHERE +f.state = 'ready' AND e.src <> e.dst)")
+        # A mention's edge key names its file and offset, so only PART_OF (keyed by its ends, stated by many
+        # files) repeats; pending files' edges have no ends yet, so `src <> dst` leaves them out.
         by_rel: dict[str, int] = {}
         by_rel_kind: dict[str, dict[str, int]] = {}
-        for typ, kind, n in self._query(f"SELECT type, kind, count(*) FROM {edges} GROUP BY type, kind ORDER BY 1, 2"):
+        for typ, kind, n in sorted([*self._query("SELECT type, kind, count(*) FROM edges WHERE src <> dst AND type <> "
+                                          "'PART_OF' GROUP BY type, kind"),
+                             *self._query("SELECT type, kind, count(*) FROM (SELECT DISTINCT type, kind, src, dst "
+                                          "FROM edges WHERE type = 'PART_OF' AND src <> dst) GROUP BY type, kind")], key=str):
             by_rel[typ] = by_rel.get(typ, 0) + n
             if kind:
                 by_rel_kind.setdefault(typ, {})[kind] = n
-        cited = self._query(f"SELECT dst, count(*) FROM {edges} WHERE type IN ('SUPERSEDES', 'IMPLEMENTS', 'CITES') "
-                            "GROUP BY dst ORDER BY 2 DESC, 1 LIMIT ?", (top,))
+        cited = self._query("SELECT dst, count(*) FROM edges WHERE type IN ('SUPERSEDES', 'IMPLEMENTS', 'CITES') "
+                            "AND src <> dst GROUP BY dst ORDER BY 2 DESC, 1 LIMIT ?", (top,)) if top else []
         names = {n: q.display_name(json.loads(d), n) for n, d in self._nodes(n for n, _ in cited)}
         return {
             "nodes": one("SELECT count(*) FROM nodes"),

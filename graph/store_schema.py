@@ -86,6 +86,7 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type);
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file_id);
+CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst);  -- stats count from the index alone
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -179,8 +180,18 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
         check_version(conn, path)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'files_state'").fetchone():
             conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_type'").fetchone():
+            _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
     except sqlite3.OperationalError as e:
         raise StoreError(f"{path}: {_operational(e)}") from e
+
+
+def _add_late_index(conn: sqlite3.Connection, ddl: str) -> None:
+    """An index added after a store was made: built once by the first writer, skipped by readers."""
+    try:
+        conn.execute(ddl)
+    except sqlite3.OperationalError:
+        pass  # read-only: the queries work without it, only slower
 
 
 def check_version(conn: sqlite3.Connection, path: Path) -> None:
