@@ -130,6 +130,8 @@ def measure(n: int, work: Path, jobs: int | None, neo4j: str | None) -> dict[str
     one = work / f"one-more-{n}"
     shutil.rmtree(one, ignore_errors=True)
     subprocess.run([sys.executable, str(GEN), str(one), "1", "99"], check=True)
+    for f in one.iterdir():  # a new file, not a new version of the corpus's doc_000000.txt (same relative path)
+        f.rename(one / f"one-more-{f.name}")
     r["one_more_s"], _, _ = run([*PG, "load", str(one), "--store", str(store)])
     ref = subject(store)
     r["subject"] = ref
