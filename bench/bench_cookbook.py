@@ -6,16 +6,15 @@ usage: python bench/bench_cookbook.py [N] [--seed 7] [--jobs 2] [--runs 5] [--wo
 1. The graph: ``../shared/eval/gen_corpus.py OUT N SEED`` writes N documents; each file is extracted
    (``loaders.extract``, in ``--jobs`` processes) and the graph built in-process (``graph.build``), then
    written as Neo4j-import CSVs (``ontology.export.to_csv``). The corpus is deleted; the CSVs are kept in
-   ``--work`` and reused by later runs with the same N, seed and shard. Today's identity step
-   (``graph.identity.assign_ids``) is quadratic in the short references ("Nghị quyết số 12" against every
-   document numbered 12: about two hours at 10⁵ documents), so documents are built in shards of
+   ``--work`` and reused by later runs with the same N, seed and shard. The graph is built in memory
+   (``graph.build``, which holds every extraction of a shard), so documents are built in shards of
    ``--shard`` files and the shard graphs joined: node ids do not depend on the shard (a document cited
    from every shard is one node with all its in-links), only a short reference is resolved within its
    shard (it links more often than against the whole corpus: more chains, a harder graph).
 2. Neo4j: ``scripts/neo4j-local import`` bulk-loads the CSVs with neo4j-admin into a state folder of its
    own (in ``--work``; never the analyst's ``.neo4j``), ``scripts/neo4j-local start`` serves it on a free
    port, the schema of ``policygraph push`` (constraints, indexes) is created; stopped at the end.
-   (``policygraph push`` moves about 2,000 relationships/s today; the bulk import is the fastest way in.)
+   (the bulk import is the fastest way into an empty database; ``policygraph push`` is for updates.)
 3. Each query runs with parameters picked from the data as the hardest plausible case (the most
    implemented symbol, the most shared symbol, the largest jurisdiction, the most mentioned project):
    once cold, then ``--runs`` times; the table gives the median and the rows. ``--compare`` also runs

@@ -10,6 +10,8 @@ and its workers (summed, polled from /proc):
 * lineage (down, all types), show, coverage of the most implemented central document; stats (and its lines);
 * in process: lineage p95 over random documents (the default --limit), and the reference look-up;
 * with --neo4j: push of the store into an empty Neo4j (relationships per second).
+
+--queries-only skips the loads and measures the rest on the stores a previous run left in --work.
 """
 
 from __future__ import annotations
@@ -117,13 +119,21 @@ def in_process(store: Path, samples: int = 300) -> dict[str, float]:
             "resolve_p95_ms": 1000 * sorted(looks)[int(0.95 * (len(looks) - 1))] if looks else 0.0}
 
 
-def measure(n: int, work: Path, jobs: int | None, neo4j: str | None) -> dict[str, object]:
+def measure(n: int, work: Path, jobs: int | None, neo4j: str | None, queries_only: bool = False) -> dict[str, object]:
     src_dir = corpus(work, n)
     store = work / f"store-{n}.db"
+    r: dict[str, object] = {"documents": n, "MB": round(sum(f.stat().st_size for f in src_dir.iterdir()) / 1e6)}
+    if not queries_only:
+        r.update(loads(n, work, src_dir, store, jobs))
+    return {**r, **queries(store, neo4j)}
+
+
+def loads(n: int, work: Path, src_dir: Path, store: Path, jobs: int | None) -> dict[str, object]:
+    """Load into a new store, re-load unchanged, load one more file."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(store) + suffix).unlink(missing_ok=True)
     extra = ["--jobs", str(jobs)] if jobs else []
-    r: dict[str, object] = {"documents": n, "MB": round(sum(f.stat().st_size for f in src_dir.iterdir()) / 1e6)}
+    r: dict[str, object] = {}
     r["load_s"], r["load_MB"], _ = run([*PG, "load", str(src_dir), "--store", str(store), *extra])
     r["store_MB"] = round(store.stat().st_size / 1e6)
     r["reload_s"], _, _ = run([*PG, "load", str(src_dir), "--store", str(store), *extra])
@@ -133,6 +143,12 @@ def measure(n: int, work: Path, jobs: int | None, neo4j: str | None) -> dict[str
     for f in one.iterdir():  # a new file, not a new version of the corpus's doc_000000.txt (same relative path)
         f.rename(one / f"one-more-{f.name}")
     r["one_more_s"], _, _ = run([*PG, "load", str(one), "--store", str(store)])
+    return r
+
+
+def queries(store: Path, neo4j: str | None) -> dict[str, object]:
+    """Whole query commands, in-process look-ups, and (with `neo4j`) a push, on the store."""
+    r: dict[str, object] = {}
     ref = subject(store)
     r["subject"] = ref
     for cmd in (["lineage", ref, "--down"], ["show", ref], ["coverage", ref]):
@@ -168,12 +184,14 @@ def main() -> None:
     ap.add_argument("--work", default=str(ROOT / ".bench"))
     ap.add_argument("--jobs", type=int)
     ap.add_argument("--neo4j")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="skip the loads: measure the queries on the stores a previous run left in --work")
     a = ap.parse_args()
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
     results = []
     for n in (int(x) for x in a.sizes.split(",")):
-        r = measure(n, work, a.jobs, a.neo4j)
+        r = measure(n, work, a.jobs, a.neo4j, a.queries_only)
         results.append(r)
         print(json.dumps(r), file=sys.stderr, flush=True)
     print("| | " + " | ".join(f"{r['documents']:,} documents ({r['MB']} MB)" for r in results) + " | goal |")

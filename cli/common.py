@@ -278,11 +278,16 @@ def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = T
     issuer is shown beside it)."""
     import networkx as nx
 
-    H = base if base is not None else nx.MultiDiGraph()
+    H = base.copy() if base is not None else nx.MultiDiGraph()
+
+    def add(F: nx.MultiDiGraph) -> None:  # nx.compose, without copying H each time
+        H.add_nodes_from(F.nodes(data=True))
+        H.add_edges_from(F.edges(keys=True, data=True))
+
     for direction, depth, types in walks:
-        H = nx.compose(H, src.neighbourhood([node], direction, depth, types))  # type: ignore[arg-type]
+        add(src.neighbourhood([node], direction, depth, types))  # type: ignore[arg-type]
     wanted = list(issuers_of) if issuers_of is not None else list(H.nodes)
     if issuers and wanted:
-        H = nx.compose(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
+        add(src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
     return H
 

@@ -27,7 +27,7 @@ from ..loaders.readers import display
 from .store import Staged, Store, staged
 from .store_pass import PassReport
 
-BATCH = 200
+BATCH = 1000
 
 
 @dataclass(frozen=True)

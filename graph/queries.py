@@ -893,8 +893,13 @@ class CoverageReport:
     by_province: dict[str, list[str]] = field(default_factory=dict)
     by_issuer: dict[str, list[str]] = field(default_factory=dict)
 
+    _by_node: dict[str, CoverageEntry] = field(default_factory=dict, repr=False, compare=False)
+
     def entry(self, node: str) -> CoverageEntry:
-        return next(e for e in self.entries if e.node == node)
+        """The entry of `node` (KeyError if it has none), from an index kept in step with `entries`."""
+        if len(self._by_node) != len(self.entries):
+            self._by_node = {e.node: e for e in self.entries}
+        return self._by_node[node]
 
 
 def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEMENTS",),

@@ -34,6 +34,9 @@ def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
             json.dumps(attrs, ensure_ascii=False, separators=(",", ":")))
 
 
+_WALK_PARENTS = 32  # parents whose children one walk query fetches
+
+
 def _chunks(items: Sequence[Any], size: int = _MAX_IDS) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -150,37 +153,61 @@ class StoreSource:
         H = nx.MultiDiGraph()
         _add_nodes(H, self._nodes([root]))
         near, far = ("dst", "src") if direction == "down" else ("src", "dst")
-        typed = "e.type IN (SELECT value FROM json_each(?))"
         visited, frontier, level, room = {root}, [root] if root in H else [], 0, limit
         rows: list[Sequence[Any]] = []
         done = False  # lineage stops at the first new node it has no room for
         while frontier and not done and (depth is None or level < depth):
             level, nxt = level + 1, []
-            for parent in frontier:
-                kids = [k for (k,) in self._query(
-                    f"SELECT DISTINCT e.{far} FROM edges e JOIN nodes n ON n.id = e.{far} JOIN files f ON f.id = e.file_id "
-                    f"WHERE e.{near} = ? AND {typed} AND e.src <> e.dst AND +f.state = 'ready' "
-                    f"ORDER BY n.sort_key LIMIT ?", (parent, json.dumps(list(types)), room + len(visited) + 1))]
-                shown = []
-                for k in kids:
-                    if k not in visited:
-                        if room == 0:
-                            done = True
-                            break
-                        room -= 1
-                        visited.add(k)
-                        nxt.append(k)
-                    shown.append(k)
-                if shown:
-                    rows += self._query(f"{_EDGE_SELECT} AND e.{near} = ? AND {typed} AND e.{far} IN "
-                                        f"(SELECT value FROM json_each(?))", (parent, json.dumps(list(types)),
-                                                                              json.dumps(shown)))
+            for parents in _chunks(frontier, _WALK_PARENTS):
+                kids = self._kids(parents, near, far, types, room + len(visited) + 1)
+                shown: list[tuple[str, str]] = []
+                for parent in parents:
+                    for k in kids.get(parent, ()):
+                        if k not in visited:
+                            if room == 0:
+                                done = True
+                                break
+                            room -= 1
+                            visited.add(k)
+                            nxt.append(k)
+                        shown.append((parent, k))
+                    if done:
+                        break
+                rows += self._step_edges(shown, near, far, types)
                 if done:
                     break
             frontier = nxt
         _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
         _add_edges(H, rows)
         return H, total
+
+    def _kids(self, parents: Sequence[str], near: str, far: str, types: Sequence[str], bound: int
+              ) -> dict[str, list[str]]:
+        """Each parent's first `bound` distinct children through `types`, in lineage order (sort_key): one
+        query for a group of parents."""
+        kids: dict[str, list[str]] = {}
+        for parent, kid in self._query(
+                f"SELECT parent, kid FROM (SELECT e.{near} AS parent, e.{far} AS kid, ROW_NUMBER() OVER "
+                f"(PARTITION BY e.{near} ORDER BY n.sort_key, e.{far}) AS i FROM (SELECT DISTINCT e.{near}, e.{far} "
+                f"FROM edges e JOIN files f ON f.id = e.file_id WHERE e.{near} IN ({_marks(len(parents))}) "
+                "AND e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND +f.state = 'ready') e "
+                f"JOIN nodes n ON n.id = e.{far}) WHERE i <= ? ORDER BY parent, i",
+                [*parents, json.dumps(list(types)), bound]):
+            kids.setdefault(parent, []).append(kid)
+        return kids
+
+    def _step_edges(self, pairs: Sequence[tuple[str, str]], near: str, far: str, types: Sequence[str]
+                    ) -> list[Sequence[Any]]:
+        """The edges of `types` from each parent to each of its shown children (pairs (parent, child))."""
+        if not pairs:
+            return []
+        wanted = set(pairs)
+        parents, kids = sorted({p for p, _ in pairs}), sorted({k for _, k in pairs})
+        found = self._query(f"{_EDGE_SELECT} AND e.{near} IN ({_marks(len(parents))}) AND e.type IN "
+                            f"(SELECT value FROM json_each(?)) AND e.{far} IN (SELECT value FROM json_each(?))",
+                            [*parents, json.dumps(list(types)), json.dumps(kids)])
+        i, j = (1, 0) if near == "dst" else (0, 1)
+        return [r for r in found if (r[i], r[j]) in wanted]
 
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
         """The node's first `limit` edges each way in graph.queries.show's order (document relations by
