@@ -74,7 +74,7 @@ def view(
         help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
              "(default: all three).")] = None,
     with_: Annotated[list[str] | None, typer.Option(
-        "--with", show_default=False,
+        "--with", metavar="KINDS", show_default=False,
         help="Also draw these as nodes: bodies, projects (comma-separated); otherwise they are attributes "
              "in the panel.")] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
