@@ -67,6 +67,8 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import queue
+import threading
 import time
 import weakref
 from collections import defaultdict
@@ -592,6 +594,43 @@ def _chunks(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows
         yield list(chunk.values())
 
 
+def _prefetched(chunks: Iterator[list[FileRows]], ahead: int = 2) -> Iterator[list[FileRows]]:
+    """`chunks`, produced by a thread up to `ahead` chunks in advance: the rows of the next transaction
+    are read (from the store, in Python) while Neo4j writes this one. An error in the producer is raised
+    here, in order."""
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=ahead)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                while not stop.is_set():
+                    try:
+                        box.put(("chunk", chunk), timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            box.put(("end", None))
+        except BaseException as e:  # handed to the consumer
+            box.put(("error", e))
+
+    worker = threading.Thread(target=produce, name="policygraph-push-rows", daemon=True)
+    worker.start()
+    try:
+        while True:
+            what, item = box.get()
+            if what == "end":
+                return
+            if what == "error":
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=5)
+
+
 def _changed(session: neo4j.Session, chunk: list[FileRows]) -> list[FileRows]:
     """The files of `chunk` whose digest differs from what Neo4j holds (a removal: only if loaded)."""
     query, names = _DIGESTS, [rows.file for rows in chunk]
@@ -623,7 +662,7 @@ def push_rows(
     summary = PushSummary()
     seen = 0
     with driver.session(database=db) as session:
-        for chunk in _chunks(rows, batch_rows):
+        for chunk in _prefetched(_chunks(rows, batch_rows)):
             todo = chunk if force else _changed(session, chunk)
             summary.unchanged += len(chunk) - len(todo)
             seen += len(chunk)

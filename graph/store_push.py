@@ -54,29 +54,39 @@ def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int =
     todo = [(i, p, h, v) for i, p, h, v in conn.execute(
         "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path")
         if wanted is None or p in wanted]
+    first = _first_part_of(conn)
     for start in range(0, len(todo), batch):
-        yield from _batch_rows(src, conn, todo[start:start + batch])
+        yield from _batch_rows(src, conn, todo[start:start + batch], first)
 
 
-def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[int, str, str, int]]
-                ) -> Iterator[FileRows]:
+def _first_part_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """The file (first by path) whose PART_OF edge each body pair keeps: a few pairs, stated by many files."""
+    return {(u, v): path for u, v, path in conn.execute(
+        "SELECT e.src, e.dst, min(f.path) FROM edges e JOIN files f ON f.id = e.file_id "
+        "WHERE e.type = 'PART_OF' AND e.src <> e.dst AND +f.state = 'ready' GROUP BY e.src, e.dst")}
+
+
+def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[int, str, str, int]],
+                first: dict[tuple[str, str], str]) -> Iterator[FileRows]:
     ids = [f[0] for f in files]
+    path_of = {f[0]: f[1] for f in files}
     m = _marks(len(ids))
     touched: dict[int, set[str]] = defaultdict(set)
     for fid, node in conn.execute(f"SELECT file_id, node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL "
                                   f"UNION SELECT file_id, node_id FROM claims WHERE file_id IN ({m})", [*ids, *ids]):
         touched[fid].add(node)
     rels: dict[int, list[Any]] = defaultdict(list)
-    for fid, u, v, key, attrs in conn.execute(
-            f"SELECT e.file_id, e.src, e.dst, e.key, e.attrs FROM edges e JOIN files f ON f.id = e.file_id "
-            f"WHERE e.file_id IN ({m}) AND e.src <> e.dst AND NOT (e.type = 'PART_OF' AND EXISTS ("
-            "SELECT 1 FROM edges e2 JOIN files f2 ON f2.id = e2.file_id WHERE e2.src = e.src AND e2.dst = e.dst "
-            "AND e2.key = e.key AND +f2.state = 'ready' AND f2.path < f.path)) ORDER BY e.file_id, e.seq", ids):
+    for fid, u, v, typ, key, attrs in conn.execute(
+            f"SELECT file_id, src, dst, type, key, attrs FROM edges WHERE file_id IN ({m}) AND src <> dst "
+            "ORDER BY file_id, seq", ids):
+        if typ == "PART_OF" and first.get((u, v)) != path_of[fid]:
+            continue
         rels[fid].append((u, v, key, json.loads(attrs)))
         touched[fid].update((u, v))
     attrs = _nodes(src, sorted(set().union(*touched.values())))
+    rows = {n: node_row(n, a) for n, a in attrs.items()}  # once per batch: a hub is touched by every file
     for fid, path, sha256, version in files:
-        nodes = [node_row(n, attrs[n]) for n in sorted(touched[fid]) if n in attrs]
+        nodes = [rows[n] for n in sorted(touched[fid]) if n in rows]
         last = {(u, v, key): a for u, v, key, a in rels[fid] if u in attrs and v in attrs}  # one per key: the last
         relationships = [relationship_row(u, v, key, a) for (u, v, key), a in last.items()]
         yield FileRows(path, f"{sha256}:{version}", nodes, relationships)
