@@ -52,14 +52,15 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         cuts = [0]
+        abbrev, wrapped, cut = _ABBREV.search, self._wrapped, cuts.append  # the loop runs once per line
         for m in _BOUNDARY.finditer(text):
-            g = m.group(0)
-            if g[0] != "\n":
-                if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            start, end = m.span()
+            if text[start] != "\n":
+                if abbrev(text, max(0, start - 6), start):
                     continue
-            elif len(g) == 1 and self._wrapped(m.start()):
+            elif end - start == 1 and wrapped(start):
                 continue
-            cuts.append(m.end())
+            cut(end)
         cuts.append(len(text))
         self.cuts = cuts
 
