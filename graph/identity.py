@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -207,25 +207,49 @@ class Candidate:
     file: str
 
 
+_Group = tuple[str, DocRef, frozenset[str]]  # a candidate node, what short_fits reads of it, the files naming it
+
+
 class Candidates:
     """The resolved full references with one number, ready for many short references: references that
-    agree on everything short_fits reads are looked at once, and by type (a short reference always names
-    its type), so deciding a short reference costs the documents it could be, not the references."""
+    agree on everything short_fits reads are looked at once, and only where short_fits can accept them
+    (by type, and a local document by its place or the files naming it), so deciding a short reference
+    costs the documents it could be, not every document with its number."""
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
         for c in candidates:
             r = c.ref
             groups[(c.id, r.label, r.year, r.issuer_code, r.jurisdiction, r.symbol)].add(c.file)
-        self.by_label: dict[str | None, list[tuple[str, DocRef, frozenset[str]]]] = defaultdict(list)
+        self.labels: set[str | None] = set()
+        self._open: dict[str | None, list[_Group]] = defaultdict(list)  # not local: no place needed
+        self._by_place: dict[tuple[str | None, str | None], list[_Group]] = defaultdict(list)  # all, by place
+        self._by_file: dict[tuple[str | None, str], list[_Group]] = defaultdict(list)  # local, by naming file
         for (gid, label, year, code, jur, symbol), files in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            ref = DocRef(key="", label=label, year=year, issuer_code=code, jurisdiction=jur, symbol=symbol)
-            self.by_label[label].append((gid, ref, frozenset(files)))
+            g = (gid, DocRef(key="", label=label, year=year, issuer_code=code, jurisdiction=jur, symbol=symbol),
+                 frozenset(files))
+            self.labels.add(label)
+            self._by_place[(label, jur)].append(g)
+            if _is_local(g[1]):
+                for f in files:
+                    self._by_file[(label, f)].append(g)
+            else:
+                self._open[label].append(g)
 
-    def of(self, label: str | None) -> Iterable[tuple[str, DocRef, frozenset[str]]]:
-        if label is None:
-            return (c for cs in self.by_label.values() for c in cs)
-        return (*self.by_label.get(label, ()), *self.by_label.get(None, ()))
+    def could_be(self, r: DocRef, file: str, place: str | None) -> Iterator[_Group]:
+        """Every group short_fits could accept for the short reference `r` cited in `file`, whose document
+        is of `place` (a group may come twice); short_fits rejects every group left out:
+        a place named (`r.jurisdiction`) takes only documents of that place or of none; else a local
+        document must be of `place` or named in `file`."""
+        for label in ([r.label, None] if r.label is not None else sorted(self.labels, key=str)):
+            if r.jurisdiction:
+                yield from self._by_place.get((label, None), ())
+                yield from self._by_place.get((label, r.jurisdiction), ())
+                continue
+            yield from self._open.get(label, ())
+            if place is not None:
+                yield from (g for g in self._by_place.get((label, place), ()) if _is_local(g[1]))
+            yield from self._by_file.get((label, file), ())
 
 
 def assign_short(rid: RefId, r: DocRef, candidates: Candidates | Iterable[Candidate],
@@ -233,7 +257,7 @@ def assign_short(rid: RefId, r: DocRef, candidates: Candidates | Iterable[Candid
     """The node of a short reference, given the resolved full references with its number."""
     index = candidates if isinstance(candidates, Candidates) else Candidates(candidates)
     fitting: set[str] = set()
-    for gid, ref, files in index.of(r.label):
+    for gid, ref, files in index.could_be(r, rid[0], citing_place):
         if gid not in fitting and short_fits(r, ref, citing_place, rid[0] in files):
             fitting.add(gid)
             if len(fitting) > 1:

@@ -51,3 +51,42 @@ def test_same_document_and_short_fits_are_the_rules_both_tiers_use() -> None:
     assert short_fits(short, hp, "Hải Phòng", False)
     assert not short_fits(short, hp, "Đồng Nai", False)
     assert short_fits(short, hp, "Đồng Nai", True)  # the citing document names it in full itself
+
+
+def test_a_short_reference_is_decided_as_if_every_candidate_were_tried() -> None:
+    """Candidates.could_be leaves out only what short_fits rejects: random candidate sets and short
+    references get the node a brute-force trial of every candidate gives."""
+    import random
+
+    from policygraph.graph.identity import Assigned, Candidate, Candidates, assign_short, short_id
+
+    rng = random.Random(7)
+    labels = ["Resolution", "Conclusion", "Plan", None]
+    places = ["Hải Phòng", "Đồng Nai", "Long An", None]
+    symbols = {("Resolution", "TU"): "12-NQ/TU", ("Resolution", "TW"): "12-NQ/TW", ("Conclusion", "TW"): "12-KL/TW",
+               ("Plan", "UBND"): "12/KH-UBND", ("Plan", "TU"): "12-KH/TU"}
+    files = [f"f{i}.txt" for i in range(6)]
+
+    def brute(rid: tuple[str, str], r: DocRef, cands: list[Candidate], place: str | None) -> Assigned:
+        fit = {c.id for c in cands if (r.label is None or c.ref.label in (r.label, None))
+               and short_fits(r, c.ref, place, rid[0] in {d.file for d in cands if d.id == c.id
+                                                           and d.ref.jurisdiction == c.ref.jurisdiction})}
+        return Assigned(next(iter(fit))) if len(fit) == 1 else Assigned(short_id(r), False, tuple(r.missing) or ("symbol",))
+
+    checked = 0
+    for _ in range(300):
+        cands = []
+        for _ in range(rng.randint(0, 8)):
+            (label, code), symbol = rng.choice(sorted(symbols.items(), key=str))
+            jur = rng.choice(places) if code in ("TU", "UBND") else None
+            ref = DocRef(key="c", label=label, symbol=symbol, number="12", issuer_code=code, jurisdiction=jur,
+                         year=rng.choice([2020, 2022]))
+            cands.append(Candidate(f"doc:{symbol}@{jur}@{ref.year}", ref, rng.choice(files)))
+        index = Candidates(cands)
+        for _ in range(5):
+            r = DocRef(key="s", label=rng.choice(labels), number="12", short=True, jurisdiction=rng.choice(places),
+                       issuer=rng.choice(["Tỉnh ủy", "Bộ Chính trị", "Ủy ban nhân dân tỉnh", None]))
+            rid, place = (rng.choice(files), "s"), rng.choice(places)
+            assert assign_short(rid, r, index, place) == brute(rid, r, cands, place)
+            checked += 1
+    assert checked == 1500

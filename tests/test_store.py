@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from policygraph.graph import store_pass
 from policygraph.graph.build import build_graph
 from policygraph.graph.store import Store, StoreError, open_source, read_graph, staged
 from policygraph.loaders.extract import extract_file, extract_text
@@ -78,7 +79,24 @@ def histories(draw: st.DrawFn) -> list[tuple[str, list[str]]]:
 @given(history=histories())
 def test_any_history_gives_the_graph_of_one_load_of_the_final_files(tmp_path_factory: pytest.TempPathFactory,
                                                                     history: list[tuple[str, list[str]]]) -> None:
+    _check_history(tmp_path_factory.mktemp("s") / "g.db", history)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=histories())
+def test_a_bulk_pass_gives_the_same_graph_and_keeps_every_index(tmp_path_factory: pytest.TempPathFactory,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 history: list[tuple[str, list[str]]]) -> None:
+    """Large loads drop the indexes the pass rewrites and build them again: the same graph, every index back."""
+    monkeypatch.setattr(store_pass, "BULK_FILES", 1)
     path = tmp_path_factory.mktemp("s") / "g.db"
+    _check_history(path, history)
+    with sqlite3.connect(path) as conn:
+        indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(store_pass._REWRITTEN_INDEXES) <= indexes
+
+
+def _check_history(path: Path, history: list[tuple[str, list[str]]]) -> None:
     final: set[str] = set()
     with Store.open(path) as store:
         for op, files in history:
