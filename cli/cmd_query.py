@@ -38,6 +38,7 @@ from .common import (
     fail,
     open_source,
     out,
+    parse_direction,
     parse_types,
     plural,
     resolve_one,
@@ -194,9 +195,7 @@ def lineage(
     Exit code 1 when REF matches nothing; 2 when it matches several documents (they are listed: narrow
     REF with @jurisdiction and/or a year) or the graph cannot be read.
     """
-    if up + down + both > 1:
-        raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
-    direction: q.Direction = "down" if down else "both" if both else "up"
+    direction = parse_direction(up, down, both, "up")
     rel_types = parse_types(types)
     sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
     cap = limit or None

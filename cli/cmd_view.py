@@ -22,6 +22,7 @@ from .common import (
     err,
     fail,
     open_source,
+    parse_direction,
     parse_types,
     resolve_one,
     run_guarded,
@@ -30,8 +31,6 @@ from .common import (
 
 if TYPE_CHECKING:
     import networkx as nx
-
-    from ..visualisations.scope import Direction
 
 
 def whole_graph(store: str | None, neo4j: Neo4jOptions) -> nx.MultiDiGraph:
@@ -107,9 +106,7 @@ def view(
     from ..visualisations.html import render_html
     from ..visualisations.scope import focus_view, whole_view
 
-    if up + down + both > 1:
-        raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
-    direction: Direction = "up" if up else "down" if down else "both"
+    direction = parse_direction(up, down, both, "both")
     rel_types, drawn = parse_types(types), _with(with_)
     source = Neo4jOptions(neo4j, user, password, database)
     if ref is None:

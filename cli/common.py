@@ -27,6 +27,7 @@ from ..loaders.models import PolicyGraphError
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..graph.queries import Direction
     from ..graph.source import GraphSource
 
 err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
@@ -166,6 +167,18 @@ def connect(neo4j: Neo4jOptions) -> Any:
         return neo4j_store.connect(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
     except Exception as e:  # Neo4jUnavailable, bad URI, auth
         fail(str(e) or f"cannot reach Neo4j at {neo4j.uri}", 2)
+
+
+def parse_direction(up: bool, down: bool, both: bool, default: Direction) -> Direction:
+    """The direction of ``--up/--down/--both`` (at most one; `default` when none), the one rule for lineage
+    and view.
+
+    >>> parse_direction(False, True, False, "up"), parse_direction(False, False, False, "both")
+    ('down', 'both')
+    """
+    if up + down + both > 1:
+        raise typer.BadParameter("give one of --up, --down, --both", param_hint="--up/--down/--both")
+    return "up" if up else "down" if down else "both" if both else default
 
 
 def parse_types(values: Sequence[str] | None) -> tuple[str, ...]:

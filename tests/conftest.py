@@ -106,6 +106,19 @@ def own_neo4j(root: Path = TEST_STATE) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the sample corpus (examples/corpus), loaded through the CLI once; tests only read it."""
+    from typer.testing import CliRunner
+
+    from policygraph.cli import app
+
+    p = tmp_path_factory.mktemp("sample") / "g.db"
+    r = CliRunner().invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(p)])
+    assert r.exit_code == 0, r.output
+    return p
+
+
+@pytest.fixture(scope="session")
 def neo4j_server() -> Iterator[Server]:
     """The scratch server of PG_TEST_NEO4J_URI, else the tests' own (started once per session)."""
     uri = os.environ.get("PG_TEST_NEO4J_URI")

@@ -49,14 +49,6 @@ def browser() -> Iterator[Any]:
         yield driver
 
 
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    p = tmp_path_factory.mktemp("sample") / "g.db"
-    r = runner.invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(p)])
-    assert r.exit_code == 0, r.output
-    return p
-
-
 def write_view(store: Path, out: Path, *args: str) -> dict[str, Any]:
     r = runner.invoke(app, ["view", *args, "-o", str(out), "--store", str(store)],
                       env={"POLICYGRAPH_STORE": None, "NEO4J_URI": None})

@@ -17,11 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    p = tmp_path_factory.mktemp("sample") / "g.json"
-    r = CliRunner().invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(p)])
-    assert r.exit_code == 0, r.output
-    return p
+def store(sample_store: Path) -> Path:
+    return sample_store
 
 
 def _json(store: Path, *args: str) -> dict:

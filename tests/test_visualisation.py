@@ -35,14 +35,6 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    p = tmp_path_factory.mktemp("sample") / "g.db"
-    r = runner.invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(p)])
-    assert r.exit_code == 0, r.output
-    return p
-
-
-@pytest.fixture(scope="module")
 def sample(sample_store: Path) -> nx.MultiDiGraph:
     return read_graph(sample_store)
 

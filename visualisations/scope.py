@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -35,7 +35,7 @@ from ..graph import queries as q
 if TYPE_CHECKING:
     from ..graph.source import GraphSource
 
-Direction = Literal["up", "down", "both"]
+Direction = q.Direction  # the one set of directions lineage and views walk
 
 #: relation types a view follows between documents (the same as lineage's)
 DOC_RELATIONS: tuple[str, ...] = q.DOC_RELATIONS
