@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from .models import Evidence
 from .normalise import MatchView
@@ -40,6 +41,11 @@ class Sentences:
     on in lower case, or the previous line is long, ends without punctuation and is not a heading, and the
     next line does not start an item.
 
+    Whether a place is a boundary depends only on the text around it, so a sentence is found where it is
+    asked for (a scan back to the boundary before and on to the boundary after), never by cutting the
+    whole text: a law of 100 KB with a few dozen references reads a few pages of it. Sentences found are
+    kept, and a scan back stops at the end of one already found.
+
     >>> s = Sentences("Kế hoạch số 315/KH-UBND của Ủy ban nhân dân tỉnh\\ntriển khai Chương trình số 27-CTr/TU.")
     >>> s.span(60)
     (0, 86)
@@ -51,18 +57,24 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        cuts = [0]
-        abbrev, wrapped, cut = _ABBREV.search, self._wrapped, cuts.append  # the loop runs once per line
-        for m in _BOUNDARY.finditer(text):
-            start, end = m.span()
-            if text[start] != "\n":
-                if abbrev(text, max(0, start - 6), start):
+        self._starts: list[int] = []  # the sentences found so far, in text order
+        self._ends: list[int] = []
+
+    def _cuts(self, start: int, stop: int) -> Iterator[int]:
+        """The boundaries after the characters from `start` on (ends of boundary matches starting before
+        `stop`), in text order."""
+        text = self.text
+        abbrev, wrapped = _ABBREV.search, self._wrapped
+        for m in _BOUNDARY.finditer(text, start):
+            b, e = m.span()
+            if b >= stop:
+                return
+            if text[b] != "\n":
+                if abbrev(text, max(0, b - 6), b):
                     continue
-            elif end - start == 1 and wrapped(start):
+            elif e - b == 1 and wrapped(b):
                 continue
-            cut(end)
-        cuts.append(len(text))
-        self.cuts = cuts
+            yield e
 
     def _wrapped(self, nl: int) -> bool:
         """Is the single line break at `nl` a wrap inside a sentence?"""
@@ -79,17 +91,44 @@ class Sentences:
             return False
         return len(prev) >= 50 and nxt != "|"
 
-    def index(self, pos: int) -> int:
-        """The number of the sentence holding `pos`."""
-        i = bisect.bisect_right(self.cuts, pos) - 1
-        return max(0, min(i, len(self.cuts) - 2))
-
     def span(self, pos: int) -> tuple[int, int]:
-        i = self.index(pos)
-        return self.cuts[i], self.cuts[i + 1]
+        """The (start, end) of the sentence holding `pos` (the last sentence for a position at the end)."""
+        n = len(self.text)
+        pos = max(0, min(pos, n - 1))
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._ends[i]:
+            return self._starts[i], self._ends[i]
+        floor = self._ends[i] if i >= 0 else 0  # a boundary: the end of the sentence found before
+        s = self._start_before(pos, floor)
+        e = next(self._cuts(pos, n), n)
+        self._starts.insert(i + 1, s)
+        self._ends.insert(i + 1, e)
+        return s, e
 
-    def __len__(self) -> int:
-        return len(self.cuts) - 1
+    def _start_before(self, pos: int, floor: int) -> int:
+        """The last boundary at or before `pos`, not before `floor` (itself a boundary)."""
+        width = 256
+        while True:
+            a = max(floor, pos - width)
+            last = None
+            for c in self._cuts(a, pos):
+                if c > pos:
+                    break
+                last = c
+            if last is not None:
+                return last
+            if a == floor:
+                return floor
+            width *= 4
+
+    def start(self, pos: int) -> int:
+        """The start of the sentence holding `pos`: the same number for every position in one sentence."""
+        return self.span(pos)[0]
+
+    @property
+    def cuts(self) -> list[int]:
+        """Every boundary of the text, 0 and its length included (a scan of the whole text)."""
+        return sorted({0, *self._cuts(0, len(self.text)), len(self.text)})
 
 
 class ViewOffsets:
@@ -141,6 +180,7 @@ class Passages:
         self.view, self.file = view, file
         self.sentences = Sentences(view.text)
         self.offsets = ViewOffsets(view)
+        self._quoted: dict[tuple[int, int, int | None], Evidence] = {}  # one Evidence per span quoted
 
     def view_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.of(start), self.offsets.of(end)
@@ -160,11 +200,16 @@ class Passages:
 
     def evidence(self, start: int, end: int, cover: int | None = None) -> Evidence:
         """Evidence quoting text[start:end]; the excerpt also covers text[cover:end] when `cover` is given
-        (a statement between two mentions quotes both)."""
+        (a statement between two mentions quotes both). Statements quoting the same span share one
+        Evidence (a reference-dense file states two things of every mention): do not change it."""
+        if (ev := self._quoted.get((start, end, cover))) is not None:
+            return ev
         first = start if cover is None else min(cover, start)
         s, e = self.sentence_of(first, end)
-        return Evidence(file=self.file, start=start, end=end, sentence=excerpt(self.view.original, s, e, first, end),
-                        sentence_start=s, sentence_end=e)
+        ev = Evidence(file=self.file, start=start, end=end, sentence=excerpt(self.view.original, s, e, first, end),
+                      sentence_start=s, sentence_end=e)
+        self._quoted[start, end, cover] = ev
+        return ev
 
 
 def excerpt(text: str, s: int, e: int, start: int, end: int, width: int = EXCERPT) -> str:

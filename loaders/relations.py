@@ -51,7 +51,7 @@ class _At:
     start: int
     end: int
     attr_end: int
-    sentence: int
+    sentence: int  # where its sentence starts (view offset)
     reading: w.Reading = w.CITES
     effective: str | None = None
 
@@ -79,7 +79,7 @@ def _located(mentions: list[Mention], passages: Passages) -> list[_At]:
     ats = []
     for m in sorted((m for m in mentions if m.ref), key=lambda m: m.start):
         s, e = passages.view_span(m.start, m.end)
-        ats.append(_At(m, s, e, passages.offsets.of(m.attr_end), passages.sentences.index(s)))
+        ats.append(_At(m, s, e, passages.offsets.of(m.attr_end), passages.sentences.start(s)))
     return ats
 
 
@@ -94,27 +94,39 @@ def _source_relation(a: _At, source: str, passages: Passages) -> Relation:
 
 
 def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, own: str | None) -> None:
-    """Read the loaded document's relation to every mention, sentence by sentence, carrying the lead-in
-    of a list over the sentences that are its items."""
-    cuts = passages.sentences.cuts
-    lead: _Lead | None = None
-    k = 0
-    for i in range(len(cuts) - 1):
-        s, e = cuts[i], cuts[i + 1]
-        group = []
-        while k < len(ats) and ats[k].sentence == i:
-            group.append(ats[k])
-            k += 1
-        if lead is not None and not w.starts_item(text[s:min(e, s + 12)]):
-            lead = None
-        opens_list = text[s:e].rstrip().endswith(":")
-        if not group and not opens_list:
-            continue
-        masked = _masked(text, s, e, group)
-        if group:
-            _read_group(text, masked, s, e, group, source, lead, own)
-        if opens_list:
-            lead = _lead_in(masked, group, s, own)
+    """Read the loaded document's relation to every mention, sentence by sentence; an item of a list
+    reads with the lead-in of its list (_lead_before)."""
+    groups: dict[int, list[_At]] = {}
+    for a in ats:
+        groups.setdefault(a.sentence, []).append(a)
+    leads: dict[int, _Lead | None] = {}
+    for s, group in groups.items():
+        e = passages.sentences.span(s)[1]
+        lead = _lead_before(text, s, groups, passages, own, leads)
+        _read_group(text, _masked(text, s, e, group), s, e, group, source, lead, own)
+
+
+def _lead_before(text: str, s: int, groups: dict[int, list[_At]], passages: Passages, own: str | None,
+                 known: dict[int, _Lead | None]) -> _Lead | None:
+    """The lead-in whose list the sentence at `s` is an item of: walking back over items, the first
+    sentence ending in ":" ("Bãi bỏ các quyết định sau đây:"); none when a sentence that is not an item
+    comes first. `known` keeps the answer for every item walked over (a list of a thousand items is
+    walked once)."""
+    walked, lead = [], None
+    while s > 0 and w.starts_item(text[s:min(passages.sentences.span(s)[1], s + 12)]):
+        if s in known:
+            lead = known[s]
+            break
+        walked.append(s)
+        ps, pe = passages.sentences.span(s - 1)
+        if text[ps:pe].rstrip().endswith(":"):
+            group = groups.get(ps, [])
+            lead = _lead_in(_masked(text, ps, pe, group), group, ps, own)
+            break
+        s = ps
+    for k in walked:
+        known[k] = lead
+    return lead
 
 
 def _masked(text: str, s: int, e: int, group: list[_At]) -> str:
@@ -204,7 +216,6 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
     """Relations between two mentions in a row in one sentence; the loaded document's relation to the
     second follows from its relation to the first."""
     out: list[Relation] = []
-    cuts = passages.sentences.cuts
     amended: tuple[_At, w.Reading] | None = None  # "X đã được sửa đổi theo Y, Z": Z amends X too
     for i in range(1, len(ats)):
         a, b = ats[i - 1], ats[i]
@@ -224,7 +235,7 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
             continue
         amended = None
         if a.m.ref != source:
-            opening = ats[i - 2].attr_end if i >= 2 and ats[i - 2].sentence == a.sentence else cuts[a.sentence]
+            opening = ats[i - 2].attr_end if i >= 2 and ats[i - 2].sentence == a.sentence else a.sentence
             out += _said_of(text, ats, i, gap, source, opening, ev)
     return out
 

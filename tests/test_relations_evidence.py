@@ -3,6 +3,7 @@ offsets in the original text, whatever the text's spacing, Unicode form or densi
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 from hypothesis import given, settings
@@ -67,3 +68,20 @@ def test_evidence_of_a_mention_across_sentences_covers_both() -> None:
     a, b = text.index("Nghị quyết"), text.index("14-KL/TW") + 8
     ev = p.evidence(text.index("Kết luận"), b, cover=a)
     assert ev.sentence == "Căn cứ Nghị quyết số 08-NQ/TU và Kết luận số 14-KL/TW của Bộ Chính trị."
+
+
+SENTENCE_PIECES = [*"ab Đ\n.:;!?)|", "\n\n", "TP. ", "Điều 3. ", "a) ", "- ", "Kế hoạch số 3/KH", " triển khai",
+                   "x" * 60, "NGHỊ QUYẾT", "1. ", "“Về"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=40).map("".join),
+       st.lists(st.integers(min_value=0, max_value=2000), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_sentences_found_where_asked_are_the_sentences_of_the_whole_text(text: str, asks: list[int]) -> None:
+    """A sentence found by scanning back and on from a position, in any order of asking, is the one the
+    scan of the whole text gives."""
+    whole = Sentences(text).cuts  # 0, every boundary, len(text)
+    lazy = Sentences(text)
+    for pos in [p % len(text) for p in asks if text] + list(range(len(text))):
+        i = bisect.bisect_right(whole, pos) - 1
+        assert lazy.span(pos) == (whole[i], whole[i + 1]), (text, pos)
