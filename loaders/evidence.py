@@ -180,7 +180,7 @@ class Passages:
         self.view, self.file = view, file
         self.sentences = Sentences(view.text)
         self.offsets = ViewOffsets(view)
-        self._quoted: dict[tuple[int, int, int | None], Evidence] = {}  # one Evidence per span quoted
+        self._quoted: dict[int, Evidence] = {}  # by start: one Evidence per mention quoted alone
 
     def view_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.of(start), self.offsets.of(end)
@@ -202,13 +202,14 @@ class Passages:
         """Evidence quoting text[start:end]; the excerpt also covers text[cover:end] when `cover` is given
         (a statement between two mentions quotes both). Statements quoting the same span share one
         Evidence (a reference-dense file states two things of every mention): do not change it."""
-        if (ev := self._quoted.get((start, end, cover))) is not None:
+        if cover is None and (ev := self._quoted.get(start)) is not None and ev.end == end:
             return ev
         first = start if cover is None else min(cover, start)
         s, e = self.sentence_of(first, end)
         ev = Evidence(file=self.file, start=start, end=end, sentence=excerpt(self.view.original, s, e, first, end),
                       sentence_start=s, sentence_end=e)
-        self._quoted[start, end, cover] = ev
+        if cover is None:
+            self._quoted[start] = ev
         return ev
 
 

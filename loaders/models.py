@@ -12,6 +12,7 @@ later steps read them instead of parsing strings again.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -160,6 +161,8 @@ class Mention:
     def __post_init__(self) -> None:
         if self.attr_end < self.end:
             self.attr_end = self.end
+        if self.type_word:  # a few words, said of every mention: one copy each (a dense file has millions)
+            self.type_word = sys.intern(self.type_word)
         if self.sym is not None:
             self.number = self.sym.number
             self.symbol_year = self.sym.year

@@ -28,6 +28,7 @@ Every relation carries its evidence (loaders.evidence): file, the mention's span
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from . import wording as w
@@ -43,7 +44,7 @@ _GAP = 260  # the most characters (spaces squashed) between two mentions that on
 _AFTER = 500  # characters after a mention read for what they say of it ("... hết hiệu lực kể từ ngày ...")
 
 
-@dataclass
+@dataclass(slots=True)
 class _At:
     """A mention in view offsets, with its sentence and what the loaded document does with it."""
 
@@ -96,17 +97,19 @@ def _source_relation(a: _At, source: str, passages: Passages) -> Relation:
 def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, own: str | None) -> None:
     """Read the loaded document's relation to every mention, sentence by sentence; an item of a list
     reads with the lead-in of its list (_lead_before)."""
-    groups: dict[int, list[_At]] = {}
-    for a in ats:
-        groups.setdefault(a.sentence, []).append(a)
+    starts = [a.sentence for a in ats]  # ats are in text order, so sentence by sentence
     leads: dict[int, _Lead | None] = {}
-    for s, group in groups.items():
+    i = 0
+    while i < len(ats):
+        s = starts[i]
+        j = bisect.bisect_right(starts, s, i)
         e = passages.sentences.span(s)[1]
-        lead = _lead_before(text, s, groups, passages, own, leads)
-        _read_group(text, _masked(text, s, e, group), s, e, group, source, lead, own)
+        lead = _lead_before(text, s, ats, starts, passages, own, leads)
+        _read_group(text, _masked(text, s, e, ats[i:j]), s, e, ats[i:j], source, lead, own)
+        i = j
 
 
-def _lead_before(text: str, s: int, groups: dict[int, list[_At]], passages: Passages, own: str | None,
+def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages: Passages, own: str | None,
                  known: dict[int, _Lead | None]) -> _Lead | None:
     """The lead-in whose list the sentence at `s` is an item of: walking back over items, the first
     sentence ending in ":" ("Bãi bỏ các quyết định sau đây:"); none when a sentence that is not an item
@@ -120,7 +123,7 @@ def _lead_before(text: str, s: int, groups: dict[int, list[_At]], passages: Pass
         walked.append(s)
         ps, pe = passages.sentences.span(s - 1)
         if text[ps:pe].rstrip().endswith(":"):
-            group = groups.get(ps, [])
+            group = ats[bisect.bisect_left(starts, ps):bisect.bisect_right(starts, ps)]
             lead = _lead_in(_masked(text, ps, pe, group), group, ps, own)
             break
         s = ps

@@ -19,6 +19,7 @@ graph.identity to resolve against the whole corpus.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 
 from ..graph.identity import family, fits, same_document, short_fits
@@ -75,7 +76,7 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
     if sym.shape == "party" and not sym.is_local and m.date and not term:
         term = party_term(m.date)
     if sym.shape == "state_year" and (qh := re.fullmatch(r"QH(\d+)", sym.issuer_code or "")):
-        term = qh.group(1)
+        term = sys.intern(qh.group(1))
     return DocRef(key="", label=m.label, symbol=sym.symbol, number=sym.number, type_code=sym.type_code,
                   issuer_code=sym.issuer_code, date=m.date, year=year, issuer=issuer, jurisdiction=jurisdiction,
                   level=level, branch=sym.branch, term=term, title=m.title, body=info)

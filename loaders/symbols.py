@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import re
+import sys
 
 from .models import Symbol
 
@@ -112,7 +113,8 @@ def _number(num: str) -> str:
 
 
 def from_match(m: re.Match[str]) -> Symbol | None:
-    """The Symbol of a SYMBOL_RE match; None when its codes turn out to be no document's."""
+    """The Symbol of a SYMBOL_RE match; None when its codes turn out to be no document's. (The codes recur
+    in every symbol of a kind: one interned copy each, a dense file has millions of symbols.)"""
     g = m.groupdict()
     if g["y_num"]:
         num, year = g["y_num"], int(g["y_year"])
@@ -120,12 +122,16 @@ def from_match(m: re.Match[str]) -> Symbol | None:
         parts = codes.split("-")
         # 98/2023/QH15: the issuer is the whole code, the type is implicit (law / NA resolution)
         type_code, issuer = (None, parts[0]) if len(parts) == 1 else (parts[0], "-".join(parts[1:]))
-        return Symbol(f"{num}/{year}/{codes}", _number(num), type_code, issuer, year, "state_year")
+        return Symbol(f"{num}/{year}/{codes}", _number(num), _code_of(type_code), _code_of(issuer), year, "state_year")
     if g["p_num"]:
         num, t, iss = g["p_num"], _codes(g["p_type"]), _party_issuer(g["p_iss"])
-        return Symbol(f"{num}-{t}/{iss}", _number(num), t, iss, None, "party") if iss else None
+        return Symbol(f"{num}-{t}/{iss}", _number(num), _code_of(t), _code_of(iss), None, "party") if iss else None
     num, t, iss = g["s_num"], _codes(g["s_type"]), _codes(g["s_iss"])
-    return Symbol(f"{num}/{t}-{iss}", _number(num), t, iss, None, "state")
+    return Symbol(f"{num}/{t}-{iss}", _number(num), _code_of(t), _code_of(iss), None, "state")
+
+
+def _code_of(code: str | None) -> str | None:
+    return sys.intern(code) if code else code
 
 
 def parse(text: str) -> Symbol | None:
