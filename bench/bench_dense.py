@@ -2,7 +2,7 @@
 """Extraction of reference-dense files next to prose: MB/s of each, their ratio, and peak memory.
 
 usage: python bench/bench_dense.py [N] [--laws FOLDER] [--one-line] [--load]
-A generated file of N lines "Căn cứ Luật số <i>/2006/QH11;" (default 100,000; --one-line joins them with
+A generated file of N lines "Căn cứ Luật số <i>/<year>/QH11;" (default 100,000; --one-line joins them with
 spaces into one sentence) is extracted next to the prose of the laws (../shared/corpus/vn-laws, else
 tests/data/laws). Prints, measured in this run: MB/s of the per-file chain on each, the ratio dense/prose,
 the relations per second, the largest evidence excerpt, the peak memory of extracting the dense file
@@ -35,7 +35,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def dense_text(n: int, one_line: bool) -> str:
-    return (" " if one_line else "\n").join(f"Căn cứ Luật số {i}/2006/QH11;" for i in range(1, n + 1))
+    """N references to N different laws (numbers 1..99999 in successive years: a symbol's number has at
+    most five digits)."""
+    return (" " if one_line else "\n").join(f"Căn cứ Luật số {i % 99999 + 1}/{1996 + i // 99999}/QH11;"
+                                            for i in range(n))
 
 
 def laws_folder() -> Path:

@@ -1,6 +1,7 @@
 """Loading files into the embedded store: hash, skip what has not changed, extract in parallel, stage in
 batches, then one identity pass (graph.store). Memory stays bounded: extractions stream from the worker
-processes into the store a batch at a time, and the pass works family by family.
+processes into the store a batch at a time, a very large file's rows are made as they are written, and
+the pass works family by family.
 
 >>> import os, tempfile
 >>> d = tempfile.mkdtemp(); p = os.path.join(d, "a.txt")
@@ -28,6 +29,7 @@ from .store import Staged, Store, staged
 from .store_pass import PassReport
 
 BATCH = 1000
+STREAMED = 16 << 20  # a file this large (bytes) is extracted in the loading process and streamed into the store
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,11 @@ def sha256_of(path: str) -> str:
     return h.hexdigest()
 
 
-def _extract(job: tuple[str, str, str, str]) -> tuple[str, Staged | None, str | None]:
-    """In a worker: one file's extraction as the rows the store writes, or the one-line problem."""
+Extracted = tuple[str, "Staged | None", "str | None"]  # (relative path, its rows, or the one-line problem)
+
+
+def _extract(job: tuple[str, str, str, str], lazy: bool = False) -> Extracted:
+    """One file's extraction as the rows the store writes (see store.staged), or the one-line problem."""
     path, rel, sha256, location = job
     try:
         x = extract_file(path, rel)
@@ -66,16 +71,29 @@ def _extract(job: tuple[str, str, str, str]) -> tuple[str, Staged | None, str | 
         return rel, None, str(e)
     except Exception as e:  # an extraction bug must not lose the other files
         return rel, None, f"{display(path)}: {type(e).__name__}: {e}"
-    return rel, staged(x, sha256, location), None
+    return rel, staged(x, sha256, location, lazy=lazy), None
 
 
-def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Iterator[tuple[str, Staged | None, str | None]]:
-    if workers <= 1 or len(jobs) < 2:
-        yield from map(_extract, jobs)
-        return
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(min(workers, len(jobs))) as pool:
-        yield from pool.imap(_extract, jobs, chunksize=4)
+def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Iterator[tuple[Extracted, bool]]:
+    """Extract `jobs` (in `workers` processes when there are several), each with whether it must be
+    written at once: a file of STREAMED bytes or more is extracted here, after the others, and staged
+    lazily and alone (a worker would hold its extraction and its rows, then pickle the rows over)."""
+    small = [j for j in jobs if _size(j[0]) < STREAMED]
+    big = [j for j in jobs if _size(j[0]) >= STREAMED]
+    if workers <= 1 or len(small) < 2:
+        yield from ((_extract(j, lazy=True), False) for j in small)  # no pickling here: rows made as written
+    else:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ctx.Pool(min(workers, len(small))) as pool:
+            yield from ((r, False) for r in pool.imap(_extract, small, chunksize=4))
+    yield from ((_extract(j, lazy=True), True) for j in big)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # extraction names the problem
 
 
 def default_jobs() -> int:
@@ -103,20 +121,26 @@ def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], job
                 tick("unchanged", 1)
             else:
                 todo.append((f.path, f.rel, digest, display(os.path.abspath(f.path))))
-        batch_rows: list[Staged] = []
-        for rel, rows, problem in _extracted(todo, jobs or default_jobs()):
-            if rows is None:
-                result.failed.append(problem or rel)
-                tick("failed", 1)
-                continue
-            batch_rows.append(rows)
-            if len(batch_rows) >= batch:
-                _stage(st, batch_rows, result)
-                batch_rows = []
-            tick("loaded", 1)
-        _stage(st, batch_rows, result)
+        _stage_all(st, todo, jobs or default_jobs(), batch, result, tick)  # extractions gone before the pass
         result.report = st.commit()
     return result
+
+
+def _stage_all(st: Store, todo: Sequence[tuple[str, str, str, str]], workers: int, batch: int, result: LoadResult,
+               tick: Progress) -> None:
+    """Extract `todo` and stage it, `batch` files per transaction (a file to be written alone, alone)."""
+    batch_rows: list[Staged] = []
+    for (rel, rows, problem), alone in _extracted(todo, workers):
+        if rows is None:
+            result.failed.append(problem or rel)
+            tick("failed", 1)
+            continue
+        batch_rows.append(rows)
+        if len(batch_rows) >= batch or alone:
+            _stage(st, batch_rows, result)
+            batch_rows = []
+        tick("loaded", 1)
+    _stage(st, batch_rows, result)
 
 
 def _stage(st: Store, rows: list[Staged], result: LoadResult) -> None:

@@ -25,6 +25,7 @@ from everything committed so far, so the result is the same in any order).
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import json
 import os
 import sqlite3
@@ -57,7 +58,8 @@ def store_path(opt: str | os.PathLike[str] | None = None) -> Path:
 @dataclass
 class Staged:
     """One file's statements as the rows the store writes (made by :func:`staged`, in the worker that
-    extracted the file, so the main process only inserts them)."""
+    extracted the file, so the main process only inserts them). A file too large to hold twice is staged
+    `lazy`: its rows are made from the extraction as the store writes them (iterators, read once)."""
 
     file: str
     name: str
@@ -65,9 +67,9 @@ class Staged:
     location: str | None
     place: str | None  # the jurisdiction of the file's own document
     warnings: str
-    refs: list[tuple[Any, ...]]
-    claims: list[tuple[Any, ...]]
-    edges: list[tuple[Any, ...]]
+    refs: Iterable[tuple[Any, ...]]
+    claims: Iterable[tuple[Any, ...]]
+    edges: Iterable[tuple[Any, ...]]
 
 
 def _json(obj: Any) -> str:
@@ -81,16 +83,19 @@ def _ref_row(seq: int, key: str, r: DocRef) -> tuple[Any, ...]:
             r.term, r.year, _json(r.missing), _json({**plain(r), "body": plain(r.body) if r.body else None}))
 
 
-def staged(x: Extraction, sha256: str, location: str | None = None) -> Staged:
-    """The rows of one file's extraction."""
+def staged(x: Extraction, sha256: str, location: str | None = None, lazy: bool = False) -> Staged:
+    """The rows of one file's extraction (as iterators over `x` when `lazy`: a file of a million
+    references is never held as rows too)."""
     src = x.docs.get(x.source)
-    claims = [(i, "Body", b.key, b.key, _json(plain(b))) for i, b in enumerate(x.bodies.values())]
-    claims += [(i, "Project", p.key, project_id(p.key), _json({**plain(p), "evidence": []}))
-               for i, p in enumerate(x.projects.values())]
-    edges = [(i, rel.source, rel.target, rel.type, rel.kind, edge_key(rel, x.file, i, rel.source, rel.target),
-              _json(edge_attrs(rel, x.file))) for i, rel in enumerate(x.relations)]  # PART_OF keys: body keys
+    bodies = ((i, "Body", b.key, b.key, _json(plain(b))) for i, b in enumerate(x.bodies.values()))
+    projects = ((i, "Project", p.key, project_id(p.key), _json({**plain(p), "evidence": []}))
+                for i, p in enumerate(x.projects.values()))
+    edges = ((i, rel.source, rel.target, rel.type, rel.kind, edge_key(rel, x.file, i, rel.source, rel.target),
+              _json(edge_attrs(rel, x.file))) for i, rel in enumerate(x.relations))  # PART_OF keys: body keys
+    refs = (_ref_row(i, k, r) for i, (k, r) in enumerate(x.docs.items()))
+    claims = itertools.chain(bodies, projects)
     return Staged(x.file, x.name, sha256, location, src.jurisdiction if src else None, _json(x.warnings),
-                  [_ref_row(i, k, r) for i, (k, r) in enumerate(x.docs.items())], claims, edges)
+                  refs if lazy else list(refs), claims if lazy else list(claims), edges if lazy else list(edges))
 
 
 class Store:
@@ -154,11 +159,11 @@ class Store:
         fid = int(cur.lastrowid or 0)
         self.conn.executemany("INSERT INTO refs (file_id, seq, key, family, number, is_short, symbol, jurisdiction, "
                               "date, term, year, ref_missing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                              [(fid, *row) for row in s.refs])
+                              ((fid, *row) for row in s.refs))
         self.conn.executemany("INSERT INTO claims (file_id, seq, kind, key, node_id, data) VALUES (?, ?, ?, ?, ?, ?)",
-                              [(fid, *row) for row in s.claims])
+                              ((fid, *row) for row in s.claims))
         self.conn.executemany("INSERT INTO edges (file_id, seq, src_key, dst_key, type, kind, key, attrs) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(fid, *row) for row in s.edges])
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((fid, *row) for row in s.edges))
 
     def commit(self, remove: Iterable[str] = ()) -> PassReport:
         """Make the pending files part of the graph (and drop the files at the relative paths `remove`),

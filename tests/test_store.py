@@ -254,3 +254,25 @@ def test_the_store_answers_as_the_graph_in_memory(loaded: tuple[Path, nx.MultiDi
         for direction in ("in", "out", "both"):
             assert _canonical(src.neighbourhood([n], direction, 2, None)) == _canonical(mem.neighbourhood([n], direction, 2, None))
     src.close()
+
+
+def test_files_streamed_into_the_store_give_the_graph_of_a_pooled_load(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file of ingest.STREAMED bytes or more is extracted in the loading process and its rows made as they
+    are written (never held as lists): the store is the one the worker processes' rows give."""
+    from policygraph.graph import ingest
+
+    folder = tmp_path / "docs"
+    for rel, text in TEXTS.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    found = [ingest.Found(str(folder / rel), rel) for rel in TEXTS]
+    pooled = ingest.load_files(tmp_path / "pooled.db", found, jobs=2)
+    sizes = sorted(len(t.encode("utf-8")) for t in TEXTS.values())
+    monkeypatch.setattr(ingest, "STREAMED", sizes[2])  # the four largest files are streamed, the rest pooled
+    lazy_edges: list[object] = []
+    real = ingest.staged
+    monkeypatch.setattr(ingest, "staged", lambda *a, **k: lazy_edges.append(k.get("lazy")) or real(*a, **k))
+    mixed = ingest.load_files(tmp_path / "mixed.db", found, jobs=2)
+    assert lazy_edges.count(True) == 4 and sorted(mixed.loaded) == sorted(pooled.loaded) == sorted(TEXTS)
+    assert _canonical(read_graph(tmp_path / "mixed.db")) == _canonical(read_graph(tmp_path / "pooled.db"))
