@@ -456,7 +456,7 @@ def coverage(
     scope = _scope(since, until, place)
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
-        G = around(src, node, [("down", None, follow)])
+        G = around(src, node, [("down", None, follow)], unnamed_only=True)
     rep = q.coverage(G, node, follow, scope.matches if scope else None)
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows

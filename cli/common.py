@@ -285,22 +285,30 @@ Walk = tuple[str, "int | None", "Sequence[str] | None"]
 
 
 def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True,
-           issuers_of: Sequence[str] | None = None, base: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+           issuers_of: Sequence[str] | None = None, base: nx.MultiDiGraph | None = None,
+           unnamed_only: bool = False) -> nx.MultiDiGraph:
     """The sub-graph a command walks from `node` (added to `base`): each walk is (direction, depth,
     relation types), plus the ISSUED_BY edges of the nodes reached, or of `issuers_of` (a document's
-    issuer is shown beside it)."""
+    issuer is shown beside it; with `unnamed_only`, of those without an ``issuer`` of their own, which
+    is all graph.queries.issuer_of reads)."""
     import networkx as nx
 
-    H = base.copy() if base is not None else nx.MultiDiGraph()
-
-    def add(F: nx.MultiDiGraph) -> None:  # nx.compose, without copying H each time
-        H.add_nodes_from(F.nodes(data=True))
-        H.add_edges_from(F.edges(keys=True, data=True))
-
-    for direction, depth, types in walks:
-        add(src.neighbourhood([node], direction, depth, types))  # type: ignore[arg-type]
+    graphs = [base.copy()] if base is not None else []
+    graphs += [src.neighbourhood([node], direction, depth, types)  # type: ignore[arg-type]
+               for direction, depth, types in walks]
+    H = graphs[0] if graphs else nx.MultiDiGraph()
+    for F in graphs[1:]:
+        _add(H, F)
     wanted = list(issuers_of) if issuers_of is not None else list(H.nodes)
+    if unnamed_only:
+        wanted = [n for n in wanted if n in H and not H.nodes[n].get("issuer")]
     if issuers and wanted:
-        add(src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
+        _add(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
     return H
+
+
+def _add(H: nx.MultiDiGraph, F: nx.MultiDiGraph) -> None:
+    """Add F's nodes and edges to H (nx.compose, without copying H)."""
+    H.add_nodes_from(F.nodes(data=True))
+    H.add_edges_from(F.edges(keys=True, data=True))
 

@@ -11,6 +11,7 @@ districts and cities) — and the roll-up of districts to their province.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def _day(s: str | None, end: bool) -> str | None:
     return t + ("-12-31"[len(t) - 4:] if end else "-01-01"[len(t) - 4:]) if len(t) < 10 else t
 
 
+@functools.lru_cache(maxsize=4096)
 def province_of(jurisdiction: str | None) -> str:
     """The province a jurisdiction belongs to (itself for a province; ``central`` for None)."""
     if not jurisdiction:

@@ -83,8 +83,8 @@ CREATE TABLE IF NOT EXISTS edges (
     key TEXT,
     attrs TEXT NOT NULL              -- the edge's attributes, JSON (kind, source_file, evidence, ...)
 );
-CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type);
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
+CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type, dst, file_id);  -- covering: walks read no edge row
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type, src, file_id);
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file_id);
 CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst);  -- stats count from the index alone
 CREATE TABLE IF NOT EXISTS nodes (
@@ -182,6 +182,8 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_type'").fetchone():
             _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
+        for end, other in (("src", "dst"), ("dst", "src")):  # stores made before the walk indexes covered
+            _widen_index(conn, f"edges_{end}", f"CREATE INDEX edges_{end} ON edges({end}, type, {other}, file_id)")
     except sqlite3.OperationalError as e:
         raise StoreError(f"{path}: {_operational(e)}") from e
 
@@ -192,6 +194,22 @@ def _add_late_index(conn: sqlite3.Connection, ddl: str) -> None:
         conn.execute(ddl)
     except sqlite3.OperationalError:
         pass  # read-only: the queries work without it, only slower
+
+
+def _widen_index(conn: sqlite3.Connection, name: str, ddl: str) -> None:
+    """Make the index `name` the one `ddl` creates, if it is not (once, by the first writer; a reader
+    works with the old one, only slower)."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
+    if row is None or " ".join(row[0].split()) == ddl:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"DROP INDEX {name}")
+        conn.execute(ddl)
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def check_version(conn: sqlite3.Connection, path: Path) -> None:

@@ -276,3 +276,25 @@ def test_files_streamed_into_the_store_give_the_graph_of_a_pooled_load(tmp_path:
     mixed = ingest.load_files(tmp_path / "mixed.db", found, jobs=2)
     assert lazy_edges.count(True) == 4 and sorted(mixed.loaded) == sorted(pooled.loaded) == sorted(TEXTS)
     assert _canonical(read_graph(tmp_path / "mixed.db")) == _canonical(read_graph(tmp_path / "pooled.db"))
+
+
+def test_a_store_made_before_the_covering_walk_indexes_gets_them_from_its_next_writer(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    with Store.open(path) as store:
+        store.stage([staged(POOL["hp/a.txt"], "1")])
+        store.commit()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX edges_src")
+    conn.execute("CREATE INDEX edges_src ON edges(src, type)")  # as version 1 of the schema made it
+    conn.commit()
+    conn.close()
+    before = _canonical(read_graph(path))  # a reader works with the old index
+    with Store.open(path):
+        pass
+    conn = sqlite3.connect(path)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'edges_src'").fetchone()
+    plan = " ".join(str(r) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT dst, file_id FROM edges WHERE src = 'x' AND type = 'CITES'"))
+    conn.close()
+    assert sql == "CREATE INDEX edges_src ON edges(src, type, dst, file_id)" and "COVERING INDEX edges_src" in plan
+    assert _canonical(read_graph(path)) == before
