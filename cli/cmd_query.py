@@ -67,10 +67,12 @@ def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[
     return t
 
 
-def _short_value(v: Any, items: int = 5) -> str:
-    """An attribute for people: a long list as its first items and how many more (``sources`` of a hub)."""
-    if isinstance(v, list) and len(v) > items:
-        return ", ".join(map(str, v[:items])) + f" … (+{len(v) - items}, {len(v)} in all)"
+def _short_value(v: Any, items: int = 5, total: int | None = None) -> str:
+    """An attribute for people: a long list as its first items and how many more (``sources`` of a hub,
+    `total` of them when the list is already cut)."""
+    total = len(v) if total is None and isinstance(v, list) else total
+    if isinstance(v, list) and total is not None and total > items:
+        return ", ".join(map(str, v[:items])) + f" … (+{total - items}, {total} in all)"
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
 
 
@@ -274,9 +276,9 @@ def show(
     at.add_column(style="bold")
     at.add_column(overflow="fold")
     for k, v in s["attrs"].items():
-        if v is None or v == [] or v == {}:
+        if v is None or v == [] or v == {} or k == "n_sources":
             continue
-        at.add_row(k, clean(_short_value(v)))
+        at.add_row(k, clean(_short_value(v, total=s["attrs"].get("n_sources") if k == "sources" else None)))
     if s["issuer"] and not s["attrs"].get("issuer"):
         at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
     out.print(at)

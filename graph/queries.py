@@ -107,8 +107,29 @@ def _fold_number(s: str) -> str:
 # ------------------------------------------------------------------------------------------ node helpers
 
 
+#: the files an answer lists for a node (``sources``); ``n_sources`` says how many there are in all
+SOURCES_SHOWN = 20
+
+
+def brief_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's attributes as answers give them: a hub's ``sources`` (the thousands of files that state a
+    central document) cut to the first SOURCES_SHOWN, with ``n_sources`` the whole count. Exports keep
+    every file. The same from the whole list or from one already cut (a store keeps both).
+
+    >>> a = brief_attrs({"symbol": "31-NQ/TW", "sources": [f"{i:02}.txt" for i in range(25)]})
+    >>> len(a["sources"]), a["n_sources"], brief_attrs(a) == a
+    (20, 25, True)
+    >>> brief_attrs({"sources": ["a.txt"]})
+    {'sources': ['a.txt']}
+    """
+    sources = attrs.get("sources")
+    if not isinstance(sources, list) or (len(sources) <= SOURCES_SHOWN and "n_sources" not in attrs):
+        return dict(attrs)
+    return {**attrs, "sources": sources[:SOURCES_SHOWN], "n_sources": attrs.get("n_sources", len(sources))}
+
+
 def _attrs(G: nx.MultiDiGraph, n: Hashable) -> dict[str, Any]:
-    return dict(G.nodes[n])
+    return brief_attrs(G.nodes[n])
 
 
 def display_name(attrs: Mapping[str, Any], node: Hashable = "") -> str:

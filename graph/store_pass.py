@@ -255,7 +255,7 @@ def _materialise(conn: sqlite3.Connection) -> tuple[int, int]:
     written = deleted = 0
     for chunk in _chunks(nodes):
         rows = list(_node_rows(conn, chunk))
-        conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         gone = sorted(set(chunk) - {r[0] for r in rows})
         if gone:
             conn.execute(f"DELETE FROM nodes WHERE id IN ({_marks(len(gone))})", gone)

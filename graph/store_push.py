@@ -29,7 +29,7 @@ def _marks(n: int) -> str:
 
 def _nodes(src: StoreSource, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The nodes' attributes, documents with their status (from the SUPERSEDES edges into them)."""
-    attrs = {n: json.loads(d) for n, d in src._nodes(ids)}
+    attrs = {n: json.loads(d) for n, d in src._nodes(ids, whole=True)}
     docs = [n for n, a in attrs.items() if a.get("kind") == "Document"]
     if docs:
         H = src.neighbourhood(docs, "in", 1, ["SUPERSEDES"])

@@ -15,23 +15,30 @@ import networkx as nx
 
 from . import queries as q
 from .source import Direction
-from .store_schema import StoreError
+from .store_schema import StoreError, has_brief
 
 _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
 
 
 def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
-    """The ``nodes`` row of a node: its indexed columns and every attribute as JSON."""
+    """The ``nodes`` row of a node: its indexed columns, every attribute as JSON and, for a hub stated
+    by more than SOURCES_SHOWN files, what answers show of it (graph.queries.brief_attrs: walks through
+    central documents read a few hundred bytes of each, not its list of ten thousand files)."""
     names = [attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or [])]
     names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
     symbol = attrs.get("symbol")
+    n_sources = len(attrs.get("sources") or [])
+    brief = _json(q.brief_attrs(attrs)) if n_sources > q.SOURCES_SHOWN else None
     return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
             q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold, q.order_key(attrs, node),
-            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
+            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), n_sources,
             int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
-            int(bool(attrs.get("conflicts"))),
-            json.dumps(attrs, ensure_ascii=False, separators=(",", ":")))
+            int(bool(attrs.get("conflicts"))), _json(attrs), brief)
+
+
+def _json(attrs: dict[str, Any]) -> str:
+    return json.dumps(attrs, ensure_ascii=False, separators=(",", ":"))
 
 
 _WALK_PARENTS = 32  # parents whose children one walk query fetches
@@ -69,15 +76,21 @@ class StoreSource:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, own: bool = True) -> None:
         self.conn, self.path, self._own = conn, path, own
+        try:  # what answers read of a node: its brief when a hub has one (a store made before: data)
+            self._data = "coalesce(brief, data)" if has_brief(conn) else "data"
+        except sqlite3.Error as e:
+            raise StoreError(f"{path}: cannot read the store ({e})") from e
 
     def close(self) -> None:
         if self._own:
             self.conn.close()
 
-    def _nodes(self, ids: Iterable[str]) -> list[tuple[str, str]]:
+    def _nodes(self, ids: Iterable[str], whole: bool = False) -> list[tuple[str, str]]:
+        """(id, attributes as JSON) of the nodes: as answers show them (a hub's first files), or `whole`."""
+        data = "data" if whole else self._data
         out: list[tuple[str, str]] = []
         for chunk in _chunks(sorted(set(ids))):
-            out += self._query(f"SELECT id, data FROM nodes WHERE id IN ({_marks(len(chunk))})", list(chunk))
+            out += self._query(f"SELECT id, {data} FROM nodes WHERE id IN ({_marks(len(chunk))})", list(chunk))
         return out
 
     def _query(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
@@ -88,30 +101,31 @@ class StoreSource:
 
     def candidates(self, ref: str) -> nx.MultiDiGraph:
         keys = q.ref_keys(ref)
-        sql, args = ["SELECT id, data FROM nodes WHERE id IN (SELECT value FROM json_each(?))"], [json.dumps(keys.ids)]
+        data = self._data
+        sql, args = [f"SELECT id, {data} FROM nodes WHERE id IN (SELECT value FROM json_each(?))"], [json.dumps(keys.ids)]
         if keys.files:
-            sql.append("SELECT id, data FROM nodes WHERE source_file IN (SELECT value FROM json_each(?)) "
+            sql.append(f"SELECT id, {data} FROM nodes WHERE source_file IN (SELECT value FROM json_each(?)) "
                        "OR source_path IN (SELECT value FROM json_each(?))")
             args += [json.dumps(keys.files)] * 2
         if keys.symbols:
-            sql.append("SELECT id, data FROM nodes WHERE symbol_fold IN (SELECT value FROM json_each(?))")
+            sql.append(f"SELECT id, {data} FROM nodes WHERE symbol_fold IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(keys.symbols))
         if keys.numbers:
-            sql.append("SELECT id, data FROM nodes WHERE num IN (SELECT value FROM json_each(?))")
+            sql.append(f"SELECT id, {data} FROM nodes WHERE num IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(keys.numbers))
         for name in keys.names:
-            sql.append("SELECT id, data FROM nodes WHERE names_fold LIKE ? ESCAPE '\\'")
+            sql.append(f"SELECT id, {data} FROM nodes WHERE names_fold LIKE ? ESCAPE '\\'")
             args.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         H = nx.MultiDiGraph()
         _add_nodes(H, self._query(" UNION ".join(sql), args))
         if keys.symbols and not q.resolve_ref(H, ref):  # "31/NQ-TW", "98/QH15": the same number, loosely
             numbers = [q.symbol_number(s) for s in keys.symbols]
-            _add_nodes(H, self._query("SELECT id, data FROM nodes WHERE num IN (SELECT value FROM json_each(?))",
+            _add_nodes(H, self._query(f"SELECT id, {data} FROM nodes WHERE num IN (SELECT value FROM json_each(?))",
                                       [json.dumps(numbers)]))
         if not keys.files or H.number_of_nodes():
             return H
         # a file name typed in another case
-        _add_nodes(H, self._query("SELECT id, data FROM nodes WHERE lower(source_file) IN "
+        _add_nodes(H, self._query(f"SELECT id, {data} FROM nodes WHERE lower(source_file) IN "
                                   "(SELECT lower(value) FROM json_each(?))", [json.dumps(keys.files)]))
         return H
 

@@ -133,7 +133,8 @@ def _attributes(n: str, d: dict[str, Any], view: View) -> list[list[str]]:
         rows.append([f"conflicting {attr}", "; ".join(f"{c.get('value')} ({c.get('file')})" for c in claims)])
     sources = [str(f) for f in d.get("sources") or []]
     if sources and sources != [d.get("source_file")]:
-        more = f" and {len(sources) - STATED_IN} more files" if len(sources) > STATED_IN else ""
+        total = int(d.get("n_sources") or len(sources))  # a store's answer lists the first files only
+        more = f" and {total - STATED_IN} more files" if total > STATED_IN else ""
         rows.append(["stated in", ", ".join(sources[:STATED_IN]) + more])
     return rows
 

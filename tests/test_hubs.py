@@ -1,0 +1,85 @@
+"""A hub — a central document stated by many files — shows its first SOURCES_SHOWN files and how many
+there are in every answer, the same from the store (which keeps that brief beside the whole node) and
+from the whole graph; exports keep every file; a store made before the brief gets it from its next writer."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import policygraph.cli  # noqa: F401  (registers the commands)
+from policygraph.cli.app import app
+from policygraph.graph import ingest
+from policygraph.graph import queries as q
+from policygraph.graph.store import Store, open_source, read_graph
+
+HUB = "doc:31-NQ/TW@2022-12-30"
+FILES = q.SOURCES_SHOWN + 5
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hub")
+    found = []
+    for i in range(1, FILES + 1):
+        p = folder / f"kh{i:02}.txt"
+        p.write_text(f"THÀNH ỦY HẢI PHÒNG\nSố {i}-KH/TU\nHải Phòng, ngày {i} tháng 01 năm 2023\nKẾ HOẠCH\n"
+                     "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị.", encoding="utf-8")
+        found.append(ingest.Found(str(p), p.name))
+    path = folder / "g.db"
+    ingest.load_files(path, found, jobs=1)
+    return path
+
+
+def _answers(src: object, G: object) -> None:
+    """Lineage, show and coverage of the hub from the store equal those from the whole graph."""
+    from policygraph.cli.common import around
+
+    H, total = src.walk(HUB, "down", None, q.DOC_RELATIONS, 100)  # type: ignore[attr-defined]
+    tree = q.lineage(H, HUB, "down", None, q.DOC_RELATIONS, 100)
+    tree.total = total
+    whole = q.lineage(G, HUB, "down", None, q.DOC_RELATIONS, 100)  # type: ignore[arg-type]
+    whole.total = total
+    assert q.lineage_to_dict(tree) == q.lineage_to_dict(whole)
+    A, counts = src.around_node(HUB, 10)  # type: ignore[attr-defined]
+    assert q.show(A, HUB, 10, counts) == q.show(G, HUB, 10)  # type: ignore[arg-type]
+    C = around(src, HUB, [("down", None, ("IMPLEMENTS",))], unnamed_only=True)  # type: ignore[arg-type]
+    assert q.coverage_to_dict(q.coverage(C, HUB)) == q.coverage_to_dict(q.coverage(G, HUB))  # type: ignore[arg-type]
+
+
+def test_answers_show_a_hubs_first_files_and_how_many_exports_keep_all(store: Path) -> None:
+    G = read_graph(store)
+    assert len(G.nodes[HUB]["sources"]) == FILES  # the whole graph (exports) keeps every file
+    with closing(open_source(store)) as src:
+        attrs = q.lineage(*src.walk(HUB, "down", None, q.DOC_RELATIONS, 100)[:1], HUB, "down", None,
+                          q.DOC_RELATIONS, 100).attrs
+        assert attrs["sources"] == sorted(G.nodes[HUB]["sources"])[:q.SOURCES_SHOWN] and attrs["n_sources"] == FILES
+        _answers(src, G)
+    r = CliRunner().invoke(app, ["show", "31-NQ/TW", "--store", str(store)], env={"COLUMNS": "250"})
+    assert r.exit_code == 0 and f"{FILES} in all" in r.output and "n_sources" not in r.output, r.output
+
+
+def test_a_store_made_before_the_brief_reads_the_same_and_gets_it_from_its_next_writer(store: Path,
+                                                                                       tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    with sqlite3.connect(store) as conn:
+        conn.execute("VACUUM INTO ?", (str(old),))
+    with sqlite3.connect(old) as conn:
+        conn.execute("ALTER TABLE nodes DROP COLUMN brief")
+    G = read_graph(store)
+    with closing(open_source(old)) as src:
+        _answers(src, G)
+    with Store.open(old):
+        pass
+    with sqlite3.connect(old) as conn:
+        rows = conn.execute("SELECT id, n_sources, brief, data FROM nodes").fetchall()
+    hubs = {n: (json.loads(brief), json.loads(data)) for n, k, brief, data in rows if k > q.SOURCES_SHOWN}
+    assert HUB in hubs and all(brief == q.brief_attrs(data) for brief, data in hubs.values())
+    assert all(brief is None for n, k, brief, _ in rows if k <= q.SOURCES_SHOWN)
+    with closing(open_source(old)) as src:
+        _answers(src, G)
