@@ -28,7 +28,7 @@ from typing import Any
 from ..loaders.models import Body, DocRef, Project
 from .build import body_node, document_node, project_node
 from .identity import Assigned, Candidate, Candidates, assign_family, assign_short, single_id
-from .store_read import node_row
+from .store_read import brief_row, node_row
 
 CHUNK = 500
 
@@ -254,8 +254,11 @@ def _materialise(conn: sqlite3.Connection) -> tuple[int, int]:
     nodes = [n for (n,) in conn.execute("SELECT id FROM t_node ORDER BY id")]
     written = deleted = 0
     for chunk in _chunks(nodes):
-        rows = list(_node_rows(conn, chunk))
-        conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        attrs = list(_node_attrs(conn, chunk))
+        rows = [node_row(n, a) for n, a in attrs]
+        conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute(f"DELETE FROM briefs WHERE id IN ({_marks(len(chunk))})", list(chunk))
+        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, a in attrs if (b := brief_row(n, a))])
         gone = sorted(set(chunk) - {r[0] for r in rows})
         if gone:
             conn.execute(f"DELETE FROM nodes WHERE id IN ({_marks(len(gone))})", gone)
@@ -263,7 +266,7 @@ def _materialise(conn: sqlite3.Connection) -> tuple[int, int]:
     return written, deleted
 
 
-def _node_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterable[tuple[Any, ...]]:
+def _node_attrs(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterable[tuple[str, dict[str, Any]]]:
     m = _marks(len(ids))
     docs: dict[str, list[tuple[DocRef, str, Assigned]]] = defaultdict(list)
     for node, data, path, resolved, missing in conn.execute(
@@ -281,8 +284,8 @@ def _node_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterable[tuple[A
         else:
             projects[node].append((Project(**d), path))
     for node, claims in docs.items():
-        yield node_row(node, document_node(node, claims))
+        yield node, document_node(node, claims)
     for node, bclaims in bodies.items():
-        yield node_row(node, body_node(bclaims))
+        yield node, body_node(bclaims)
     for node, pclaims in projects.items():
-        yield node_row(node, project_node(pclaims))
+        yield node, project_node(pclaims)

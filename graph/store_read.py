@@ -15,26 +15,31 @@ import networkx as nx
 
 from . import queries as q
 from .source import Direction
-from .store_schema import StoreError, has_brief
+from .store_schema import StoreError, has_briefs
 
 _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
 
 
 def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
-    """The ``nodes`` row of a node: its indexed columns, every attribute as JSON and, for a hub stated
-    by more than SOURCES_SHOWN files, what answers show of it (graph.queries.brief_attrs: walks through
-    central documents read a few hundred bytes of each, not its list of ten thousand files)."""
+    """The ``nodes`` row of a node: its indexed columns and every attribute as JSON."""
     names = [attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or [])]
     names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
     symbol = attrs.get("symbol")
-    n_sources = len(attrs.get("sources") or [])
-    brief = _json(q.brief_attrs(attrs)) if n_sources > q.SOURCES_SHOWN else None
     return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
             q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold, q.order_key(attrs, node),
-            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), n_sources,
+            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
             int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
-            int(bool(attrs.get("conflicts"))), _json(attrs), brief)
+            int(bool(attrs.get("conflicts"))), _json(attrs))
+
+
+def brief_row(node: str, attrs: dict[str, Any]) -> tuple[str, str] | None:
+    """The ``briefs`` row of a hub stated by more than SOURCES_SHOWN files (graph.queries.brief_attrs:
+    walks through central documents read a few hundred bytes of each, not its list of ten thousand
+    files); None for any other node."""
+    if len(attrs.get("sources") or []) <= q.SOURCES_SHOWN:
+        return None
+    return node, _json(q.brief_attrs(attrs))
 
 
 def _json(attrs: dict[str, Any]) -> str:
@@ -76,10 +81,11 @@ class StoreSource:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, own: bool = True) -> None:
         self.conn, self.path, self._own = conn, path, own
-        try:  # what answers read of a node: its brief when a hub has one (a store made before: data)
-            self._data = "coalesce(brief, data)" if has_brief(conn) else "data"
+        try:  # what answers read of a node: a hub's brief (a store made before briefs: its data)
+            briefs = has_briefs(conn)
         except sqlite3.Error as e:
             raise StoreError(f"{path}: cannot read the store ({e})") from e
+        self._data = "coalesce((SELECT b.data FROM briefs b WHERE b.id = nodes.id), data)" if briefs else "data"
 
     def close(self) -> None:
         if self._own:
@@ -161,9 +167,8 @@ class StoreSource:
              limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
         """Breadth first as graph.queries.lineage walks, each parent's children in lineage order (the
         nodes' sort_key), at most `limit` new nodes: the cost follows what is shown."""
-        total = self.reach_count(root, direction, depth, types)
         if limit is None:
-            return self.neighbourhood([root], direction, depth, types), total
+            return self.neighbourhood([root], direction, depth, types), self.reach_count(root, direction, depth, types)
         H = nx.MultiDiGraph()
         _add_nodes(H, self._nodes([root]))
         near, far = ("dst", "src") if direction == "down" else ("src", "dst")
@@ -193,6 +198,8 @@ class StoreSource:
             frontier = nxt
         _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
         _add_edges(H, rows)
+        # a walk that ran out of nodes before its limit reached them all: count them only when cut short
+        total = self.reach_count(root, direction, depth, types) if done else len(visited) - 1
         return H, total
 
     def _kids(self, parents: Sequence[str], near: str, far: str, types: Sequence[str], bound: int
@@ -203,8 +210,8 @@ class StoreSource:
         for parent, kid in self._query(
                 f"SELECT parent, kid FROM (SELECT e.{near} AS parent, e.{far} AS kid, ROW_NUMBER() OVER "
                 f"(PARTITION BY e.{near} ORDER BY n.sort_key, e.{far}) AS i FROM (SELECT DISTINCT e.{near}, e.{far} "
-                f"FROM edges e JOIN files f ON f.id = e.file_id WHERE e.{near} IN ({_marks(len(parents))}) "
-                "AND e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND +f.state = 'ready') e "
+                f"FROM edges e WHERE e.{near} IN ({_marks(len(parents))}) "  # a pending file's ends are NULL
+                "AND e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst) e "
                 f"JOIN nodes n ON n.id = e.{far}) WHERE i <= ? ORDER BY parent, i",
                 [*parents, json.dumps(list(types)), bound]):
             kids.setdefault(parent, []).append(kid)
@@ -255,8 +262,9 @@ class StoreSource:
                     cap: int = 1_000_000) -> int:
         """How many nodes a lineage walk from `root` reaches (ids only, in SQL; at most `cap`)."""
         near, far = ("dst", "src") if direction == "down" else ("src", "dst")
-        step = (f"FROM r JOIN edges e ON e.{near} = r.id JOIN files f ON f.id = e.file_id "
-                "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst AND +f.state = 'ready'")
+        # no join with files: a pending file's edges have NULL ends until the pass makes the file ready
+        step = (f"FROM r JOIN edges e ON e.{near} = r.id "
+                "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst")
         if depth is None:
             sql = (f"WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.{far} {step} LIMIT ?) "
                    "SELECT count(*) - 1 FROM r")

@@ -101,14 +101,23 @@ CREATE TABLE IF NOT EXISTS nodes (
     n_sources INTEGER NOT NULL,
     no_identity INTEGER NOT NULL,
     has_conflicts INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    brief TEXT                       -- data: every attribute (JSON), brief: graph.queries.brief_attrs of a hub
+    data TEXT NOT NULL               -- every attribute, JSON
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_symbol ON nodes(symbol_fold);
 CREATE INDEX IF NOT EXISTS nodes_num ON nodes(num);
 CREATE INDEX IF NOT EXISTS nodes_file ON nodes(source_file);
 CREATE INDEX IF NOT EXISTS nodes_path ON nodes(source_path);
 CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind, label);
+"""
+
+# what answers show of a hub stated by more than graph.queries.SOURCES_SHOWN files (graph.queries.brief_attrs:
+# its sources cut, JSON): walks read it instead of a list of ten thousand files (its own table, so reading it
+# never pages through the hub's whole row)
+BRIEFS_DDL = """
+CREATE TABLE IF NOT EXISTS briefs (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID
 """
 
 
@@ -183,8 +192,8 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_type'").fetchone():
             _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
-        if not has_brief(conn):
-            _add_brief(conn)
+        if not has_briefs(conn):
+            _add_briefs(conn)
         for end, other in (("src", "dst"), ("dst", "src")):  # stores made before the walk indexes covered
             _widen_index(conn, f"edges_{end}", f"CREATE INDEX edges_{end} ON edges({end}, type, {other}, file_id)")
     except sqlite3.OperationalError as e:
@@ -199,21 +208,21 @@ def _add_late_index(conn: sqlite3.Connection, ddl: str) -> None:
         pass  # read-only: the queries work without it, only slower
 
 
-def has_brief(conn: sqlite3.Connection) -> bool:
-    """Has the store the nodes.brief column (stores made before it have not: readers read data)?"""
-    return any(row[1] == "brief" for row in conn.execute("PRAGMA table_info(nodes)"))
+def has_briefs(conn: sqlite3.Connection) -> bool:
+    """Has the store the briefs table (stores made before it have not: readers read nodes.data)?"""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'briefs'").fetchone() is not None
 
 
-def _add_brief(conn: sqlite3.Connection) -> None:
-    """Add nodes.brief to a store made before it, filled for the hubs (once, by the first writer)."""
+def _add_briefs(conn: sqlite3.Connection) -> None:
+    """Add the briefs of a store's hubs (a store made before them; once, by the first writer)."""
     from ..graph.queries import SOURCES_SHOWN
 
     try:
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ALTER TABLE nodes ADD COLUMN brief TEXT")
-        conn.execute("UPDATE nodes SET brief = json_set(data, '$.sources', (SELECT json_group_array(value) FROM "
+        conn.execute(BRIEFS_DDL)
+        conn.execute("INSERT INTO briefs SELECT id, json_set(data, '$.sources', (SELECT json_group_array(value) FROM "
                      "(SELECT value FROM json_each(nodes.data, '$.sources') LIMIT ?)), '$.n_sources', n_sources) "
-                     "WHERE n_sources > ?", (SOURCES_SHOWN, SOURCES_SHOWN))
+                     "FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN, SOURCES_SHOWN))
         conn.execute("COMMIT")
     except sqlite3.OperationalError:
         if conn.in_transaction:

@@ -70,16 +70,38 @@ def test_a_store_made_before_the_brief_reads_the_same_and_gets_it_from_its_next_
     with sqlite3.connect(store) as conn:
         conn.execute("VACUUM INTO ?", (str(old),))
     with sqlite3.connect(old) as conn:
-        conn.execute("ALTER TABLE nodes DROP COLUMN brief")
+        conn.execute("DROP TABLE briefs")
     G = read_graph(store)
     with closing(open_source(old)) as src:
         _answers(src, G)
     with Store.open(old):
         pass
-    with sqlite3.connect(old) as conn:
-        rows = conn.execute("SELECT id, n_sources, brief, data FROM nodes").fetchall()
+    _check_briefs(old)
+    with closing(open_source(old)) as src:
+        _answers(src, G)
+
+
+def _check_briefs(path: Path) -> None:
+    """A brief for every hub, none for any other node, each brief_attrs of the node's whole data."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT n.id, n.n_sources, b.data, n.data FROM nodes n LEFT JOIN briefs b ON b.id = n.id"
+                            ).fetchall()
     hubs = {n: (json.loads(brief), json.loads(data)) for n, k, brief, data in rows if k > q.SOURCES_SHOWN}
     assert HUB in hubs and all(brief == q.brief_attrs(data) for brief, data in hubs.values())
     assert all(brief is None for n, k, brief, _ in rows if k <= q.SOURCES_SHOWN)
-    with closing(open_source(old)) as src:
-        _answers(src, G)
+
+
+def test_briefs_follow_the_hubs_as_files_come_and_go(store: Path, tmp_path: Path) -> None:
+    """Removing files until the hub is stated by SOURCES_SHOWN files drops its brief; loading them again
+    brings it back."""
+    from policygraph.graph.ingest import remove_files
+
+    copy = tmp_path / "g.db"
+    with sqlite3.connect(store) as conn:
+        conn.execute("VACUUM INTO ?", (str(copy),))
+    _check_briefs(copy)
+    remove_files(copy, [f"kh{i:02}.txt" for i in range(1, FILES - q.SOURCES_SHOWN + 1)])
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM briefs WHERE id = ?", (HUB,)).fetchone()[0] == 0
+    with closing(open_source(copy)) as src:
+        _answers(src, read_graph(copy))
