@@ -103,8 +103,7 @@ def in_process(store: Path, samples: int = 300) -> dict[str, float]:
         for d in ("down", "up"):
             t0 = time.perf_counter()
             H, total = src.walk(node, d, None, q.DOC_RELATIONS, 100)
-            tree = q.lineage(H, node, d, None, q.DOC_RELATIONS, 100)
-            tree.total = total
+            q.lineage(H, node, d, None, q.DOC_RELATIONS, 100, total=total)
             times.append(time.perf_counter() - t0)
         sym = json.loads(src.conn.execute("SELECT data FROM nodes WHERE id = ?", (node,)).fetchone()[0]).get("symbol")
         if sym:

@@ -208,8 +208,7 @@ def lineage(
             H, n = src.walk(node, d, depth, rel_types, cap)
             G, total = nx.compose(G, H), total + n
         G = around(src, node, [], issuers_of=list(G.nodes), base=G)
-    tree = q.lineage(G, node, direction, depth, rel_types, cap)
-    tree.total = total
+    tree = q.lineage(G, node, direction, depth, rel_types, cap, total=total)
     scope = _scope(since, until, place)
     if scope:
         from ..graph.scope import prune

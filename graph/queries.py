@@ -687,14 +687,16 @@ def reach(G: nx.MultiDiGraph, node: Hashable, direction: Literal["up", "down"], 
 
 
 def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", depth: int | None = None,
-            types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES"), limit: int | None = None) -> LineageTree:
+            types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES"), limit: int | None = None,
+            total: int | None = None) -> LineageTree:
     """Follow document relations from `node`, transitively.
 
     ``up``: what `node` implements, cites or supersedes (out-edges), then what those do, ...;
     ``down``: what implements, cites or supersedes `node` (in-edges), and so on; ``both``: the two.
     `depth` limits the number of hops (None: no limit); `types` selects the relation types; `limit` the
-    number of distinct nodes shown (``total`` still counts every node the walk reaches). Siblings are
-    ordered by date (undated last), then symbol.
+    number of distinct nodes shown (``total`` still counts every node the walk reaches: counted in `G`,
+    unless the caller gives it — a store that fetched only what is shown counts the rest itself). Siblings
+    are ordered by date (undated last), then symbol.
 
     >>> G = nx.MultiDiGraph()
     >>> for n, date in (("A", "2023-01-01"), ("B", "2022-01-01"), ("C", "2021-01-01")):
@@ -723,7 +725,7 @@ def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", dep
     room = [limit if limit is not None else G.number_of_nodes()]
     for d in dirs:
         tree.children.extend(_grow(G, root, d, depth, tset, {root}, room))
-    tree.total = len(set().union(*(reach(G, root, d, depth, tset) for d in dirs)))
+    tree.total = total if total is not None else len(set().union(*(reach(G, root, d, depth, tset) for d in dirs)))
     return tree
 
 
