@@ -231,6 +231,7 @@ def graphml_text(G: nx.MultiDiGraph) -> str:
 #: (header, attribute, neo4j type) of nodes.csv, in order; other attributes follow as strings
 NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
+    ("label", "label", "string"),  # also a Neo4j label; a property as push writes it (the cookbook returns it)
     ("symbol", "symbol", "string"),
     ("number", "number", "string"),
     ("type_code", "type_code", "string"),
@@ -313,7 +314,7 @@ def _path_get(data: Mapping[str, Any], path: str) -> Any:
 
 def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
     """The text of nodes.csv and relationships.csv."""
-    known = {attr for _, attr, _ in NODE_COLUMNS} | {"label", "id"}
+    known = {attr for _, attr, _ in NODE_COLUMNS} | {"id"}
     extra_nodes = sorted({k for _, d in G.nodes(data=True) for k in d if k not in known})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

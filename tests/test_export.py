@@ -152,7 +152,7 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert len(nodes) - 1 == graph.number_of_nodes()
     assert len(rels) - 1 == graph.number_of_edges()
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in nodes[1:]}
-    assert rows[D31][":LABEL"] == "Document;Resolution"
+    assert rows[D31][":LABEL"] == "Document;Resolution" and rows[D31]["label"] == "Resolution"  # a property too, as push
     assert rows[D31]["year:int"] == "2022"
     assert rows[D31]["sources:string[]"] == ";".join(graph.nodes[D31]["sources"])
     assert rows[PLAN150][":LABEL"] == "Document;Plan"
