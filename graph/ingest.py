@@ -78,8 +78,9 @@ def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Itera
     """Extract `jobs` (in `workers` processes when there are several), each with whether it must be
     written at once: a file of STREAMED bytes or more is extracted here, after the others, and staged
     lazily and alone (a worker would hold its extraction and its rows, then pickle the rows over)."""
-    small = [j for j in jobs if _size(j[0]) < STREAMED]
-    big = [j for j in jobs if _size(j[0]) >= STREAMED]
+    sizes = [_size(j[0]) for j in jobs]
+    small = [j for j, n in zip(jobs, sizes, strict=True) if n < STREAMED]
+    big = [j for j, n in zip(jobs, sizes, strict=True) if n >= STREAMED]
     if workers <= 1 or len(small) < 2:
         yield from ((_extract(j, lazy=True), False) for j in small)  # no pickling here: rows made as written
     else:

@@ -215,7 +215,7 @@ def has_briefs(conn: sqlite3.Connection) -> bool:
 
 def _add_briefs(conn: sqlite3.Connection) -> None:
     """Add the briefs of a store's hubs (a store made before them; once, by the first writer)."""
-    from ..graph.queries import SOURCES_SHOWN
+    from .queries import SOURCES_SHOWN
 
     try:
         conn.execute("BEGIN IMMEDIATE")
