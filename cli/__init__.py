@@ -16,6 +16,8 @@ group of commands). The pipeline, one module per step (siblings under the `polic
 
 from __future__ import annotations
 
+import gc
+
 from . import cmd_export, cmd_load, cmd_neo4j, cmd_query, cmd_status, cmd_view  # noqa: F401  (register commands)
 from .app import app
 
@@ -23,6 +25,12 @@ __version__ = "0.1.0"
 
 
 def main() -> None:
+    """The `policygraph` command. A command builds graphs of tens of thousands of objects, then exits: at
+    the collector's default pace (a pass every 700 allocations, full passes over every live object) that
+    cost a quarter of a second of `coverage --neo4j` at 10^5 documents. What is loaded by now lives as
+    long as the process (frozen: never scanned again) and passes come every 100,000 allocations."""
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 50)
     app()
 
 
