@@ -37,9 +37,8 @@ def brief_row(node: str, attrs: dict[str, Any]) -> tuple[str, str] | None:
     """The ``briefs`` row of a hub stated by more than SOURCES_SHOWN files (graph.queries.brief_attrs:
     walks through central documents read a few hundred bytes of each, not its list of ten thousand
     files); None for any other node."""
-    if len(attrs.get("sources") or []) <= q.SOURCES_SHOWN:
-        return None
-    return node, _json(q.brief_attrs(attrs))
+    brief = q.brief_attrs(attrs)
+    return (node, _json(brief)) if "n_sources" in brief else None
 
 
 def _json(attrs: dict[str, Any]) -> str:

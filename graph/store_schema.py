@@ -10,8 +10,10 @@ the relation type (``edges``); the family and number of a reference (``refs``, f
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from ..loaders.models import PolicyGraphError
@@ -214,31 +216,32 @@ def has_briefs(conn: sqlite3.Connection) -> bool:
 
 
 def _add_briefs(conn: sqlite3.Connection) -> None:
-    """Add the briefs of a store's hubs (a store made before them; once, by the first writer)."""
+    """Add the briefs of a store's hubs (a store made before them)."""
     from .queries import SOURCES_SHOWN
+    from .store_read import brief_row  # the one rule of what a brief holds
 
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    def fill() -> None:
         conn.execute(BRIEFS_DDL)
-        conn.execute("INSERT INTO briefs SELECT id, json_set(data, '$.sources', (SELECT json_group_array(value) FROM "
-                     "(SELECT value FROM json_each(nodes.data, '$.sources') LIMIT ?)), '$.n_sources', n_sources) "
-                     "FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN, SOURCES_SHOWN))
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        hubs = conn.execute("SELECT id, data FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN,)).fetchall()
+        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := brief_row(n, json.loads(d)))])
+
+    _upgrade(conn, fill)
 
 
 def _widen_index(conn: sqlite3.Connection, name: str, ddl: str) -> None:
-    """Make the index `name` the one `ddl` creates, if it is not (once, by the first writer; a reader
-    works with the old one, only slower)."""
+    """Make the index `name` the one `ddl` creates, if it is not."""
     row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()
-    if row is None or " ".join(row[0].split()) == ddl:
-        return
+    if row is not None and " ".join(row[0].split()) != ddl:
+        _upgrade(conn, lambda: conn.execute(f"DROP INDEX {name}"), lambda: conn.execute(ddl))
+
+
+def _upgrade(conn: sqlite3.Connection, *steps: Callable[[], object]) -> None:
+    """Bring a store made before these `steps` up to date, in one transaction: once, by its first writer
+    (a read-only store stays as it is; readers work without the upgrade, only slower)."""
     try:
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute(f"DROP INDEX {name}")
-        conn.execute(ddl)
+        for step in steps:
+            step()
         conn.execute("COMMIT")
     except sqlite3.OperationalError:
         if conn.in_transaction:
