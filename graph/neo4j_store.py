@@ -547,20 +547,23 @@ def _left_behind(batch: list[FileRows], old: Mapping[str, list[str] | None], cur
     return rewrite, gone
 
 
-def _manifest(rows: FileRows, sets: dict[int, frozenset[str]]) -> dict[str, Any]:
-    """A file's manifest; `sets` keeps each long ``sources`` list of the batch as a set (a hub's list of
-    thousands of files is read by every file that touches it)."""
-    def asserts(props: dict[str, Any]) -> bool:
-        sources = props.get("sources") or ()
-        if len(sources) <= 16:
-            return rows.file in sources
-        if id(props) not in sets:
-            sets[id(props)] = frozenset(sources)
-        return rows.file in sets[id(props)]
+def _file_sets(batch: list[FileRows]) -> dict[int, frozenset[str]]:
+    """Each node row's ``sources`` as a set, by ``id`` of its props, made once per batch (a hub's row,
+    shared by every file of the batch that touches it, lists thousands of files)."""
+    sets: dict[int, frozenset[str]] = {}
+    for rows in batch:
+        for n in rows.nodes:
+            if id(n.props) not in sets:
+                sets[id(n.props)] = frozenset(n.props.get("sources") or ())
+    return sets
 
+
+def _manifest(rows: FileRows, sources: Mapping[int, frozenset[str]]) -> dict[str, Any]:
+    """A file's manifest; `sources` holds each node row's ``sources`` as a set, by ``id`` of its props."""
     ids = sorted({n.id for n in rows.nodes})
-    return {"name": rows.file, "digest": rows.digest, "node_ids": ids,
-            "node_count": sum(1 for n in rows.nodes if asserts(n.props)), "relationship_count": len(rows.relationships)}
+    asserted = sum(1 for n in rows.nodes if rows.file in sources[id(n.props)])
+    return {"name": rows.file, "digest": rows.digest, "node_ids": ids, "node_count": asserted,
+            "relationship_count": len(rows.relationships)}
 
 
 def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
@@ -574,8 +577,8 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     _merge_nodes(tx, nodes)
     created = _create_relationships(tx, batch, {i: n.kind for i, n in nodes.items()})
     removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
-    sets: dict[int, frozenset[str]] = {}  # the batch's rows (and their props) live until it is written
-    kept = [_manifest(rows, sets) for rows in batch if rows.digest is not None]
+    sources = _file_sets(batch)
+    kept = [_manifest(rows, sources) for rows in batch if rows.digest is not None]
     if kept:
         tx.run(_WRITE_MANIFESTS, files=kept).consume()
     dropped = [rows.file for rows in batch if rows.digest is None]
