@@ -45,8 +45,9 @@ whole graph::
 
 Rows are grouped across files into transactions of about ``batch_rows`` rows. Each transaction locks
 its files' ``SourceFile`` nodes (in name order), deletes their relationships, upserts the nodes with one
-``UNWIND … MERGE`` per label, creates the relationships with one ``UNWIND … CREATE`` per relationship type
-(and pair of end kinds), deletes the gone nodes nothing links to and writes the manifests. So a file is
+``UNWIND … MERGE`` per label (which returns each node's element id), creates the relationships with one
+``UNWIND … CREATE`` per relationship type (their ends found by those element ids: a seek, not an index
+look-up), deletes the gone nodes nothing links to and writes the manifests. So a file is
 fully there or absent whatever happens to the server; pushing twice gives the same graph; two pushes at
 once never duplicate a node (MERGE under the uniqueness constraints) nor a relationship (the file lock).
 Constraints and indexes exist before the first MERGE (:func:`ensure_schema`); values travel only as
@@ -193,10 +194,10 @@ class PushSummary:
 
 
 def _primitive_list(values: Sequence[Any]) -> bool:
-    if not values:
-        return True
-    first = type(values[0])
-    return first in (str, int, float, bool) and all(type(v) is first for v in values)
+    """Whether Neo4j stores `values` as a list property: one primitive type throughout (a set of the
+    types, made in C: a hub's ``sources`` lists thousands of files)."""
+    kinds = set(map(type, values))
+    return len(kinds) <= 1 and kinds <= {str, int, float, bool}
 
 
 _SCALARS = (str, bool, int, float)
@@ -362,14 +363,17 @@ _DELETE_UNSOURCED_RELS = {t: f"MATCH ()-[r:{t}]->() WHERE r.pg_file IS NULL DELE
 
 
 def _merge_nodes_query(kind: str, label: str | None) -> str:
-    """MERGE one label's rows, replace their properties; a document keeps exactly one specific label."""
+    """MERGE one label's rows, replace their properties (a document keeps exactly one specific label) and
+    return each node's element id, by which the same transaction links it."""
     lines = ["UNWIND $rows AS row", f"MERGE (n:{kind} {{id: row.id}})", "SET n = row.props"]
     if kind == "Document":
         others = [lab for lab in DOCUMENT_LABELS if lab != label]
         if label:
             lines.append(f"SET n:{label}")
         # only a node whose label changed has more labels than it should: drop the others then
-        lines += [f"WITH n WHERE size(labels(n)) > {2 if label else 1}", f"REMOVE n:{':'.join(others)}"]
+        lines.append(f"FOREACH (_ IN CASE WHEN size(labels(n)) > {2 if label else 1} THEN [1] ELSE [] END | "
+                     f"REMOVE n:{':'.join(others)})")
+    lines.append("RETURN row.id AS id, elementId(n) AS element")
     return "\n".join(lines)
 
 
@@ -378,15 +382,11 @@ _MERGE_NODES = {
     for kind in NODE_KINDS
     for label in ((None, *DOCUMENT_LABELS) if kind == "Document" else (None,))
 }
+# the ends by element id (a seek, no index look-up), as the transaction's MERGE returned them
 _CREATE_RELS = {
-    (t, ku, kv): (
-        f"UNWIND $rows AS row\nMATCH (a:{ku} {{id: row.u}}) USING INDEX a:{ku}(id)\n"
-        f"MATCH (b:{kv} {{id: row.v}}) USING INDEX b:{kv}(id)\n"
-        f"CREATE (a)-[r:{t}]->(b)\nSET r = row.props\nRETURN count(*) AS created"
-    )
+    t: ("UNWIND $rows AS row\nMATCH (a) WHERE elementId(a) = row.a\nMATCH (b) WHERE elementId(b) = row.b\n"
+        f"CREATE (a)-[r:{t}]->(b)\nSET r = row.props\nRETURN count(*) AS created")
     for t in REL_TYPES
-    for ku in NODE_KINDS
-    for kv in NODE_KINDS
 }
 _DELETE_UNLINKED = "\nUNION ALL\n".join(
     f"UNWIND $ids AS id\nMATCH (n:{k} {{id: id}})\nWHERE NOT EXISTS {{ (n)--() }}\nDELETE n\nRETURN count(*) AS deleted"
@@ -493,33 +493,38 @@ def _delete_relationships(tx: ManagedTransaction, names: list[str]) -> None:
             tx.run(_DELETE_UNSOURCED_RELS[t]).consume()
 
 
-def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow]) -> None:
-    """One MERGE per label, rows in id order (a stable lock order between concurrent pushes)."""
+def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow]) -> dict[str, str]:
+    """One MERGE per label, rows in id order (a stable lock order between concurrent pushes); each node's
+    element id by id."""
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for node_id in sorted(nodes):
         row = nodes[node_id]
         label = row.label if row.kind == "Document" and row.label in DOCUMENT_LABELS else None
         props = {**row.props, "id": node_id, **_search_keys(row.props)}
         groups[(row.kind, label)].append({"id": node_id, "props": props})
+    elements: dict[str, str] = {}
     for key in sorted(groups, key=str):
-        tx.run(_MERGE_NODES[key], rows=groups[key]).consume()
+        elements.update((r["id"], r["element"]) for r in tx.run(_MERGE_NODES[key], rows=groups[key]))
+    return elements
 
 
-def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], kinds: Mapping[str, str]) -> int:
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], elements: Mapping[str, str]) -> int:
+    """Create the files' relationships between the nodes this transaction merged (`elements`: their
+    element ids by id), one UNWIND per type."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rows in batch:
         for rel in rows.relationships:
             for end in (rel.u, rel.v):
-                if end not in kinds:
+                if end not in elements:
                     raise ValueError(f"{rows.file or '(unsourced)'}: relationship end {end!r} is not among its nodes")
-            groups[(rel.type, kinds[rel.u], kinds[rel.v])].append({"u": rel.u, "v": rel.v, "props": rel.props})
+            groups[rel.type].append({"a": elements[rel.u], "b": elements[rel.v], "props": rel.props})
     created = 0
     for key in sorted(groups):
-        rows_ = sorted(groups[key], key=lambda r: (r["u"], r["v"]))
+        rows_ = sorted(groups[key], key=lambda r: (r["a"], r["b"]))
         record = tx.run(_CREATE_RELS[key], rows=rows_).single()
         n = int(record["created"]) if record else 0
         if n != len(rows_):  # an end is missing: roll the whole transaction back
-            raise RuntimeError(f"{len(rows_) - n} {key[0]} relationship end(s) not found in Neo4j")
+            raise RuntimeError(f"{len(rows_) - n} {key} relationship end(s) not found in Neo4j")
         created += n
     return created
 
@@ -574,8 +579,7 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     rewrite, gone = _left_behind(batch, old, current)
     nodes = {n.id: n for n in rewrite}
     nodes.update((n.id, n) for rows in batch for n in rows.nodes)
-    _merge_nodes(tx, nodes)
-    created = _create_relationships(tx, batch, {i: n.kind for i, n in nodes.items()})
+    created = _create_relationships(tx, batch, _merge_nodes(tx, nodes))
     removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
     sources = _file_sets(batch)
     kept = [_manifest(rows, sources) for rows in batch if rows.digest is not None]

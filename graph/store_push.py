@@ -20,7 +20,7 @@ from .neo4j_store import FileRows, NodeRow, node_row, relationship_row
 from .store_read import StoreSource
 from .validity import STATUS_PROPERTIES, status_properties
 
-BATCH = 200
+BATCH = 1000
 
 
 def _marks(n: int) -> str:
