@@ -130,7 +130,7 @@ _JSON_PROP = "pg_json"  # names of the properties stored as JSON strings
 _KEY_PROP = "pg_key"  # the edge's key
 _FILE_PROP = "pg_file"  # the file that states the edge (its relative path): what a file's push replaces
 _EVIDENCE_PREFIX = "evidence_"
-_EDGE_NULLABLE = ("kind", "evidence")
+_EVIDENCE_CUT = len(_EVIDENCE_PREFIX)
 _FALSY_JSON = ["{}", "[]", "", "null", "false", 0, False]  # a JSON-encoded attribute that says "nothing"
 _NAMES_INDEX = "pg_names_words"  # words split at spaces and punctuation ("13," is the word 13)
 
@@ -283,20 +283,25 @@ def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str
 
 
 def _edge_attrs(rel_type: str, props: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """Relationship properties -> (edge key, schema attributes)."""
-    raw = dict(props)
-    key = raw.pop(_KEY_PROP, None)
-    found = {k[len(_EVIDENCE_PREFIX):]: raw.pop(k) for k in list(raw) if k.startswith(_EVIDENCE_PREFIX)}
+    """Relationship properties -> (edge key, schema attributes): one pass over the properties (a
+    neighbourhood brings back tens of thousands)."""
+    attrs: dict[str, Any] = {"type": rel_type, "kind": None}
+    found: dict[str, Any] = {}
+    for k, v in props.items():
+        if k.startswith(_PG):
+            continue
+        if k.startswith(_EVIDENCE_PREFIX):
+            found[k[_EVIDENCE_CUT:]] = v
+        else:
+            attrs[k] = v
+    for k in props.get(_JSON_PROP) or ():
+        if isinstance(attrs.get(k), str):
+            attrs[k] = json.loads(attrs[k])
     # the schema's order first (file, start, end, sentence), then any other keys
     evidence: dict[str, Any] = {k: found.pop(k) for k in vocab.EVIDENCE_KEYS if k in found}
     evidence.update(sorted(found.items()))
-    attrs = _from_props(raw)
-    attrs["type"] = rel_type
-    for name in _EDGE_NULLABLE:
-        attrs.setdefault(name, None)
-    if evidence:
-        attrs["evidence"] = evidence
-    return key, attrs
+    attrs["evidence"] = evidence or None
+    return props.get(_KEY_PROP), attrs
 
 
 def _search_keys(props: Mapping[str, Any]) -> dict[str, Any]:
@@ -861,14 +866,17 @@ def _read(driver: Driver, database: str | None, query: str, **params: Any) -> li
         return session.execute_read(work)
 
 
+# read back but not node attributes: the id is the node's key; the status is for Cypher users (the CLI
+# works a status out itself, graph.validity)
+_NOT_ATTRIBUTES = ("id", *STATUS_PROPERTIES)
+
+
 def _add_node(H: nx.MultiDiGraph, node_id: str, props: Mapping[str, Any]) -> None:
-    attrs = _from_props(props)
-    attrs.pop("id", None)
-    for derived in STATUS_PROPERTIES:  # for Cypher users; the CLI works a status out itself (graph.validity)
-        attrs.pop(derived, None)
-    for name in vocab.SCALAR_NODE_ATTRIBUTES.get(str(attrs.get("kind")), ()):
-        attrs.setdefault(name, None)
-    attrs["sources"] = list(attrs.get("sources") or [])
+    attrs = dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES.get(str(props.get("kind")), ()))
+    attrs.update(_from_props(props))
+    for name in _NOT_ATTRIBUTES:
+        attrs.pop(name, None)
+    attrs["sources"] = list(attrs.get("sources") or ())
     H.add_node(node_id, **attrs)
 
 
