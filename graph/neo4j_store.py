@@ -115,6 +115,7 @@ __all__ = [
     "rows_from_graph",
     "run_cypher",
     "stats",
+    "stored_properties",
     "wipe",
 ]
 
@@ -252,6 +253,16 @@ def node_row(node_id: Hashable, attrs: Mapping[str, Any]) -> NodeRow:
     if kind not in NODE_KINDS:
         raise ValueError(f"node {node_id!r} has kind {kind!r}; expected one of {', '.join(NODE_KINDS)}")
     return NodeRow(str(node_id), str(kind), str(attrs.get("label") or kind), _to_props(attrs))
+
+
+def stored_properties(row: NodeRow) -> dict[str, Any]:
+    """Every property a node has in Neo4j: its row's, its id and its search keys (what push writes and
+    what the CSV export gives ``neo4j-admin database import``).
+
+    >>> stored_properties(node_row("doc:8", {"kind": "Document", "label": "Resolution", "symbol": "08-NQ/TU"}))
+    {'kind': 'Document', 'label': 'Resolution', 'symbol': '08-NQ/TU', 'id': 'doc:8', 'pg_symbol': '8-nq/tu', 'pg_number': '8'}
+    """
+    return {**row.props, "id": row.id, **_search_keys(row.props)}
 
 
 def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str, Any]) -> RelRow:
@@ -505,8 +516,7 @@ def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow]) -> dict[str,
     for node_id in sorted(nodes):
         row = nodes[node_id]
         label = row.label if row.kind == "Document" and row.label in DOCUMENT_LABELS else None
-        props = {**row.props, "id": node_id, **_search_keys(row.props)}
-        groups[(row.kind, label)].append({"id": node_id, "props": props})
+        groups[(row.kind, label)].append({"id": node_id, "props": stored_properties(row)})
     elements: dict[str, str] = {}
     for key in sorted(groups, key=str):
         elements.update((r["id"], r["element"]) for r in tx.run(_MERGE_NODES[key], rows=groups[key]))
@@ -580,7 +590,10 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
            current: Current | None) -> _Written:
     """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
     names = [rows.file for rows in batch]
-    _delete_relationships(tx, [n for n in names if old.get(n) is not None])
+    # every file's, not only those Neo4j has a manifest of: a bulk import (export --format csv) writes
+    # relationships with their file and no manifests (on an empty database these find nothing, by index);
+    # the unsourced statements ("", no index) only when pushed before
+    _delete_relationships(tx, [n for n in names if n or old.get(n) is not None])
     rewrite, gone = _left_behind(batch, old, current)
     nodes = {n.id: n for n in rewrite}
     nodes.update((n.id, n) for rows in batch for n in rows.nodes)
@@ -871,12 +884,19 @@ def _read(driver: Driver, database: str | None, query: str, **params: Any) -> li
 _NOT_ATTRIBUTES = ("id", *STATUS_PROPERTIES)
 
 
+# the list attributes of each kind: an empty list is no property at all in a bulk import's CSV
+_LISTS = {kind: tuple(a for a in attrs if a in ("sources", "missing", "aliases"))
+          for kind, attrs in vocab.NODE_ATTRIBUTES.items()}
+
+
 def _add_node(H: nx.MultiDiGraph, node_id: str, props: Mapping[str, Any]) -> None:
-    attrs = dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES.get(str(props.get("kind")), ()))
+    kind = str(props.get("kind"))
+    attrs = dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES.get(kind, ()))
     attrs.update(_from_props(props))
     for name in _NOT_ATTRIBUTES:
         attrs.pop(name, None)
-    attrs["sources"] = list(attrs.get("sources") or ())
+    for name in _LISTS.get(kind, ("sources",)):
+        attrs[name] = list(attrs.get(name) or ())
     H.add_node(node_id, **attrs)
 
 

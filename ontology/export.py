@@ -228,7 +228,9 @@ def graphml_text(G: nx.MultiDiGraph) -> str:
 # ---------------------------------------------------------------------------------------------
 # CSV for neo4j-admin import
 # ---------------------------------------------------------------------------------------------
-#: (header, attribute, neo4j type) of nodes.csv, in order; other attributes follow as strings
+#: (header, property, neo4j type) of nodes.csv, in order; other attributes follow as strings. The
+#: properties are what push writes (graph.neo4j_store.stored_properties), so an imported graph answers
+#: PolicyGraph's own look-ups (the pg_ search keys) as a pushed one does.
 NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
     ("label", "label", "string"),  # also a Neo4j label; a property as push writes it (the cookbook returns it)
@@ -252,16 +254,30 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("resolved:boolean", "resolved", "boolean"),
     ("missing:string[]", "missing", "string[]"),
     ("conflicts", "conflicts", "json"),
+    ("status", "status", "string"),
+    ("status_since", "status_since", "string"),
+    ("status_by:string[]", "status_by", "string[]"),
+    ("pg_symbol", "pg_symbol", "string"),
+    ("pg_number", "pg_number", "string"),
+    ("pg_file", "pg_file", "string"),
+    ("pg_names:string[]", "pg_names", "string[]"),
+    ("pg_json:string[]", "pg_json", "string[]"),
 )
-#: (header, attribute path, neo4j type) of relationships.csv after :START_ID,:END_ID,:TYPE
+#: (header, property, neo4j type) of relationships.csv after :START_ID,:END_ID,:TYPE (the evidence
+#: flattened, the edge's key and stating file as push writes them: graph.neo4j_store.relationship_row)
 EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
     ("source_file", "source_file", "string"),
     ("source_path", "source_path", "string"),
-    ("evidence_file", "evidence.file", "string"),
-    ("evidence_start:int", "evidence.start", "int"),
-    ("evidence_end:int", "evidence.end", "int"),
-    ("evidence_sentence", "evidence.sentence", "string"),
+    ("evidence_file", "evidence_file", "string"),
+    ("evidence_start:int", "evidence_start", "int"),
+    ("evidence_end:int", "evidence_end", "int"),
+    ("evidence_sentence", "evidence_sentence", "string"),
+    ("evidence_sentence_start:int", "evidence_sentence_start", "int"),
+    ("evidence_sentence_end:int", "evidence_sentence_end", "int"),
+    ("pg_key", "pg_key", "string"),
+    ("pg_file", "pg_file", "string"),
+    ("pg_json:string[]", "pg_json", "string[]"),
 )
 ARRAY_DELIMITER = ";"
 
@@ -284,8 +300,10 @@ def _cell(value: Any, typ: str) -> str:
     if typ == "boolean":
         return "true" if value else "false"
     if typ == "string[]":
-        items = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
-        return ARRAY_DELIMITER.join(_one_line(str(x)).replace(ARRAY_DELIMITER, ",") for x in sorted(items, key=str))
+        # a list keeps its order (a project's aliases, as push writes them); a set is sorted
+        items = (sorted(value, key=str) if isinstance(value, (set, frozenset))
+                 else value if isinstance(value, (list, tuple)) else [value])
+        return ARRAY_DELIMITER.join(_one_line(str(x)).replace(ARRAY_DELIMITER, ",") for x in items)
     if isinstance(value, str):
         return _one_line(value)
     if isinstance(value, (int, float, bool)) and typ != "json":
@@ -303,13 +321,18 @@ def neo4j_labels(data: Mapping[str, Any]) -> str:
     return ARRAY_DELIMITER.join(dict.fromkeys(labels))
 
 
-def _path_get(data: Mapping[str, Any], path: str) -> Any:
-    value: Any = data
-    for part in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(part)
-    return value
+def _node_props(node: Any, d: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The node's properties as push writes them (a node of no known kind: its attributes)."""
+    from ..graph.neo4j_store import node_row, stored_properties  # the Neo4j model's one rule
+
+    return stored_properties(node_row(node, d)) if d.get("kind") in vocab.NODE_KINDS else d
+
+
+def _edge_props(u: Any, v: Any, key: Any, d: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The relationship's properties as push writes them (an edge of no known type: its attributes)."""
+    from ..graph.neo4j_store import relationship_row
+
+    return relationship_row(u, v, key, d).props if d.get("type") in vocab.RELATION_TYPES else d
 
 
 def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
@@ -320,33 +343,35 @@ def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id:ID", ":LABEL", *(h for h, _, _ in NODE_COLUMNS), *extra_nodes])
     for n, d in G.nodes(data=True):
+        props = _node_props(n, d)
         w.writerow(
             [
                 _one_line(str(n)),
                 neo4j_labels(d),
-                *(_cell(d.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
-                *(_cell(d.get(k), "json") for k in extra_nodes),
+                *(_cell(props.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
+                *(_cell(props.get(k), "json") for k in extra_nodes),
             ]
         )
     nodes_text = buf.getvalue()
 
     if G.is_multigraph():
-        edges = [(u, v, d) for u, v, _, d in G.edges(keys=True, data=True)]
+        edges = list(G.edges(keys=True, data=True))
     else:
-        edges = list(G.edges(data=True))
+        edges = [(u, v, None, d) for u, v, d in G.edges(data=True)]
     known_e = {"type", "kind", "source_file", "source_path", "evidence"}
-    extra_edges = sorted({k for _, _, d in edges for k in d if k not in known_e})
+    extra_edges = sorted({k for *_, d in edges for k in d if k not in known_e})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([":START_ID", ":END_ID", ":TYPE", *(h for h, _, _ in EDGE_COLUMNS), *extra_edges])
-    for u, v, d in edges:
+    for u, v, key, d in edges:
+        props = _edge_props(u, v, key, d)
         w.writerow(
             [
                 _one_line(str(u)),
                 _one_line(str(v)),
                 d.get("type") or "RELATED",
-                *(_cell(_path_get(d, path), typ) for _, path, typ in EDGE_COLUMNS),
-                *(_cell(d.get(k), "json") for k in extra_edges),
+                *(_cell(props.get(name), typ) for _, name, typ in EDGE_COLUMNS),
+                *(_cell(props.get(k), "json") for k in extra_edges),
             ]
         )
     return nodes_text, buf.getvalue()

@@ -148,12 +148,16 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert rels[0] == [
         ":START_ID", ":END_ID", ":TYPE", "kind", "source_file", "source_path",
         "evidence_file", "evidence_start:int", "evidence_end:int", "evidence_sentence",
+        "evidence_sentence_start:int", "evidence_sentence_end:int", "pg_key", "pg_file", "pg_json:string[]",
     ]  # fmt: skip
     assert len(nodes) - 1 == graph.number_of_nodes()
     assert len(rels) - 1 == graph.number_of_edges()
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in nodes[1:]}
     assert rows[D31][":LABEL"] == "Document;Resolution" and rows[D31]["label"] == "Resolution"  # a property too, as push
     assert rows[D31]["year:int"] == "2022"
+    # the search keys push writes, so an imported graph answers look-ups (graph.neo4j_store.fetch_candidates)
+    assert (rows[D31]["pg_symbol"], rows[D31]["pg_number"]) == ("31-nq/tw", "31")
+    assert rows[D31]["pg_names:string[]"]
     assert rows[D31]["sources:string[]"] == ";".join(graph.nodes[D31]["sources"])
     assert rows[PLAN150][":LABEL"] == "Document;Plan"
     assert {r[":LABEL"] for r in rows.values()} >= {"Body", "Project"}
