@@ -102,6 +102,7 @@ __all__ = [
     "connect",
     "counts",
     "ensure_schema",
+    "fetch_around",
     "fetch_candidates",
     "fetch_graph",
     "fetch_neighbourhood",
@@ -129,6 +130,7 @@ FILE_LABEL = "SourceFile"
 _PG = "pg_"  # prefix of the properties this module adds; reserved, hidden when reading back
 _JSON_PROP = "pg_json"  # names of the properties stored as JSON strings
 _KEY_PROP = "pg_key"  # the edge's key
+_SORT_PROP = "pg_sort"  # graph.queries.order_key of the node: `show` orders a node's edges by it, in Cypher
 _FILE_PROP = "pg_file"  # the file that states the edge (its relative path): what a file's push replaces
 _EVIDENCE_PREFIX = "evidence_"
 _EVIDENCE_CUT = len(_EVIDENCE_PREFIX)
@@ -259,10 +261,11 @@ def stored_properties(row: NodeRow) -> dict[str, Any]:
     """Every property a node has in Neo4j: its row's, its id and its search keys (what push writes and
     what the CSV export gives ``neo4j-admin database import``).
 
-    >>> stored_properties(node_row("doc:8", {"kind": "Document", "label": "Resolution", "symbol": "08-NQ/TU"}))
+    >>> p = stored_properties(node_row("doc:8", {"kind": "Document", "label": "Resolution", "symbol": "08-NQ/TU"}))
+    >>> {k: v for k, v in p.items() if k != "pg_sort"}
     {'kind': 'Document', 'label': 'Resolution', 'symbol': '08-NQ/TU', 'id': 'doc:8', 'pg_symbol': '8-nq/tu', 'pg_number': '8'}
     """
-    return {**row.props, "id": row.id, **_search_keys(row.props)}
+    return {**row.props, "id": row.id, **_search_keys(row.props), _SORT_PROP: q.order_key(row.props, row.id)}
 
 
 def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str, Any]) -> RelRow:
@@ -1012,6 +1015,58 @@ def fetch_neighbourhood(
     return H
 
 
+_RANK = "CASE type(r) " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(q.DOC_RELATIONS)) + " ELSE 99 END"
+_AROUND_PATTERNS = {"out": "(s)-[r]->(m)", "in": "(s)<-[r]-(m)"}
+
+
+@cache
+def _around_query(kind: str, side: str) -> str:
+    """A node's first $limit edges on one side in graph.queries.show's order (document relations by rank,
+    the other end's order key, kind, file, offset, key), with the other ends."""
+    return (f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
+            f"WITH r, m ORDER BY {_RANK}, m.{_SORT_PROP}, coalesce(r.kind, ''), coalesce(r.source_file, ''), "
+            f"coalesce(r.evidence_start, 0), r.{_KEY_PROP} LIMIT $limit\n"
+            "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props, "
+            "m.id AS mid, properties(m) AS mprops")
+
+
+@cache
+def _around_counts_query(kind: str, side: str) -> str:
+    """A node's edges on one side by type; `ordered`: how many lead to a node with an order key."""
+    return (f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
+            f"RETURN type(r) AS type, count(*) AS n, count(m.{_SORT_PROP}) AS ordered ORDER BY type")
+
+
+def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str | None = None
+                 ) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+    """graph.source.GraphSource.around_node: the node's first `limit` edges each way in show's order and
+    its edge counts, sorted and cut by the server (a document ten thousand files cite sends 2 x `limit`
+    edges, not ten thousand). A database pushed before order keys were written is read whole."""
+    H = nx.MultiDiGraph()
+    for record in _read(driver, database, _NODES_BY_ID, ids=[node]):
+        _add_node(H, record["id"], record["props"])
+    counts: dict[str, dict[str, int]] = {"out": {}, "in": {}}
+    if node not in H:
+        return H, counts
+    kind = str(H.nodes[node]["kind"])
+    rows: list[neo4j.Record] = []
+    for side in ("out", "in"):
+        found = _read(driver, database, _around_counts_query(kind, side), id=node)
+        if any(r["ordered"] < r["n"] for r in found):
+            from .source import around_whole
+
+            return around_whole(Neo4jSource(driver, database), node)
+        counts[side] = {r["type"]: int(r["n"]) for r in found}
+        rows += _read(driver, database, _around_query(kind, side), id=node,
+                      limit=sum(counts[side].values()) if limit is None else int(limit))
+    for r in rows:
+        if r["mid"] not in H:
+            _add_node(H, r["mid"], r["mprops"])
+    for r in sorted(rows, key=_rel_order):
+        _add_edge(H, r["u"], r["v"], r["type"], r["props"])
+    return H, counts
+
+
 # ----------------------------------------------------------------------------------------- candidates
 
 
@@ -1235,9 +1290,7 @@ class Neo4jSource:
         return walk_and_count(self, root, direction, depth, types)
 
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
-        from .source import around_whole
-
-        return around_whole(self, node)
+        return fetch_around(self.driver, node, limit, database=self.database)
 
     def stats(self, top: int = q.STATS_TOP) -> dict[str, Any]:
         return stats(self.driver, top, database=self.database)

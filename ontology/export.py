@@ -261,6 +261,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("pg_number", "pg_number", "string"),
     ("pg_file", "pg_file", "string"),
     ("pg_names:string[]", "pg_names", "string[]"),
+    ("pg_sort", "pg_sort", "string"),
     ("pg_json:string[]", "pg_json", "string[]"),
 )
 #: (header, property, neo4j type) of relationships.csv after :START_ID,:END_ID,:TYPE (the evidence

@@ -105,3 +105,24 @@ def test_briefs_follow_the_hubs_as_files_come_and_go(store: Path, tmp_path: Path
         assert conn.execute("SELECT count(*) FROM briefs WHERE id = ?", (HUB,)).fetchone()[0] == 0
     with closing(open_source(copy)) as src:
         _answers(src, read_graph(copy))
+
+
+@pytest.mark.neo4j
+def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo4j_db: object) -> None:
+    """Neo4j sorts and cuts a hub's edges for `show` (its first N each way, by the order key push writes),
+    answering as the whole graph does; a database pushed before order keys were written is read whole."""
+    from policygraph.graph import neo4j_store as ns
+    from policygraph.graph.store_push import push_store
+
+    G = read_graph(store)
+    with closing(open_source(store)) as src:
+        push_store(neo4j_db, src)
+    neo = ns.Neo4jSource(neo4j_db)
+    _answers(neo, G)
+    A, counts = neo.around_node(HUB, 3)
+    assert len(A.in_edges(HUB)) == 3 and A.number_of_edges() <= 6 and counts["in"] == {"IMPLEMENTS": FILES}
+    assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]
+    ns.run_cypher(neo4j_db, "MATCH (n:Document) WHERE n.symbol = '1-KH/TU' REMOVE n.pg_sort", write=True)
+    A, counts = neo.around_node(HUB, 3)
+    assert A.number_of_edges() == sum(n for side in counts.values() for n in side.values())  # read whole
+    assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]
