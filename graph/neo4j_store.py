@@ -401,6 +401,7 @@ _MERGE_NODES = {
     for kind in NODE_KINDS
     for label in ((None, *DOCUMENT_LABELS) if kind == "Document" else (None,))
 }
+_ELEMENT_IDS = {k: f"UNWIND $ids AS id\nMATCH (n:{k} {{id: id}})\nRETURN id, elementId(n) AS element" for k in NODE_KINDS}
 # the ends by element id (a seek, no index look-up), as the transaction's MERGE returned them
 _CREATE_RELS = {
     t: ("UNWIND $rows AS row\nMATCH (a) WHERE elementId(a) = row.a\nMATCH (b) WHERE elementId(b) = row.b\n"
@@ -496,6 +497,7 @@ class _Written:
     nodes: int = 0
     relationships: int = 0
     removed: int = 0
+    merged: dict[str, bytes] = field(default_factory=dict)  # the rows it wrote: their digests by node id
 
 
 def _lock(tx: ManagedTransaction, names: list[str]) -> dict[str, list[str] | None]:
@@ -512,18 +514,43 @@ def _delete_relationships(tx: ManagedTransaction, names: list[str]) -> None:
             tx.run(_DELETE_UNSOURCED_RELS[t]).consume()
 
 
-def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow]) -> dict[str, str]:
-    """One MERGE per label, rows in id order (a stable lock order between concurrent pushes); each node's
-    element id by id."""
+def _row_digest(row: NodeRow) -> bytes:
+    """A digest of everything a node row writes (a hub's list of files included; marshal version 2 has no
+    back-references, which later versions make or not by an object's reference count)."""
+    return hashlib.blake2b(marshal.dumps((row.kind, row.label, row.props), 2), digest_size=16).digest()
+
+
+def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow], written: Mapping[str, bytes]
+                 ) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Each node's element id by id, and the digests of the rows written. A row this push already wrote
+    (`written`: digests by id, of committed transactions) is only looked up: a hub that a thousand files
+    touch is written once per push, not once per transaction. The others: one MERGE per label, rows in id
+    order (a stable lock order between concurrent pushes)."""
+    digests = {node_id: _row_digest(row) for node_id, row in nodes.items()}
+    same = [node_id for node_id in sorted(nodes) if written.get(node_id) == digests[node_id]]
+    elements = _element_ids(tx, {node_id: nodes[node_id].kind for node_id in same}) if same else {}
     groups: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for node_id in sorted(nodes):
+        if node_id in elements:
+            continue
         row = nodes[node_id]
         label = row.label if row.kind == "Document" and row.label in DOCUMENT_LABELS else None
         groups[(row.kind, label)].append({"id": node_id, "props": stored_properties(row)})
-    elements: dict[str, str] = {}
+    merged: dict[str, bytes] = {}
     for key in sorted(groups, key=str):
-        elements.update((r["id"], r["element"]) for r in tx.run(_MERGE_NODES[key], rows=groups[key]))
-    return elements
+        for r in tx.run(_MERGE_NODES[key], rows=groups[key]):
+            elements[r["id"]] = r["element"]
+            merged[r["id"]] = digests[r["id"]]
+    return elements, merged
+
+
+def _element_ids(tx: ManagedTransaction, kinds: Mapping[str, str]) -> dict[str, str]:
+    """The element ids of the nodes (ids with their kinds) that Neo4j has (one gone since: left out)."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for node_id, kind in kinds.items():
+        by_kind[kind].append(node_id)
+    return {r["id"]: r["element"] for kind, ids in sorted(by_kind.items())
+            for r in tx.run(_ELEMENT_IDS[kind], ids=ids)}
 
 
 def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], elements: Mapping[str, str]) -> int:
@@ -590,7 +617,7 @@ def _manifest(rows: FileRows, sources: Mapping[int, frozenset[str]]) -> dict[str
 
 
 def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
-           current: Current | None) -> _Written:
+           current: Current | None, written: Mapping[str, bytes]) -> _Written:
     """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
     names = [rows.file for rows in batch]
     # every file's, not only those Neo4j has a manifest of: a bulk import (export --format csv) writes
@@ -600,7 +627,8 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     rewrite, gone = _left_behind(batch, old, current)
     nodes = {n.id: n for n in rewrite}
     nodes.update((n.id, n) for rows in batch for n in rows.nodes)
-    created = _create_relationships(tx, batch, _merge_nodes(tx, nodes))
+    elements, merged = _merge_nodes(tx, nodes, written)
+    created = _create_relationships(tx, batch, elements)
     removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
     sources = _file_sets(batch)
     kept = [_manifest(rows, sources) for rows in batch if rows.digest is not None]
@@ -609,12 +637,14 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     dropped = [rows.file for rows in batch if rows.digest is None]
     if dropped:
         tx.run(_DELETE_MANIFESTS, names=dropped).consume()
-    return _Written(len(batch), len(nodes), created, removed)
+    return _Written(len(batch), len(merged), created, removed, merged)
 
 
-def _write_tx(tx: ManagedTransaction, batch: list[FileRows], current: Current | None) -> _Written:
-    """One write transaction: lock the files, then replace their statements."""
-    return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current)
+def _write_tx(tx: ManagedTransaction, batch: list[FileRows], current: Current | None,
+              written: Mapping[str, bytes]) -> _Written:
+    """One write transaction: lock the files, then replace their statements (`written`: the node rows
+    earlier transactions of this push committed, by id)."""
+    return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current, written)
 
 
 def _chunks(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows]]:
@@ -699,17 +729,19 @@ def push_rows(
         ensure_schema(driver, db)
     summary = PushSummary()
     seen = 0
+    written: dict[str, bytes] = {}  # node rows committed by this push: their digests by id
     with driver.session(database=db) as session:
         for chunk in _prefetched(_chunks(rows, batch_rows)):
             todo = chunk if force else _changed(session, chunk)
             summary.unchanged += len(chunk) - len(todo)
             seen += len(chunk)
             if todo:
-                written = session.execute_write(_write_tx, todo, current)
-                summary.files += written.files
-                summary.nodes += written.nodes
-                summary.relationships += written.relationships
-                summary.removed_nodes += written.removed
+                done = session.execute_write(_write_tx, todo, current, written)
+                written.update(done.merged)
+                summary.files += done.files
+                summary.nodes += done.nodes
+                summary.relationships += done.relationships
+                summary.removed_nodes += done.removed
                 summary.transactions += 1
             if progress:
                 progress(chunk[-1].file, seen)
@@ -778,8 +810,9 @@ class _GraphRows:
         digest = hashlib.sha256()
         for _, text in nodes:
             digest.update(text)
-        # marshal: fast and exact for plain values (a Python upgrade may change it: then files are re-pushed)
-        digest.update(marshal.dumps([(r.u, r.v, r.type, r.props) for r in rels]))
+        # marshal: fast and exact for plain values (a Python upgrade may change it: then files are re-pushed);
+        # version 2, whose output does not depend on reference counts (see _row_digest)
+        digest.update(marshal.dumps([(r.u, r.v, r.type, r.props) for r in rels], 2))
         return FileRows(file, digest.hexdigest(), [row for row, _ in nodes], rels)
 
     def all(self, files: Iterable[str] | None = None) -> Iterator[FileRows]:
@@ -845,7 +878,7 @@ def remove_file(driver: Driver, file: str, *, database: str | None = None) -> in
             attrs["sources"] = [s for s in attrs.get("sources") or [] if s != file]
             nodes.append(node_row(record["id"], attrs))
         gone = [n.id for n in nodes if not n.props["sources"]]
-        return _apply(tx, [FileRows(file, None, nodes, (), gone)], old, None).removed
+        return _apply(tx, [FileRows(file, None, nodes, (), gone)], old, None, {}).removed
 
     with driver.session(database=_db(driver, database)) as session:
         return int(session.execute_write(work))

@@ -631,3 +631,24 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
         src.close()
         neo4j_local("stop", state_dir)
         shutil.rmtree(state_dir, ignore_errors=True)
+
+
+def test_a_push_writes_each_node_once_however_many_transactions_touch_it(neo4j_db: Any, tmp_path: Path) -> None:
+    """A node that files in several transactions touch (a central document, an issuing body) is written by
+    the first and only looked up by the others: as many node upserts as nodes, the same graph as one
+    transaction writes."""
+    from policygraph.graph.ingest import Found, load_files
+    from policygraph.graph.store import open_source
+    from policygraph.graph.store_push import push_store
+
+    store = tmp_path / "g.db"
+    load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
+    src = open_source(store)
+    one = push_store(neo4j_db, src, batch_rows=100_000)
+    whole = ns.fetch_graph(neo4j_db)
+    ns.wipe(neo4j_db)
+    many = push_store(neo4j_db, src, batch_rows=1)  # a transaction per file
+    src.close()
+    assert many.transactions == 5 and one.transactions == 1
+    assert many.nodes == one.nodes == whole.number_of_nodes()
+    assert_same_graph(ns.fetch_graph(neo4j_db), whole)
