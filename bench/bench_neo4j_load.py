@@ -10,7 +10,10 @@
    process; then a re-push of the unchanged graph (skipped by digests) and a forced one.
 3. The one-transaction-per-document way (MERGE each document, then one statement per relationship) on
    the first --naive-docs documents' files, in the same run: relationships per second and the ratio.
-4. A 10^5-document database (the synthetic graph below, --read-docs documents) pushed the new way, then
+4. The server's ceiling on this machine, in the same run: the same nodes and relationships with none of
+   push's guarantees (CREATE instead of MERGE, no file locks, deletes or manifests, every row built before
+   the clock starts), once with the properties push writes and once with ids only: no push can beat it.
+5. A 10^5-document database (the synthetic graph below, --read-docs documents) pushed the new way, then
    ``policygraph lineage``/``coverage``/``stats`` with ``--neo4j`` as whole commands (process start to
    exit, best of 3).
 
@@ -348,6 +351,50 @@ def naive_figures(args: argparse.Namespace, G: nx.MultiDiGraph, best: float) -> 
     print(f"push_graph / one transaction per document: {best / (rels / seconds):.1f}x (relationships per second)")
 
 
+def _create_all(driver: Any, nodes: list[dict[str, Any]], rels: dict[str, list[dict[str, Any]]],
+                batch: int) -> float:
+    """Seconds to CREATE `nodes` (one label) and `rels` (by type), `batch` rows per transaction."""
+    t0 = time.perf_counter()
+    with driver.session() as session:
+        for i in range(0, len(nodes), batch):
+            session.execute_write(lambda tx, rows=nodes[i:i + batch]: tx.run(
+                "UNWIND $rows AS row CREATE (n:PgFloor) SET n = row", rows=rows).consume())
+        for t, rows in sorted(rels.items()):
+            for i in range(0, len(rows), batch):
+                session.execute_write(lambda tx, chunk=rows[i:i + batch], t=t: tx.run(
+                    "UNWIND $rows AS row MATCH (a:PgFloor {id: row.u}) MATCH (b:PgFloor {id: row.v}) "
+                    f"CREATE (a)-[r:{t}]->(b) SET r = row.props", rows=chunk).consume())
+    return time.perf_counter() - t0
+
+
+def floor_figures(args: argparse.Namespace, G: nx.MultiDiGraph) -> None:
+    """The server's ceiling: G's nodes and relationships written by the plainest statements (module
+    docstring, step 4), with push's properties and with ids only."""
+    from policygraph.graph import neo4j_store as ns
+
+    full = [ns.stored_properties(ns.node_row(n, d)) for n, d in G.nodes(data=True)]
+    rels: dict[str, list[dict[str, Any]]] = {}
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        rels.setdefault(d["type"], []).append({"u": str(u), "v": str(v),
+                                               "props": ns.relationship_row(u, v, k, d).props})
+    bare = {t: [{"u": r["u"], "v": r["v"], "props": {}} for r in rows] for t, rows in rels.items()}
+    n_rels = sum(len(rows) for rows in rels.values())
+    driver = _connect(args)
+    try:
+        ids = [{"id": p["id"]} for p in full]
+        for label, nodes, rows in (("push's properties", full, rels), ("ids only", ids, bare)):
+            ns.wipe(driver)
+            with driver.session() as session:
+                session.run("CREATE CONSTRAINT pg_floor_id IF NOT EXISTS FOR (n:PgFloor) REQUIRE n.id IS UNIQUE").consume()
+            seconds = _create_all(driver, nodes, rows, args.batch_size)
+            print(f"server ceiling, CREATE only, {label:17s}: {_rate(n_rels, seconds)}")
+        ns.wipe(driver)
+        with driver.session() as session:
+            session.run("DROP CONSTRAINT pg_floor_id IF EXISTS").consume()
+    finally:
+        driver.close()
+
+
 def _command(args: argparse.Namespace, *argv: str) -> float:
     """Best of 3 wall times of a whole `policygraph` command with --neo4j."""
     cmd = [sys.executable, "-m", "policygraph.cli", *argv, "--neo4j", args.uri, "--json"]
@@ -411,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{G.number_of_edges()} relationships ({os.cpu_count()} cores)")
     best = push_figures(args, G, CACHE / f"graph-{args.docs}.pickle")
     naive_figures(args, G, best)
+    floor_figures(args, G)
     read_figures(args, G, f"gen_corpus.py {args.docs}")
     if args.read_docs:
         read_figures(args, synthetic_graph(args.read_docs, max(1, args.read_docs // 10)),
