@@ -86,17 +86,18 @@ def export(
 
       policygraph export --format csv --out-dir neo4j-import/
     """
-    from ..ontology.export import export_text, to_csv, write_export
+    from ..ontology.export import export_text, write_export
 
     targets = _export_targets(fmt, output, out_dir)
     for target in targets:
         if (clash := store_clash(target, store)) is not None:
             fail(clash, 1)
+    if out_dir is not None:
+        _csv(store, out_dir)
+        return
     G = _graph(store)
     try:
-        if out_dir is not None:
-            paths = list(to_csv(G, out_dir))
-        elif not targets:
+        if not targets:
             sys.stdout.write(export_text(G, fmt.value))
             sys.stdout.flush()
             return
@@ -107,11 +108,35 @@ def export(
         fail(str(e), 1)
     except OSError as e:
         fail(f"{out_dir if out_dir is not None else output}: {e.strerror or e}", 1)
-    what = "a folder of Neo4j-import CSVs: " if out_dir is not None else ""
-    err.print(
-        clean(f"wrote {what}{', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
-        highlight=False,
-    )
+    err.print(clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
+              highlight=False)
+
+
+def _csv(store: str | None, out_dir: Path) -> None:
+    """The Neo4j-import CSVs: streamed from a store (graph.store_push.write_csv), or written from a JSON
+    graph held whole."""
+    from ..graph.store import open_source
+    from ..graph.store_read import StoreSource
+    from ..graph.validity import with_status
+    from ..ontology.export import to_csv
+
+    src = run_guarded(open_source, store)
+    try:
+        if isinstance(src, StoreSource):
+            from ..graph.store_push import write_csv
+
+            paths, n_nodes, n_edges = write_csv(src, out_dir)
+        else:
+            G = with_status(src.G)
+            paths, n_nodes, n_edges = list(to_csv(G, out_dir)), G.number_of_nodes(), G.number_of_edges()
+    except ValueError as e:
+        fail(str(e), 1)
+    except OSError as e:
+        fail(f"{out_dir}: {e.strerror or e}", 1)
+    finally:
+        src.close()
+    err.print(clean(f"wrote a folder of Neo4j-import CSVs: {', '.join(map(str, paths))}: {n_nodes} nodes, "
+                    f"{n_edges} edges"), highlight=False)
 
 
 @app.command()

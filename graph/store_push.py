@@ -10,13 +10,15 @@ states or the nodes its references stand for change), so a re-push skips the fil
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from .neo4j_store import FileRows, NodeRow, node_row, relationship_row
+from .neo4j_store import FileRows, NodeRow, node_row, relationship_row, stored_properties
 from .store_read import StoreSource
 from .validity import STATUS_PROPERTIES, status_properties
 
@@ -92,7 +94,54 @@ def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[in
         yield FileRows(path, f"{sha256}:{version}", nodes, relationships)
 
 
-__all__ = ["STATUS_PROPERTIES", "current_row", "file_rows"]
+def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
+    """``nodes.csv`` and ``relationships.csv`` of the store for ``neo4j-admin database import``, made from
+    the rows push writes (file_rows, a batch of files at a time: memory follows a batch, not the archive),
+    each node once. Written as ``.part`` files, renamed when whole. Returns the paths and the counts."""
+    from ..ontology import export as ex
+
+    node_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j")
+                         if k not in ex.NODE_COLUMN_ATTRIBUTES)
+    edge_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j")
+                         if k not in ex.EDGE_COLUMN_ATTRIBUTES)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "nodes.csv", folder / "relationships.csv"]
+    parts = [p.with_name(p.name + ".part") for p in paths]
+    seen: set[str] = set()
+    n_rels = 0
+    try:
+        with open(parts[0], "w", encoding="utf-8", newline="") as nf, \
+                open(parts[1], "w", encoding="utf-8", newline="") as rf:
+            nodes, rels = csv.writer(nf, lineterminator="\n"), csv.writer(rf, lineterminator="\n")
+            nodes.writerow(ex.node_header(node_extras))
+            rels.writerow(ex.relationship_header(edge_extras))
+
+            def write_node(row: NodeRow) -> None:
+                if row.id not in seen:
+                    seen.add(row.id)
+                    labels = ex.neo4j_labels({"kind": row.kind, "label": row.label})
+                    nodes.writerow(ex.node_cells(row.id, labels, stored_properties(row), node_extras))
+
+            for rows in file_rows(src):
+                for row in rows.nodes:
+                    write_node(row)
+                for rel in rows.relationships:
+                    rels.writerow(ex.relationship_cells(rel.u, rel.v, rel.type, rel.props, edge_extras))
+                n_rels += len(rows.relationships)
+            rest = [n for (n,) in src.conn.execute("SELECT id FROM nodes ORDER BY id") if n not in seen]
+            for start in range(0, len(rest), BATCH):  # nodes no ready file touches (none, in a consistent store)
+                for node, attrs in _nodes(src, rest[start:start + BATCH]).items():
+                    write_node(node_row(node, attrs))
+        for part, path in zip(parts, paths, strict=True):
+            part.replace(path)
+    except BaseException:
+        for part in parts:
+            part.unlink(missing_ok=True)
+        raise
+    return paths, len(seen), n_rels
+
+
+__all__ = ["STATUS_PROPERTIES", "current_row", "file_rows", "write_csv"]
 
 
 def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None, *, prune: bool = False,

@@ -20,7 +20,7 @@ import datetime as _dt
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -336,45 +336,55 @@ def _edge_props(u: Any, v: Any, key: Any, d: Mapping[str, Any]) -> Mapping[str, 
     return relationship_row(u, v, key, d).props if d.get("type") in vocab.RELATION_TYPES else d
 
 
+def node_header(extras: Sequence[str]) -> list[str]:
+    """The header of nodes.csv, with the attributes outside NODE_COLUMNS (`extras`) last."""
+    return ["id:ID", ":LABEL", *(h for h, _, _ in NODE_COLUMNS), *extras]
+
+
+def node_cells(node: Any, labels: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
+    """A row of nodes.csv: the node's properties as push writes them (graph.neo4j_store.stored_properties)."""
+    return [_one_line(str(node)), labels, *(_cell(props.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
+            *(_cell(props.get(k), "json") for k in extras)]
+
+
+def relationship_header(extras: Sequence[str]) -> list[str]:
+    """The header of relationships.csv, with the attributes outside EDGE_COLUMNS (`extras`) last."""
+    return [":START_ID", ":END_ID", ":TYPE", *(h for h, _, _ in EDGE_COLUMNS), *extras]
+
+
+def relationship_cells(u: Any, v: Any, rel_type: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
+    """A row of relationships.csv: the properties as push writes them (graph.neo4j_store.relationship_row)."""
+    return [_one_line(str(u)), _one_line(str(v)), rel_type,
+            *(_cell(props.get(name), typ) for _, name, typ in EDGE_COLUMNS),
+            *(_cell(props.get(k), "json") for k in extras)]
+
+
+#: node and edge attributes that have a column of their own
+NODE_COLUMN_ATTRIBUTES = frozenset({attr for _, attr, _ in NODE_COLUMNS} | {"id"})
+EDGE_COLUMN_ATTRIBUTES = frozenset({"type", "kind", "source_file", "source_path", "evidence"})
+
+
 def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
-    """The text of nodes.csv and relationships.csv."""
-    known = {attr for _, attr, _ in NODE_COLUMNS} | {"id"}
-    extra_nodes = sorted({k for _, d in G.nodes(data=True) for k in d if k not in known})
+    """The text of nodes.csv and relationships.csv (of a graph held whole; a store streams them:
+    graph.store_push.write_csv)."""
+    extra_nodes = sorted({k for _, d in G.nodes(data=True) for k in d if k not in NODE_COLUMN_ATTRIBUTES})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id:ID", ":LABEL", *(h for h, _, _ in NODE_COLUMNS), *extra_nodes])
+    w.writerow(node_header(extra_nodes))
     for n, d in G.nodes(data=True):
-        props = _node_props(n, d)
-        w.writerow(
-            [
-                _one_line(str(n)),
-                neo4j_labels(d),
-                *(_cell(props.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
-                *(_cell(props.get(k), "json") for k in extra_nodes),
-            ]
-        )
+        w.writerow(node_cells(n, neo4j_labels(d), _node_props(n, d), extra_nodes))
     nodes_text = buf.getvalue()
 
     if G.is_multigraph():
         edges = list(G.edges(keys=True, data=True))
     else:
         edges = [(u, v, None, d) for u, v, d in G.edges(data=True)]
-    known_e = {"type", "kind", "source_file", "source_path", "evidence"}
-    extra_edges = sorted({k for *_, d in edges for k in d if k not in known_e})
+    extra_edges = sorted({k for *_, d in edges for k in d if k not in EDGE_COLUMN_ATTRIBUTES})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([":START_ID", ":END_ID", ":TYPE", *(h for h, _, _ in EDGE_COLUMNS), *extra_edges])
+    w.writerow(relationship_header(extra_edges))
     for u, v, key, d in edges:
-        props = _edge_props(u, v, key, d)
-        w.writerow(
-            [
-                _one_line(str(u)),
-                _one_line(str(v)),
-                d.get("type") or "RELATED",
-                *(_cell(props.get(name), typ) for _, name, typ in EDGE_COLUMNS),
-                *(_cell(props.get(k), "json") for k in extra_edges),
-            ]
-        )
+        w.writerow(relationship_cells(u, v, d.get("type") or "RELATED", _edge_props(u, v, key, d), extra_edges))
     return nodes_text, buf.getvalue()
 
 

@@ -180,6 +180,28 @@ def test_csv_keeps_rows_on_one_line() -> None:
     assert ",2020," in nodes_text
 
 
+def test_csv_streamed_from_a_store_is_the_whole_graphs(sample_store: Path, tmp_path: Path) -> None:
+    """A store's CSVs are streamed from the rows push writes (a batch of files at a time), each node once:
+    the same header and rows as the CSVs of the whole graph held in memory."""
+    from policygraph.graph.store import open_source, read_graph
+    from policygraph.graph.store_push import write_csv
+    from policygraph.graph.validity import with_status
+
+    src = open_source(sample_store)
+    paths, n_nodes, n_rels = write_csv(src, tmp_path / "streamed")  # type: ignore[arg-type]
+    src.close()
+    whole = csv_tables(with_status(read_graph(sample_store)))
+
+    def table(text: str) -> tuple[list[str], list[list[str]]]:
+        rows = list(csv.reader(io.StringIO(text)))
+        return rows[0], sorted(rows[1:])
+
+    for path, text in zip(paths, whole, strict=True):
+        assert table(path.read_text(encoding="utf-8")) == table(text)
+    assert (n_nodes, n_rels) == (len(table(whole[0])[1]), len(table(whole[1])[1]))
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == ["nodes.csv", "relationships.csv"]
+
+
 # --------------------------------------------------------------------------------------------------- RDF
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
 def test_rdf_round_trips(graph: nx.MultiDiGraph, fmt: str) -> None:
