@@ -40,11 +40,12 @@ def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None
     """The files an export will write (none: standard output); one error line for a wrong combination."""
     if fmt is ExportFormat.csv:
         if output is not None:
-            fail("csv writes a folder of Neo4j-import CSVs (nodes.csv, relationships.csv), not one file: "
+            fail("csv writes a folder of Neo4j-import CSVs (nodes.csv, relationships.csv, sourcefiles.csv), not one file: "
                  "give --out-dir DIR instead of -o", 1)
         if out_dir is None:
-            fail("csv writes nodes.csv and relationships.csv for neo4j-admin into a folder: give --out-dir DIR", 1)
-        return [out_dir / "nodes.csv", out_dir / "relationships.csv"]
+            fail("csv writes nodes.csv, relationships.csv and sourcefiles.csv for neo4j-admin into a folder: "
+                 "give --out-dir DIR", 1)
+        return [out_dir / "nodes.csv", out_dir / "relationships.csv", out_dir / "sourcefiles.csv"]
     if out_dir is not None:
         fail(f"--out-dir is for --format csv (a folder of Neo4j-import CSVs); for {fmt.value} give -o FILE", 1)
     return [] if output is None or str(output) == "-" else [output]
@@ -63,7 +64,7 @@ def export(
     out_dir: Annotated[
         Path | None,
         typer.Option("--out-dir", metavar="DIR", show_default=False,
-                     help="csv only: the folder (created if needed) to write nodes.csv and relationships.csv into."),
+                     help="csv only: the folder (created if needed) to write the three CSVs into."),
     ] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -71,8 +72,9 @@ def export(
 
     json: node-link JSON, every attribute and the evidence (loss-free).
     graphml: for Gephi and yEd. ttl, jsonld: RDF in the PolicyGraph ontology,
-    aligned to ELI (ontology/policygraph.ttl). csv: a folder of two files,
-    nodes.csv and relationships.csv, for `neo4j-admin database import`
+    aligned to ELI (ontology/policygraph.ttl). csv: a folder of three files,
+    nodes.csv, relationships.csv and sourcefiles.csv (push manifests: a
+    push after the import skips unchanged files), for `neo4j-admin database import`
     (or `scripts/neo4j-local import DIR`); not a report (for answers as
     spreadsheets see lineage and coverage).
 

@@ -107,7 +107,9 @@ __all__ = [
     "fetch_graph",
     "fetch_neighbourhood",
     "files",
+    "graph_manifests",
     "loaded_files",
+    "manifests",
     "node_row",
     "push_graph",
     "push_rows",
@@ -616,22 +618,32 @@ def _manifest(rows: FileRows, sources: Mapping[int, frozenset[str]]) -> dict[str
             "relationship_count": len(rows.relationships)}
 
 
+def manifests(batch: list[FileRows]) -> list[dict[str, Any]]:
+    """The manifests of the files of `batch` that have rows (a removal has none): what each file's
+    ``SourceFile`` node says after a push (pushed_at aside), and what the CSV export writes for an import."""
+    sources = _file_sets(batch)
+    return [_manifest(rows, sources) for rows in batch if rows.digest is not None]
+
+
+def graph_manifests(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """The manifests push_graph writes for `G`, a batch of files at a time."""
+    for chunk in _chunks(rows_from_graph(G), DEFAULT_BATCH_ROWS):
+        yield from manifests(chunk)
+
+
 def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
            current: Current | None, written: Mapping[str, bytes]) -> _Written:
     """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
     names = [rows.file for rows in batch]
-    # every file's, not only those Neo4j has a manifest of: a bulk import (export --format csv) writes
-    # relationships with their file and no manifests (on an empty database these find nothing, by index);
-    # the unsourced statements ("", no index) only when pushed before
-    _delete_relationships(tx, [n for n in names if n or old.get(n) is not None])
+    # only files Neo4j has a manifest of have relationships (a bulk import writes manifests too)
+    _delete_relationships(tx, [n for n in names if old.get(n) is not None])
     rewrite, gone = _left_behind(batch, old, current)
     nodes = {n.id: n for n in rewrite}
     nodes.update((n.id, n) for rows in batch for n in rows.nodes)
     elements, merged = _merge_nodes(tx, nodes, written)
     created = _create_relationships(tx, batch, elements)
     removed = sum(int(r["deleted"]) for r in tx.run(_DELETE_UNLINKED, ids=sorted(gone))) if gone else 0
-    sources = _file_sets(batch)
-    kept = [_manifest(rows, sources) for rows in batch if rows.digest is not None]
+    kept = manifests(batch)
     if kept:
         tx.run(_WRITE_MANIFESTS, files=kept).consume()
     dropped = [rows.file for rows in batch if rows.digest is None]

@@ -95,26 +95,32 @@ def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[in
 
 
 def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
-    """``nodes.csv`` and ``relationships.csv`` of the store for ``neo4j-admin database import``, made from
-    the rows push writes (file_rows, a batch of files at a time: memory follows a batch, not the archive),
-    each node once. Written as ``.part`` files, renamed when whole. Returns the paths and the counts."""
+    """``nodes.csv``, ``relationships.csv`` and ``sourcefiles.csv`` of the store for ``neo4j-admin database
+    import``, made from the rows push writes (file_rows, a batch of files at a time: memory follows a batch,
+    not the archive), each node once, each file's push manifest (so a push after the import skips what did
+    not change). Written as ``.part`` files, renamed when whole. Returns the paths and the counts."""
+    import time
+
     from ..ontology import export as ex
+    from .neo4j_store import manifests
 
     node_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j")
                          if k not in ex.NODE_COLUMN_ATTRIBUTES)
     edge_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j")
                          if k not in ex.EDGE_COLUMN_ATTRIBUTES)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "nodes.csv", folder / "relationships.csv"]
+    paths = [folder / "nodes.csv", folder / "relationships.csv", folder / "sourcefiles.csv"]
     parts = [p.with_name(p.name + ".part") for p in paths]
     seen: set[str] = set()
-    n_rels = 0
+    n_rels, at_ms = 0, int(time.time() * 1000)
     try:
         with open(parts[0], "w", encoding="utf-8", newline="") as nf, \
-                open(parts[1], "w", encoding="utf-8", newline="") as rf:
-            nodes, rels = csv.writer(nf, lineterminator="\n"), csv.writer(rf, lineterminator="\n")
+                open(parts[1], "w", encoding="utf-8", newline="") as rf, \
+                open(parts[2], "w", encoding="utf-8", newline="") as ff:
+            nodes, rels, files = (csv.writer(f, lineterminator="\n") for f in (nf, rf, ff))
             nodes.writerow(ex.node_header(node_extras))
             rels.writerow(ex.relationship_header(edge_extras))
+            files.writerow(ex.file_header())
 
             def write_node(row: NodeRow) -> None:
                 if row.id not in seen:
@@ -122,12 +128,18 @@ def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
                     labels = ex.neo4j_labels({"kind": row.kind, "label": row.label})
                     nodes.writerow(ex.node_cells(row.id, labels, stored_properties(row), node_extras))
 
+            batch: list[FileRows] = []  # a batch's rows share their node rows: manifests are made per batch
             for rows in file_rows(src):
                 for row in rows.nodes:
                     write_node(row)
                 for rel in rows.relationships:
                     rels.writerow(ex.relationship_cells(rel.u, rel.v, rel.type, rel.props, edge_extras))
                 n_rels += len(rows.relationships)
+                batch.append(rows)
+                if len(batch) >= BATCH:
+                    files.writerows(ex.file_cells(m, at_ms) for m in manifests(batch))
+                    batch = []
+            files.writerows(ex.file_cells(m, at_ms) for m in manifests(batch))
             rest = [n for (n,) in src.conn.execute("SELECT id FROM nodes ORDER BY id") if n not in seen]
             for start in range(0, len(rest), BATCH):  # nodes no ready file touches (none, in a consistent store)
                 for node, attrs in _nodes(src, rest[start:start + BATCH]).items():

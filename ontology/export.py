@@ -6,8 +6,8 @@
 * ``to_graphml(G, path)``: GraphML for Gephi, yEd and ``networkx.read_graphml``; lists and dicts as
   JSON strings, None dropped, evidence flattened to ``evidence_file/start/end/sentence``, the edge
   key as attribute ``key``.
-* ``to_csv(G, folder)``: ``nodes.csv`` and ``relationships.csv`` shaped for ``neo4j-admin database
-  import full --nodes=nodes.csv --relationships=relationships.csv``.
+* ``to_csv(G, folder)``: ``nodes.csv``, ``relationships.csv`` and ``sourcefiles.csv`` (push manifests)
+  shaped for ``neo4j-admin database import full``: what push writes, property for property.
 * Turtle and JSON-LD: see ``policygraph.ontology.rdf`` (re-exported here as to_turtle/to_jsonld).
 
 ``write_export(G, fmt, out)`` picks one by name (the CLI's ``policygraph export --format``).
@@ -280,6 +280,17 @@ EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("pg_file", "pg_file", "string"),
     ("pg_json:string[]", "pg_json", "string[]"),
 )
+#: (header, manifest key, neo4j type) of sourcefiles.csv: each file's push manifest (graph.neo4j_store
+#: manifests), so a push after the import skips the files that did not change and replaces the others
+FILE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("name:ID(SourceFile)", "name", "string"),
+    (":LABEL", "label", "string"),
+    ("digest", "digest", "string"),
+    ("node_ids:string[]", "node_ids", "string[]"),
+    ("node_count:int", "node_count", "int"),
+    ("relationship_count:int", "relationship_count", "int"),
+    ("pushed_at:long", "pushed_at", "int"),
+)
 ARRAY_DELIMITER = ";"
 
 
@@ -359,6 +370,17 @@ def relationship_cells(u: Any, v: Any, rel_type: str, props: Mapping[str, Any], 
             *(_cell(props.get(k), "json") for k in extras)]
 
 
+def file_header() -> list[str]:
+    """The header of sourcefiles.csv."""
+    return [h for h, _, _ in FILE_COLUMNS]
+
+
+def file_cells(manifest: Mapping[str, Any], at_ms: int) -> list[str]:
+    """A row of sourcefiles.csv: a file's manifest, `at_ms` its time (epoch milliseconds)."""
+    row = {**manifest, "label": "SourceFile", "pushed_at": at_ms}
+    return [_cell(row.get(key), typ) if key != "name" else _one_line(str(row["name"])) for _, key, typ in FILE_COLUMNS]
+
+
 #: node and edge attributes that have a column of their own
 NODE_COLUMN_ATTRIBUTES = frozenset({attr for _, attr, _ in NODE_COLUMNS} | {"id"})
 EDGE_COLUMN_ATTRIBUTES = frozenset({"type", "kind", "source_file", "source_path", "evidence"})
@@ -388,23 +410,38 @@ def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
     return nodes_text, buf.getvalue()
 
 
-def to_csv(G: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
-    """Write ``nodes.csv`` and ``relationships.csv`` into folder (created if needed).
+def to_csv(G: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path, Path]:
+    """Write ``nodes.csv``, ``relationships.csv`` and ``sourcefiles.csv`` (each file's push manifest)
+    into folder (created if needed).
 
     Import into an empty Neo4j 5 database with::
 
-        neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+        neo4j-admin database import full --nodes=nodes.csv --nodes=sourcefiles.csv \\
+            --relationships=relationships.csv --array-delimiter=';' neo4j
 
     Nodes get the labels ``Document;Resolution`` (kind and label), ``Body`` or ``Project``; arrays are
-    ``;``-separated; line breaks inside values become spaces (JSON keeps them).
+    ``;``-separated; line breaks inside values become spaces (JSON keeps them). A graph with a node kind or
+    relationship type outside the vocabulary (which push refuses) gets no manifests.
     """
+    import time
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     nodes_text, rels_text = csv_tables(G)
-    nodes_path, rels_path = folder / "nodes.csv", folder / "relationships.csv"
-    nodes_path.write_text(nodes_text, encoding="utf-8")
-    rels_path.write_text(rels_text, encoding="utf-8")
-    return nodes_path, rels_path
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(file_header())
+    known = (all(d.get("kind") in vocab.NODE_KINDS for _, d in G.nodes(data=True))
+             and all(d.get("type") in vocab.RELATION_TYPES for *_, d in G.edges(data=True)))
+    if known:
+        from ..graph.neo4j_store import graph_manifests
+
+        at_ms = int(time.time() * 1000)
+        w.writerows(file_cells(m, at_ms) for m in graph_manifests(G))
+    paths = folder / "nodes.csv", folder / "relationships.csv", folder / "sourcefiles.csv"
+    for path, text in zip(paths, (nodes_text, rels_text, buf.getvalue()), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
 
 
 # ---------------------------------------------------------------------------------------------
@@ -421,7 +458,7 @@ def export_text(G: nx.MultiDiGraph, fmt: str) -> str:
     if fmt == "jsonld":
         return to_jsonld(G) + "\n"
     if fmt == "csv":
-        raise ValueError("csv writes two files: give a folder")
+        raise ValueError("csv writes a folder of files: give a folder")
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

@@ -139,7 +139,10 @@ def test_graphml_survives_control_characters_and_mixed_types(tmp_path: Path) -> 
 
 # --------------------------------------------------------------------------------------------------- CSV
 def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
-    nodes_path, rels_path = to_csv(graph, tmp_path / "neo4j")
+    nodes_path, rels_path, files_path = to_csv(graph, tmp_path / "neo4j")
+    files = list(csv.DictReader(io.StringIO(files_path.read_text(encoding="utf-8"))))
+    assert files and {f[":LABEL"] for f in files} == {"SourceFile"}  # push manifests: a push after skips them
+    assert all(f["digest"] and f["node_ids:string[]"] for f in files)
     nodes = list(csv.reader(io.StringIO(nodes_path.read_text(encoding="utf-8"))))
     rels = list(csv.reader(io.StringIO(rels_path.read_text(encoding="utf-8"))))
     header = nodes[0]
@@ -196,10 +199,13 @@ def test_csv_streamed_from_a_store_is_the_whole_graphs(sample_store: Path, tmp_p
         rows = list(csv.reader(io.StringIO(text)))
         return rows[0], sorted(rows[1:])
 
-    for path, text in zip(paths, whole, strict=True):
+    for path, text in zip(paths, whole, strict=False):
         assert table(path.read_text(encoding="utf-8")) == table(text)
     assert (n_nodes, n_rels) == (len(table(whole[0])[1]), len(table(whole[1])[1]))
-    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == ["nodes.csv", "relationships.csv"]
+    header, files = table(paths[2].read_text(encoding="utf-8"))
+    assert header[0] == "name:ID(SourceFile)" and len(files) == 5  # the five files' push manifests
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == ["nodes.csv", "relationships.csv",
+                                                                         "sourcefiles.csv"]
 
 
 # --------------------------------------------------------------------------------------------------- RDF

@@ -591,25 +591,29 @@ def test_the_store_streams_the_same_graph_as_the_whole_graph_push(neo4j_db: Any,
 
 
 def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path) -> None:
-    """`export --format csv` then `scripts/neo4j-local import` (neo4j-admin) gives the graph push writes:
-    references are looked up by symbol and by title words as on a pushed graph, and a push on top (the
-    import has no push manifests, so every file is written again) replaces each file's relationships
-    instead of adding a second copy."""
+    """`export --format csv` then `scripts/neo4j-local import` (neo4j-admin) gives the graph push writes,
+    its push manifests included: references are looked up by symbol and by title words as on a pushed
+    graph, a push after the import skips every unchanged file, and a forced one replaces each file's
+    relationships instead of adding a second copy."""
     import shutil
 
     from policygraph.graph import queries as q
     from policygraph.graph.ingest import Found, load_files
-    from policygraph.graph.store import open_source, read_graph
-    from policygraph.graph.store_push import push_store
-    from policygraph.graph.validity import with_status
-    from policygraph.ontology.export import to_csv
+    from policygraph.graph.store import open_source
+    from policygraph.graph.store_push import push_store, write_csv
 
     store = tmp_path / "g.db"
     load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
     src = open_source(store)
     push_store(neo4j_db, src)
     pushed, pushed_counts = ns.fetch_graph(neo4j_db), ns.counts(neo4j_db)
-    to_csv(with_status(read_graph(store)), tmp_path / "csv")
+
+    def manifests(driver: Any) -> list[dict[str, Any]]:
+        return ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS name, f.digest AS digest, "
+                             "f.node_ids AS ids, f.node_count AS n, f.relationship_count AS r ORDER BY name")
+
+    pushed_manifests = manifests(neo4j_db)
+    write_csv(src, tmp_path / "csv")  # what `export --format csv --store` does
     state_dir = tmp_path / "imported"
     neo4j_local("import", state_dir, args=[str(tmp_path / "csv")])
     uri = neo4j_local("start", state_dir)
@@ -622,8 +626,11 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
             found = q.resolve_ref(ns.fetch_candidates(driver, ref), ref)
             assert found and found == q.resolve_ref(ns.fetch_candidates(neo4j_db, ref), ref), ref
         assert q.resolve_ref(ns.fetch_candidates(driver, "31-NQ/TW"), "31-NQ/TW") == [D31]
+        assert manifests(driver) == pushed_manifests and ns.counts(driver) == pushed_counts
         summary = push_store(driver, src)
-        assert summary.files == 5 and summary.unchanged == 0  # no manifests: every file written again
+        assert summary.files == 0 and summary.unchanged == 5  # the manifests came with the import
+        summary = push_store(driver, src, force=True)
+        assert summary.files == 5
         assert_same_graph(ns.fetch_graph(driver), pushed)
         assert ns.counts(driver) == pushed_counts
     finally:
