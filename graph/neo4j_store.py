@@ -108,6 +108,7 @@ __all__ = [
     "fetch_neighbourhood",
     "files",
     "graph_manifests",
+    "held_digests",
     "loaded_files",
     "manifests",
     "node_row",
@@ -904,6 +905,12 @@ def loaded_files(driver: Driver, *, database: str | None = None) -> dict[str, di
     )
     rows = run_cypher(driver, query, database=database)
     return {row.pop("name"): row for row in rows}
+
+
+def held_digests(driver: Driver, *, database: str | None = None) -> dict[str, str]:
+    """The digest Neo4j holds of each pushed file (name -> digest)."""
+    query = f"MATCH (f:{FILE_LABEL}) WHERE f.digest IS NOT NULL RETURN f.name AS name, f.digest AS digest"
+    return {r["name"]: r["digest"] for r in _read(driver, database, query)}
 
 
 def wipe(driver: Driver, *, database: str | None = None, batch_size: int = 10000) -> None:

@@ -14,7 +14,7 @@ import csv
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +49,25 @@ def current_row(src: StoreSource) -> Any:
     return row
 
 
-def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH) -> Iterator[FileRows]:
-    """Row sets of the store's files (all, or the relative paths `files`), in path order."""
-    conn = src.conn
+def _digest(sha256: str, version: int) -> str:
+    """A file's push digest: its content and its version (bumped when what it states changes)."""
+    return f"{sha256}:{version}"
+
+
+def _ready(src: StoreSource, files: Sequence[str] | None) -> list[tuple[int, str, str, int]]:
+    """(id, path, sha256, version) of the store's ready files (all, or the relative paths `files`)."""
     wanted = set(files) if files is not None else None
-    todo = [(i, p, h, v) for i, p, h, v in conn.execute(
-        "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path")
-        if wanted is None or p in wanted]
+    return [(i, p, h, v) for i, p, h, v in src.conn.execute(
+            "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path")
+            if wanted is None or p in wanted]
+
+
+def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH,
+              skip: Mapping[str, str] | None = None) -> Iterator[FileRows]:
+    """Row sets of the store's files (all, or the relative paths `files`), in path order; not of those
+    whose digest `skip` holds (a file's name -> the digest Neo4j has)."""
+    conn = src.conn
+    todo = [f for f in _ready(src, files) if skip is None or skip.get(f[1]) != _digest(f[2], f[3])]
     first = _first_part_of(conn)
     for start in range(0, len(todo), batch):
         yield from _batch_rows(src, conn, todo[start:start + batch], first)
@@ -91,7 +103,7 @@ def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[in
         nodes = [rows[n] for n in sorted(touched[fid]) if n in rows]
         last = {(u, v, key): a for u, v, key, a in rels[fid] if u in attrs and v in attrs}  # one per key: the last
         relationships = [relationship_row(u, v, key, a) for (u, v, key), a in last.items()]
-        yield FileRows(path, f"{sha256}:{version}", nodes, relationships)
+        yield FileRows(path, _digest(sha256, version), nodes, relationships)
 
 
 def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
@@ -163,8 +175,13 @@ def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None
     retract the files Neo4j holds that the store no longer does. Returns the writer's PushSummary."""
     from . import neo4j_store
 
+    # the files whose digest Neo4j holds are left out before their rows are made (a re-push of an
+    # unchanged archive reads the digests, not the archive)
+    held = {} if force else neo4j_store.held_digests(driver, database=database)
+    unchanged = sum(1 for _, p, h, v in _ready(src, files) if held.get(p) == _digest(h, v))
+
     def stream() -> Iterator[FileRows]:
-        yield from file_rows(src, files)
+        yield from file_rows(src, files, skip=held)
         if prune and files is None:
             have = set(src.files())
             for name in sorted(set(neo4j_store.loaded_files(driver, database=database)) - have):
@@ -174,7 +191,9 @@ def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None
                               "progress": progress}
     if batch_rows:
         kwargs["batch_rows"] = batch_rows
-    return neo4j_store.push_rows(driver, stream(), **kwargs)
+    summary = neo4j_store.push_rows(driver, stream(), **kwargs)
+    summary.unchanged += unchanged
+    return summary
 
 
 def push_source(driver: Any, src: Any, files: Sequence[str] | None = None, *, prune: bool = False,
