@@ -1119,6 +1119,89 @@ def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str 
     return H, counts
 
 
+_WALK_PATTERNS = {"up": "(s)-[r:{types}]->(m)", "down": "(s)<-[r:{types}]-(m)"}
+
+
+@cache
+def _kids_query(direction: str, types: tuple[str, ...]) -> str:
+    """Each parent document's first $bound distinct children in lineage order (the order key push writes),
+    and how many of all its children lack that key (a database pushed before it: read whole instead)."""
+    pattern = _WALK_PATTERNS[direction].format(types="|".join(types))
+    return ("UNWIND $parents AS pid\nMATCH (s:Document {id: pid})\n"
+            f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m "
+            f"RETURN count(m) - count(m.{_SORT_PROP}) AS unsorted }}\n"
+            f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m ORDER BY m.{_SORT_PROP}, m.id "
+            "LIMIT $bound RETURN collect(m.id) AS kids }\n"
+            "RETURN pid, kids, unsorted")
+
+
+@cache
+def _pair_edges_query(direction: str, types: tuple[str, ...]) -> str:
+    """The relationships of `types` between each (parent, child) pair, as fetch_neighbourhood's records."""
+    pattern = _WALK_PATTERNS[direction].format(types="|".join(types))
+    # both ends found by index, then the relationships between them (expanded from the end with fewer:
+    # a central document has thousands)
+    return ("UNWIND $pairs AS pair\nMATCH (s:Document {id: pair[0]})\nMATCH (m:Document {id: pair[1]})\n"
+            f"MATCH {pattern}\n"
+            "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props")
+
+
+@cache
+def _reach_query(direction: str, types: tuple[str, ...]) -> str:
+    """The ids one breadth-first level reaches from the frontier documents."""
+    pattern = _WALK_PATTERNS[direction].format(types="|".join(types))
+    return f"MATCH (s:Document) WHERE s.id IN $ids\nMATCH {pattern} WHERE m <> s\nRETURN collect(DISTINCT m.id) AS ids"
+
+
+class _Unsorted(Exception):
+    """A node without the order key: the database was pushed by an earlier version."""
+
+
+class _Neo4jWalk:
+    """graph.source.WalkSteps in Cypher (documents only: lineage's relations link documents)."""
+
+    def __init__(self, driver: Driver, database: str | None) -> None:
+        self.driver, self.database = driver, database
+
+    def start(self, root: str) -> nx.MultiDiGraph:
+        H = nx.MultiDiGraph()
+        for record in _read(self.driver, self.database, _NODES_BY_ID, ids=[root]):
+            _add_node(H, record["id"], record["props"])
+        return H
+
+    def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
+             ) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for r in _read(self.driver, self.database, _kids_query(direction, tuple(types)), parents=list(parents),
+                       bound=bound):
+            if r["unsorted"]:
+                raise _Unsorted(r["pid"])
+            out[r["pid"]] = list(r["kids"])
+        return out
+
+    def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
+              ) -> list[Any]:
+        return _read(self.driver, self.database, _pair_edges_query(direction, tuple(types)),
+                     pairs=[list(p) for p in pairs])
+
+    def complete(self, H: nx.MultiDiGraph, edges: list[Any]) -> None:
+        ends = sorted({n for r in edges for n in (r["u"], r["v"])} - set(H))
+        for record in _read(self.driver, self.database, _NODES_BY_ID, ids=ends) if ends else []:
+            _add_node(H, record["id"], record["props"])
+        for r in sorted(edges, key=_rel_order):
+            _add_edge(H, r["u"], r["v"], r["type"], r["props"])
+
+    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]
+                    ) -> int:
+        seen, frontier, level = {root}, [root], 0
+        while frontier and (depth is None or level < depth):
+            level += 1
+            found = _read(self.driver, self.database, _reach_query(direction, tuple(types)), ids=frontier)
+            frontier = [i for i in found[0]["ids"] if i not in seen] if found else []
+            seen.update(frontier)
+        return len(seen) - 1
+
+
 # ----------------------------------------------------------------------------------------- candidates
 
 
@@ -1337,8 +1420,16 @@ class Neo4jSource:
 
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
              limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
-        from .source import walk_and_count
+        """With a limit and lineage's document relations, the first `limit` nodes in lineage order, sorted
+        and cut by the server (graph.source.bounded_walk); else, or on a database pushed before order
+        keys were written, the whole walk."""
+        from .source import bounded_walk, walk_and_count
 
+        if limit is not None and set(types) <= set(q.DOC_RELATIONS):
+            try:
+                return bounded_walk(_Neo4jWalk(self.driver, self.database), root, direction, depth, types, limit)
+            except _Unsorted:
+                pass
         return walk_and_count(self, root, direction, depth, types)
 
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:

@@ -117,6 +117,75 @@ def walk_and_count(src: GraphSource, root: str, direction: Literal["up", "down"]
     return H, len(reach(H, root, direction, depth, types)) if root in H else 0
 
 
+class WalkSteps(Protocol):
+    """What :func:`bounded_walk` asks a store for, level by level (each store answers in its own query
+    language; the walk's rule is decided once, here)."""
+
+    def start(self, root: str) -> nx.MultiDiGraph:
+        """A graph holding the root node (empty when there is no such node)."""
+        ...
+
+    def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str],
+             bound: int) -> dict[str, list[str]]:
+        """Each parent's first `bound` distinct children through `types`, in lineage order (the nodes'
+        graph.queries.order_key)."""
+        ...
+
+    def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"],
+              types: Sequence[str]) -> list[Any]:
+        """The edges of `types` from each parent to each of its shown children (pairs (parent, child))."""
+        ...
+
+    def complete(self, H: nx.MultiDiGraph, edges: list[Any]) -> None:
+        """Add the edges (as `edges` returned them) and their end nodes to `H`."""
+        ...
+
+    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None,
+                    types: Sequence[str]) -> int:
+        """How many nodes a lineage walk from `root` reaches."""
+        ...
+
+
+WALK_PARENTS = 32  # parents whose children one query fetches
+
+
+def bounded_walk(steps: WalkSteps, root: str, direction: Literal["up", "down"], depth: int | None,
+                 types: Sequence[str], limit: int) -> tuple[nx.MultiDiGraph, int]:
+    """GraphSource.walk with a limit: breadth first as graph.queries.lineage walks, each parent's
+    children in lineage order, at most `limit` new nodes (lineage stops at the first new node it has no
+    room for), so the cost follows what is shown; the whole reach is counted only when the walk is cut
+    short."""
+    H = steps.start(root)
+    visited, frontier, level, room = {root}, [root] if root in H else [], 0, limit
+    found: list[Any] = []
+    done = False
+    while frontier and not done and (depth is None or level < depth):
+        level, nxt = level + 1, []
+        for at in range(0, len(frontier), WALK_PARENTS):
+            parents = frontier[at:at + WALK_PARENTS]
+            kids = steps.kids(parents, direction, types, room + len(visited) + 1)
+            shown: list[tuple[str, str]] = []
+            for parent in parents:
+                for k in kids.get(parent, ()):
+                    if k not in visited:
+                        if room == 0:
+                            done = True
+                            break
+                        room -= 1
+                        visited.add(k)
+                        nxt.append(k)
+                    shown.append((parent, k))
+                if done:
+                    break
+            found += steps.edges(shown, direction, types) if shown else []
+            if done:
+                break
+        frontier = nxt
+    steps.complete(H, found)
+    total = steps.reach_count(root, direction, depth, types) if done else len(visited) - 1
+    return H, total
+
+
 class MemorySource:
     """A :class:`GraphSource` over a networkx graph held in memory."""
 

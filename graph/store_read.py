@@ -14,7 +14,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from . import queries as q
-from .source import Direction
+from .source import Direction, bounded_walk
 from .store_schema import StoreError, has_briefs
 
 _ALIASES = {"up": "out", "down": "in"}
@@ -45,7 +45,6 @@ def _json(attrs: dict[str, Any]) -> str:
     return json.dumps(attrs, ensure_ascii=False, separators=(",", ":"))
 
 
-_WALK_PARENTS = 32  # parents whose children one walk query fetches
 
 
 def _chunks(items: Sequence[Any], size: int = _MAX_IDS) -> Iterable[Sequence[Any]]:
@@ -164,47 +163,21 @@ class StoreSource:
 
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
              limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
-        """Breadth first as graph.queries.lineage walks, each parent's children in lineage order (the
-        nodes' sort_key), at most `limit` new nodes: the cost follows what is shown."""
+        """Breadth first as graph.queries.lineage walks (graph.source.bounded_walk), at most `limit` new
+        nodes: the cost follows what is shown."""
         if limit is None:
             return self.neighbourhood([root], direction, depth, types), self.reach_count(root, direction, depth, types)
+        return bounded_walk(self, root, direction, depth, types, limit)
+
+    # graph.source.WalkSteps, in SQL
+    def start(self, root: str) -> nx.MultiDiGraph:
         H = nx.MultiDiGraph()
         _add_nodes(H, self._nodes([root]))
-        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
-        visited, frontier, level, room = {root}, [root] if root in H else [], 0, limit
-        rows: list[Sequence[Any]] = []
-        done = False  # lineage stops at the first new node it has no room for
-        while frontier and not done and (depth is None or level < depth):
-            level, nxt = level + 1, []
-            for parents in _chunks(frontier, _WALK_PARENTS):
-                kids = self._kids(parents, near, far, types, room + len(visited) + 1)
-                shown: list[tuple[str, str]] = []
-                for parent in parents:
-                    for k in kids.get(parent, ()):
-                        if k not in visited:
-                            if room == 0:
-                                done = True
-                                break
-                            room -= 1
-                            visited.add(k)
-                            nxt.append(k)
-                        shown.append((parent, k))
-                    if done:
-                        break
-                rows += self._step_edges(shown, near, far, types)
-                if done:
-                    break
-            frontier = nxt
-        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
-        _add_edges(H, rows)
-        # a walk that ran out of nodes before its limit reached them all: count them only when cut short
-        total = self.reach_count(root, direction, depth, types) if done else len(visited) - 1
-        return H, total
+        return H
 
-    def _kids(self, parents: Sequence[str], near: str, far: str, types: Sequence[str], bound: int
-              ) -> dict[str, list[str]]:
-        """Each parent's first `bound` distinct children through `types`, in lineage order (sort_key): one
-        query for a group of parents."""
+    def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
+             ) -> dict[str, list[str]]:
+        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
         kids: dict[str, list[str]] = {}
         for parent, kid in self._query(
                 f"SELECT parent, kid FROM (SELECT e.{near} AS parent, e.{far} AS kid, ROW_NUMBER() OVER "
@@ -216,11 +189,9 @@ class StoreSource:
             kids.setdefault(parent, []).append(kid)
         return kids
 
-    def _step_edges(self, pairs: Sequence[tuple[str, str]], near: str, far: str, types: Sequence[str]
-                    ) -> list[Sequence[Any]]:
-        """The edges of `types` from each parent to each of its shown children (pairs (parent, child))."""
-        if not pairs:
-            return []
+    def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
+              ) -> list[Any]:
+        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
         wanted = set(pairs)
         parents, kids = sorted({p for p, _ in pairs}), sorted({k for _, k in pairs})
         found = self._query(f"{_EDGE_SELECT} AND e.{near} IN ({_marks(len(parents))}) AND e.type IN "
@@ -228,6 +199,10 @@ class StoreSource:
                             [*parents, json.dumps(list(types)), json.dumps(kids)])
         i, j = (1, 0) if near == "dst" else (0, 1)
         return [r for r in found if (r[i], r[j]) in wanted]
+
+    def complete(self, H: nx.MultiDiGraph, edges: list[Any]) -> None:
+        _add_nodes(H, self._nodes({n for r in edges for n in (r[0], r[1])} - set(H)))
+        _add_edges(H, edges)
 
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
         """The node's first `limit` edges each way in graph.queries.show's order (document relations by

@@ -109,8 +109,9 @@ def test_briefs_follow_the_hubs_as_files_come_and_go(store: Path, tmp_path: Path
 
 @pytest.mark.neo4j
 def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo4j_db: object) -> None:
-    """Neo4j sorts and cuts a hub's edges for `show` (its first N each way, by the order key push writes),
-    answering as the whole graph does; a database pushed before order keys were written is read whole."""
+    """Neo4j sorts and cuts a hub's edges for `show` (its first N each way, by the order key push writes)
+    and a lineage walk's children (its first `--limit` nodes), answering as the whole graph does; a
+    database pushed before order keys were written is read whole."""
     from policygraph.graph import neo4j_store as ns
     from policygraph.graph.store_push import push_store
 
@@ -122,7 +123,18 @@ def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo
     A, counts = neo.around_node(HUB, 3)
     assert len(A.in_edges(HUB)) == 3 and A.number_of_edges() <= 6 and counts["in"] == {"IMPLEMENTS": FILES}
     assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]
+
+    def walked(limit: int) -> tuple[dict[str, object], int]:
+        H, total = neo.walk(HUB, "down", None, q.DOC_RELATIONS, limit)
+        tree = q.lineage_to_dict(q.lineage(H, HUB, "down", None, q.DOC_RELATIONS, limit, total=total))
+        return tree, H.number_of_nodes()
+
+    whole = q.lineage_to_dict(q.lineage(G, HUB, "down", None, q.DOC_RELATIONS, 3))  # type: ignore[arg-type]
+    tree, fetched = walked(3)
+    assert tree == whole and fetched == 4 and tree["total"] == FILES  # the first 3, cut by the server
     ns.run_cypher(neo4j_db, "MATCH (n:Document) WHERE n.symbol = '1-KH/TU' REMOVE n.pg_sort", write=True)
     A, counts = neo.around_node(HUB, 3)
     assert A.number_of_edges() == sum(n for side in counts.values() for n in side.values())  # read whole
     assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]
+    tree, fetched = walked(3)
+    assert tree == whole and fetched == FILES + 1  # read whole
