@@ -76,6 +76,10 @@ def view(
         "--with", metavar="KINDS", show_default=False,
         help="Also draw these as nodes: bodies, projects (comma-separated); otherwise they are attributes "
              "in the panel.")] = None,
+    limit: Annotated[int, typer.Option(
+        "--limit", "-n", min=0, metavar="N",
+        help="With REF: draw at most N documents each way, nearest first, as `lineage --limit` shows "
+             "them (0: all).")] = 300,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -97,6 +101,8 @@ def view(
 
       policygraph view "08-NQ/TU@Hải Phòng 2022" --down --depth 3
 
+      policygraph view "Nghị quyết Đại hội XIII" --down --limit 50
+
       policygraph view 45/2013/QH13 --type SUPERSEDES,IMPLEMENTS --with bodies
 
       policygraph view -o graph.html        (the whole graph)
@@ -114,7 +120,7 @@ def view(
         v, read = whole_view(G, rel_types, drawn), G.number_of_nodes()
     else:
         with open_source(store, source) as src:
-            v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn)
+            v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn, limit or None)
         read = len(set(v.graph) | set(v.context))
     try:
         check_output(output, store)
@@ -122,7 +128,10 @@ def view(
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)
     hint = "" if drawn else "; bodies and projects are in the panel (--with bodies,projects draws them)"
-    err.print(clean(f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn, "
+    shown = len(v.levels) - 1
+    cut = (f" (the first {shown} of {v.reached} documents reached, nearest first; --limit 0 for all)"
+           if v.reached is not None and v.reached > shown else "")
+    err.print(clean(f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn{cut}, "
                     f"{v.graph.number_of_edges()} relations{hint}"), highlight=False)
     if open_browser:
         webbrowser.open(path.resolve().as_uri())

@@ -138,3 +138,23 @@ def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo
     assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]
     tree, fetched = walked(3)
     assert tree == whole and fetched == FILES + 1  # read whole
+
+
+def test_a_view_of_a_hub_draws_what_lineage_shows(store: Path, tmp_path: Path) -> None:
+    """`view --limit N` draws each way what `lineage --limit N` shows, alike from the store (which fetches
+    only that) and from the whole graph, and says how many documents the walk reaches."""
+    from policygraph.graph.source import MemorySource
+    from policygraph.visualisations.scope import focus_view
+
+    G = read_graph(store)
+    whole = focus_view(MemorySource(G), HUB, "down", 2, q.DOC_RELATIONS, (), 3)
+    with closing(open_source(store)) as src:
+        cut = focus_view(src, HUB, "down", 2, q.DOC_RELATIONS, (), 3)
+    tree = q.lineage(G, HUB, "down", 2, q.DOC_RELATIONS, 3)
+    assert set(cut.graph) == set(whole.graph) == {HUB, *tree.nodes()} and len(tree.nodes()) == 3
+    assert sorted(cut.graph.edges(keys=True)) == sorted(whole.graph.edges(keys=True))
+    assert cut.reached == whole.reached == FILES
+    r = CliRunner().invoke(app, ["view", "31-NQ/TW", "--down", "--limit", "3", "-o", str(tmp_path / "v.html"),
+                                 "--store", str(store)])
+    assert r.exit_code == 0, r.output
+    assert f"the first 3 of {FILES} documents reached" in r.stderr

@@ -59,6 +59,8 @@ class View:
     with_: tuple[str, ...] = ()
     levels: dict[str, int] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
+    #: documents the walks reach (a view cut at a limit draws fewer); None: not counted
+    reached: int | None = None
 
     @cached_property
     def _targets(self) -> dict[tuple[str, str], list[str]]:
@@ -126,17 +128,41 @@ def _lineage_levels(H: nx.MultiDiGraph, node: str, direction: Direction, depth: 
 
 
 def focus_view(src: GraphSource, node: str, direction: Direction = "both", depth: int | None = 2,
-               types: Sequence[str] = DOC_RELATIONS, with_: Sequence[str] = ()) -> View:
+               types: Sequence[str] = DOC_RELATIONS, with_: Sequence[str] = (), limit: int | None = None) -> View:
     """The view around `node`: an up walk and/or a down walk through `types`, to `depth`, fetched from
-    `src` (one neighbourhood call per side, one for the bodies and projects of the nodes reached)."""
+    `src` (one walk per side, one call for the bodies and projects of the nodes reached). With `limit`,
+    each side draws what ``graph.queries.lineage(..., limit)`` shows — its first `limit` documents, nearest
+    first, and the relations of the tree — and `reached` counts every document the walks reach."""
     sides: tuple[Direction, ...] = ("up", "down") if direction == "both" else (direction,)
-    core = nx.MultiDiGraph()
+    core, reached = nx.MultiDiGraph(), 0
     for side in sides:
-        core = nx.compose(core, src.neighbourhood([node], side, depth, list(types)))
+        if limit is None:
+            H, total = src.neighbourhood([node], side, depth, list(types)), 0
+        else:
+            H, total = src.walk(node, side, depth, list(types), limit)  # type: ignore[arg-type]
+            if total > limit:  # cut short: what lineage shows, alike from every store
+                H = _shown(H, q.lineage(H, node, side, depth, types, limit, total=total), types)
+        core, reached = nx.compose(core, H), reached + total
     context = src.neighbourhood(list(core.nodes), "out", 1, list(CONTEXT_TYPES))
     levels, parent = _lineage_levels(core, node, direction, depth, types)
     return View(_drawn(core, context, with_), context, node, direction, depth, tuple(types), tuple(with_),
-                levels, parent)
+                levels, parent, reached if limit is not None else None)
+
+
+def _shown(H: nx.MultiDiGraph, tree: q.LineageTree, types: Sequence[str]) -> nx.MultiDiGraph:
+    """The nodes of a lineage tree and the relations of `types` between each hop and its parent."""
+    pairs: set[tuple[str, str]] = set()
+    stack = [(tree.root, h) for h in tree.children]
+    while stack:
+        parent, hop = stack.pop()
+        pairs.add((parent, hop.node) if hop.direction == "up" else (hop.node, parent))
+        stack += [(hop.node, c) for c in hop.children]
+    wanted = {t.upper() for t in types}
+    F = nx.MultiDiGraph()
+    F.add_nodes_from((n, H.nodes[n]) for n in {tree.root, *tree.nodes()})
+    F.add_edges_from((u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True)
+                     if (u, v) in pairs and d.get("type") in wanted)
+    return F
 
 
 def whole_view(G: nx.MultiDiGraph, types: Sequence[str] = DOC_RELATIONS, with_: Sequence[str] = ()) -> View:
