@@ -967,6 +967,19 @@ def _rel_order(record: Mapping[str, Any]) -> tuple[str, str, str, str]:
     return (str(record["u"]), str(record["v"]), str(record["type"]), str(record["props"].get(_KEY_PROP)))
 
 
+def _add_edges(H: nx.MultiDiGraph, records: Iterable[Mapping[str, Any]]) -> None:
+    """Add relationship records (``u``, ``v``, ``type``, ``props``) to `H` in one stable order (the
+    order decides which of two edges with one key keeps it)."""
+    for r in sorted(records, key=_rel_order):
+        _add_edge(H, r["u"], r["v"], r["type"], r["props"])
+
+
+def _add_nodes_by_id(H: nx.MultiDiGraph, driver: Driver, database: str | None, ids: Sequence[str]) -> None:
+    """Add the nodes `ids` that Neo4j has to `H`."""
+    for record in _read(driver, database, _NODES_BY_ID, ids=list(ids)):
+        _add_node(H, record["id"], record["props"])
+
+
 _FETCH_NODES = "\nUNION ALL\n".join(f"MATCH (n:{k}) RETURN n.id AS id, properties(n) AS props" for k in NODE_KINDS)
 _FETCH_RELS = "\nUNION ALL\n".join(
     f"MATCH (a)-[r:{t}]->(b) RETURN a.id AS u, b.id AS v, type(r) AS type, properties(r) AS props" for t in REL_TYPES
@@ -978,8 +991,7 @@ def fetch_graph(driver: Driver, *, database: str | None = None) -> nx.MultiDiGra
     H = nx.MultiDiGraph()
     for record in sorted(_read(driver, database, _FETCH_NODES), key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
-    for record in sorted(_read(driver, database, _FETCH_RELS), key=_rel_order):
-        _add_edge(H, record["u"], record["v"], record["type"], record["props"])
+    _add_edges(H, _read(driver, database, _FETCH_RELS))
     return H
 
 
@@ -1048,8 +1060,7 @@ def fetch_neighbourhood(
     """
     d, depth, wanted = _check_walk(direction, depth, types)
     H = nx.MultiDiGraph()
-    for record in _read(driver, database, _NODES_BY_ID, ids=sorted({str(i) for i in ids})):
-        _add_node(H, record["id"], record["props"])
+    _add_nodes_by_id(H, driver, database, sorted({str(i) for i in ids}))
     if depth == 0 or not H or not wanted:
         return H
     rels: dict[str, Mapping[str, Any]] = {}
@@ -1062,8 +1073,7 @@ def fetch_neighbourhood(
         frontier = sorted(nxt)
         if not frontier:
             break
-    for rel in sorted(rels.values(), key=_rel_order):
-        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
+    _add_edges(H, rels.values())
     return H
 
 
@@ -1095,8 +1105,7 @@ def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str 
     its edge counts, sorted and cut by the server (a document ten thousand files cite sends 2 x `limit`
     edges, not ten thousand). A database pushed before order keys were written is read whole."""
     H = nx.MultiDiGraph()
-    for record in _read(driver, database, _NODES_BY_ID, ids=[node]):
-        _add_node(H, record["id"], record["props"])
+    _add_nodes_by_id(H, driver, database, [node])
     counts: dict[str, dict[str, int]] = {"out": {}, "in": {}}
     if node not in H:
         return H, counts
@@ -1114,8 +1123,7 @@ def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str 
     for r in rows:
         if r["mid"] not in H:
             _add_node(H, r["mid"], r["mprops"])
-    for r in sorted(rows, key=_rel_order):
-        _add_edge(H, r["u"], r["v"], r["type"], r["props"])
+    _add_edges(H, rows)
     return H, counts
 
 
@@ -1165,8 +1173,7 @@ class _Neo4jWalk:
 
     def start(self, root: str) -> nx.MultiDiGraph:
         H = nx.MultiDiGraph()
-        for record in _read(self.driver, self.database, _NODES_BY_ID, ids=[root]):
-            _add_node(H, record["id"], record["props"])
+        _add_nodes_by_id(H, self.driver, self.database, [root])
         return H
 
     def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
@@ -1186,10 +1193,9 @@ class _Neo4jWalk:
 
     def complete(self, H: nx.MultiDiGraph, edges: list[Any]) -> None:
         ends = sorted({n for r in edges for n in (r["u"], r["v"])} - set(H))
-        for record in _read(self.driver, self.database, _NODES_BY_ID, ids=ends) if ends else []:
-            _add_node(H, record["id"], record["props"])
-        for r in sorted(edges, key=_rel_order):
-            _add_edge(H, r["u"], r["v"], r["type"], r["props"])
+        if ends:
+            _add_nodes_by_id(H, self.driver, self.database, ends)
+        _add_edges(H, edges)
 
     def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]
                     ) -> int:
@@ -1259,8 +1265,7 @@ def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -
     issuers = _step(driver, database, _step_query("out", ("ISSUED_BY",)), docs, set(H), rels) if docs else {}
     for node_id in sorted(issuers):
         _add_node(H, node_id, issuers[node_id])
-    for rel in sorted(rels.values(), key=_rel_order):
-        _add_edge(H, rel["u"], rel["v"], rel["type"], rel["props"])
+    _add_edges(H, rels.values())
     return H
 
 
