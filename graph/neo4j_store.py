@@ -1077,7 +1077,6 @@ def fetch_neighbourhood(
     return H
 
 
-_RANK = "CASE type(r) " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(q.DOC_RELATIONS)) + " ELSE 99 END"
 _AROUND_PATTERNS = {"out": "(s)-[r]->(m)", "in": "(s)<-[r]-(m)"}
 
 
@@ -1086,8 +1085,8 @@ def _around_query(kind: str, side: str) -> str:
     """A node's first $limit edges on one side in graph.queries.show's order (document relations by rank,
     the other end's order key, kind, file, offset, key), with the other ends."""
     return (f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
-            f"WITH r, m ORDER BY {_RANK}, m.{_SORT_PROP}, coalesce(r.kind, ''), coalesce(r.source_file, ''), "
-            f"coalesce(r.evidence_start, 0), r.{_KEY_PROP} LIMIT $limit\n"
+            f"WITH r, m ORDER BY {q.rank_case('type(r)')}, m.{_SORT_PROP}, coalesce(r.kind, ''), "
+            f"coalesce(r.source_file, ''), coalesce(r.evidence_start, 0), r.{_KEY_PROP} LIMIT $limit\n"
             "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props, "
             "m.id AS mid, properties(m) AS mprops")
 

@@ -64,6 +64,18 @@ __all__ = [
 #: Document-to-document relation types, strongest first (the order used to pick a hop's main edge).
 DOC_RELATIONS: tuple[str, ...] = ("SUPERSEDES", "IMPLEMENTS", "CITES")
 _REL_RANK = {t: i for i, t in enumerate(DOC_RELATIONS)}
+_NO_RANK = 99  # any other relation type ranks after the document relations
+
+
+def rank_case(type_expr: str) -> str:
+    """The rank of DOC_RELATIONS (show's and lineage's order) as a CASE expression over `type_expr`, the
+    same text in SQL and Cypher, for a store that sorts edges itself.
+
+    >>> rank_case("e.type")
+    "CASE e.type WHEN 'SUPERSEDES' THEN 0 WHEN 'IMPLEMENTS' THEN 1 WHEN 'CITES' THEN 2 ELSE 99 END"
+    """
+    whens = " ".join(f"WHEN '{t}' THEN {i}" for t, i in _REL_RANK.items())
+    return f"CASE {type_expr} {whens} ELSE {_NO_RANK} END"
 
 Direction = Literal["up", "down", "both"]
 
@@ -569,7 +581,7 @@ def _edge_dict(u: Hashable, v: Hashable, key: Hashable, d: Mapping[str, Any]) ->
 
 def _edge_order(e: Mapping[str, Any]) -> tuple[Any, ...]:
     ev = e.get("evidence") or {}
-    return (_REL_RANK.get(str(e.get("type")), 99), str(e.get("kind") or ""), str(e.get("source_file") or ""),
+    return (_REL_RANK.get(str(e.get("type")), _NO_RANK), str(e.get("kind") or ""), str(e.get("source_file") or ""),
             int(ev.get("start") or 0), str(e.get("key")))
 
 

@@ -218,7 +218,7 @@ class StoreSource:
                 f"SELECT t, count(*) FROM (SELECT DISTINCT e.{far}, e.key, e.type AS t FROM edges e "
                 f"JOIN files f ON f.id = e.file_id WHERE e.{near} = ? AND e.src <> e.dst AND +f.state = 'ready') "
                 "GROUP BY t ORDER BY t", (node,)))
-            order = ("CASE e.type WHEN 'SUPERSEDES' THEN 0 WHEN 'IMPLEMENTS' THEN 1 WHEN 'CITES' THEN 2 ELSE 99 END, "
+            order = (f"{q.rank_case('e.type')}, "
                      "n.sort_key, coalesce(e.kind, ''), coalesce(json_extract(e.attrs, '$.source_file'), ''), "
                      "coalesce(json_extract(e.attrs, '$.evidence.start'), 0), e.key")
             limit_sql = "" if limit is None else f" LIMIT {int(limit)}"
