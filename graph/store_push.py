@@ -62,15 +62,27 @@ def _ready(src: StoreSource, files: Sequence[str] | None) -> list[tuple[int, str
             if wanted is None or p in wanted]
 
 
+def _pending(src: StoreSource, files: Sequence[str] | None, held: Mapping[str, str]
+             ) -> tuple[list[tuple[int, str, str, int]], int]:
+    """The ready files (all, or `files`) whose digest `held` (a file's name -> the digest Neo4j has) does
+    not hold, and how many it does."""
+    ready = _ready(src, files)
+    todo = [f for f in ready if held.get(f[1]) != _digest(f[2], f[3])]
+    return todo, len(ready) - len(todo)
+
+
 def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH,
               skip: Mapping[str, str] | None = None) -> Iterator[FileRows]:
     """Row sets of the store's files (all, or the relative paths `files`), in path order; not of those
     whose digest `skip` holds (a file's name -> the digest Neo4j has)."""
-    conn = src.conn
-    todo = [f for f in _ready(src, files) if skip is None or skip.get(f[1]) != _digest(f[2], f[3])]
-    first = _first_part_of(conn)
+    yield from _rows_of(src, _pending(src, files, skip or {})[0], batch)
+
+
+def _rows_of(src: StoreSource, todo: list[tuple[int, str, str, int]], batch: int) -> Iterator[FileRows]:
+    """Row sets of the files `todo` ((id, path, sha256, version), in path order), `batch` files a read."""
+    first = _first_part_of(src.conn)
     for start in range(0, len(todo), batch):
-        yield from _batch_rows(src, conn, todo[start:start + batch], first)
+        yield from _batch_rows(src, src.conn, todo[start:start + batch], first)
 
 
 def _first_part_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
@@ -178,10 +190,10 @@ def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None
     # the files whose digest Neo4j holds are left out before their rows are made (a re-push of an
     # unchanged archive reads the digests, not the archive)
     held = {} if force else neo4j_store.held_digests(driver, database=database)
-    unchanged = sum(1 for _, p, h, v in _ready(src, files) if held.get(p) == _digest(h, v))
+    todo, unchanged = _pending(src, files, held)
 
     def stream() -> Iterator[FileRows]:
-        yield from file_rows(src, files, skip=held)
+        yield from _rows_of(src, todo, BATCH)
         if prune and files is None:
             have = set(src.files())
             for name in sorted(set(neo4j_store.loaded_files(driver, database=database)) - have):
