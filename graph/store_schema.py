@@ -22,6 +22,13 @@ SCHEMA_VERSION = 1
 APPLICATION = "policygraph"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+def _walk_index(end: str, if_new: str = "") -> str:
+    """The index walks read edges by from one `end` (src or dst): covering, so a walk reads no edge row.
+    Without `if_new` ("IF NOT EXISTS "), the text SQLite keeps of it (stores made before it had a narrower
+    one: _widen_index)."""
+    other = "dst" if end == "src" else "src"
+    return f"CREATE INDEX {if_new}edges_{end} ON edges({end}, type, {other}, file_id)"
+
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -85,8 +92,8 @@ CREATE TABLE IF NOT EXISTS edges (
     key TEXT,
     attrs TEXT NOT NULL              -- the edge's attributes, JSON (kind, source_file, evidence, ...)
 );
-CREATE INDEX IF NOT EXISTS edges_src ON edges(src, type, dst, file_id);  -- covering: walks read no edge row
-CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type, src, file_id);
+{walk_src};
+{walk_dst};
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file_id);
 CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst);  -- stats count from the index alone
 CREATE TABLE IF NOT EXISTS nodes (
@@ -110,7 +117,7 @@ CREATE INDEX IF NOT EXISTS nodes_num ON nodes(num);
 CREATE INDEX IF NOT EXISTS nodes_file ON nodes(source_file);
 CREATE INDEX IF NOT EXISTS nodes_path ON nodes(source_path);
 CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind, label);
-"""
+""".format(walk_src=_walk_index("src", "IF NOT EXISTS "), walk_dst=_walk_index("dst", "IF NOT EXISTS "))
 
 # what answers show of a hub stated by more than graph.queries.SOURCES_SHOWN files (graph.queries.brief_attrs:
 # its sources cut, JSON): walks read it instead of a list of ten thousand files (its own table, so reading it
@@ -196,8 +203,8 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
         if not has_briefs(conn):
             _add_briefs(conn)
-        for end, other in (("src", "dst"), ("dst", "src")):  # stores made before the walk indexes covered
-            _widen_index(conn, f"edges_{end}", f"CREATE INDEX edges_{end} ON edges({end}, type, {other}, file_id)")
+        for end in ("src", "dst"):  # stores made before the walk indexes covered
+            _widen_index(conn, f"edges_{end}", _walk_index(end))
     except sqlite3.OperationalError as e:
         raise StoreError(f"{path}: {_operational(e)}") from e
 
