@@ -109,7 +109,7 @@ def export(
     except ValueError as e:
         fail(str(e), 1)
     except OSError as e:
-        fail(f"{out_dir if out_dir is not None else output}: {e.strerror or e}", 1)
+        fail(f"{output}: {e.strerror or e}", 1)
     err.print(clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
               highlight=False)
 

@@ -378,12 +378,12 @@ def file_header() -> list[str]:
 def file_cells(manifest: Mapping[str, Any], at_ms: int) -> list[str]:
     """A row of sourcefiles.csv: a file's manifest, `at_ms` its time (epoch milliseconds)."""
     row = {**manifest, "label": "SourceFile", "pushed_at": at_ms}
-    return [_cell(row.get(key), typ) if key != "name" else _one_line(str(row["name"])) for _, key, typ in FILE_COLUMNS]
+    return [_cell(row.get(key), typ) for _, key, typ in FILE_COLUMNS]
 
 
 #: node and edge attributes that have a column of their own
 NODE_COLUMN_ATTRIBUTES = frozenset({attr for _, attr, _ in NODE_COLUMNS} | {"id"})
-EDGE_COLUMN_ATTRIBUTES = frozenset({"type", "kind", "source_file", "source_path", "evidence"})
+EDGE_COLUMN_ATTRIBUTES = frozenset(vocab.EDGE_ATTRIBUTES)
 
 
 def csv_tables(G: nx.MultiDiGraph) -> tuple[str, str]:
