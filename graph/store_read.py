@@ -45,6 +45,9 @@ def _json(attrs: dict[str, Any]) -> str:
     return json.dumps(attrs, ensure_ascii=False, separators=(",", ":"))
 
 
+def _ends(direction: Literal["up", "down"]) -> tuple[str, str]:
+    """(near, far): the edge column a walk in `direction` comes from and the one it goes to."""
+    return ("dst", "src") if direction == "down" else ("src", "dst")
 
 
 def _chunks(items: Sequence[Any], size: int = _MAX_IDS) -> Iterable[Sequence[Any]]:
@@ -177,7 +180,7 @@ class StoreSource:
 
     def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
              ) -> dict[str, list[str]]:
-        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
+        near, far = _ends(direction)
         kids: dict[str, list[str]] = {}
         for parent, kid in self._query(
                 f"SELECT parent, kid FROM (SELECT e.{near} AS parent, e.{far} AS kid, ROW_NUMBER() OVER "
@@ -191,7 +194,7 @@ class StoreSource:
 
     def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
               ) -> list[Any]:
-        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
+        near, far = _ends(direction)
         wanted = set(pairs)
         parents, kids = sorted({p for p, _ in pairs}), sorted({k for _, k in pairs})
         found = self._query(f"{_EDGE_SELECT} AND e.{near} IN ({_marks(len(parents))}) AND e.type IN "
@@ -235,7 +238,7 @@ class StoreSource:
     def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
                     cap: int = 1_000_000) -> int:
         """How many nodes a lineage walk from `root` reaches (ids only, in SQL; at most `cap`)."""
-        near, far = ("dst", "src") if direction == "down" else ("src", "dst")
+        near, far = _ends(direction)
         # no join with files: a pending file's edges have NULL ends until the pass makes the file ready
         step = (f"FROM r JOIN edges e ON e.{near} = r.id "
                 "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst")
