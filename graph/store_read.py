@@ -15,7 +15,7 @@ import networkx as nx
 
 from . import queries as q
 from .source import Direction, bounded_walk
-from .store_schema import StoreError, has_briefs
+from .store_schema import StoreError, has_briefs, has_links
 
 _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
@@ -83,10 +83,12 @@ class StoreSource:
     def __init__(self, conn: sqlite3.Connection, path: Path, own: bool = True) -> None:
         self.conn, self.path, self._own = conn, path, own
         try:  # what answers read of a node: a hub's brief (a store made before briefs: its data)
-            briefs = has_briefs(conn)
+            briefs, links = has_briefs(conn), has_links(conn)
         except sqlite3.Error as e:
             raise StoreError(f"{path}: cannot read the store ({e})") from e
         self._data = "coalesce((SELECT b.data FROM briefs b WHERE b.id = nodes.id), data)" if briefs else "data"
+        # what walks read who links to whom from: a row a pair (a store made before links: a row an edge)
+        self._links = "links" if links else "edges"
 
     def close(self) -> None:
         if self._own:
@@ -185,7 +187,7 @@ class StoreSource:
         for parent, kid in self._query(
                 f"SELECT parent, kid FROM (SELECT e.{near} AS parent, e.{far} AS kid, ROW_NUMBER() OVER "
                 f"(PARTITION BY e.{near} ORDER BY n.sort_key, e.{far}) AS i FROM (SELECT DISTINCT e.{near}, e.{far} "
-                f"FROM edges e WHERE e.{near} IN ({_marks(len(parents))}) "  # a pending file's ends are NULL
+                f"FROM {self._links} e WHERE e.{near} IN ({_marks(len(parents))}) "  # a pending file's ends are NULL
                 "AND e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst) e "
                 f"JOIN nodes n ON n.id = e.{far}) WHERE i <= ? ORDER BY parent, i",
                 [*parents, json.dumps(list(types)), bound]):
@@ -240,7 +242,7 @@ class StoreSource:
         """How many nodes a lineage walk from `root` reaches (ids only, in SQL; at most `cap`)."""
         near, far = _ends(direction)
         # no join with files: a pending file's edges have NULL ends until the pass makes the file ready
-        step = (f"FROM r JOIN edges e ON e.{near} = r.id "
+        step = (f"FROM r JOIN {self._links} e ON e.{near} = r.id "
                 "WHERE e.type IN (SELECT value FROM json_each(?)) AND e.src <> e.dst")
         if depth is None:
             sql = (f"WITH RECURSIVE r(id) AS (SELECT ? UNION SELECT e.{far} {step} LIMIT ?) "

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policygraph.graph import store_pass
+from policygraph.graph import queries as q
+from policygraph.graph import store_pass, store_schema
 from policygraph.graph.build import build_graph
 from policygraph.graph.store import Store, StoreError, open_source, read_graph, staged
 from policygraph.loaders.extract import extract_file, extract_text
@@ -94,6 +96,9 @@ def test_a_bulk_pass_gives_the_same_graph_and_keeps_every_index(tmp_path_factory
     with sqlite3.connect(path) as conn:
         indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert set(store_pass._REWRITTEN_INDEXES) <= indexes
+    with closing(sqlite3.connect(path)) as conn:
+        triggers = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == set(store_schema.LINK_TRIGGERS)
 
 
 def _check_history(path: Path, history: list[tuple[str, list[str]]]) -> None:
@@ -109,6 +114,19 @@ def _check_history(path: Path, history: list[tuple[str, list[str]]]) -> None:
                 final -= set(files)
         assert store.files() == sorted(final)
     assert _canonical(read_graph(path)) == _canonical(build_graph([POOL[f] for f in final]))
+    assert _links(path) == _links_counted(path)
+
+
+def _links(path: Path) -> list[tuple[str, str, str, int]]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT src, type, dst, n FROM links ORDER BY 1, 2, 3").fetchall()
+
+
+def _links_counted(path: Path) -> list[tuple[str, str, str, int]]:
+    """What the links table must hold: every pair of distinct ends the edges give, with their count."""
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT src, type, dst, count(*) FROM edges WHERE src <> dst GROUP BY 1, 2, 3 "
+                            "ORDER BY 1, 2, 3").fetchall()
 
 
 def test_staged_files_are_invisible_until_commit_and_finished_by_the_next_write(tmp_path: Path) -> None:
@@ -298,6 +316,35 @@ def test_a_store_made_before_the_covering_walk_indexes_gets_them_from_its_next_w
     conn.close()
     assert sql == "CREATE INDEX edges_src ON edges(src, type, dst, file_id)" and "COVERING INDEX edges_src" in plan
     assert _canonical(read_graph(path)) == before
+
+
+def test_a_store_made_before_links_walks_the_same_and_gets_them_from_its_next_writer(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    with Store.open(path) as store:
+        store.stage([staged(POOL[f], f) for f in sorted(POOL)])
+        store.commit()
+    walks = [(n, d) for n in ("doc:31-NQ/TW@2022-12-30", "doc:14-KL/TW@2021-07-20") for d in ("up", "down")]
+
+    def answers() -> list[tuple[list[str], int]]:
+        src = open_source(path)
+        try:
+            return [(sorted(H.nodes), total) for H, total in
+                    (src.walk(n, d, None, q.DOC_RELATIONS, 2) for n, d in walks)]  # type: ignore[union-attr]
+        finally:
+            src.close()
+
+    made = _links(path)
+    before = answers()
+    assert made and any(total > 2 for _, total in before)  # cut walks: their reach is counted from links
+    with closing(sqlite3.connect(path)) as conn:
+        store_schema.drop_link_triggers(conn)
+        conn.execute("DROP TABLE links")
+        conn.commit()
+    assert answers() == before  # a reader reads the edges instead
+    with Store.open(path):
+        pass
+    assert _links(path) == made == _links_counted(path)
+    assert answers() == before
 
 
 def test_push_rows_leave_out_the_files_neo4j_holds_before_making_them(sample_store: Path) -> None:
