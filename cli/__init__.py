@@ -16,7 +16,10 @@ group of commands). The pipeline, one module per step (siblings under the `polic
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
+import sys
 
 from . import cmd_export, cmd_load, cmd_neo4j, cmd_query, cmd_status, cmd_view  # noqa: F401  (register commands)
 from .app import app
@@ -31,7 +34,27 @@ def main() -> None:
     long as the process (frozen: never scanned again) and passes come every 100,000 allocations."""
     gc.freeze()
     gc.set_threshold(100_000, 50, 50)
-    app()
+    try:
+        app()
+    except SystemExit as e:
+        _exit(e.code)
+    _exit(0)
+
+
+def _exit(code: object) -> None:
+    """End the process as `sys.exit(code)` would, without freeing every object one by one first: after
+    reading the 11,389 documents that carry out the 10^5 hub, `coverage --neo4j` spent 0.15-0.2 s of its
+    2 s on that. Exit handlers run and the output is flushed; nothing is left to write."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): what could be written was
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
