@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 def whole_graph(store: str | None, neo4j: Neo4jOptions) -> nx.MultiDiGraph:
     """The whole graph the page draws when no REF is given (the one place that reads all of it)."""
     if neo4j:
-        from ..graph.neo4j_store import fetch_graph
+        from ..graph.neo4j_read import fetch_graph
 
         driver = connect(neo4j)
         try:

@@ -216,7 +216,7 @@ def open_source(store: str | None, neo4j: Neo4jOptions) -> Iterator[GraphSource]
     """
     src: GraphSource
     if neo4j:
-        from ..graph.neo4j_store import Neo4jSource
+        from ..graph.neo4j_read import Neo4jSource
 
         src = Neo4jSource(connect(neo4j), neo4j.database)
     else:

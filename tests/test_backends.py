@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policygraph.cli import app
+from policygraph.graph import neo4j_read as nr
 from policygraph.graph import neo4j_store
 from policygraph.graph.store import open_store
 
@@ -102,7 +103,7 @@ def test_candidates_resolve_like_the_whole_graph(loaded: tuple[Path, str], neo4j
 
     store, _ = loaded
     G = open_store(store).graph
-    source = neo4j_store.Neo4jSource(neo4j_driver)
+    source = nr.Neo4jSource(neo4j_driver)
     refs = _refs(G)
     assert len(refs) > 200
     for ref in refs:

@@ -158,7 +158,7 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in nodes[1:]}
     assert rows[D31][":LABEL"] == "Document;Resolution" and rows[D31]["label"] == "Resolution"  # a property too, as push
     assert rows[D31]["year:int"] == "2022"
-    # the search keys push writes, so an imported graph answers look-ups (graph.neo4j_store.fetch_candidates)
+    # the search keys push writes, so an imported graph answers look-ups (graph.neo4j_read.fetch_candidates)
     assert (rows[D31]["pg_symbol"], rows[D31]["pg_number"]) == ("31-nq/tw", "31")
     assert rows[D31]["pg_names:string[]"]
     assert rows[D31]["sources:string[]"] == ";".join(graph.nodes[D31]["sources"])

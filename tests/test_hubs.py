@@ -112,13 +112,14 @@ def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo
     """Neo4j sorts and cuts a hub's edges for `show` (its first N each way, by the order key push writes)
     and a lineage walk's children (its first `--limit` nodes), answering as the whole graph does; a
     database pushed before order keys were written is read whole."""
+    from policygraph.graph import neo4j_read as nr
     from policygraph.graph import neo4j_store as ns
     from policygraph.graph.store_push import push_store
 
     G = read_graph(store)
     with closing(open_source(store)) as src:
         push_store(neo4j_db, src)
-    neo = ns.Neo4jSource(neo4j_db)
+    neo = nr.Neo4jSource(neo4j_db)
     _answers(neo, G)
     A, counts = neo.around_node(HUB, 3)
     assert len(A.in_edges(HUB)) == 3 and A.number_of_edges() <= 6 and counts["in"] == {"IMPLEMENTS": FILES}

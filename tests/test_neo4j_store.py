@@ -41,6 +41,7 @@ from conftest import (
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
+from policygraph.graph import neo4j_read as nr
 from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j
@@ -137,12 +138,12 @@ def test_push_twice_is_idempotent(neo4j_db: Any, graph: nx.MultiDiGraph) -> None
     forced = ns.push_graph(neo4j_db, graph, batch_size=2, force=True)  # replaced in small batches
     assert (forced.files, forced.unchanged, forced.relationships) == (3, 0, 19)
     assert ns.counts(neo4j_db) == first
-    assert_same_graph(ns.fetch_graph(neo4j_db), graph)
+    assert_same_graph(nr.fetch_graph(neo4j_db), graph)
 
 
 def test_fetch_graph_round_trips(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
     ns.push_graph(neo4j_db, graph)
-    back = ns.fetch_graph(neo4j_db)
+    back = nr.fetch_graph(neo4j_db)
     assert_same_graph(back, graph)
     # Same answers from networkx queries on both graphs.
     for G in (graph, back):
@@ -171,7 +172,7 @@ def test_repush_of_a_changed_file_replaces_its_statements(neo4j_db: Any, graph: 
 
     summary = ns.push_graph(neo4j_db, changed, files=[FILE_HCM])
     assert summary.files == 1 and summary.removed_nodes == 1  # 14-KL/TW: nobody asserts it any more
-    assert_same_graph(ns.fetch_graph(neo4j_db), changed)
+    assert_same_graph(nr.fetch_graph(neo4j_db), changed)
     assert ns.counts(neo4j_db) == expected_counts(changed)
     stale = ns.run_cypher(neo4j_db, "MATCH (:Document {id: $id})-[r]->() RETURN type(r) AS t", {"id": HCM08})
     assert Counter(r["t"] for r in stale) == Counter(d["type"] for _, _, d in changed.out_edges(HCM08, data=True))
@@ -184,7 +185,7 @@ def test_remove_file(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
     assert removed == 4  # HP08, 45-NQ/TW, the unresolved directive, Thành ủy Hải Phòng
     for node in (HP08, D45, REF_HP, TU_HP):
         assert node not in want
-    assert_same_graph(ns.fetch_graph(neo4j_db), want)
+    assert_same_graph(nr.fetch_graph(neo4j_db), want)
     assert ns.counts(neo4j_db) == expected_counts(want)
     assert set(ns.loaded_files(neo4j_db)) == {FILE_HCM, FILE_PLAN}
     # Shared nodes lost only that file.
@@ -214,7 +215,7 @@ def test_node_only_referenced_by_another_file(neo4j_db: Any) -> None:
     assert rows == [{"id": "doc:A", "s": ["a.txt"]}, {"id": "doc:B", "s": ["b.txt"]}, {"id": "doc:X", "s": ["a.txt"]}]
     assert set(ns.loaded_files(neo4j_db)) == {"b.txt"}
     ns.push_graph(neo4j_db, G)
-    assert_same_graph(ns.fetch_graph(neo4j_db), G)
+    assert_same_graph(nr.fetch_graph(neo4j_db), G)
     ns.remove_file(neo4j_db, "a.txt")  # doc:A and doc:X are still linked from b.txt: kept
     assert ns.counts(neo4j_db)["Document"] == 3
     ns.remove_file(neo4j_db, "b.txt")  # now nobody asserts or links them
@@ -242,7 +243,7 @@ def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
     # b.txt leaves the store: the law loses it from its sources, b's own document is gone
     law_now = {**law, "sources": ["a.txt"]}
     ns.push_rows(neo4j_db, [ns.FileRows("b.txt", None, [ns.node_row("doc:law", law_now)], (), ["doc:b"])])
-    got = ns.fetch_graph(neo4j_db)
+    got = nr.fetch_graph(neo4j_db)
     assert sorted(got.nodes) == ["doc:a", "doc:law"]
     assert got.nodes["doc:law"]["sources"] == ["a.txt"] and got.nodes["doc:law"]["label"] == "Law"
     assert [(u, v, d["kind"], d["evidence"]["sentence"]) for u, v, d in got.edges(data=True)] == [
@@ -298,7 +299,7 @@ def test_concurrent_pushes_create_no_duplicates(neo4j_db: Any, graph: nx.MultiDi
     assert not errors, errors
     assert duplicate_ids(neo4j_db) == []
     assert ns.counts(neo4j_db) == expected_counts(graph)
-    assert_same_graph(ns.fetch_graph(neo4j_db), graph)  # no lost update of `sources`
+    assert_same_graph(nr.fetch_graph(neo4j_db), graph)  # no lost update of `sources`
 
 
 def test_read_only_cypher_refuses_writes(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
@@ -370,7 +371,7 @@ def test_fetch_neighbourhood_matches_networkx(
     neo4j_db: Any, graph: nx.MultiDiGraph, seeds: list[str], direction: str, depth: int, types: list[str]
 ) -> None:
     ns.push_graph(neo4j_db, graph)
-    sub = ns.fetch_neighbourhood(neo4j_db, seeds, direction, depth, types)  # type: ignore[arg-type]
+    sub = nr.fetch_neighbourhood(neo4j_db, seeds, direction, depth, types)  # type: ignore[arg-type]
     nodes, edges = _nx_neighbourhood(graph, seeds, direction, depth, types)
     assert set(sub.nodes) == nodes
     assert set(sub.edges(keys=True)) == edges
@@ -391,7 +392,7 @@ def test_lineage_from_the_neighbourhood_equals_embedded_lineage(
     types = ("IMPLEMENTS", "CITES", "SUPERSEDES")
     for root in (D31, HCM08, PLAN150, D98):
         parts = ["up", "down"] if direction == "both" else [direction]
-        sub = nx.compose_all([ns.fetch_neighbourhood(neo4j_db, [root], p, depth, types) for p in parts])  # type: ignore[arg-type]
+        sub = nx.compose_all([nr.fetch_neighbourhood(neo4j_db, [root], p, depth, types) for p in parts])  # type: ignore[arg-type]
 
         def hops(G: nx.MultiDiGraph, root: str = root) -> list[tuple[Any, ...]]:
             tree = lineage(G, root, direction, depth, types)  # type: ignore[arg-type]
@@ -402,12 +403,12 @@ def test_lineage_from_the_neighbourhood_equals_embedded_lineage(
 
 def test_fetch_neighbourhood_validates(neo4j_db: Any) -> None:
     with pytest.raises(ValueError):
-        ns.fetch_neighbourhood(neo4j_db, [D31], "sideways", 1)  # type: ignore[arg-type]
+        nr.fetch_neighbourhood(neo4j_db, [D31], "sideways", 1)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
-        ns.fetch_neighbourhood(neo4j_db, [D31], "out", ns.MAX_DEPTH + 1)
+        nr.fetch_neighbourhood(neo4j_db, [D31], "out", ns.MAX_DEPTH + 1)
     with pytest.raises(ValueError):
-        ns.fetch_neighbourhood(neo4j_db, [D31], "out", 1, ["CITES]->() DETACH DELETE n //"])
-    assert ns.fetch_neighbourhood(neo4j_db, ["doc:nothing"], "out", 2).number_of_nodes() == 0
+        nr.fetch_neighbourhood(neo4j_db, [D31], "out", 1, ["CITES]->() DETACH DELETE n //"])
+    assert nr.fetch_neighbourhood(neo4j_db, ["doc:nothing"], "out", 2).number_of_nodes() == 0
 
 
 def test_connect_reports_unreachable_server_in_one_line() -> None:
@@ -580,11 +581,11 @@ def test_the_store_streams_the_same_graph_as_the_whole_graph_push(neo4j_db: Any,
     src = open_source(store)
     summary = push_store(neo4j_db, src)
     assert summary.files == 5 and summary.unchanged == 0
-    streamed = ns.counts(neo4j_db), ns.fetch_graph(neo4j_db)
+    streamed = ns.counts(neo4j_db), nr.fetch_graph(neo4j_db)
     assert push_store(neo4j_db, src).unchanged == 5
     ns.wipe(neo4j_db)
     ns.push_graph(neo4j_db, with_status(read_graph(store)))
-    whole = ns.counts(neo4j_db), ns.fetch_graph(neo4j_db)
+    whole = ns.counts(neo4j_db), nr.fetch_graph(neo4j_db)
     assert streamed[0] == whole[0]
     assert sorted(streamed[1].nodes(data=True)) == sorted(whole[1].nodes(data=True))
     src.close()
@@ -606,7 +607,7 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
     load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
     src = open_source(store)
     push_store(neo4j_db, src)
-    pushed, pushed_counts = ns.fetch_graph(neo4j_db), ns.counts(neo4j_db)
+    pushed, pushed_counts = nr.fetch_graph(neo4j_db), ns.counts(neo4j_db)
 
     def manifests(driver: Any) -> list[dict[str, Any]]:
         return ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS name, f.digest AS digest, "
@@ -620,18 +621,18 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
     driver = GraphDatabase.driver(uri, auth=None)
     try:
         ns.ensure_schema(driver)
-        assert_same_graph(ns.fetch_graph(driver), pushed)
+        assert_same_graph(nr.fetch_graph(driver), pushed)
         title = " ".join(pushed.nodes[D98]["title"].split()[:8])
         for ref in ("31-NQ/TW", "Nghị quyết 98", "08-NQ/TU@Hải Phòng", title):
-            found = q.resolve_ref(ns.fetch_candidates(driver, ref), ref)
-            assert found and found == q.resolve_ref(ns.fetch_candidates(neo4j_db, ref), ref), ref
-        assert q.resolve_ref(ns.fetch_candidates(driver, "31-NQ/TW"), "31-NQ/TW") == [D31]
+            found = q.resolve_ref(nr.fetch_candidates(driver, ref), ref)
+            assert found and found == q.resolve_ref(nr.fetch_candidates(neo4j_db, ref), ref), ref
+        assert q.resolve_ref(nr.fetch_candidates(driver, "31-NQ/TW"), "31-NQ/TW") == [D31]
         assert manifests(driver) == pushed_manifests and ns.counts(driver) == pushed_counts
         summary = push_store(driver, src)
         assert summary.files == 0 and summary.unchanged == 5  # the manifests came with the import
         summary = push_store(driver, src, force=True)
         assert summary.files == 5
-        assert_same_graph(ns.fetch_graph(driver), pushed)
+        assert_same_graph(nr.fetch_graph(driver), pushed)
         assert ns.counts(driver) == pushed_counts
     finally:
         driver.close()
@@ -652,10 +653,10 @@ def test_a_push_writes_each_node_once_however_many_transactions_touch_it(neo4j_d
     load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
     src = open_source(store)
     one = push_store(neo4j_db, src, batch_rows=100_000)
-    whole = ns.fetch_graph(neo4j_db)
+    whole = nr.fetch_graph(neo4j_db)
     ns.wipe(neo4j_db)
     many = push_store(neo4j_db, src, batch_rows=1)  # a transaction per file
     src.close()
     assert many.transactions == 5 and one.transactions == 1
     assert many.nodes == one.nodes == whole.number_of_nodes()
-    assert_same_graph(ns.fetch_graph(neo4j_db), whole)
+    assert_same_graph(nr.fetch_graph(neo4j_db), whole)
