@@ -39,8 +39,10 @@ __all__ = ["Neo4jSource", "fetch_around", "fetch_candidates", "fetch_graph", "fe
 
 # read back but not node attributes: the id is the node's key; the status is for Cypher users (the CLI
 # works a status out itself, graph.validity)
-_NOT_ATTRIBUTES = ("id", *STATUS_PROPERTIES)
+_NOT_ATTRIBUTES = frozenset(("id", *STATUS_PROPERTIES))
 
+# each kind's scalar attributes, None until a property says otherwise (Neo4j stores no None)
+_BLANK = {kind: dict.fromkeys(attrs) for kind, attrs in vocab.SCALAR_NODE_ATTRIBUTES.items()}
 
 # the list attributes of each kind: an empty list is no property at all in a bulk import's CSV
 _LISTS = {kind: tuple(a for a in attrs if a in ("sources", "missing", "aliases"))
@@ -49,10 +51,7 @@ _LISTS = {kind: tuple(a for a in attrs if a in ("sources", "missing", "aliases")
 
 def _add_node(H: nx.MultiDiGraph, node_id: str, props: Mapping[str, Any]) -> None:
     kind = str(props.get("kind"))
-    attrs = dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES.get(kind, ()))
-    attrs.update(_from_props(props))
-    for name in _NOT_ATTRIBUTES:
-        attrs.pop(name, None)
+    attrs = {**_BLANK.get(kind, {}), **_from_props(props, _NOT_ATTRIBUTES)}
     for name in _LISTS.get(kind, ("sources",)):
         attrs[name] = list(attrs.get(name) or ())
     H.add_node(node_id, **attrs)

@@ -227,9 +227,10 @@ def _to_props(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _from_props(props: Mapping[str, Any]) -> dict[str, Any]:
-    """Neo4j properties -> schema attributes (JSON decoded, this module's own ``pg_`` keys dropped)."""
-    attrs = {k: v for k, v in props.items() if not k.startswith(_PG)}
+def _from_props(props: Mapping[str, Any], skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Neo4j properties -> schema attributes (JSON decoded, this module's own ``pg_`` keys and `skip`
+    dropped)."""
+    attrs = {k: v for k, v in props.items() if not k.startswith(_PG) and k not in skip}
     for key in props.get(_JSON_PROP) or []:
         if isinstance(attrs.get(key), str):
             attrs[key] = json.loads(attrs[key])

@@ -961,17 +961,18 @@ def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEM
     parent: dict[str, tuple[str, dict[str, Any]]] = {}
     dist = {root: 0}
     queue: deque[str] = deque([root])
+    order = functools.cache(lambda x: node_order(G, x))  # each node's key once (a hub's thousands are sorted twice)
     while queue:
         n = queue.popleft()
         nbrs = _neighbours(G, n, "down", tset)
-        for other in sorted(nbrs, key=lambda x: node_order(G, x)):
+        for other in sorted(nbrs, key=order):
             if other in dist:
                 continue
             dist[other] = dist[n] + 1
             parent[other] = (n, nbrs[other][0])
             queue.append(other)
     report = CoverageReport(root=root, attrs=_attrs(G, node), types=tuple(t for t in types))
-    for n in _sorted_nodes(G, parent):
+    for n in sorted(parent, key=order):
         chain, edges = [n], []
         cur = n
         while cur != root:
