@@ -41,6 +41,7 @@ from .common import (
     parse_direction,
     parse_types,
     plural,
+    read_in_full,
     resolve_one,
 )
 
@@ -455,10 +456,15 @@ def coverage(
     """
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
     scope = _scope(since, until, place)
+    brief = not as_json and report is None and limit > 0  # the text shows `limit` documents, counts the others
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
-        G = around(src, node, [("down", None, follow)], unnamed_only=True)
-    rep = q.coverage(G, node, follow, scope.matches if scope else None)
+        G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)
+        rep = q.coverage(G, node, follow, scope.matches if scope else None)
+        if brief:
+            shown = len(rep.entries[:limit] if limit else rep.entries)
+            read_in_full(src, G, [e.node for e in rep.entries[:shown]], follow)
+            rep = q.read_again(rep, G, shown)
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 

@@ -286,15 +286,16 @@ Walk = tuple[str, "int | None", "Sequence[str] | None"]
 
 def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True,
            issuers_of: Sequence[str] | None = None, base: nx.MultiDiGraph | None = None,
-           unnamed_only: bool = False) -> nx.MultiDiGraph:
+           unnamed_only: bool = False, brief: bool = False) -> nx.MultiDiGraph:
     """The sub-graph a command walks from `node` (added to `base`): each walk is (direction, depth,
     relation types), plus the ISSUED_BY edges of the nodes reached, or of `issuers_of` (a document's
     issuer is shown beside it; with `unnamed_only`, of those without an ``issuer`` of their own, which
-    is all graph.queries.issuer_of reads)."""
+    is all graph.queries.issuer_of reads). `brief`: what the walks reach may carry only what orders and
+    counts it (graph.source.GraphSource.neighbourhood; read_in_full reads what is then shown)."""
     import networkx as nx
 
     graphs = [base.copy()] if base is not None else []
-    graphs += [src.neighbourhood([node], direction, depth, types)  # type: ignore[arg-type]
+    graphs += [src.neighbourhood([node], direction, depth, types, brief)  # type: ignore[arg-type]
                for direction, depth, types in walks]
     H = graphs[0] if graphs else nx.MultiDiGraph()
     for F in graphs[1:]:
@@ -303,8 +304,14 @@ def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = T
     if unnamed_only:
         wanted = [n for n in wanted if n in H and not H.nodes[n].get("issuer")]
     if issuers and wanted:
-        _add(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"]))
+        _add(H, src.neighbourhood(wanted, "out", 1, ["ISSUED_BY"], brief))
     return H
+
+
+def read_in_full(src: GraphSource, G: nx.MultiDiGraph, nodes: Sequence[str], types: Sequence[str]) -> None:
+    """Add to `G`, a brief walk this command made (around), `nodes` in full with the edges of `types` they
+    state and the nodes those lead to: what it shows of a walk it only counted."""
+    _add(G, src.neighbourhood(nodes, "out", 1, types))
 
 
 def _add(H: nx.MultiDiGraph, F: nx.MultiDiGraph) -> None:

@@ -101,18 +101,25 @@ _DIRECTION_ALIASES = {"up": "out", "down": "in"}
 _PATTERNS = {"out": "(s)-[r:{types}]->(m)", "in": "(s)<-[r:{types}]-(m)", "both": "(s)-[r:{types}]-(m)"}
 
 
+# A brief walk's properties (graph.source.GraphSource.neighbourhood): the nodes' rule attributes, and
+# what graph.queries orders parallel edges by (kind, file, where the evidence starts, key)
+_BRIEF_NODE = "m {" + ", ".join(f".{a}" for a in q.RULE_ATTRIBUTES) + "}"
+_BRIEF_REL = f"r {{.kind, .source_file, .source_path, .evidence_start, .{_KEY_PROP}}}"
+
+
 @cache
-def _step_query(direction: str, types: tuple[str, ...]) -> str:
+def _step_query(direction: str, types: tuple[str, ...], brief: bool = False) -> str:
     """One breadth-first level: the relationships of the given (whitelisted) types at the frontier,
     grouped by the node at the other end, whose properties come once (a body with thousands of parallel
     ISSUED_BY edges would otherwise come back thousands of times), all in one record per label of the
     frontier (a record per node costs a Bolt message each: 11,000 of them took most of a second)."""
     pattern = _PATTERNS[direction].format(types="|".join(types))
+    node, rel = (_BRIEF_NODE, _BRIEF_REL) if brief else ("properties(m)", "properties(r)")
     return "\nUNION ALL\n".join(
         f"MATCH (s:{k}) WHERE s.id IN $ids\nMATCH {pattern}\n"
         "WITH m, collect({rid: elementId(r), u: startNode(r).id, v: endNode(r).id, type: type(r),\n"
-        "                 props: properties(r)}) AS rels\n"
-        "RETURN collect({mid: m.id, mprops: properties(m), rels: rels}) AS found"
+        f"                 props: {rel}}}) AS rels\n"
+        f"RETURN collect({{mid: m.id, mprops: {node}, rels: rels}}) AS found"
         for k in NODE_KINDS
     )
 
@@ -150,6 +157,7 @@ def fetch_neighbourhood(
     depth: int | None = 1,
     types: Iterable[str] | None = None,
     *,
+    brief: bool = False,
     database: str | None = None,
 ) -> nx.MultiDiGraph:
     """The sub-graph reached from ``ids`` within ``depth`` hops along ``types`` (default: all).
@@ -158,7 +166,9 @@ def fetch_neighbourhood(
     cite, supersede; ``in`` (alias ``down``) backwards; ``both`` either way. ``depth`` None means
     :data:`MAX_DEPTH`. Breadth first, one query per level (linear in what is reached, where a
     variable-length pattern would enumerate every path): the seeds found, the nodes reached and every edge
-    walked, so ``lineage(sub, seed, ...)`` answers as on the whole graph.
+    walked, so ``lineage(sub, seed, ...)`` answers as on the whole graph. ``brief``: the nodes reached
+    carry only graph.queries.RULE_ATTRIBUTES and the relationships only what orders them (coverage counts
+    and orders ten thousand documents and shows fifty).
     """
     d, depth, wanted = _check_walk(direction, depth, types)
     H = nx.MultiDiGraph()
@@ -168,7 +178,7 @@ def fetch_neighbourhood(
     rels: dict[str, Mapping[str, Any]] = {}
     frontier, seen = sorted(H.nodes), set(H.nodes)
     for _ in range(depth):
-        nxt = _step(driver, database, _step_query(d, wanted), frontier, seen, rels)
+        nxt = _step(driver, database, _step_query(d, wanted, brief), frontier, seen, rels)
         for node_id in sorted(nxt):
             _add_node(H, node_id, nxt[node_id])
         seen.update(nxt)
@@ -456,8 +466,9 @@ class Neo4jSource:
         return fetch_candidates(self.driver, ref, database=self.database)
 
     def neighbourhood(self, ids: Iterable[str], direction: Literal["out", "in", "both", "up", "down"],
-                      depth: int | None, types: Sequence[str] | None = None) -> nx.MultiDiGraph:
-        return fetch_neighbourhood(self.driver, ids, direction, depth, types, database=self.database)
+                      depth: int | None, types: Sequence[str] | None = None, brief: bool = False
+                      ) -> nx.MultiDiGraph:
+        return fetch_neighbourhood(self.driver, ids, direction, depth, types, brief=brief, database=self.database)
 
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
              limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:

@@ -23,6 +23,7 @@ is a thin shell over them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -121,6 +122,12 @@ def _fold_number(s: str) -> str:
 
 #: the files an answer lists for a node (``sources``); ``n_sources`` says how many there are in all
 SOURCES_SHOWN = 20
+
+#: The node attributes the rules that order, name, date and place a node read (order_key, display_name,
+#: issuer_of, scope.province_of, scope.Scope.matches): a walk that only counts and orders needs no other
+#: (graph.source.GraphSource.neighbourhood, `brief`).
+RULE_ATTRIBUTES = ("kind", "label", "symbol", "title", "name", "date", "year", "issuer", "source_file",
+                   "jurisdiction", "parent_jurisdiction")
 
 
 def brief_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -996,6 +1003,25 @@ def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEM
     report.by_province = dict(sorted(report.by_province.items(), key=lambda kv: (kv[0] != "central", kv[0])))
     report.by_issuer = dict(sorted(report.by_issuer.items(), key=lambda kv: (kv[0] == "unknown", kv[0])))
     return report
+
+
+def read_again(report: CoverageReport, G: nx.MultiDiGraph, n: int) -> CoverageReport:
+    """`report` with its first `n` entries' attributes and first steps read again from `G`: coverage counted
+    and ordered a brief walk (RULE_ATTRIBUTES, edges without their evidence), then the entries to show
+    were read in full into `G`.
+
+    >>> G = nx.MultiDiGraph([("CTr", "NQ", "k", {"type": "IMPLEMENTS"})])
+    >>> r = coverage(G, "NQ")
+    >>> G.nodes["CTr"]["symbol"] = "20-CTr/TU"; G.edges["CTr", "NQ", "k"]["evidence"] = {"start": 3}
+    >>> e = read_again(r, G, 1).entries[0]; e.attrs["symbol"], e.edges[0]["evidence"]
+    ('20-CTr/TU', {'start': 3})
+    """
+    def again(e: CoverageEntry) -> CoverageEntry:
+        u, v, key = e.edges[0]["source"], e.edges[0]["target"], e.edges[0]["key"]
+        first = next(_edge_dict(u, v, k, d) for k, d in G[u][v].items() if str(k) == key)
+        return dataclasses.replace(e, attrs=_attrs(G, e.node), edges=[first, *e.edges[1:]])
+
+    return dataclasses.replace(report, entries=[again(e) for e in report.entries[:n]] + report.entries[n:])
 
 
 def coverage_to_dict(report: CoverageReport) -> dict[str, Any]:

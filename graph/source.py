@@ -38,8 +38,10 @@ class GraphSource(Protocol):
         ...
 
     def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
-                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
-        """The seeds, the nodes reached within `depth` hops along `types` and the edges walked."""
+                      types: Sequence[str] | None = None, brief: bool = False) -> nx.MultiDiGraph:
+        """The seeds, the nodes reached within `depth` hops along `types` and the edges walked. `brief`:
+        the nodes reached may carry only graph.queries.RULE_ATTRIBUTES and the edges only what orders
+        them (no evidence past where it starts): enough to count and order, not to show."""
         ...
 
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
@@ -196,7 +198,7 @@ class MemorySource:
         return self.G
 
     def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
-                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+                      types: Sequence[str] | None = None, brief: bool = False) -> nx.MultiDiGraph:
         return walk(self.G, ids, direction, depth, types)
 
     def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],

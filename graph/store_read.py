@@ -139,7 +139,8 @@ class StoreSource:
         return H
 
     def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
-                      types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+                      types: Sequence[str] | None = None, brief: bool = False) -> nx.MultiDiGraph:
+        """Every attribute whatever `brief` says (decoding them costs little here)."""
         d = _ALIASES.get(direction, direction)
         H = nx.MultiDiGraph()
         seeds = self._nodes(ids)

@@ -56,6 +56,20 @@ def test_embedded_and_neo4j_answer_alike(loaded: tuple[Path, str], question: lis
     assert ja  # a real answer, not an empty one
 
 
+@pytest.mark.parametrize("question", [["coverage", "98/2023/QH15"], ["coverage", "31-NQ/TW", "--limit", "2"],
+                                      ["coverage", "31-NQ/TW", "--via-cites", "--limit", "1"]], ids=" ".join)
+def test_coverage_text_reads_in_full_only_what_it_shows_and_says_the_same(loaded: tuple[Path, str],
+                                                                          question: list[str]) -> None:
+    """Neo4j counts a brief walk and reads the documents shown in full; the text is the store's."""
+    store, uri = loaded
+    runner = CliRunner()
+    a = runner.invoke(app, [*question, "--store", str(store)])
+    b = runner.invoke(app, [*question, "--neo4j", uri])
+    assert a.exit_code == 0 and b.exit_code == 0, a.output + b.output
+    assert a.stdout == b.stdout
+    assert "“" in a.stdout and "documents (" in a.stdout  # the entries table, with evidence
+
+
 def test_loading_twice_leaves_identical_counts(loaded: tuple[Path, str], neo4j_driver: Any) -> None:
     store, uri = loaded
     before = neo4j_store.counts(neo4j_driver)

@@ -488,6 +488,36 @@ def test_coverage_to_dict(corpus: nx.MultiDiGraph) -> None:
     assert d["by_jurisdiction"][HCM][-1] == N003
 
 
+def _brief(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """G as a brief walk brings it (graph.neo4j_read): the rule attributes, edges without their evidence
+    but where it starts."""
+    B = nx.MultiDiGraph()
+    B.add_nodes_from((n, {a: d.get(a) for a in q.RULE_ATTRIBUTES}) for n, d in G.nodes(data=True))
+    B.add_edges_from((u, v, k, {"type": d["type"], "kind": d.get("kind"), "source_file": d.get("source_file"),
+                                "evidence": {"start": (d.get("evidence") or {}).get("start")}})
+                     for u, v, k, d in G.edges(keys=True, data=True))
+    return B
+
+
+@pytest.mark.parametrize("types", [("IMPLEMENTS",), ("IMPLEMENTS", "CITES")])
+def test_coverage_of_a_brief_walk_counts_and_orders_alike_and_reads_the_shown_again(
+        corpus: nx.MultiDiGraph, types: tuple[str, ...]) -> None:
+    """What coverage decides (which documents, their order, chains, groups) reads only RULE_ATTRIBUTES and
+    the edges' order; the shown entries, read again from the whole graph, are the whole graph's."""
+    B = _brief(corpus)
+    roots = [n for n, d in corpus.nodes(data=True) if d.get("kind") == "Document"]
+    answered = 0
+    for root in roots:
+        full, brief = q.coverage(corpus, root, types), q.coverage(B, root, types)
+        shape = lambda r: ([(e.node, e.distance, e.chain, e.jurisdiction, e.issuer, [x["key"] for x in e.edges])  # noqa: E731
+                            for e in r.entries], r.by_jurisdiction, r.by_province, r.by_issuer)
+        assert shape(brief) == shape(full), root
+        again = q.read_again(brief, corpus, 2)
+        assert [(e.attrs, e.edges[0]) for e in again.entries[:2]] == [(e.attrs, e.edges[0]) for e in full.entries[:2]]
+        answered += len(full.entries) > 2
+    assert answered >= 3
+
+
 def test_coverage_of_a_leaf_is_empty(corpus: nx.MultiDiGraph) -> None:
     r = q.coverage(corpus, N003)
     assert r.entries == [] and r.by_jurisdiction == {} and r.by_issuer == {}
