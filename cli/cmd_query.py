@@ -462,9 +462,9 @@ def coverage(
         G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)
         rep = q.coverage(G, node, follow, scope.matches if scope else None)
         if brief:
-            shown = len(rep.entries[:limit] if limit else rep.entries)
-            read_in_full(src, G, [e.node for e in rep.entries[:shown]], follow)
-            rep = q.read_again(rep, G, shown)
+            shown = rep.entries[:limit]
+            read_in_full(src, G, [e.node for e in shown], follow)
+            rep = q.read_again(rep, G, len(shown))
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 
