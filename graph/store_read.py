@@ -60,9 +60,8 @@ def _marks(n: int) -> str:
 
 
 def _add_nodes(H: nx.MultiDiGraph, rows: Iterable[tuple[str, str]]) -> None:
-    for node, data in rows:
-        if node not in H:
-            H.add_node(node, **json.loads(data))
+    """Add the nodes `H` has not got (networkx adds each as the generator gives it)."""
+    H.add_nodes_from((node, json.loads(data)) for node, data in rows if node not in H)
 
 
 _EDGE_SELECT = ("SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq FROM edges e JOIN files f ON f.id = e.file_id "
@@ -71,10 +70,8 @@ _EDGE_SELECT = ("SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq FROM
 
 def _add_edges(H: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
     """Edges in file order: a PART_OF pair keeps its first file's edge, any other key its last statement."""
-    for u, v, key, typ, attrs, _path, _seq in sorted(rows, key=lambda r: (r[5], r[6])):
-        if typ == "PART_OF" and H.has_edge(u, v, key):
-            continue
-        H.add_edge(u, v, key=key, **json.loads(attrs))
+    H.add_edges_from((u, v, key, json.loads(attrs)) for u, v, key, typ, attrs, _path, _seq
+                     in sorted(rows, key=lambda r: (r[5], r[6])) if typ != "PART_OF" or not H.has_edge(u, v, key))
 
 
 class StoreSource:
