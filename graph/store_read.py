@@ -157,8 +157,7 @@ class StoreSource:
             nxt = {n for r in found for n in (r[0], r[1])} - seen
             seen |= nxt
             frontier = sorted(nxt)
-        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
-        _add_edges(H, {(r[0], r[1], r[2], r[5], r[6]): r for r in rows}.values())
+        self.complete(H, list({(r[0], r[1], r[2], r[5], r[6]): r for r in rows}.values()))
         return H
 
     def files(self) -> list[str]:
@@ -172,7 +171,7 @@ class StoreSource:
             return self.neighbourhood([root], direction, depth, types), self.reach_count(root, direction, depth, types)
         return bounded_walk(self, root, direction, depth, types, limit)
 
-    # graph.source.WalkSteps, in SQL
+    # graph.source.WalkSteps, in SQL (start and complete also serve neighbourhood and around_node)
     def start(self, root: str) -> nx.MultiDiGraph:
         H = nx.MultiDiGraph()
         _add_nodes(H, self._nodes([root]))
@@ -210,8 +209,7 @@ class StoreSource:
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
         """The node's first `limit` edges each way in graph.queries.show's order (document relations by
         rank, then the other end's sort key, kind, file, offset, key) and its edge counts, in SQL."""
-        H = nx.MultiDiGraph()
-        _add_nodes(H, self._nodes([node]))
+        H = self.start(node)
         counts: dict[str, dict[str, int]] = {"out": {}, "in": {}}
         if node not in H:
             return H, counts
@@ -231,8 +229,7 @@ class StoreSource:
                 f"JOIN files f ON f.id = e.file_id JOIN nodes n ON n.id = e.{far} "
                 f"WHERE e.{near} = ? AND e.src <> e.dst AND +f.state = 'ready' GROUP BY e.src, e.dst, e.key "
                 f"ORDER BY {order}{limit_sql}", (node,))]
-        _add_nodes(H, self._nodes({n for r in rows for n in (r[0], r[1])} - set(H)))
-        _add_edges(H, rows)
+        self.complete(H, rows)
         return H, counts
 
     def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
