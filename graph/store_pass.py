@@ -29,7 +29,7 @@ from ..loaders.models import Body, DocRef, Project
 from .build import body_node, document_node, project_node
 from .identity import Assigned, Candidate, Candidates, assign_family, assign_short, single_id
 from .store_read import brief_row, node_row
-from .store_schema import COUNT_LINKS, LINKS_INDEX, create_link_triggers, drop_link_triggers
+from .store_schema import count_links, drop_link_triggers
 
 CHUNK = 500
 
@@ -80,7 +80,7 @@ def run_pass(conn: sqlite3.Connection, remove: Sequence[str]) -> PassReport:
     for sql in rebuilt:
         conn.execute(sql)
     if bulk:
-        _count_links(conn)
+        count_links(conn)
     rep.nodes_written, rep.nodes_deleted = _materialise(conn)
     conn.execute("UPDATE files SET version = version + 1 WHERE id IN (SELECT DISTINCT file_id FROM t_changed) "
                  "AND id NOT IN (SELECT value FROM json_each(?))", (json.dumps(pending),))
@@ -103,23 +103,14 @@ def _bulk(conn: sqlite3.Connection, pending: int) -> bool:
 
 
 def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
-    """Drop the indexes the pass rewrites and the links triggers (_count_links counts the table
-    afterwards); returns the statements that create the indexes again."""
+    """Drop the indexes the pass rewrites and the links triggers (store_schema.count_links counts the
+    table afterwards); returns the statements that create the indexes again."""
     found = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN "
                          f"({_marks(len(_REWRITTEN_INDEXES))})", _REWRITTEN_INDEXES).fetchall()
     for name, _ in found:
         conn.execute(f"DROP INDEX {name}")
     drop_link_triggers(conn)
     return [sql for _, sql in found]
-
-
-def _count_links(conn: sqlite3.Connection) -> None:
-    """The links table counted again from every edge (its index built after), its triggers back."""
-    conn.execute("DROP INDEX IF EXISTS links_dst")
-    conn.execute("DELETE FROM links")
-    conn.execute(COUNT_LINKS)
-    conn.execute(LINKS_INDEX)
-    create_link_triggers(conn)
 
 
 _TEMP = {"t_family": "family TEXT PRIMARY KEY", "t_number": "number TEXT PRIMARY KEY", "t_node": "id TEXT PRIMARY KEY",

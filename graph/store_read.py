@@ -15,7 +15,7 @@ import networkx as nx
 
 from . import queries as q
 from .source import Direction, bounded_walk
-from .store_schema import StoreError, has_briefs, has_links
+from .store_schema import StoreError, has_table
 
 _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
@@ -80,7 +80,7 @@ class StoreSource:
     def __init__(self, conn: sqlite3.Connection, path: Path, own: bool = True) -> None:
         self.conn, self.path, self._own = conn, path, own
         try:  # what answers read of a node: a hub's brief (a store made before briefs: its data)
-            briefs, links = has_briefs(conn), has_links(conn)
+            briefs, links = has_table(conn, "briefs"), has_table(conn, "links")
         except sqlite3.Error as e:
             raise StoreError(f"{path}: cannot read the store ({e})") from e
         self._data = "coalesce((SELECT b.data FROM briefs b WHERE b.id = nodes.id), data)" if briefs else "data"

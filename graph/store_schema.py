@@ -135,9 +135,8 @@ CREATE TABLE IF NOT EXISTS briefs (
 # children or counts what it reaches reads one row a pair here, not one a statement. Triggers keep it as
 # edges gain their ends (the pass), change them or go (a file removed or replaced); a bulk pass drops the
 # triggers with the indexes it rewrites and counts the table again (store_pass).
-LINKS_TABLE = ("CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, "
-               "n INTEGER NOT NULL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID")
-LINKS_INDEX = "CREATE INDEX IF NOT EXISTS links_dst ON links(dst, type, src)"
+_LINKS_TABLE = ("CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, "
+                "n INTEGER NOT NULL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID")
 _LINK_ADD = "INSERT INTO links VALUES (new.src, new.type, new.dst, 1) ON CONFLICT DO UPDATE SET n = n + 1"
 _LINK_SUB = ("UPDATE links SET n = n - 1 WHERE src = old.src AND type = old.type AND dst = old.dst; "
              "DELETE FROM links WHERE src = old.src AND type = old.type AND dst = old.dst AND n = 0")
@@ -148,11 +147,15 @@ LINK_TRIGGERS = {
     "links_update_old": f"AFTER UPDATE OF src, dst, type ON edges WHEN old.src <> old.dst BEGIN {_LINK_SUB}; END",
     "links_update_new": f"AFTER UPDATE OF src, dst, type ON edges WHEN new.src <> new.dst BEGIN {_LINK_ADD}; END",
 }
-COUNT_LINKS = ("INSERT INTO links SELECT src, type, dst, count(*) FROM edges WHERE src <> dst "
-               "GROUP BY src, type, dst")
 
 
-def create_link_triggers(conn: sqlite3.Connection) -> None:
+def count_links(conn: sqlite3.Connection) -> None:
+    """Count the links table again from every edge (its index built after the rows), triggers back."""
+    conn.execute("DROP INDEX IF EXISTS links_dst")
+    conn.execute("DELETE FROM links")
+    conn.execute("INSERT INTO links SELECT src, type, dst, count(*) FROM edges WHERE src <> dst "
+                 "GROUP BY src, type, dst")
+    conn.execute("CREATE INDEX links_dst ON links(dst, type, src)")
     for name, body in LINK_TRIGGERS.items():
         conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
 
@@ -233,10 +236,10 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_type'").fetchone():
             _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
-        if not has_briefs(conn):
+        if not has_table(conn, "briefs"):
             _add_briefs(conn)
-        if not has_links(conn):
-            _add_links(conn)
+        if not has_table(conn, "links"):
+            _upgrade(conn, lambda: conn.execute(_LINKS_TABLE), lambda: count_links(conn))
         for end in ("src", "dst"):  # stores made before the walk indexes covered
             _widen_index(conn, f"edges_{end}", _walk_index(end))
     except sqlite3.OperationalError as e:
@@ -251,14 +254,10 @@ def _add_late_index(conn: sqlite3.Connection, ddl: str) -> None:
         pass  # read-only: the queries work without it, only slower
 
 
-def has_briefs(conn: sqlite3.Connection) -> bool:
-    """Has the store the briefs table (stores made before it have not: readers read nodes.data)?"""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'briefs'").fetchone() is not None
-
-
-def has_links(conn: sqlite3.Connection) -> bool:
-    """Has the store the links table (stores made before it have not: walks read the edges)?"""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'links'").fetchone() is not None
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Has the store the table `name` (a store made before ``briefs`` or ``links``: readers read nodes.data,
+    walks the edges)?"""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
 def _add_briefs(conn: sqlite3.Connection) -> None:
@@ -270,17 +269,6 @@ def _add_briefs(conn: sqlite3.Connection) -> None:
         conn.execute(BRIEFS_DDL)
         hubs = conn.execute("SELECT id, data FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN,)).fetchall()
         conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := brief_row(n, json.loads(d)))])
-
-    _upgrade(conn, fill)
-
-
-def _add_links(conn: sqlite3.Connection) -> None:
-    """Add the links table, counted from the edges, and its triggers (a store made before them)."""
-    def fill() -> None:
-        conn.execute(LINKS_TABLE)
-        conn.execute(COUNT_LINKS)
-        conn.execute(LINKS_INDEX)
-        create_link_triggers(conn)
 
     _upgrade(conn, fill)
 
