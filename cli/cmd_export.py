@@ -45,7 +45,9 @@ def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None
         if out_dir is None:
             fail("csv writes nodes.csv, relationships.csv and sourcefiles.csv for neo4j-admin into a folder: "
                  "give --out-dir DIR", 1)
-        return [out_dir / "nodes.csv", out_dir / "relationships.csv", out_dir / "sourcefiles.csv"]
+        from ..ontology.export import CSV_FILES
+
+        return [out_dir / name for name in CSV_FILES]
     if out_dir is not None:
         fail(f"--out-dir is for --format csv (a folder of Neo4j-import CSVs); for {fmt.value} give -o FILE", 1)
     return [] if output is None or str(output) == "-" else [output]

@@ -133,7 +133,7 @@ def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
     edge_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j")
                          if k not in ex.EDGE_COLUMN_ATTRIBUTES)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "nodes.csv", folder / "relationships.csv", folder / "sourcefiles.csv"]
+    paths = [folder / name for name in ex.CSV_FILES]
     parts = [p.with_name(p.name + ".part") for p in paths]
     seen: set[str] = set()
     n_rels, at_ms = 0, int(time.time() * 1000)

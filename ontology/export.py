@@ -292,6 +292,8 @@ FILE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("pushed_at:long", "pushed_at", "int"),
 )
 ARRAY_DELIMITER = ";"
+#: the files of a CSV export, in the order they are written
+CSV_FILES = ("nodes.csv", "relationships.csv", "sourcefiles.csv")
 
 
 def _one_line(text: str) -> str:
@@ -438,17 +440,17 @@ def to_csv(G: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path, Path]:
 
         at_ms = int(time.time() * 1000)
         w.writerows(file_cells(m, at_ms) for m in graph_manifests(G))
-    paths = folder / "nodes.csv", folder / "relationships.csv", folder / "sourcefiles.csv"
-    for path, text in zip(paths, (nodes_text, rels_text, buf.getvalue()), strict=True):
+    nodes_path, rels_path, files_path = (folder / name for name in CSV_FILES)
+    for path, text in ((nodes_path, nodes_text), (rels_path, rels_text), (files_path, buf.getvalue())):
         path.write_text(text, encoding="utf-8")
-    return paths
+    return nodes_path, rels_path, files_path
 
 
 # ---------------------------------------------------------------------------------------------
 # One entry point for the CLI
 # ---------------------------------------------------------------------------------------------
 def export_text(G: nx.MultiDiGraph, fmt: str) -> str:
-    """The export as text, for every format but csv (which is two files)."""
+    """The export as text, for every format but csv (which is a folder of files, CSV_FILES)."""
     if fmt == "json":
         return to_json_text(G) + "\n"
     if fmt == "graphml":
