@@ -151,12 +151,8 @@ def focus_view(src: GraphSource, node: str, direction: Direction = "both", depth
 
 def _shown(H: nx.MultiDiGraph, tree: q.LineageTree, types: Sequence[str]) -> nx.MultiDiGraph:
     """The nodes of a lineage tree and the relations of `types` between each hop and its parent."""
-    pairs: set[tuple[str, str]] = set()
-    stack = [(tree.root, h) for h in tree.children]
-    while stack:
-        parent, hop = stack.pop()
-        pairs.add((parent, hop.node) if hop.direction == "up" else (hop.node, parent))
-        stack += [(hop.node, c) for c in hop.children]
+    steps = [(tree.root, h) for h in tree.children] + [(h.node, c) for h in tree.walk() for c in h.children]
+    pairs = {(parent, hop.node) if hop.direction == "up" else (hop.node, parent) for parent, hop in steps}
     wanted = {t.upper() for t in types}
     F = nx.MultiDiGraph()
     F.add_nodes_from((n, H.nodes[n]) for n in {tree.root, *tree.nodes()})
