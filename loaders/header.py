@@ -19,9 +19,10 @@ from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 from . import gazetteer
 from .bodies import BodyInfo, classify, issuer_of_code
 from .dates import DATE, NUMERIC_DATE, iso, party_term
+from .layout import header_lines
 from .models import DocRef, Level, Mention, Symbol
 from .normalise import MatchView, matching_form
-from .symbols import SYMBOL_RE
+from .symbols import SYMBOL_RE, from_match, identity_form
 from .titles import is_caps, sentence_case
 
 HEADER_CHARS = 2500
@@ -81,6 +82,7 @@ def _is_caps(line: str) -> bool:
 def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:
     """The mention of the document's own symbol: after "Số:" on a header line, or on a title line in capitals."""
     v = view.text
+    titled = None
     for m in mentions:
         if m.start > HEADER_CHARS:
             break
@@ -91,13 +93,36 @@ def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:
         syms = list(SYMBOL_RE.finditer(line))
         last = syms[-1] if syms else None
         before = (line[: last.start()] if last else line).strip(" \t*|#").lower()
-        if m.form == "header" or re.fullmatch(
-            r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị) )?"
-            r"(?:số|sô|số hiệu) ?[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu) ?\|?", before
-        ) or (_is_caps(line[: last.start()] if last else line) and re.fullmatch(
-            r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số ?[:.]?", before)):
-            # a title line in capitals: "LUẬT CÔNG ĐOÀN SỐ 12/2012/QH13" (not a sentence citing another law)
+        if m.form == "header" or _SO_LINE.fullmatch(before):
             return m
+        if titled is None and _is_caps(line[: last.start()] if last else line) and _TITLE_SO.fullmatch(before):
+            # a title line in capitals: "LUẬT CÔNG ĐOÀN SỐ 12/2012/QH13" (not a sentence citing another law)
+            titled = m
+    return titled
+
+
+_SO_LINE = re.compile(r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị) )?"
+                      r"(?:số|sô|số hiệu) ?[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu) ?\|?")
+_TITLE_SO = re.compile(r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số ?[:.]?")
+_SO_IN_LINES = re.compile(r"^[ \t]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
+                          r"(?:số|sô|số hiệu|số, ký hiệu|số ký hiệu)[ \t]*[:.]?[ \t]*(?=\d)", re.IGNORECASE | re.MULTILINE)
+
+
+def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
+    """The own symbol read from the header laid out as lines ("Số: 30/2020/NĐ-CP" from a table cell): the
+    mention of the opening that writes it, else a header mention made from the line itself."""
+    for so in _SO_IN_LINES.finditer(head):
+        sm = SYMBOL_RE.match(head, so.end())
+        sym = from_match(sm) if sm else None
+        if sym is None:
+            continue
+        key = identity_form(sym.symbol)
+        for m in mentions:
+            if m.start > HEADER_CHARS * 2:
+                break
+            if m.sym is not None and identity_form(m.sym.symbol) == key:
+                return m
+        return Mention(start=0, end=0, quote=sm.group(0) if sm else "", form="header", sym=sym)
     return None
 
 
@@ -113,7 +138,7 @@ def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
     if sm is not None:
         return None
     taken = [(view.to_view(m.start), view.to_view(m.attr_end)) for m in mentions if m.start < _OPENING]
-    for dm in _ANY_DATE.finditer(head[:_OPENING]):
+    for dm in _ANY_DATE.finditer(view.text[:_OPENING]):
         if not any(a <= dm.start() < b for a, b in taken):
             return iso(dm["d"], dm["m"], dm["y"])
     return None
@@ -204,8 +229,9 @@ def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line
             return _district_not_listed(info, issuer_line, votes)
     if issuer_line and (found := gazetteer.find_places(issuer_line)):
         return found[0].name, None
-    if (pd := _PLACE_DATE.search(head)) and (place := gazetteer.canonical(pd["place"].strip())):
-        return place, None
+    if info is not None and info.level == "local" and (pd := _PLACE_DATE.search(head)) and \
+            (place := gazetteer.canonical(pd["place"].strip())):
+        return place, None  # a place of signing is the jurisdiction only of a local issuer
     return (votes.most_common(1)[0][0] if votes else None), None
 
 
@@ -322,8 +348,8 @@ def read_header(text: str | MatchView, mentions: list[Mention], name: str | None
     Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title.
     """
     view = text if isinstance(text, MatchView) else MatchView.of(text)
-    head = view.text[:HEADER_CHARS]
-    sm = _header_symbol(view, mentions)
+    head = header_lines(view.text[:HEADER_CHARS])
+    sm = _header_symbol(view, mentions) or _symbol_in_lines(head, mentions)
     table = metadata_fields(head)
     info, issuer_line = _issuer(view, head, table, sm)
     sym = sm.sym if sm is not None else None

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import legacy_vn
+from . import layout, legacy_vn
 from .models import LoadError, Text
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
@@ -318,6 +318,23 @@ def _newlines(s: str) -> str:
     return s.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _table_lines(rows: list[list[list[str]]]) -> list[str]:
+    """A table (rows of cells, each cell its lines) as lines: a document header laid out in a table becomes its
+    columns' lines, left column first (layout.is_header_table); any other table one "| a | b |" line a row.
+
+    >>> _table_lines([[["CHÍNH PHỦ", "-------"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]],
+    ...               [["Số: 217/2025/NĐ-CP"], ["Hà Nội, ngày 05 tháng 8 năm 2025"]]])
+    ['CHÍNH PHỦ', 'Số: 217/2025/NĐ-CP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Nội, ngày 05 tháng 8 năm 2025']
+    >>> _table_lines([[["Số hiệu"], ["262/2026/NĐ-CP"]]])
+    ['| Số hiệu | 262/2026/NĐ-CP |']
+    """
+    texts = [["\n".join(c) for c in r] for r in rows]
+    if layout.is_header_table(texts):
+        return layout.column_lines(texts)
+    cells = [[" ".join(c).replace("|", "/") for c in r] for r in rows]
+    return ["| " + " | ".join(r) + " |" for r in cells if any(r)]
+
+
 # --------------------------------------------------------------------------------------------------------
 # Plain text
 # --------------------------------------------------------------------------------------------------------
@@ -411,6 +428,7 @@ _BLOCKS = frozenset((
 ))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_LINE = "\u2028"  # a line break inside a table cell, while its text is collected
 
 
 def _html_charset(name: str, data: bytes) -> str | None:
@@ -461,19 +479,23 @@ def _read_html(name: str, data: bytes) -> str:
         if line:
             lines.append(line)
 
-    def cell_text(cell: Tag) -> str:
-        return _WS.sub(" ", cell.get_text(" ")).strip().replace("|", "/")
+    def cell_lines(cell: Tag) -> list[str]:
+        # a line break is <br> or a block element; white space in the markup is a space
+        for br in cell.find_all("br"):
+            br.replace_with(_LINE)
+        for blk in cell.find_all(_BLOCKS):
+            blk.insert_before(_LINE)
+            blk.insert_after(_LINE)
+        return [ln for ln in (_WS.sub(" ", x).strip() for x in cell.get_text("").split(_LINE)) if ln]
 
     def table(t: Tag) -> None:
         flush()
         for cap in t.find_all("caption", recursive=False):
             buf.append(cap.get_text(" "))
             flush()
-        rows = [tr for tr in t.find_all("tr") if tr.find_parent("table") is t]
-        for tr in rows:
-            cells = [cell_text(c) for c in tr.find_all(("td", "th"), recursive=False)]
-            if any(cells):
-                lines.append("| " + " | ".join(cells) + " |")
+        rows = [[cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
+                for tr in t.find_all("tr") if tr.find_parent("table") is t]
+        lines.extend(_table_lines(rows))
 
     def walk(root: Tag) -> None:
         # iterative: pages with unclosed tags nest thousands deep
@@ -539,21 +561,19 @@ def _read_docx(name: str, data: bytes) -> str:
 
     lines: list[str] = []
 
-    def cell_text(cell: Any) -> str:
+    def cell_lines(cell: Any) -> list[str]:
         parts: list[str] = []
         for item in cell.iter_inner_content():
             if isinstance(item, Paragraph):
-                parts.append(item.text)
+                parts += item.text.split("\n")
             else:  # a nested table: its cells in reading order
                 for row in item.rows:
-                    parts.extend(cell_text(c) for c in _unique_cells(row))
-        return " ".join(" ".join(parts).split()).replace("|", "/")
+                    parts += [ln for c in _unique_cells(row) for ln in cell_lines(c)]
+        return [" ".join(p.split()) for p in parts if p.strip()]
 
     def table(t: Table) -> None:
-        for row in t.rows:
-            cells = [cell_text(c) for c in _unique_cells(row)]
-            if any(cells):
-                lines.append("| " + " | ".join(cells) + " |")
+        rows = [[cell_lines(c) for c in _unique_cells(row)] for row in t.rows]
+        lines.extend(_table_lines(rows))
 
     def block(el: Any, parent: Any) -> None:
         for child in el.iterchildren():
