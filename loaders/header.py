@@ -6,7 +6,7 @@ Symbol ("Số: 1330-CV/BTGTU", "Luật số: 12/2012/QH13", "| Số hiệu | 262
 
 >>> h = read_header("QUỐC HỘI\\nLuật số: 12/2012/QH13\\nHà Nội, ngày 20 tháng 6 năm 2012\\nLUẬT\\nCÔNG ĐOÀN\\n", [])
 >>> (h.symbol, h.date, h.label, h.issuer)
-(None, '2012-06-20', 'Law', 'Quốc hội')
+('12/2012/QH13', '2012-06-20', 'Law', 'Quốc hội')
 """
 
 from __future__ import annotations
