@@ -34,9 +34,11 @@ import networkx as nx
 from policygraph.graph import queries as q
 from policygraph.graph.source import MemorySource
 from policygraph.graph.store import read_graph
-from policygraph.visualisations import headless
 from policygraph.visualisations.html import render_html
 from policygraph.visualisations.scope import View, focus_view, whole_view
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the dev-only browser driver
+import headless  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GOALS = {5000: 5.0, "laws + sample": 10.0}

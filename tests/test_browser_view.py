@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import headless
 import networkx as nx
 import pytest
 from typer.testing import CliRunner
@@ -20,7 +21,6 @@ from typer.testing import CliRunner
 from policygraph.cli import app
 from policygraph.graph import queries as q
 from policygraph.graph.store import read_graph
-from policygraph.visualisations import headless
 from policygraph.visualisations.html import page_data, render_html
 from policygraph.visualisations.scope import whole_view
 
