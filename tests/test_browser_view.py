@@ -172,3 +172,19 @@ def test_document_text_shows_as_text(browser: Any, tmp_path: Path) -> None:
     assert evil in details_text(browser)
     assert browser.execute_script("return window.pgPwned === undefined && !document.getElementById('pg-bold')")
     shot(browser, tmp_path, "escaped")
+
+
+# the page folds what is typed in its search box by the rule the store folds names by (normalise.fold_key),
+# written again in JavaScript because the page runs offline: these strings must fold alike in both
+FOLDS = ["Thành phố  Hồ Chí Minh", "ÐỒNG NAI", "Hoà Bình", "Nghị quyết số 31–NQ/TW", "Thủ tướng Chính phủ",
+         "  Ủy ban nhân dân tỉnh Bắc Ninh ", "Ban Chấp hành Đảng bộ"]
+
+
+def test_the_page_folds_search_text_as_python_does(browser: Any, sample_store: Path, tmp_path: Path) -> None:
+    from policygraph.loaders.normalise import fold_key
+
+    page = tmp_path / "fold.html"
+    write_view(sample_store, page, "31-NQ/TW")
+    opened(browser, page)
+    folded = browser.execute_script("return arguments[0].map(s => PG.fold(s))", FOLDS)
+    assert folded == [fold_key(s) for s in FOLDS]

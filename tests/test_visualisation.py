@@ -5,6 +5,7 @@ the pages in Chromium)."""
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -262,3 +263,21 @@ def test_view_from_neo4j_draws_what_the_store_draws(neo4j_db: Any, neo4j_uri: st
         key = lambda d: sorted((d["nodes"][e["from"]]["id"], d["nodes"][e["to"]]["id"], e["type"],  # noqa: E731
                                 d["sentences"][e["s"]]) for e in d["edges"])
         assert key(a) == key(b), args
+
+
+def test_the_page_script_is_valid_javascript() -> None:
+    """The view's script is a real file, parsed by Node.js (on every machine of this kind; CI fails without it)."""
+    import shutil
+    import subprocess
+
+    from policygraph.visualisations import assets
+
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("Node.js is needed on CI to parse the view's script", pytrace=False)
+        pytest.skip("Node.js is not installed")
+    script = Path(assets.__file__).parent / "static" / "view.js"
+    r = subprocess.run([node, "--check", str(script)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "performance.now" not in assets.page_js()  # no benchmark hooks in the product page

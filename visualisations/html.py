@@ -32,7 +32,7 @@ import networkx as nx
 from ..graph import queries as q
 from ..ontology import vocab
 from . import layout
-from .assets import PAGE_CSS, PAGE_JS
+from .assets import page_css, page_js
 from .scope import View
 
 #: node colour per label (Party-style documents warm, State legal documents cool)
@@ -275,7 +275,7 @@ def page_payload(view: View, title: str | None = None) -> dict[str, Any]:
         "title": title or default_title(view), "subtitle": subtitle(view), "focus": index.get(view.focus or ""),
         "backdrop": backdrop, "legend": _legend(G), "nodes": nodes, "edges": edges, "sentences": sentences,
         "files": files, "colours": {"labels": LABEL_COLOURS, "types": TYPE_COLOURS},
-        "phrases": TYPE_PHRASES,
+        "phrases": TYPE_PHRASES, "relOrder": [*q.DOC_RELATIONS, *(t for t in vocab.RELATION_TYPES if t not in q.DOC_RELATIONS)],
     }
 
 
@@ -354,9 +354,9 @@ def page_html(payload: dict[str, Any]) -> str:
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_CSP}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{html.escape(str(payload['title']))}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(str(payload['title']))}</title>\n<style>{page_css()}</style>\n</head>\n<body>\n"
         f"{_BODY}\n<script id=\"pg-data\" type=\"application/json\">{script_json(payload)}</script>\n"
-        f"<script>{vis_network_js()}</script>\n<script>{PAGE_JS}</script>\n</body>\n</html>\n"
+        f"<script>{vis_network_js()}</script>\n<script>{page_js()}</script>\n</body>\n</html>\n"
     )
 
 
