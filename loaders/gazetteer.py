@@ -524,20 +524,26 @@ def find_places(text: str | MatchView) -> list[PlaceMatch]:
             continue
         if not prefix and (_BLOCK_RE.search(folded, lo, s) or _PERSON_RE.search(text, max(0, orig(s) - 8), orig(s))):
             continue
-        line_start = folded.rfind("\n", 0, s) + 1
-        at_line_start = not folded[line_start:s].strip(" \t*#|")
-        place_date = at_line_start and _PLACE_DATE.match(folded, e) is not None
-        if p.name == HCM:
-            if not (prefix in _HCM_PREFIXES or place_date):
-                continue
-        elif p.needs_prefix and not prefix and not place_date:
-            if prev_end < 0 or _LIST_SEP.fullmatch(folded, prev_end, s) is None:
-                continue
+        if not _named_here(p, prefix, folded, s, e, prev_end):
+            continue
         alt = p.shares_name_with if p.shares_name_with and prefix in _CITY_WORDS else None
         out.append(PlaceMatch(start=orig(s), end=orig(e), name=p.name, level=p.level,
                               prefix=text[orig(ps):orig(pe)], pstart=orig(ps), alt=alt))
         prev_end = e
     return out
+
+
+def _named_here(p: Place, prefix: str, folded: str, s: int, e: int, prev_end: int) -> bool:
+    """Whether a name that could be a place names it here: Hồ Chí Minh only as the city (after a city word, or
+    opening a "Hồ Chí Minh, ngày …" line); a name that is also a common word or a person's only after an admin
+    word, opening such a line, or following another place in a list."""
+    line_start = folded.rfind("\n", 0, s) + 1
+    place_date = not folded[line_start:s].strip(" \t*#|") and _PLACE_DATE.match(folded, e) is not None
+    if p.name == HCM:
+        return prefix in _HCM_PREFIXES or place_date
+    if p.needs_prefix and not prefix and not place_date:
+        return prev_end >= 0 and _LIST_SEP.fullmatch(folded, prev_end, s) is not None
+    return True
 
 
 def jurisdiction_votes(text: str | MatchView) -> Counter[str]:

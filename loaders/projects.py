@@ -156,23 +156,34 @@ def _name_after(v: str, pos: int, kind: str = "", own: str = "") -> tuple[str, i
             cur = lh.end()
             continue
         m = _TOKEN.match(v, cur)
-        if m is None:
+        step = _step(v, m, toks, pending, kind) if m is not None else "stop"
+        if step == "stop" or m is None:
             break
-        t = m["t"]
-        in_word = bool(toks) and toks[-1] != "-"  # right after a word of the name
-        if t == "-" and in_word and not pending and _dash_goes_on(v, m.end(), kind):
+        if step == "dash":
             toks.append("-")
-        elif (t[:1].isupper() or t[:1].isdigit()) and not (t[:1].isdigit() and _MEASURE.match(v, m.end())):
-            toks += [*pending, t]
+        elif step == "word":
+            toks += [*pending, m["t"]]
             pending, end = [], m.end()
-        elif in_word and len(pending) < 2 and t.isalpha() and t.lower() not in _STOP:
-            pending.append(t)
         else:
-            break
+            pending.append(m["t"])
         cur = m.end()
     while toks and toks[-1] == "-":
         toks.pop()
     return " ".join(toks), end
+
+
+def _step(v: str, m: re.Match[str], toks: list[str], pending: list[str], kind: str) -> str:
+    """What the token `m` does to a name being read: "dash" (a '-' between two stretches), "word" (a capitalised
+    or numeric word, not a measure), "pending" (a lower-case syllable kept if a capitalised one follows), "stop"."""
+    t = m["t"]
+    in_word = bool(toks) and toks[-1] != "-"  # right after a word of the name
+    if t == "-" and in_word and not pending and _dash_goes_on(v, m.end(), kind):
+        return "dash"
+    if (t[:1].isupper() or t[:1].isdigit()) and not (t[:1].isdigit() and _MEASURE.match(v, m.end())):
+        return "word"
+    if in_word and len(pending) < 2 and t.isalpha() and t.lower() not in _STOP:
+        return "pending"
+    return "stop"
 
 
 def _is_name(head_word: str, name: str, v: str, end: int) -> bool:
