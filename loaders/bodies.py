@@ -48,10 +48,16 @@ _RULES: list[tuple[str, str, BodyLevel, Branch, tuple[str, ...], str | None, str
      ("UBKTTU", "UBKTHU"), "*", "{Lvl} ủy"),
     (r"(?P<lvl>thành|tỉnh|huyện|quận|thị)\s+ủy", "{Lvl} ủy", "local", "party", ("TU", "HU", "QU", "TXU"), "*",
      None),
-    (r"(?:hội đồng nhân dân|hđnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã))?", "Hội đồng nhân dân {lvl}",
-     "local", "state", ("HĐND",), "*", None),
-    (r"(?:ủy ban nhân dân|ubnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã))?", "Ủy ban nhân dân {lvl}",
-     "local", "state", ("UBND",), "*", None),
+    (r"đảng ủy\s+(?P<lvl>xã|phường|thị trấn|đặc khu)", "Đảng ủy {lvl}", "local", "party", ("ĐU",), "*", None),
+    (r"(?:hội đồng nhân dân|hđnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?",
+     "Hội đồng nhân dân {lvl}", "local", "state", ("HĐND",), "*", None),
+    (r"(?:ủy ban nhân dân|ubnd)(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?",
+     "Ủy ban nhân dân {lvl}", "local", "state", ("UBND",), "*", None),
+    (r"(?:ban thường trực\s+)?(?:ủy ban mặt trận tổ quốc|ủy ban mttq|mặt trận tổ quốc)(?:\s+việt nam)?"
+     r"(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam {lvl}", "local", "front", ("MTTQ",), "*", None),
+    (r"sở\s+(?P<dept>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,7})", "Sở {dept}", "local", "state", ("S",), "*",
+     "Ủy ban nhân dân {lvl}"),
     (r"ngân hàng nhà nước(?:\s+việt nam)?", "Ngân hàng Nhà nước Việt Nam", "central", "state", ("NHNN",), None,
      None),
     (r"bộ\s+(?!chính trị|luật)(?P<min>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,7})", "Bộ {min}", "central",
@@ -63,13 +69,16 @@ _COMPILED: list[tuple[re.Pattern[str], str, BodyLevel, Branch, tuple[str, ...], 
 ]
 
 _SCOPE: dict[str, Scope] = {"thành": "city", "thành phố": "city", "tỉnh": "province", "huyện": "district", "quận": "district",
-          "thị": "district", "thị xã": "district"}
+          "thị": "district", "thị xã": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+          "đặc khu": "commune"}
 # Ministries as they are officially written (the header may write them in capitals).
 _MINISTRIES = (
     "Tài chính", "Tư pháp", "Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Y tế", "Xây dựng", "Công Thương",
     "Giáo dục và Đào tạo", "Kế hoạch và Đầu tư", "Lao động - Thương binh và Xã hội", "Giao thông vận tải",
     "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường",
     "Thông tin và Truyền thông", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo",
+    # a province's departments named otherwise than a ministry
+    "Ngoại vụ", "Du lịch", "Văn hóa và Thể thao",
 )
 _MINISTRY_BY_KEY = {re.sub(r"[\s,\-]+", " ", m.lower()): m for m in _MINISTRIES}
 _MINISTRY_WORDS = re.compile(
@@ -97,6 +106,8 @@ def classify(phrase: str) -> BodyInfo | None:
             ministry = _MINISTRY_BY_KEY.get(re.sub(r"[\s,\-]+", " ", mm.group(1).lower()), mm.group(1))
             return BodyInfo(name=f"Bộ {ministry}", level="central", branch="state", codes=(),
                             parent_name=parent)
+        if gd.get("dept"):
+            return _department(p, m)
         head = p[: m.end()].lower().split(" trung")[0]
         fmt = {"lvl": lvl, "Lvl": _cap(lvl), "Board": _cap((gd.get("board") or "").lower()),
                "Head": {"văn phòng": "Văn phòng", "ủy ban kiểm tra": "Ủy ban Kiểm tra"}.get(head, _cap(head))}
@@ -109,6 +120,33 @@ def classify(phrase: str) -> BodyInfo | None:
         return BodyInfo(name=nm, level=level, branch=branch, codes=codes, scope=sc, place_text=place,
                         parent_name=parent.format(**fmt) if parent else None)
     return None
+
+
+_DEPT_PLACE = re.compile(r"\s+(?P<lvl>tỉnh|thành phố|tp\.?)(?=\s|$)", re.IGNORECASE)
+
+
+def _department(p: str, m: re.Match[str]) -> BodyInfo | None:
+    """A province's department ("Sở Nội vụ tỉnh Điện Biên", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"): its name up to the
+    province (as a ministry writes it when it is one), under the province's People's Committee.
+
+    >>> b = classify("SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH BẮC NINH"); (b.name, b.place_text, b.parent_name)
+    ('Sở Khoa học và Công nghệ', 'BẮC NINH', 'Ủy ban nhân dân tỉnh')
+    >>> classify("sở hữu trí tuệ") is None
+    True
+    """
+    rest = p[m.start("dept"):]
+    cut = _DEPT_PLACE.search(rest)
+    dept = (rest[: cut.start()] if cut else rest).strip(" ,")
+    if not dept:
+        return None
+    known = _MINISTRY_WORDS.match(dept)
+    if known is None:  # "sở hữu", "sở dĩ": a department is named as a ministry is
+        return None
+    name = _MINISTRY_BY_KEY.get(re.sub(r"[\s,\-]+", " ", known.group(1).lower()), known.group(1))
+    lvl = "thành phố" if cut and cut["lvl"].lower() != "tỉnh" else "tỉnh"
+    place = rest[cut.end():].strip() if cut else ""
+    return BodyInfo(name=f"Sở {name}", level="local", branch="state", codes=("S",), scope="province",
+                    place_text=place or None, parent_name=f"Ủy ban nhân dân {lvl}")
 
 
 _ISSUER_OF_CODE = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",

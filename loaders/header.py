@@ -179,8 +179,14 @@ def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
     if bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body is not None and nxt_body.level == "local":
         # "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY": the committee signs, the first line gives the place
         return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{nxt} {line}"
+    if bi.name.startswith("Ủy ban nhân dân") and nxt_body is not None and nxt_body.name.startswith("Sở "):
+        # "UBND TỈNH ĐIỆN BIÊN" / "SỞ NỘI VỤ": the department signs, the committee's line gives the place
+        return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{line} {nxt}"
     if bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt):
-        # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH"
+        # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH", "XÃ TÂN PHÚ": read as one line, which says the level too
+        joined = classify(f"{line} {nxt}")
+        if joined is not None and joined.place_text and joined.name.startswith(bi.name):
+            return joined, f"{line} {nxt}"
         return replace(bi, place_text=nxt), f"{line} {nxt}"
     return bi, line
 
@@ -205,9 +211,17 @@ def _issuer(view: MatchView, head: str, table: dict[str, str],
     return None, line
 
 
+def _signed_in(head: str) -> Counter[str]:
+    """The province of the header's place of signing ("Đồng Nai, ngày …"), as votes (none when it names none)."""
+    pd = _PLACE_DATE.search(head)
+    place = gazetteer.canonical(pd["place"].strip()) if pd else None
+    return Counter({place: 1}) if place and gazetteer.level(place) == "province" else Counter()
+
+
 def _district_not_listed(info: BodyInfo, issuer_line: str | None, votes: Counter[str]) -> tuple[str, str | None]:
-    """A district the gazetteer does not list ("HUYỆN ỦY NAM ĐÀN"): its name as written, and its province from the
-    line above ("ĐẢNG BỘ TỈNH NGHỆ AN") or the places the text names."""
+    """A district or commune the gazetteer does not list ("HUYỆN ỦY NAM ĐÀN", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"): its name
+    as written, and its province from the line above ("ĐẢNG BỘ TỈNH NGHỆ AN"), else `votes` (the place of signing,
+    else the places the text names)."""
     text = info.place_text or ""
     place = text.title() if text.isupper() else text
     found = [p for p in gazetteer.find_places(issuer_line or "") if p.level == "province"]
@@ -225,8 +239,8 @@ def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line
             place = found[0].name
         if place:
             return place, None
-        if info.scope == "district" and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){0,3}", info.place_text):
-            return _district_not_listed(info, issuer_line, votes)
+        if info.scope in ("district", "commune") and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+){0,3}", info.place_text):
+            return _district_not_listed(info, issuer_line, _signed_in(head) or votes)
     if issuer_line and (found := gazetteer.find_places(issuer_line)):
         return found[0].name, None
     if info is not None and info.level == "local" and (pd := _PLACE_DATE.search(head)) and \
@@ -319,14 +333,23 @@ def _title(head: str, label: str | None, view: MatchView) -> str | None:
     return None
 
 
+def _is_central(info: BodyInfo | None, sym: Symbol | None) -> bool:
+    """Whether the document is a central one: its issuer says so, else (no issuer read) its symbol's code. A local
+    body's own code the symbol tables do not know ("KH-SKHCN" of a province's department) keeps it local."""
+    if info is not None:
+        return info.level == "central"
+    return sym is not None and not sym.is_local
+
+
 def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None, label: str | None,
                 info: BodyInfo | None, place: tuple[str | None, str | None], term: str | None,
                 title: str | None = None) -> DocRef:
     """The loaded document's own DocRef from the facts its header gives."""
-    central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
+    central = _is_central(info, sym)
     jurisdiction, parent = (None, None) if central else place
+    below: Level = "commune" if info is not None and info.scope == "commune" else "district"
     level: Level | None = "central" if central else (
-        "district" if parent else (gazetteer.level(jurisdiction) if jurisdiction else None))
+        below if parent else (gazetteer.level(jurisdiction) if jurisdiction else None))
     if sym is not None and sym.shape == "party" and not sym.is_local:
         term = party_term(date)
     elif level == "central":
@@ -338,7 +361,7 @@ def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None
     if sym is None:
         return ref
     return replace(ref, symbol=sym.symbol, number=sym.number, type_code=sym.type_code, issuer_code=sym.issuer_code,
-                   branch=sym.branch, year=ref.year or sym.year)
+                   branch="front" if ref.branch == "front" else sym.branch, year=ref.year or sym.year)
 
 
 def read_header(text: str | MatchView, mentions: list[Mention], name: str | None = None,
@@ -353,7 +376,7 @@ def read_header(text: str | MatchView, mentions: list[Mention], name: str | None
     table = metadata_fields(head)
     info, issuer_line = _issuer(view, head, table, sm)
     sym = sm.sym if sm is not None else None
-    central = (info is not None and info.level == "central") or (sym is not None and not sym.is_local)
+    central = _is_central(info, sym)
     place = (None, None) if central else _jurisdiction(view, head, info, issuer_line)
     tm = _TERM.search(head[:600])
     label = _label(head, table, sm)

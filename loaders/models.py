@@ -21,12 +21,13 @@ from typing import Any, Literal
 MentionForm = Literal["full", "short", "named", "header"]
 #: the shapes of a symbol: "31-NQ/TW", "98/2023/QH15", "14/NQ-CP"
 SymbolShape = Literal["party", "state_year", "state"]
-Branch = Literal["party", "state"]
+#: the Party, the State, or the Fatherland Front (Mặt trận Tổ quốc, with the mass organisations in it)
+Branch = Literal["party", "state", "front"]
 #: where a document or body sits; a local body is placed (province / district) once its place is known
-Level = Literal["central", "province", "district"]
+Level = Literal["central", "province", "district", "commune"]
 BodyLevel = Literal["central", "local"]
 #: the places a body named relatively ("Thành ủy", "Hội đồng nhân dân huyện") can belong to
-Scope = Literal["province", "city", "district"]
+Scope = Literal["province", "city", "district", "commune"]
 #: ontology.vocab.RELATION_TYPES (tests/test_extraction checks the two agree)
 RelationType = Literal["CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS"]
 #: the refinements of IMPLEMENTS and SUPERSEDES (ontology.vocab.EDGE_KINDS)

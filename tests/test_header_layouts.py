@@ -138,3 +138,35 @@ def test_a_date_broken_over_lines_in_plain_text() -> None:
 def test_real_header_tables(name: str, expected: tuple[str, str, str, None]) -> None:
     assert FORMATS is not None
     assert own(FORMATS / name) == expected
+
+
+def own_full(text: str) -> tuple[str | None, ...]:
+    from policygraph.loaders.extract import extract_text
+    from policygraph.loaders.models import Text
+
+    x = extract_text(Text(path="a.txt", text=text + BODY))
+    s = x.docs[x.source]
+    return s.symbol, s.issuer, s.jurisdiction, s.parent_jurisdiction, s.level, s.branch
+
+
+@pytest.mark.parametrize("head, expected", [
+    # a commune's committee: the commune as written, its province from the place of signing
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 9/KH-UBND\nĐồng Nai, ngày 10 tháng 8 năm 2025\n",
+     ("9/KH-UBND", "Ủy ban nhân dân xã Tân Phú", "Tân Phú", "Đồng Nai", "commune", "state")),
+    # a province's department, under the committee's line or with the province under it
+    ("UBND TỈNH ĐIỆN BIÊN\nSỞ NỘI VỤ\nSố: 9/KH-SNV\nĐiện Biên, ngày 10 tháng 8 năm 2025\n",
+     ("9/KH-SNV", "Sở Nội vụ Điện Biên", "Điện Biên", None, "province", "state")),
+    ("SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTỈNH BẮC NINH\nSố: 9/KH-SKHCN\nBắc Ninh, ngày 10 tháng 8 năm 2025\n",
+     ("9/KH-SKHCN", "Sở Khoa học và Công nghệ Bắc Ninh", "Bắc Ninh", None, "province", "state")),
+    # the Fatherland Front
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH QUẢNG NINH\nSố: 99/KH-MTTQ-BTT\nQuảng Ninh, ngày 10 tháng 01 năm 2025\n",
+     ("99/KH-MTTQ-BTT", "Ủy ban Mặt trận Tổ quốc Việt Nam Quảng Ninh", "Quảng Ninh", None, "province", "front")),
+])
+def test_local_issuers_of_every_kind(head: str, expected: tuple[str | None, ...]) -> None:
+    assert own_full(head) == expected
+
+
+def test_sở_is_a_department_only_when_it_names_one() -> None:
+    from policygraph.loaders.bodies import classify
+
+    assert classify("sở hữu trí tuệ") is None and classify("Sở Tài chính") is not None
