@@ -34,7 +34,8 @@ _CUE = re.compile(
 # Where a cell written on one line holds several: a rule, "Số:", the motto's second line and what follows
 # it, a letter's subject line.
 _RULE = re.compile(r"[ \t]*[-_=~*.]{3,}[ \t]*")
-_SPLIT_BEFORE = re.compile(r"[ \t]+(?=(?:Số|SỐ|Sô)[ \t]*[:.]|(?i:độc lập)[ \t]*-|V/v[ .:]|(?i:về việc)[ \t])")
+_SPLIT_BEFORE = re.compile(r"[ \t]+(?=(?:Số|SỐ|Sô)[ \t]*[:.]|(?i:độc lập)[ \t]*-|V/v[ .:]|(?i:về việc)[ \t]|"
+                           r"C[OỘ]NG H[OÒ]A X[AÃ] H[OỘ]I CH[UỦ] NGH[IĨ]A|ĐẢNG CỘNG SẢN VIỆT NAM)")
 _SPLIT_AFTER = re.compile(r"(?i:hạnh phúc)[ \t]+")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 # a date broken over lines: "ngày 20" / "tháng 11 năm 2025"
@@ -177,4 +178,6 @@ def header_lines(head: str) -> str:
     zone = _header_zone(out)
     if (cols := _columns_of_spaces(out[:zone])) is not None:
         out[:zone] = cols
+    else:  # a header flattened into a line or two: "THỦ TƯỚNG CHÍNH PHỦ ***** Số: 115/2004/QĐ-TTg CỘNG HÒA …"
+        out[:zone] = [x for ln in out[:zone] for x in (cell_lines(ln) if _CUE.search(ln) else [ln])]
     return _BROKEN_DATE.sub(r"\1 ", "\n".join(out))

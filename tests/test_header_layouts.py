@@ -170,3 +170,13 @@ def test_sở_is_a_department_only_when_it_names_one() -> None:
     from policygraph.loaders.bodies import classify
 
     assert classify("sở hữu trí tuệ") is None and classify("Sở Tài chính") is not None
+
+
+def test_a_header_flattened_into_one_line_and_a_decision_that_amends_another(tmp_path: Path) -> None:
+    # the amended decision's symbol in the title is not the document's own
+    path = tmp_path / "qd.txt"
+    path.write_text("THỦ TƯỚNG CHÍNH PHỦ ******** Số: 115/2004/QĐ-TTg CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+                    "Tự do - Hạnh phúc ******** Hà Nội, ngày 24 tháng 6 năm 2004\n\nQUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ "
+                    "SỐ 193/2001/QĐ-TTG NGÀY 20 THÁNG 12 NĂM 2001 VỀ VIỆC BAN HÀNH QUY CHẾ\nĐiều 1. Sửa đổi Quyết "
+                    "định số 193/2001/QĐ-TTg ngày 20 tháng 12 năm 2001 của Thủ tướng Chính phủ.\n", encoding="utf-8")
+    assert own(path) == ("115/2004/QĐ-TTg", "2004-06-24", "Thủ tướng Chính phủ", None)
