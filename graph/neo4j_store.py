@@ -85,7 +85,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from ..loaders.models import PolicyGraphError
 from ..ontology import vocab
-from . import queries as q
+from . import rules as q
 
 __all__ = [
     "DOCUMENT_LABELS",

@@ -11,7 +11,6 @@ districts and cities) — and the roll-up of districts to their province.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any
 from ..loaders import gazetteer
 from ..loaders.normalise import fold_key
 from .queries import Hop, LineageTree
+from .rules import province_of as province_of  # the roll-up, decided in rules
 
 
 def _day(s: str | None, end: bool) -> str | None:
@@ -32,14 +32,6 @@ def _day(s: str | None, end: bool) -> str | None:
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t):
         raise ValueError(f"{s!r} is not a date: give 2023, 2023-05 or 2023-05-02")
     return t + ("-12-31"[len(t) - 4:] if end else "-01-01"[len(t) - 4:]) if len(t) < 10 else t
-
-
-@functools.lru_cache(maxsize=4096)
-def province_of(jurisdiction: str | None) -> str:
-    """The province a jurisdiction belongs to (itself for a province; ``central`` for None)."""
-    if not jurisdiction:
-        return "central"
-    return gazetteer.parent(jurisdiction) or gazetteer.canonical(jurisdiction) or jurisdiction
 
 
 @dataclass(frozen=True)

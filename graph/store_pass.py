@@ -28,7 +28,7 @@ from typing import Any
 from ..loaders.models import Body, DocRef, Project
 from .build import body_node, document_node, project_node
 from .identity import Assigned, Candidate, Candidates, assign_family, assign_short, single_id
-from .store_read import brief_row, node_row
+from .store_rows import briefs_row, nodes_row
 from .store_schema import count_links, drop_link_triggers
 
 CHUNK = 500
@@ -261,10 +261,10 @@ def _materialise(conn: sqlite3.Connection) -> tuple[int, int]:
     written = deleted = 0
     for chunk in _chunks(nodes):
         attrs = list(_node_attrs(conn, chunk))
-        rows = [node_row(n, a) for n, a in attrs]
+        rows = [nodes_row(n, a) for n, a in attrs]
         conn.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         conn.execute(f"DELETE FROM briefs WHERE id IN ({_marks(len(chunk))})", list(chunk))
-        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, a in attrs if (b := brief_row(n, a))])
+        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, a in attrs if (b := briefs_row(n, a))])
         gone = sorted(set(chunk) - {r[0] for r in rows})
         if gone:
             conn.execute(f"DELETE FROM nodes WHERE id IN ({_marks(len(gone))})", gone)

@@ -21,30 +21,6 @@ _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
 
 
-def node_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
-    """The ``nodes`` row of a node: its indexed columns and every attribute as JSON."""
-    names = [attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or [])]
-    names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
-    symbol = attrs.get("symbol")
-    return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
-            q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold, q.order_key(attrs, node),
-            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
-            int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
-            int(bool(attrs.get("conflicts"))), _json(attrs))
-
-
-def brief_row(node: str, attrs: dict[str, Any]) -> tuple[str, str] | None:
-    """The ``briefs`` row of a hub stated by more than SOURCES_SHOWN files (graph.queries.brief_attrs:
-    walks through central documents read a few hundred bytes of each, not its list of ten thousand
-    files); None for any other node."""
-    brief = q.brief_attrs(attrs)
-    return (node, _json(brief)) if "n_sources" in brief else None
-
-
-def _json(attrs: dict[str, Any]) -> str:
-    return json.dumps(attrs, ensure_ascii=False, separators=(",", ":"))
-
-
 def _ends(direction: Literal["up", "down"]) -> tuple[str, str]:
     """(near, far): the edge column a walk in `direction` comes from and the one it goes to."""
     return ("dst", "src") if direction == "down" else ("src", "dst")

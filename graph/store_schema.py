@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..loaders.models import PolicyGraphError
+from .rules import SOURCES_SHOWN
+from .store_rows import briefs_row
 
 SCHEMA_VERSION = 1
 APPLICATION = "policygraph"
@@ -119,7 +121,7 @@ CREATE INDEX IF NOT EXISTS nodes_path ON nodes(source_path);
 CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind, label);
 """.format(walk_src=_walk_index("src", "IF NOT EXISTS "), walk_dst=_walk_index("dst", "IF NOT EXISTS "))
 
-# what answers show of a hub stated by more than graph.queries.SOURCES_SHOWN files (graph.queries.brief_attrs:
+# what answers show of a hub stated by more than graph.rules.SOURCES_SHOWN files (graph.rules.brief_attrs:
 # its sources cut, JSON): walks read it instead of a list of ten thousand files (its own table, so reading it
 # never pages through the hub's whole row)
 BRIEFS_DDL = """
@@ -262,13 +264,11 @@ def has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 def _add_briefs(conn: sqlite3.Connection) -> None:
     """Add the briefs of a store's hubs (a store made before them)."""
-    from .queries import SOURCES_SHOWN
-    from .store_read import brief_row  # the one rule of what a brief holds
 
     def fill() -> None:
         conn.execute(BRIEFS_DDL)
         hubs = conn.execute("SELECT id, data FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN,)).fetchall()
-        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := brief_row(n, json.loads(d)))])
+        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := briefs_row(n, json.loads(d)))])
 
     _upgrade(conn, fill)
 
