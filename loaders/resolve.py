@@ -22,13 +22,13 @@ import re
 import sys
 from dataclasses import replace
 
-from ..graph.identity import family, fits, same_document, short_fits
 from . import gazetteer
 from .bodies import BodyInfo, classify, compatible, issuer_of_code
 from .dates import party_term
 from .header import display_name
 from .models import DocRef, Level, Mention
 from .normalise import fold_key
+from .sameness import family, fits, same_document, short_fits
 from .symbols import identity_form
 
 _CONSTITUTIONS = [("1980-12-18", 1980), ("1992-04-15", 1992), ("2014-01-01", 2013)]
@@ -91,7 +91,7 @@ def _is_source(source: DocRef, r: DocRef) -> bool:
 
 def _resolve_full(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]:
     """Full mentions -> DocRefs: dated ones first, so an undated one joins the single dated one that is the
-    same document (graph.identity.same_document); with several it stays apart, missing its date."""
+    same document (loaders.sameness.same_document); with several it stays apart, missing its date."""
     docs: dict[str, DocRef] = {}
     groups: dict[str, list[DocRef]] = {}
     for m in sorted((m for m in mentions if m.symbol and m.form != "header"), key=lambda m: (m.date is None, m.start)):
@@ -145,7 +145,7 @@ def _short_ref(m: Mention, source: DocRef) -> DocRef:
 
 def _resolve_short(mentions: list[Mention], source: DocRef, full: list[DocRef]) -> dict[str, DocRef]:
     """Short mentions ("Nghị quyết 98") join the one full reference of the file that fits
-    (graph.identity.short_fits, as across files); otherwise they stay short DocRefs for the corpus."""
+    (loaders.sameness.short_fits, as across files); otherwise they stay short DocRefs for the corpus."""
     docs: dict[str, DocRef] = {}
     for m in (m for m in mentions if m.form == "short"):
         r = _short_ref(m, source)

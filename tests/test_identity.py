@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 
 from policygraph.graph.build import build_graph
-from policygraph.graph.identity import assign_ids, same_document, short_fits
+from policygraph.graph.identity import assign_ids
 from policygraph.loaders.extract import extract_text
 from policygraph.loaders.models import DocRef, Text
+from policygraph.loaders.sameness import same_document, short_fits
 
 FULL = "Thực hiện Hướng dẫn số 21-HD/BTGTW ngày 05/3/2021 của Ban Tuyên giáo Trung ương."
 SHORT = "Tiếp tục quán triệt Hướng dẫn 21 của Trung ương."
