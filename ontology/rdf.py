@@ -166,31 +166,35 @@ def _add_node(g: Graph, node_id: Any, data: dict[str, Any], entail: bool) -> Non
     if data.get("label") is None:
         extra["label"] = None
     for attr, value in data.items():
-        if attr in ("label", "kind") or value is None:
-            continue
-        if attr in vocab.NODE_DATATYPE_PROPERTIES or attr in vocab.NODE_ANNOTATION_PROPERTIES:
-            prop = vocab.NODE_DATATYPE_PROPERTIES.get(attr) or vocab.NODE_ANNOTATION_PROPERTIES[attr]
-            lit = _literal(attr, value)
-            if lit is None:
-                extra[attr] = value
-            else:
-                g.add((s, vocab.pg(prop), lit))
-        elif attr in vocab.NODE_LIST_PROPERTIES:
-            # repeated literals carry a sorted set; anything else keeps its exact shape as JSON
-            if value and _is_str_list(value) and list(value) == sorted(set(value)):
-                for item in value:
-                    g.add((s, vocab.pg(vocab.NODE_LIST_PROPERTIES[attr]), Literal(item)))
-            else:
-                extra[attr] = value
-        elif attr == "jurisdiction" and isinstance(value, str):
-            j = jurisdiction_iri(value)
-            g.add((s, PG.inJurisdiction, j))
-            g.add((j, RDF.type, PG.Jurisdiction))
-            g.add((j, RDFS.label, Literal(value)))
-        else:
+        if attr not in ("label", "kind") and value is not None and not _add_node_attr(g, s, attr, value):
             extra[attr] = value
     if extra:
         g.add((s, _EXTRA, Literal(_json(extra))))
+
+
+def _add_node_attr(g: Graph, s: URIRef, attr: str, value: Any) -> bool:
+    """Write one node attribute as its property (a literal, a sorted set of literals, a jurisdiction); False
+    when it has none, or a value of a shape the property cannot say (it then goes with the extra JSON)."""
+    if attr in vocab.NODE_DATATYPE_PROPERTIES or attr in vocab.NODE_ANNOTATION_PROPERTIES:
+        prop = vocab.NODE_DATATYPE_PROPERTIES.get(attr) or vocab.NODE_ANNOTATION_PROPERTIES[attr]
+        lit = _literal(attr, value)
+        if lit is not None:
+            g.add((s, vocab.pg(prop), lit))
+        return lit is not None
+    if attr in vocab.NODE_LIST_PROPERTIES:
+        # repeated literals carry a sorted set; anything else keeps its exact shape as JSON
+        if not (value and _is_str_list(value) and list(value) == sorted(set(value))):
+            return False
+        for item in value:
+            g.add((s, vocab.pg(vocab.NODE_LIST_PROPERTIES[attr]), Literal(item)))
+        return True
+    if attr == "jurisdiction" and isinstance(value, str):
+        j = jurisdiction_iri(value)
+        g.add((s, PG.inJurisdiction, j))
+        g.add((j, RDF.type, PG.Jurisdiction))
+        g.add((j, RDFS.label, Literal(value)))
+        return True
+    return False
 
 
 def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: bool) -> None:
@@ -211,42 +215,50 @@ def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: 
         g.add((s, base, o))
 
     st = edge_iri(u, v, key)
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, prop))
-    g.add((st, RDF.object, o))
-    extra: dict[str, Any] = {}
-    if kind is not None:
-        if isinstance(kind, str):
-            g.add((st, PG.relationKind, Literal(kind)))
-        else:
-            extra["kind"] = kind
-    if isinstance(key, (str, int)) and not isinstance(key, bool):
-        g.add((st, PG.edgeKey, Literal(key)))
-    elif key is not None:
-        extra["key"] = key
+    for p, obj in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, prop), (RDF.object, o)):
+        g.add((st, p, obj))
+    extra = _statement_kind_and_key(g, st, kind, key)
     for attr, value in data.items():
         if attr in ("type", "kind") or value is None:
             continue
         if attr in ("source_file", "source_path") and isinstance(value, str):
             g.add((st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]), Literal(value)))
         elif attr == "evidence" and isinstance(value, dict):
-            ev = URIRef(f"{st}-evidence")
-            g.add((st, PG.evidence, ev))
-            g.add((ev, RDF.type, PG.Evidence))
-            ev_extra: dict[str, Any] = {}
-            for k, val in value.items():
-                lit = _literal(k, val) if k in vocab.EVIDENCE_PROPERTIES and val is not None else None
-                if lit is not None:
-                    g.add((ev, vocab.pg(vocab.EVIDENCE_PROPERTIES[k]), lit))
-                elif val is not None:
-                    ev_extra[k] = val
-            if ev_extra:
-                g.add((ev, _EXTRA, Literal(_json(ev_extra))))
+            _add_evidence(g, st, value)
         else:
             extra[attr] = value
     if extra:
         g.add((st, _EXTRA, Literal(_json(extra))))
+
+
+def _statement_kind_and_key(g: Graph, st: URIRef, kind: Any, key: Any) -> dict[str, Any]:
+    """A statement's relation kind and edge key as properties; what they cannot say, as extra JSON."""
+    extra: dict[str, Any] = {}
+    if isinstance(kind, str):
+        g.add((st, PG.relationKind, Literal(kind)))
+    elif kind is not None:
+        extra["kind"] = kind
+    if isinstance(key, (str, int)) and not isinstance(key, bool):
+        g.add((st, PG.edgeKey, Literal(key)))
+    elif key is not None:
+        extra["key"] = key
+    return extra
+
+
+def _add_evidence(g: Graph, st: URIRef, value: dict[str, Any]) -> None:
+    """A statement's evidence as a node of its own: its properties, anything else as extra JSON."""
+    ev = URIRef(f"{st}-evidence")
+    g.add((st, PG.evidence, ev))
+    g.add((ev, RDF.type, PG.Evidence))
+    ev_extra: dict[str, Any] = {}
+    for k, val in value.items():
+        lit = _literal(k, val) if k in vocab.EVIDENCE_PROPERTIES and val is not None else None
+        if lit is not None:
+            g.add((ev, vocab.pg(vocab.EVIDENCE_PROPERTIES[k]), lit))
+        elif val is not None:
+            ev_extra[k] = val
+    if ev_extra:
+        g.add((ev, _EXTRA, Literal(_json(ev_extra))))
 
 
 def to_rdf(G: nx.MultiDiGraph, *, entail: bool = True, ontology: bool = False) -> Graph:
@@ -317,6 +329,66 @@ def _label_of(types: Iterable[Node]) -> str | None:
     return None
 
 
+def _node_attrs(g: Graph, s: URIRef, label: str) -> dict[str, Any]:
+    """The attributes of the node `s` of class `label`, from its properties."""
+    kind = vocab.kind_of_label(label)
+    attrs: dict[str, Any] = {"kind": kind, "label": label}
+    attrs.update(dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES[kind]))
+    lists: dict[str, list[str]] = {}
+    extra: dict[str, Any] = {}
+    for p, o in g.predicate_objects(s):
+        if p in _NODE_SCALAR:
+            attrs[_NODE_SCALAR[p]] = _value(p, o)
+        elif p in _NODE_LIST:
+            lists.setdefault(_NODE_LIST[p], []).append(str(o))
+        elif p == PG.inJurisdiction:
+            name = g.value(o, RDFS.label)
+            attrs["jurisdiction"] = str(name) if name is not None else unquote(str(o).rsplit("/", 1)[-1])
+        elif p == _EXTRA:
+            extra.update(json.loads(str(o)))
+    for attr, items in lists.items():
+        attrs[attr] = sorted(set(items))
+    attrs.update(extra)
+    return attrs
+
+
+def _evidence_of(g: Graph, ev: Node) -> dict[str, Any]:
+    evidence: dict[str, Any] = {}
+    for p, o in g.predicate_objects(ev):
+        if p in _EVIDENCE:
+            evidence[_EVIDENCE[p]] = _value(p, o)
+        elif p == _EXTRA:
+            evidence.update(json.loads(str(o)))
+    return evidence
+
+
+def _edge_of(g: Graph, st: Node) -> tuple[str, str, Any, dict[str, Any]] | None:
+    """The edge an ``rdf:Statement`` states (u, v, key, attributes); None when it states no relation."""
+    prop = g.value(st, RDF.predicate)
+    subj, obj = g.value(st, RDF.subject), g.value(st, RDF.object)
+    if prop not in vocab.RELATION_IRIS or subj is None or obj is None:
+        return None
+    type_, rel_kind = vocab.relation_of(str(prop))
+    kind_lit = g.value(st, PG.relationKind)
+    data: dict[str, Any] = dict.fromkeys(vocab.EDGE_ATTRIBUTES)
+    data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
+    key_lit = g.value(st, PG.edgeKey)
+    key = key_lit.toPython() if isinstance(key_lit, Literal) else None
+    for attr in ("source_file", "source_path"):
+        value = g.value(st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]))
+        if value is not None:
+            data[attr] = str(value)
+    ev = g.value(st, PG.evidence)
+    if ev is not None:
+        data["evidence"] = _evidence_of(g, ev)
+    extra_lit = g.value(st, _EXTRA)
+    if extra_lit is not None:
+        extra = json.loads(str(extra_lit))
+        key = extra.pop("key", key)
+        data.update(extra)
+    return node_id_of(subj), node_id_of(obj), key, data
+
+
 def from_rdf(g: Graph) -> nx.MultiDiGraph:
     """A PolicyGraph graph from its RDF view (what to_rdf writes); the inverse of to_rdf.
 
@@ -327,59 +399,9 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
     subjects = sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str)
     for s in subjects:
         label = _label_of(g.objects(s, RDF.type))
-        if label is None:
-            continue
-        kind = vocab.kind_of_label(label)
-        attrs: dict[str, Any] = {"kind": kind, "label": label}
-        attrs.update(dict.fromkeys(vocab.SCALAR_NODE_ATTRIBUTES[kind]))
-        lists: dict[str, list[str]] = {}
-        extra: dict[str, Any] = {}
-        for p, o in g.predicate_objects(s):
-            if p in _NODE_SCALAR:
-                attrs[_NODE_SCALAR[p]] = _value(p, o)
-            elif p in _NODE_LIST:
-                lists.setdefault(_NODE_LIST[p], []).append(str(o))
-            elif p == PG.inJurisdiction:
-                name = g.value(o, RDFS.label)
-                attrs["jurisdiction"] = str(name) if name is not None else unquote(str(o).rsplit("/", 1)[-1])
-            elif p == _EXTRA:
-                extra.update(json.loads(str(o)))
-        for attr, items in lists.items():
-            attrs[attr] = sorted(set(items))
-        attrs.update(extra)
-        G.add_node(node_id_of(s), **attrs)
-
-    edges = []
-    for st in g.subjects(RDF.type, RDF.Statement):
-        prop = g.value(st, RDF.predicate)
-        subj, obj = g.value(st, RDF.subject), g.value(st, RDF.object)
-        if prop not in vocab.RELATION_IRIS or subj is None or obj is None:
-            continue
-        type_, rel_kind = vocab.relation_of(str(prop))
-        kind_lit = g.value(st, PG.relationKind)
-        data: dict[str, Any] = dict.fromkeys(vocab.EDGE_ATTRIBUTES)
-        data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
-        key_lit = g.value(st, PG.edgeKey)
-        key = key_lit.toPython() if isinstance(key_lit, Literal) else None
-        for attr in ("source_file", "source_path"):
-            value = g.value(st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]))
-            if value is not None:
-                data[attr] = str(value)
-        ev = g.value(st, PG.evidence)
-        if ev is not None:
-            evidence: dict[str, Any] = {}
-            for p, o in g.predicate_objects(ev):
-                if p in _EVIDENCE:
-                    evidence[_EVIDENCE[p]] = _value(p, o)
-                elif p == _EXTRA:
-                    evidence.update(json.loads(str(o)))
-            data["evidence"] = evidence
-        extra_lit = g.value(st, _EXTRA)
-        if extra_lit is not None:
-            extra = json.loads(str(extra_lit))
-            key = extra.pop("key", key)
-            data.update(extra)
-        edges.append((node_id_of(subj), node_id_of(obj), key, data))
+        if label is not None:
+            G.add_node(node_id_of(s), **_node_attrs(g, s, label))
+    edges = [e for st in g.subjects(RDF.type, RDF.Statement) if (e := _edge_of(g, st)) is not None]
     edges.sort(key=lambda e: (e[0], e[1], str(e[2])))
     for u, v, key, data in edges:
         for n in (u, v):
