@@ -169,25 +169,47 @@ def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
     return None, None
 
 
-def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
-    """The body of a header line, completed by the line under it."""
-    nxt_body = classify(nxt) if nxt else None
-    if nxt.upper().startswith("BAN ") and bi.name.endswith("ủy"):
-        # a board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"
-        sub = classify(f"{nxt} {bi.name}")
-        return (replace(sub, place_text=bi.place_text), line) if sub is not None else (bi, line)
-    if bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body is not None and nxt_body.level == "local":
-        # "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY": the committee signs, the first line gives the place
+def _board_under(bi: BodyInfo, line: str, nxt: str, nxt_body: BodyInfo | None) -> tuple[BodyInfo, str] | None:
+    """A board under the committee line: "THÀNH ỦY TP HCM" / "BAN TUYÊN GIÁO"."""
+    if not (nxt.upper().startswith("BAN ") and bi.name.endswith("ủy")):
+        return None
+    sub = classify(f"{nxt} {bi.name}")
+    return (replace(sub, place_text=bi.place_text), line) if sub is not None else (bi, line)
+
+
+def _signer_under(bi: BodyInfo, line: str, nxt: str, nxt_body: BodyInfo | None) -> tuple[BodyInfo, str] | None:
+    """The body that signs under the line that places it: "ĐẢNG BỘ TỈNH QUẢNG NINH" / "TỈNH ỦY" (the committee),
+    "UBND TỈNH ĐIỆN BIÊN" / "SỞ NỘI VỤ" (the department)."""
+    if nxt_body is None:
+        return None
+    if bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body.level == "local":
         return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{nxt} {line}"
-    if bi.name.startswith("Ủy ban nhân dân") and nxt_body is not None and nxt_body.name.startswith("Sở "):
-        # "UBND TỈNH ĐIỆN BIÊN" / "SỞ NỘI VỤ": the department signs, the committee's line gives the place
+    if bi.name.startswith("Ủy ban nhân dân") and nxt_body.name.startswith("Sở "):
         return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{line} {nxt}"
-    if bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt):
-        # "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH", "XÃ TÂN PHÚ": read as one line, which says the level too
-        joined = classify(f"{line} {nxt}")
-        if joined is not None and joined.place_text and joined.name.startswith(bi.name):
-            return joined, f"{line} {nxt}"
-        return replace(bi, place_text=nxt), f"{line} {nxt}"
+    return None
+
+
+def _place_under(bi: BodyInfo, line: str, nxt: str, nxt_body: BodyInfo | None) -> tuple[BodyInfo, str] | None:
+    """The place under a local body: "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NINH", "XÃ TÂN PHÚ", read as one line, which
+    says the level too."""
+    if not (bi.level == "local" and not bi.place_text and nxt and nxt_body is None and _PLACE_LINE.match(nxt)):
+        return None
+    joined = classify(f"{line} {nxt}")
+    if joined is not None and joined.place_text and joined.name.startswith(bi.name):
+        return joined, f"{line} {nxt}"
+    return replace(bi, place_text=nxt), f"{line} {nxt}"
+
+
+#: how the line under an issuer's line completes it, tried in order (one entry per header layout)
+_UNDER_LINE = (_board_under, _signer_under, _place_under)
+
+
+def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
+    """The body of a header line, completed by the line under it (_UNDER_LINE)."""
+    nxt_body = classify(nxt) if nxt else None
+    for rule in _UNDER_LINE:
+        if (found := rule(bi, line, nxt, nxt_body)) is not None:
+            return found
     return bi, line
 
 
