@@ -125,18 +125,28 @@ def _attributes(n: str, d: dict[str, Any], view: View) -> list[list[str]]:
     for name, values in (("issued by", view.issuers(n)), ("projects", view.projects(n))):
         if values:
             rows.append([name, "; ".join(values)])
-    if d.get("aliases"):
-        rows.append(["also written", "; ".join(map(str, d["aliases"]))])
+    return rows + _doubts(d) + _stated_in(d)
+
+
+def _doubts(d: dict[str, Any]) -> list[list[str]]:
+    """The rows that say how sure the node is: other spellings, what an unresolved reference misses, the
+    values its files disagree on."""
+    rows = [["also written", "; ".join(map(str, d["aliases"]))]] if d.get("aliases") else []
     if d.get("resolved") is False:
         rows.append(["unresolved", "missing " + ", ".join(map(str, d.get("missing") or ["?"]))])
     for attr, claims in (d.get("conflicts") or {}).items():
         rows.append([f"conflicting {attr}", "; ".join(f"{c.get('value')} ({c.get('file')})" for c in claims)])
-    sources = [str(f) for f in d.get("sources") or []]
-    if sources and sources != [d.get("source_file")]:
-        total = int(d.get("n_sources") or len(sources))  # a store's answer lists the first files only
-        more = f" and {total - STATED_IN} more files" if total > STATED_IN else ""
-        rows.append(["stated in", ", ".join(sources[:STATED_IN]) + more])
     return rows
+
+
+def _stated_in(d: dict[str, Any]) -> list[list[str]]:
+    """The files that state the node (the first STATED_IN, and how many more), when not only its own."""
+    sources = [str(f) for f in d.get("sources") or []]
+    if not sources or sources == [d.get("source_file")]:
+        return []
+    total = int(d.get("n_sources") or len(sources))  # a store's answer lists the first files only
+    more = f" and {total - STATED_IN} more files" if total > STATED_IN else ""
+    return [["stated in", ", ".join(sources[:STATED_IN]) + more]]
 
 
 # ----------------------------------------------------------------------------------------------- layout
