@@ -1,0 +1,79 @@
+"""Model forms: the templates an appendix sets out are not references.
+
+An appendix of forms ("Mẫu số 01", "MẪU QUYẾT ĐỊNH", "Phụ lục II — Mẫu giấy phép") repeats a document's
+header with a number of the model's own ("Số: 15/QĐ-BNV", "Số: …/QĐ-…"), and its body is full of blanks to fill
+in ("……(1)……", "ngày …… tháng …… năm ……"). The rule, on the matching view:
+
+* A form starts at a *form line*: a line opening with "Mẫu"/"Biểu mẫu" and the form's code ("Mẫu số 01",
+  "Mẫu 2-KNĐ", "MẪU SỐ 01/TNCN"), a line of capitals opening with "MẪU" ("MẪU QUYẾT ĐỊNH"), or an appendix
+  heading that names a form ("Phụ lục VIII — Mẫu giấy phép"). "Mẫu vật có nguồn gốc…" (a specimen) is no form line.
+* In the form's header block (the form line and the FORM_HEADER_LINES lines after it) a symbol after "Số:"
+  is the model's number: not a reference.
+* From a form line to the end of the text, a mention on a line with blanks to fill in ("……", "....",
+  "…(2)…") is the model's example: not a reference.
+* Everything else in an appendix stays a reference: "(Kèm theo Nghị định số 161/2024/NĐ-CP …)" under a form
+  line is the document the appendix belongs to, and a template's plain "Căn cứ Luật …;" cites a real law.
+
+>>> v = "Mẫu số 01\\nBỘ NỘI VỤ\\nSố: 15/QĐ-BNV\\nCăn cứ Quyết định số 12/QĐ-BNV ngày …… tháng …… năm ……;\\n"
+>>> f = ModelForms.of(v)
+>>> f.is_model(v.index("15/QĐ")), f.is_model(v.index("12/QĐ")), f.is_model(v.index("BỘ"))
+(True, True, False)
+>>> ModelForms.of("b) Mẫu vật có nguồn gốc hợp pháp;\\nSố: 15/QĐ-BNV").is_model(40)
+False
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["FORM_HEADER_LINES", "ModelForms"]
+
+#: how many lines after a form line still belong to the form's header block (agency, rule, "Số:", place)
+FORM_HEADER_LINES = 12
+
+_LEAD = r"^[ \t*#|_>\-–]*"
+# a form's code after "Mẫu [số]": starts with a digit or a capital ("01", "2-KNĐ", "01/TNCN", "B02", "I.3")
+_CODE = r"(?:[ \t]+(?i:số))?[ \t]*[:.]?[ \t]*(?:\d|[A-ZĐ](?:[A-ZĐ0-9]*[0-9./\-]|[ \t]*$))"
+_FORM_LINE = re.compile(
+    rf"{_LEAD}(?:(?:(?:Biểu|BIỂU)[ \t]+)?(?:Mẫu|MẪU){_CODE}"  # Mẫu số 01, Biểu mẫu 12-BM, MẪU SỐ 01/TNCN
+    rf"|MẪU[ \t]+[A-ZĐÀ-Ỹ][^\na-zà-ỹđ]*$"  # MẪU QUYẾT ĐỊNH (a line of capitals)
+    rf"|(?:Phụ lục|PHỤ LỤC)[^\n]{{0,80}}(?<!\w)(?:mẫu|Mẫu|MẪU)(?!\w))",
+    re.MULTILINE,
+)
+# "Số:" as a field just before a symbol: at a line's start, after a table cell's bar, or written "Số"/"SỐ" in
+# the line ("Mẫu số 01 Số: 15/QĐ-BNV"); not a sentence's "… kèm theo Quyết định số 15/QĐ-BNV"
+_NUMBER_FIELD = re.compile(r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
+                           r"[ \t]*[:.]?[ \t*|]*$", re.MULTILINE)
+# blanks to fill in: two ellipses, four dots, or an ellipsis by a note mark "(1)"
+_BLANK = re.compile(r"…[ \t]*…|\.{4,}|…[ \t]*\(\d{1,2}\)|\(\d{1,2}\)[ \t]*…")
+
+
+@dataclass(frozen=True)
+class ModelForms:
+    """Where a text's model forms are: the view offsets of its form lines."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, v: str) -> ModelForms:
+        return cls(v, tuple(m.start() for m in _FORM_LINE.finditer(v)))
+
+    def _line(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, (len(self.text) if end < 0 else end)
+
+    def is_model(self, pos: int) -> bool:
+        """Is the mention at view offset `pos` a model's number (see the module's rule)?"""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return False
+        form = self.starts[i]
+        ls, le = self._line(pos)
+        if _BLANK.search(self.text, ls, le):
+            return True
+        in_header = self.text.count("\n", form, ls) <= FORM_HEADER_LINES
+        return in_header and _NUMBER_FIELD.search(self.text, ls, pos) is not None
