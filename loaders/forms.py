@@ -42,6 +42,7 @@ _FORM_LINE = re.compile(
     rf"|(?:Phụ lục|PHỤ LỤC)[^\n]{{0,80}}(?<!\w)(?:mẫu|Mẫu|MẪU)(?!\w))",
     re.MULTILINE,
 )
+_FORM_WORD = re.compile(r"Mẫu|MẪU|Phụ lục|PHỤ LỤC")
 # "Số:" as a field just before a symbol: at a line's start, after a table cell's bar, or written "Số"/"SỐ" in
 # the line ("Mẫu số 01 Số: 15/QĐ-BNV"); not a sentence's "… kèm theo Quyết định số 15/QĐ-BNV"
 _NUMBER_FIELD = re.compile(r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
@@ -59,7 +60,13 @@ class ModelForms:
 
     @classmethod
     def of(cls, v: str) -> ModelForms:
-        return cls(v, tuple(m.start() for m in _FORM_LINE.finditer(v)))
+        # found from their words (a literal leads: the engine skips to it), each checked from its line's start
+        starts: list[int] = []
+        for w in _FORM_WORD.finditer(v):
+            ls = v.rfind("\n", 0, w.start()) + 1
+            if (not starts or starts[-1] != ls) and w.start() - ls < 16 and _FORM_LINE.match(v, ls):
+                starts.append(ls)
+        return cls(v, tuple(starts))
 
     def _line(self, pos: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, pos) + 1

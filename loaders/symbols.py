@@ -43,33 +43,35 @@ _UP = "A-ZĐ"
 _AL = "A-Za-zĐđ"
 _FILE_EXT = r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|html?|zip|rar|7z|jpe?g|png|tiff?|signed)\b"
 
-# A number as written: digits, with OCR's letters for digits ("l5", "I5", "2O": see _OCR_DIGITS; at least one
-# real digit), a sub-number after a point ("66.2/2025/NQ-CP") or a thousands point ("1.234/QĐ-UBND").
-_NUM = r"(?=[\dlIO]{0,4}\d)[\dlIO]{1,5}(?:\.\d{1,3})?"
+# A number as written: digits, with OCR's letters for digits ("l5", "I5", "2O": see _OCR_DIGITS; it starts with a
+# digit or has one soon), a sub-number after a point ("66.2/2025/NQ-CP") or a thousands point ("1.234/QĐ-UBND").
+# A digit or one of those letters leads the whole pattern, so the regex engine skips to them; the look-behind
+# after it checks what stands before the number.
+_NUM = r"(?:\d|[lIO](?=[lIO]{0,3}\d))(?<![\w/.\-].)[\dlIO]{0,4}(?:\.\d{1,3})?"
 _YEAR = r"(?:19|20)[\dlIO]{2}"
 # Old State symbols of one code after the number ("178/CP", "814/TTg"): only these issuers, as written.
 _BARE_ISSUERS = {"CP": "CP", "TTg": "TTg", "TTG": "TTg", "HĐBT": "HĐBT", "HDBT": "HĐBT"}
 _BARE = "|".join(sorted(_BARE_ISSUERS, key=len, reverse=True))
 
-# One alternation, four named shapes. Evaluated on the matching view (NFC, Ð -> Đ, dashes plain).
+# The number, then one of four named shapes. Evaluated on the matching view (NFC, Ð -> Đ, dashes plain).
 SYMBOL_RE = re.compile(
-    rf"(?<![\w/.\-])(?:"
+    rf"(?P<num>{_NUM})(?:{_SP}/{_BR}{_SP}(?:"
     # State with year: 98/2023/QH15, 88/2012/NĐ-CP, 05/2019/TTLT-BTC-BYT, the old 144/2002/QĐ/BTC, joint
     # resolutions' long lists (403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN)
-    rf"(?P<y_num>{_NUM}){_SP}/{_BR}{_SP}(?P<y_year>{_YEAR}){_SP}/{_BR}{_SP}"
+    rf"(?P<y_year>{_YEAR}){_SP}/{_BR}{_SP}"
     rf"(?P<y_codes>[{_UP}][{_AL}]{{0,9}}\d{{0,2}}(?:{_SP}[-/]{_BR}{_SP}[{_UP}][{_AL}]{{0,15}}\d{{0,2}})?"
     rf"(?:{_SP}-{_BR}{_SP}[{_UP}][{_AL}]{{0,15}}\d{{0,2}}){{0,4}})"
     rf"|"
-    # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8, 27-CTr/Tu (checked in from_match)
-    rf"(?P<p_num>{_NUM}){_SP}-{_BR}{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
-    rf"(?P<p_iss>[{_AL}][{_AL}Ưư0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}}|TƯ)"
-    rf"|"
     # State without year: 14/NQ-CP, 641/QĐ-UBND, 896/QĐ-TTg, 1234/UBND-KT
-    rf"(?P<s_num>{_NUM}){_SP}/{_BR}{_SP}(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
+    rf"(?P<s_type>[{_UP}][{_AL}]{{0,7}}){_SP}-{_BR}{_SP}"
     rf"(?P<s_iss>[{_UP}][{_AL}0-9]{{0,11}}(?:-[{_UP}][{_AL}0-9]{{0,11}}){{0,2}})"
     rf"|"
     # old State, one code: 178/CP, 814/TTg
-    rf"(?P<b_num>{_NUM}){_SP}/{_SP}(?P<b_iss>{_BARE})"
+    rf"(?P<b_iss>{_BARE}))"
+    rf"|"
+    # Party: 31-NQ/TW, 1330 -CV/BTGTU, 21-LCT/HĐNN8, 27-CTr/Tu (checked in from_match)
+    rf"{_SP}-{_BR}{_SP}(?P<p_type>[{_UP}][{_AL}]{{0,5}}){_SP}/{_BR}{_SP}"
+    rf"(?P<p_iss>[{_AL}][{_AL}Ưư0-9]{{1,11}}(?:-[{_UP}][{_UP}0-9]{{0,9}})?|L-\d{{3}}|TƯ)"
     # a footnote mark (¹ ²) may follow a symbol; a letter, digit, "/" or "-" may not, nor a file extension
     rf")(?![A-Za-zĐđÀ-ỹ0-9_/\-]|{_FILE_EXT})"
 )
@@ -162,15 +164,16 @@ def from_match(m: re.Match[str]) -> Symbol | None:
     """The Symbol of a SYMBOL_RE match; None when its codes turn out to be no document's. (The codes recur
     in every symbol of a kind: one interned copy each, a dense file has millions of symbols.)"""
     g = m.groupdict()
-    if g["y_num"]:
+    num = _written(g["num"])
+    if g["y_year"]:
         # the old "144/2002/QĐ/BTC" is "144/2002/QĐ-BTC"
-        return _state_year(_written(g["y_num"]), g["y_year"], _codes(g["y_codes"].replace("/", "-")))
-    if g["p_num"]:
-        num, t, iss = _written(g["p_num"]), _codes(g["p_type"]), _party_issuer(g["p_iss"])
+        return _state_year(num, g["y_year"], _codes(g["y_codes"].replace("/", "-")))
+    if g["p_type"]:
+        t, iss = _codes(g["p_type"]), _party_issuer(g["p_iss"])
         return Symbol(f"{num}-{t}/{iss}", _number(num), _code_of(t), _code_of(iss), None, "party") if iss else None
-    if g["s_num"]:
-        return _state(_written(g["s_num"]), _codes(g["s_type"]), _codes(g["s_iss"]))
-    num, iss = _written(g["b_num"]), _BARE_ISSUERS[g["b_iss"]]
+    if g["s_type"]:
+        return _state(num, _codes(g["s_type"]), _codes(g["s_iss"]))
+    iss = _BARE_ISSUERS[g["b_iss"]]
     return Symbol(f"{num}/{iss}", _number(num), None, _code_of(iss), None, "state")
 
 
