@@ -37,12 +37,12 @@ _LEAD = r"^[ \t*#|_>\-–]*"
 # a form's code after "Mẫu [số]": starts with a digit or a capital ("01", "2-KNĐ", "01/TNCN", "B02", "I.3")
 _CODE = r"(?:[ \t]+(?i:số))?[ \t]*[:.]?[ \t]*(?:\d|[A-ZĐ](?:[A-ZĐ0-9]*[0-9./\-]|[ \t]*$))"
 _FORM_LINE = re.compile(
-    rf"{_LEAD}(?:(?:(?:Biểu|BIỂU)[ \t]+)?(?:Mẫu|MẪU){_CODE}"  # Mẫu số 01, Biểu mẫu 12-BM, MẪU SỐ 01/TNCN
-    rf"|MẪU[ \t]+[A-ZĐÀ-Ỹ][^\na-zà-ỹđ]*$"  # MẪU QUYẾT ĐỊNH (a line of capitals)
+    rf"{_LEAD}(?:(?:(?:Biểu|BIỂU)[ \t]+(?:mẫu|Mẫu|MẪU)|Mẫu|MẪU){_CODE}"  # Mẫu số 01, Biểu mẫu 12-BM, MẪU SỐ 01/TNCN
+    rf"|(?P<caps>MẪU[ \t]+[^\n]+)"  # MẪU QUYẾT ĐỊNH (a line of capitals: checked in ModelForms.of)
     rf"|(?:Phụ lục|PHỤ LỤC)[^\n]{{0,80}}(?<!\w)(?:mẫu|Mẫu|MẪU)(?!\w))",
     re.MULTILINE,
 )
-_FORM_WORD = re.compile(r"Mẫu|MẪU|Phụ lục|PHỤ LỤC")
+_FORM_WORD = re.compile(r"Mẫu|MẪU|Biểu mẫu|BIỂU MẪU|Phụ lục|PHỤ LỤC")
 # "Số:" as a field just before a symbol: at a line's start, after a table cell's bar, or written "Số"/"SỐ" in
 # the line ("Mẫu số 01 Số: 15/QĐ-BNV"); not a sentence's "… kèm theo Quyết định số 15/QĐ-BNV"
 _NUMBER_FIELD = re.compile(r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
@@ -64,7 +64,8 @@ class ModelForms:
         starts: list[int] = []
         for w in _FORM_WORD.finditer(v):
             ls = v.rfind("\n", 0, w.start()) + 1
-            if (not starts or starts[-1] != ls) and w.start() - ls < 16 and _FORM_LINE.match(v, ls):
+            if (not starts or starts[-1] != ls) and w.start() - ls < 16 and (fm := _FORM_LINE.match(v, ls)) and (
+                    fm["caps"] is None or fm["caps"] == fm["caps"].upper()):
                 starts.append(ls)
         return cls(v, tuple(starts))
 

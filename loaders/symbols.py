@@ -48,7 +48,7 @@ _FILE_EXT = r"\.(?i:pdf|docx?|xlsx?|pptx?|odt|rtf|txt|html?|zip|rar|7z|jpe?g|png
 # A digit or one of those letters leads the whole pattern, so the regex engine skips to them; the look-behind
 # after it checks what stands before the number.
 _NUM = r"(?:\d|[lIO](?=[lIO]{0,3}\d))(?<![\w/.\-].)[\dlIO]{0,4}(?:\.\d{1,3})?"
-_YEAR = r"(?:19|20)[\dlIO]{2}"
+_YEAR = r"(?:[1lI]9|2[0O])[\dlIO]{2}"
 # Old State symbols of one code after the number ("178/CP", "814/TTg"): only these issuers, as written.
 _BARE_ISSUERS = {"CP": "CP", "TTg": "TTg", "TTG": "TTg", "HĐBT": "HĐBT", "HDBT": "HĐBT"}
 _BARE = "|".join(sorted(_BARE_ISSUERS, key=len, reverse=True))
