@@ -12,6 +12,13 @@ pages ("12/2025/TT-\\n7\\nBTC"), D for Đ ("QD-TTg"), look-alike letters and das
 "NÐ–CP" "NĐ-CP"), codes in the wrong case ("27-CTr/Tu", "17-CTR/TU", "QĐ-TTG") and "Tg" for "TTg".
 A file name ("45-NQ/TU.pdf") is not a symbol.
 
+Old and odd spellings name the document their plain spelling names: the Ministry of Finance's old "144/2002/QĐ/BTC"
+(a slash before the issuer), the one-code "178/CP" and "814/TTg" of the 1990s, a Party symbol typed in the State
+shape ("27/NQ-TW" is "27-NQ/TW"), sub-numbers ("66.2/2025/NQ-CP"), a thousands point ("1.234/QĐ-UBND"), joint
+symbols' long issuer lists ("403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN") and OCR's letters for digits ("l5", "I5",
+"2O20"). Leading zeros stay as written ("0125/KH-UBND"); the number compared (`Symbol.number`, identity_form)
+drops them.
+
 >>> parse("1330 -CV/BTGTU").symbol
 '1330-CV/BTGTU'
 >>> parse("88/2012/ND-\\nCP").symbol
@@ -22,6 +29,10 @@ A file name ("45-NQ/TU.pdf") is not a symbol.
 ('98', 2023, 'QH15')
 >>> parse("5-NQ/Ab") is None   # a Party issuer in lower case must still be a committee's code
 True
+>>> [parse(s).symbol for s in ("144 /2002/QĐ/BTC", "178/CP", "27/NQ- TW", "l5/2020/NÐ-CP", "66.2/2025/NQ-CP")]
+['144/2002/QĐ-BTC', '178/CP', '27-NQ/TW', '15/2020/NĐ-CP', '66.2/2025/NQ-CP']
+>>> p = parse("0125/KH-UBND"); (p.symbol, p.number)
+('0125/KH-UBND', '125')
 """
 
 from __future__ import annotations

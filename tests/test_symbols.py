@@ -348,3 +348,13 @@ def test_an_appendix_of_one_form_has_no_symbol_of_its_own():
 )
 def test_the_model_form_rule(text, kept):
     assert _symbols(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("written", "symbol"),
+    [("144 /2002/QĐ/BTC", "144/2002/QĐ-BTC"), ("178/CP", "178/CP"), ("27/NQ- TW", "27-NQ/TW"),
+     ("0125/KH-UBND", "0125/KH-UBND"), ("l5/2020/N\u00d0 -CP", "15/2020/NĐ-CP"), ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP")],
+)
+def test_a_header_written_oddly_gives_the_documents_own_symbol(written, symbol):
+    t = f"CƠ QUAN\n-------\nSố: {written}\nHà Nội, ngày 05 tháng 12 năm 2002\nQUYẾT ĐỊNH\nVề việc thử\n"
+    assert extract_text(Text(path="h.txt", text=t)).docs["source"].symbol == symbol
