@@ -8,7 +8,10 @@ in ("……(1)……", "ngày …… tháng …… năm ……"). The rule, on t
   "Mẫu 2-KNĐ", "MẪU SỐ 01/TNCN"), a line of capitals opening with "MẪU" ("MẪU QUYẾT ĐỊNH"), or an appendix
   heading that names a form ("Phụ lục VIII — Mẫu giấy phép"). "Mẫu vật có nguồn gốc…" (a specimen) is no form line.
 * In the form's header block (the form line and the FORM_HEADER_LINES lines after it) a symbol after "Số:"
-  is the model's number: not a reference.
+  is the model's number, not a reference, when the form is a model: it comes after a "Số:" line of the
+  document's own (an appendix), or its header block has blanks to fill in. A form line heading a filled-in
+  document ("Mẫu số 52-DS (Ban hành kèm theo Nghị quyết số 01/2017/NQ-HĐTP …)" above a court's real header and
+  date) names the template the document follows: its "Số:" is the document's own.
 * From a form line to the end of the text, a mention on a line with blanks to fill in ("……", "....",
   "…(2)…") is the model's example: not a reference.
 * Everything else in an appendix stays a reference: "(Kèm theo Nghị định số 161/2024/NĐ-CP …)" under a form
@@ -19,6 +22,9 @@ in ("……(1)……", "ngày …… tháng …… năm ……"). The rule, on t
 >>> f.is_model(v.index("15/QĐ")), f.is_model(v.index("12/QĐ")), f.is_model(v.index("BỘ"))
 (True, True, False)
 >>> ModelForms.of("b) Mẫu vật có nguồn gốc hợp pháp;\\nSố: 15/QĐ-BNV").is_model(40)
+False
+>>> filled = "Mẫu số 52-DS\\nTÒA ÁN NHÂN DÂN HUYỆN A\\nSố: 12/2020/QĐ-ST\\nA, ngày 5 tháng 3 năm 2020\\n"
+>>> ModelForms.of(filled).is_model(filled.index("12/"))
 False
 """
 
@@ -47,16 +53,20 @@ _FORM_WORD = re.compile(r"Mẫu|MẪU|Biểu mẫu|BIỂU MẪU|Phụ lục|PH�
 # the line ("Mẫu số 01 Số: 15/QĐ-BNV"); not a sentence's "… kèm theo Quyết định số 15/QĐ-BNV"
 _NUMBER_FIELD = re.compile(r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
                            r"[ \t]*[:.]?[ \t*|]*$", re.MULTILINE)
+# a "Số:" line as a header writes it (the document's own, when no form line comes before it)
+_OWN_NUMBER = re.compile(r"^[ \t*#|_>]*(?:Số|SỐ|Sô)[ \t]*[:.]?[ \t*|]*\d", re.MULTILINE)
 # blanks to fill in: two ellipses, four dots, or an ellipsis by a note mark "(1)"
 _BLANK = re.compile(r"…[ \t]*…|\.{4,}|…[ \t]*\(\d{1,2}\)|\(\d{1,2}\)[ \t]*…")
 
 
 @dataclass(frozen=True)
 class ModelForms:
-    """Where a text's model forms are: the view offsets of its form lines."""
+    """Where a text's model forms are: the view offsets of its form lines, and whether each is a model (its "Số:"
+    is no document's)."""
 
     text: str
     starts: tuple[int, ...]
+    models: tuple[bool, ...] = ()
 
     @classmethod
     def of(cls, v: str) -> ModelForms:
@@ -67,7 +77,8 @@ class ModelForms:
             if (not starts or starts[-1] != ls) and w.start() - ls < 16 and (fm := _FORM_LINE.match(v, ls)) and (
                     fm["caps"] is None or fm["caps"] == fm["caps"].upper()):
                 starts.append(ls)
-        return cls(v, tuple(starts))
+        own = _OWN_NUMBER.search(v)  # the first "Số:" line: the document's own header, when it comes first
+        return cls(v, tuple(starts), tuple(_is_model(v, ls, own.start() if own else len(v)) for ls in starts))
 
     def _line(self, pos: int) -> tuple[int, int]:
         start = self.text.rfind("\n", 0, pos) + 1
@@ -84,4 +95,18 @@ class ModelForms:
         if _BLANK.search(self.text, ls, le):
             return True
         in_header = self.text.count("\n", form, ls) <= FORM_HEADER_LINES
-        return in_header and _NUMBER_FIELD.search(self.text, ls, pos) is not None
+        return self.models[i] and in_header and _NUMBER_FIELD.search(self.text, ls, pos) is not None
+
+
+def _is_model(v: str, form: int, own: int) -> bool:
+    """Is the form at `form` a model: after the document's own "Số:" line (at `own`), or with blanks in its
+    header block?"""
+    if own < form:
+        return True
+    end = form
+    for _ in range(FORM_HEADER_LINES + 1):
+        end = v.find("\n", end + 1)
+        if end < 0:
+            end = len(v)
+            break
+    return _BLANK.search(v, form, end) is not None

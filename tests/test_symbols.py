@@ -328,26 +328,41 @@ def test_an_appendix_of_one_form_has_no_symbol_of_its_own():
     assert [m.symbol for m in x.mentions if m.symbol] == ["161/2024/NĐ-CP", "161/2024/NĐ-CP"]
 
 
+_OWN = "ỦY BAN NHÂN DÂN TỈNH A\nSố: 22/2024/QĐ-UBND\nA, ngày 10 tháng 5 năm 2024\nQUYẾT ĐỊNH\n"
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
         # a specimen ("mẫu vật") is no form: the "Số:" line after it is a header's
-        ("b) Mẫu vật có nguồn gốc hợp pháp;\nSố: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
-        ("PHÊ DUYỆT MẪU PHƯƠNG TIỆN ĐO\nSố: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
-        # a form line, then the form's header: its number is the model's
-        ("MẪU QUYẾT ĐỊNH KHEN THƯỞNG\nBỘ NỘI VỤ\nSố: 15/QĐ-BNV\n", []),
-        ("Mẫu số 01/TNCN\nSố: 15/QĐ-BNV\n", []),
-        ("Biểu mẫu 12-BM\nSố: 15/QĐ-BNV\n", []),
-        ("Mẫu số 01 Số: 15/QĐ-BNV\n", []),
+        (_OWN + "b) Mẫu vật có nguồn gốc hợp pháp;\nSố: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
+        (_OWN + "PHÊ DUYỆT MẪU PHƯƠNG TIỆN ĐO\nSố: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
+        # in an appendix (after the document's own header), a form line, then the form's header: the model's number
+        (_OWN + "MẪU QUYẾT ĐỊNH KHEN THƯỞNG\nBỘ NỘI VỤ\nSố: 15/QĐ-BNV\n", []),
+        (_OWN + "Mẫu số 01/TNCN\nSố: 15/QĐ-BNV\n", []),
+        (_OWN + "Biểu mẫu 12-BM\nSố: 15/QĐ-BNV\n", []),
+        (_OWN + "Mẫu số 01 Số: 15/QĐ-BNV\n", []),
         # far below the form's header, a "Số:" line with nothing to fill in is read again
-        ("Mẫu số 01\n" + "dòng\n" * 20 + "Số: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
+        (_OWN + "Mẫu số 01\n" + "dòng\n" * 20 + "Số: 15/QĐ-BNV\n", ["15/QĐ-BNV"]),
         # under a form line, a citation stays; one with blanks to fill in is the model's
-        ("Mẫu số 01\n(Kèm theo Quyết định số 15/QĐ-BNV ngày 3/1/2024)\n", ["15/QĐ-BNV"]),
-        ("Mẫu số 01\nCăn cứ Quyết định số 15/QĐ-BNV ngày ..... tháng ..... năm .....;\n", []),
+        (_OWN + "Mẫu số 01\n(Kèm theo Quyết định số 15/QĐ-BNV ngày 3/1/2024)\n", ["15/QĐ-BNV"]),
+        (_OWN + "Mẫu số 01\nCăn cứ Quyết định số 15/QĐ-BNV ngày ..... tháng ..... năm .....;\n", []),
+        # no header of the document's own before the form: a model when its header block has blanks
+        ("Mẫu số 01\n……(1)……\nSố: 15/QĐ-BNV\n……, ngày …… tháng …… năm ……\n", []),
     ],
 )
 def test_the_model_form_rule(text, kept):
-    assert _symbols(text) == kept
+    own = ["22/2024/QĐ-UBND"] if text.startswith(_OWN) else []
+    assert _symbols(text) == own + kept
+
+
+def test_a_filled_in_form_heading_a_document_keeps_the_documents_own_symbol():
+    t = ("Mẫu số 52-DS (Ban hành kèm theo Nghị quyết số 01/2017/NQ-HĐTP ngày 13/01/2017 của Hội đồng Thẩm phán "
+         "Tòa án nhân dân tối cao)\nTÒA ÁN NHÂN DÂN HUYỆN A\nSố: 12/2020/QĐ-ST\nA, ngày 05 tháng 3 năm 2020\n"
+         "QUYẾT ĐỊNH\nCông nhận sự thỏa thuận của các đương sự\n")
+    x = extract_text(Text(path="qd.txt", text=t))
+    assert x.docs["source"].symbol == "12/2020/QĐ-ST"
+    assert [m.symbol for m in x.mentions if m.symbol] == ["01/2017/NQ-HĐTP", "12/2020/QĐ-ST"]
 
 
 @pytest.mark.parametrize(
