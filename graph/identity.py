@@ -30,7 +30,7 @@ references with its number: when a file comes or goes, only those are decided ag
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -54,8 +54,8 @@ class Assigned:
 # ------------------------------------------------------------------------------------------------- ids
 
 
-def _doc_id(r: DocRef, local: bool, date: str | None = None, term: str | None = None) -> str:
-    base = "doc:" + (r.symbol or "") + ("@" + (r.jurisdiction or "?") if local else "")
+def _doc_id(r: DocRef, local: bool, date: str | None = None, term: str | None = None, symbol: str | None = None) -> str:
+    base = "doc:" + (symbol or r.symbol or "") + ("@" + (r.jurisdiction or "?") if local else "")
     if date:
         return base + "@" + date
     if term:
@@ -77,20 +77,35 @@ def single_id(file: str, key: str, r: DocRef) -> str:
             + ("|" + r.jurisdiction if r.jurisdiction else ""))
 
 
+def family_spelling(members: Sequence[tuple[RefId, DocRef]]) -> str:
+    """The one spelling a family's ids are written with: its members write the number as they like ("0125/KH-UBND",
+    "125/KH-UBND"); a document's own header is taken first, else the commonest spelling (ties: the first in order).
+
+    >>> family_spelling([(("a", "k"), DocRef(key="k", symbol="0125/KH-UBND")), (("b", "source"),
+    ...                  DocRef(key="source", symbol="125/KH-UBND"))])
+    '125/KH-UBND'
+    """
+    own = sorted(r.symbol or "" for _, r in members if r.is_source or r.key == "source")
+    if own:
+        return own[0]
+    counts = Counter(r.symbol or "" for _, r in members)
+    return min(counts, key=lambda s: (-counts[s], s))
+
+
 def assign_family(members: Sequence[tuple[RefId, DocRef]]) -> dict[RefId, Assigned]:
-    """Ids for every member of one family (any order in, the same answer out)."""
+    """Ids for every member of one family (any order in, the same answer out), written with its spelling."""
     ordered = sorted(members, key=lambda m: m[0])
     fam = family(ordered[0][1])
     assert fam is not None
+    spelling = family_spelling(ordered)
     if fam.mode == "year":
-        first = ordered[0][1]
-        return {rid: Assigned(_doc_id(first, fam.local)) for rid, _ in ordered}
+        return {rid: Assigned(_doc_id(ordered[0][1], fam.local, symbol=spelling)) for rid, _ in ordered}
     out: dict[RefId, Assigned] = {}
     clusters: dict[str, tuple[str | None, str | None, int | None]] = {}
     for rid, r in ordered:
         if r.date:
             clusters.setdefault(r.date, (r.date, r.term, r.year))
-            out[rid] = Assigned(_doc_id(r, fam.local, r.date))
+            out[rid] = Assigned(_doc_id(r, fam.local, r.date, symbol=spelling))
     undated = [(rid, r) for rid, r in ordered if not r.date]
     for _rid, r in undated:  # an undated term no dated document takes is a document of its own
         if r.term and not any(fits(r, *c) for c in clusters.values()):
@@ -98,11 +113,11 @@ def assign_family(members: Sequence[tuple[RefId, DocRef]]) -> dict[RefId, Assign
     for rid, r in undated:
         fit = [c for c in clusters.values() if fits(r, *c)]
         if len(fit) == 1:
-            out[rid] = Assigned(_doc_id(r, fam.local, fit[0][0], fit[0][1]))
+            out[rid] = Assigned(_doc_id(r, fam.local, fit[0][0], fit[0][1], spelling))
         elif fit:
-            out[rid] = Assigned(_doc_id(r, fam.local) + "@?", False, tuple(sorted({*r.missing, "date"})))
+            out[rid] = Assigned(_doc_id(r, fam.local, symbol=spelling) + "@?", False, tuple(sorted({*r.missing, "date"})))
         else:
-            out[rid] = Assigned(_doc_id(r, fam.local))
+            out[rid] = Assigned(_doc_id(r, fam.local, symbol=spelling))
     return out
 
 

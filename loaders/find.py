@@ -26,6 +26,7 @@ from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
 from . import symbols
 from .bodies import classify, compatible
 from .dates import DATE, NUMERIC_DATE, iso
+from .forms import ModelForms
 from .models import Mention, MentionForm, Symbol
 from .normalise import MatchView
 
@@ -241,6 +242,28 @@ def _type_word_before(v: str, pos: int) -> tuple[str, int, bool] | None:
     return last.group(0), win_start + last.start(), bool(bm["so"])
 
 
+# a law's long name, commas and all, before "số" and its symbol ("Luật Phòng, chống tác hại của rượu, bia số
+# 44/2019/QH14"): the nearest "Luật" before it (a capital: not "pháp luật")
+_LAW_WORD = re.compile(r"(?<!\w)(?:Bộ luật|Luật|BỘ LUẬT|LUẬT)(?=[ \t])")
+_LAW_NAME_TO_SO = re.compile(r"[^\n;()\"/]{1,180}?[ \t](?:số|sô)[ \t]*[:.]?[ \t]*")
+
+
+def _law_named_before(v: str, pos: int, sym: Symbol) -> tuple[str, int, bool] | None:
+    """The type word of a law whose long name stands before its symbol, as _type_word_before gives it; only for
+    a symbol of the National Assembly without a type code ("24/2018/QH14").
+
+    >>> ms = find_mentions("theo quy định của Luật Phòng, chống ma túy số 23/2000/QH10 đã được sửa đổi")
+    >>> [(m.quote, m.label) for m in ms]
+    [('Luật Phòng, chống ma túy số 23/2000/QH10', 'Law')]
+    """
+    if sym.shape != "state_year" or sym.type_code or not (sym.issuer_code or "").startswith("QH"):
+        return None
+    words = list(_LAW_WORD.finditer(v, max(0, pos - 200), pos))
+    if not words or _LAW_NAME_TO_SO.fullmatch(v, words[-1].end(), pos) is None:
+        return None
+    return ("Bộ luật" if words[-1].group(0)[:3].lower() == "bộ " else "Luật"), words[-1].start(), True
+
+
 def _full_mentions(v: str) -> list[Mention]:
     """Full symbols, each with the type word before it ("Nghị quyết số 31-NQ/TW", "Luật Cư trú số 81/2006/QH11");
     a symbol after "Số:" on a header line is the document's own (form "header"); a form's code ("Mẫu số
@@ -251,7 +274,7 @@ def _full_mentions(v: str) -> list[Mention]:
         s0 = sm.start()
         if sym is None or _FORM_CODE.search(v, max(0, s0 - 20), s0):
             continue
-        tw = _type_word_before(v, s0)
+        tw = _type_word_before(v, s0) or _law_named_before(v, s0, sym)
         form: MentionForm = "full"
         if tw is None and _HEADER_SO.search(v[max(0, s0 - 200):s0]):
             form = "header"
@@ -348,6 +371,8 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
     taken = _Taken([(m.start, m.end) for m in found])
     found += _named_mentions(v, taken)
     found += _short_mentions(v, taken)
+    if (forms := ModelForms.of(v)).starts:  # a model form's numbers and examples are no references
+        found = [m for m in found if not forms.is_model(m.start)]
     found.sort(key=lambda m: m.start)
     # attributes, read up to the next mention, then the title after them
     found = [_read_attrs(v, m.end, found[i + 1].start if i + 1 < len(found) else len(v), m)

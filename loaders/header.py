@@ -4,7 +4,9 @@ Symbol ("Số: 1330-CV/BTGTU", "Luật số: 12/2012/QH13", "| Số hiệu | 262
 ("TP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023"), type (title line or the symbol's type code), issuing body
 (the capitalised lines above the title), jurisdiction (the header's place, else the places the text names).
 
->>> h = read_header("QUỐC HỘI\\nLuật số: 12/2012/QH13\\nHà Nội, ngày 20 tháng 6 năm 2012\\nLUẬT\\nCÔNG ĐOÀN\\n", [])
+>>> from policygraph.loaders.find import find_mentions
+>>> text = "QUỐC HỘI\\nLuật số: 12/2012/QH13\\nHà Nội, ngày 20 tháng 6 năm 2012\\nLUẬT\\nCÔNG ĐOÀN\\n"
+>>> h = read_header(text, find_mentions(text))
 >>> (h.symbol, h.date, h.label, h.issuer)
 ('12/2012/QH13', '2012-06-20', 'Law', 'Quốc hội')
 """
@@ -110,7 +112,7 @@ _SO_IN_LINES = re.compile(r"^[ \t]*(?:(?:bộ luật|luật|pháp lệnh|nghị 
 
 def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
     """The own symbol read from the header laid out as lines ("Số: 30/2020/NĐ-CP" from a table cell): the
-    mention of the opening that writes it, else a header mention made from the line itself."""
+    mention of the opening that writes it."""
     for so in _SO_IN_LINES.finditer(head):
         sm = SYMBOL_RE.match(head, so.end())
         sym = from_match(sm) if sm else None
@@ -122,8 +124,7 @@ def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
                 break
             if m.sym is not None and identity_form(m.sym.symbol) == key:
                 return m
-        return Mention(start=0, end=0, quote=sm.group(0) if sm else "", form="header", sym=sym)
-    return None
+    return None  # a symbol the finder did not take (a model form's sample number) is no one's own
 
 
 def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,

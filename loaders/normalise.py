@@ -42,6 +42,8 @@ _CHAR_MAP = str.maketrans({
     "\u00f0": "đ",
     "\u0189": "Đ",  # Ɖ African D
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\ufe63": "-", "\uff0d": "-",  # small and full-width hyphen-minus (East Asian fonts, OCR)
+    "\u2044": "/", "\u2215": "/", "\uff0f": "/",  # fraction slash, division slash, full-width solidus
     "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
     "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
     "\u037e": ";", "\u0387": "\u00b7",  # Greek question mark, ano teleia: NFC changes them on their own
@@ -58,8 +60,8 @@ _CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_DICT)) + "]")
 def plain_chars(s: str) -> str:
     """Same-length substitutions (Ð -> Đ, dashes, odd spaces); a regex finds the few places to change.
 
-    >>> plain_chars("NÐ\u2013CP")
-    'NĐ-CP'
+    >>> plain_chars("NÐ\u2013CP"), plain_chars("15\uff0f2020\u2215NĐ\uff0dCP")
+    ('NĐ-CP', '15/2020/NĐ-CP')
     """
     return _CHAR_RE.sub(lambda m: _CHAR_DICT[m.group(0)], s)
 
