@@ -62,6 +62,10 @@ def extract_text(text: Text) -> Extraction:
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations
     x.relations.extend(portal_relations(listed, SOURCE, text.ident))
+    listed_only = {m.ref for _, m in listed} - {m.ref for m in mentions}
+    for r in x.relations:  # the issuer of a document only a portal's list names is the portal's word
+        if r.type == "ISSUED_BY" and r.source in listed_only:
+            r.origin = "portal"
     return x
 
 

@@ -123,7 +123,7 @@ FIELD_LABELS: dict[str, str] = {
     "số hiệu": "số hiệu", "số ký hiệu": "số hiệu", "số, ký hiệu": "số hiệu", "số văn bản": "số hiệu",
     "loại văn bản": "loại văn bản", "ngày ban hành": "ngày ban hành", "ngày ký": "ngày ban hành",
     "ngày có hiệu lực": "ngày có hiệu lực", "ngày hiệu lực": "ngày có hiệu lực", "hiệu lực từ": "ngày có hiệu lực",
-    "ngày áp dụng": "ngày có hiệu lực", "cơ quan ban hành": "cơ quan ban hành", "nơi ban hành": "cơ quan ban hành",
+    "ngày áp dụng": "ngày có hiệu lực", "áp dụng": "ngày có hiệu lực", "cơ quan ban hành": "cơ quan ban hành", "nơi ban hành": "cơ quan ban hành",
     "người ký": "người ký", "tình trạng hiệu lực": "tình trạng hiệu lực", "tình trạng": "tình trạng hiệu lực",
     "hiệu lực": "tình trạng hiệu lực", "ngày hết hiệu lực": "ngày hết hiệu lực", "trích yếu": "trích yếu",
     "tên văn bản": "trích yếu", "lĩnh vực": "lĩnh vực", "phạm vi": "phạm vi", "ngày đăng công báo": "ngày công báo",
@@ -137,7 +137,7 @@ class Related:
     """One entry of a curated list: the heading as written, what it states, and the listed document's name as
     the portal writes it ("Luật 12/2017/QH14 Sửa đổi, bổ sung một số điều của Bộ luật Hình sự")."""
 
-    heading: str
+    heading: str  # as written, without its count
     relation: Heading
     text: str
 
@@ -173,6 +173,11 @@ def link_heading(text: str) -> tuple[str, int | None] | None:
         count, text = int(m.group(1)), text[:m.start()]
     key = _fold(text)
     return (key, count) if key in HEADINGS else None
+
+
+def _wording(text: str) -> str:
+    """A heading as the page writes it, without its count: "Văn bản HD, QĐ chi tiết"."""
+    return _COUNT.sub("", _WS.sub(" ", text)).strip().rstrip(":").strip()
 
 
 def _text(el: Tag) -> str:
@@ -400,8 +405,22 @@ def related_lists(region: Tag | None) -> list[Related]:
         while group.parent is not None and group.parent is not region and not any(
                 other is not el and _within(other, group.parent) for other, _, _ in heads):
             group = group.parent
-        out.extend(Related(key, HEADINGS[key], name) for name in _items(group, el))
+        names = list(_items(group, el)) or list(_following(group, {id(h) for h, _, _ in heads}))
+        out.extend(Related(_wording(_text(el)), HEADINGS[key], name) for name in names)
     return out
+
+
+def _following(el: Tag, heads: set[int]) -> Iterator[str]:
+    """The items of a heading that stands alone among its siblings ("<h3>…</h3><ul>…</ul><h3>…"): the links
+    of the siblings after it, up to the next heading."""
+    from bs4.element import Tag
+
+    for sib in el.next_siblings:
+        if not isinstance(sib, Tag):
+            continue
+        if id(sib) in heads or any(id(d) in heads for d in sib.find_all(True)):
+            return
+        yield from _items(sib, el)
 
 
 # ------------------------------------------------------------------------------------------------ pages
@@ -519,10 +538,11 @@ def _text_related(lines: list[str]) -> tuple[list[Related], set[int]]:
     out: list[Related] = []
     taken: set[int] = set()
     current: tuple[str, int | None] | None = None
+    start = 0
     for i, ln in enumerate(lines):
         s = ln.strip()
         if (h := link_heading(s)) is not None:
-            current = h
+            current, start = h, i
             taken.add(i)
             continue
         if current is None:
@@ -532,7 +552,7 @@ def _text_related(lines: list[str]) -> tuple[list[Related], set[int]]:
             continue
         taken.add(i)
         if current[1] != 0:
-            out.append(Related(current[0], HEADINGS[current[0]], s.lstrip("-•* \t")))
+            out.append(Related(_wording(lines[start]), HEADINGS[current[0]], s.lstrip("-•* \t")))
     return out, taken
 
 
