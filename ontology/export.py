@@ -255,6 +255,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("missing:string[]", "missing", "string[]"),
     ("conflicts", "conflicts", "json"),
     ("status", "status", "string"),
+    ("stated_status", "stated_status", "string"),
     ("status_since", "status_since", "string"),
     ("status_by:string[]", "status_by", "string[]"),
     ("pg_symbol", "pg_symbol", "string"),
@@ -268,6 +269,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 #: flattened, the edge's key and stating file as push writes them: graph.neo4j_store.relationship_row)
 EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
+    ("origin", "origin", "string"),
     ("source_file", "source_file", "string"),
     ("source_path", "source_path", "string"),
     ("evidence_file", "evidence_file", "string"),
