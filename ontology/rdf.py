@@ -228,7 +228,7 @@ def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: 
     for attr, value in data.items():
         if attr in ("type", "kind") or value is None:
             continue
-        if attr in ("source_file", "source_path") and isinstance(value, str):
+        if attr in ("source_file", "source_path", "origin") and isinstance(value, str):
             g.add((st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]), Literal(value)))
         elif attr == "evidence" and isinstance(value, dict):
             ev = URIRef(f"{st}-evidence")
@@ -361,7 +361,7 @@ def from_rdf(g: Graph) -> nx.MultiDiGraph:
         data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
         key_lit = g.value(st, PG.edgeKey)
         key = key_lit.toPython() if isinstance(key_lit, Literal) else None
-        for attr in ("source_file", "source_path"):
+        for attr in ("source_file", "source_path", "origin"):
             value = g.value(st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]))
             if value is not None:
                 data[attr] = str(value)
