@@ -269,7 +269,6 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 #: flattened, the edge's key and stating file as push writes them: graph.neo4j_store.relationship_row)
 EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
-    ("origin", "origin", "string"),
     ("source_file", "source_file", "string"),
     ("source_path", "source_path", "string"),
     ("evidence_file", "evidence_file", "string"),
@@ -278,6 +277,7 @@ EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("evidence_sentence", "evidence_sentence", "string"),
     ("evidence_sentence_start:int", "evidence_sentence_start", "int"),
     ("evidence_sentence_end:int", "evidence_sentence_end", "int"),
+    ("origin", "origin", "string"),
     ("pg_key", "pg_key", "string"),
     ("pg_file", "pg_file", "string"),
     ("pg_json:string[]", "pg_json", "string[]"),
