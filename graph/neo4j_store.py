@@ -293,7 +293,7 @@ def relationship_row(u: Hashable, v: Hashable, key: Hashable, attrs: Mapping[str
 def _edge_attrs(rel_type: str, props: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
     """Relationship properties -> (edge key, schema attributes): one pass over the properties (a
     neighbourhood brings back tens of thousands)."""
-    attrs: dict[str, Any] = {"type": rel_type, "kind": None, "origin": "text"}  # pushed before origin: the text's
+    attrs: dict[str, Any] = {"type": rel_type, "kind": None}
     found: dict[str, Any] = {}
     for k, v in props.items():
         if k.startswith(_PG):

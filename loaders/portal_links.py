@@ -5,7 +5,7 @@ Bộ luật Hình sự số 100/2015/QH13"): its first reference (loaders.find) 
 belong to its title. The references go through the same resolve step as the text's own (loaders.resolve),
 so a document a list names and the text cites is one node. The heading gives the relation and its direction
 (loaders.portal.HEADINGS); the evidence is the heading and the item as the page shows them (a page's list
-has no offset in the document's text: `start` and `end` are 0).
+has no offset in the document's text: `start`, `end`, `sentence_start` and `sentence_end` are 0).
 
 >>> from policygraph.loaders.portal import HEADINGS, Related
 >>> item = Related("văn bản hướng dẫn", HEADINGS["văn bản hướng dẫn"], "Nghị định 01/2016/NĐ-CP Quy định chi tiết")
@@ -53,7 +53,8 @@ def portal_relations(pairs: Iterable[tuple[Related, Mention]], source: str, file
     for it, m in pairs:
         if m.ref is None or m.ref == source or it.relation.type is None:
             continue
-        ev = Evidence(file=file, start=0, end=0, sentence=f"{it.heading}: {it.text}"[:400])
+        ev = Evidence(file=file, start=0, end=0, sentence=f"{it.heading}: {it.text}"[:400], sentence_start=0,
+                      sentence_end=0)
         u, v = (source, m.ref) if it.relation.direction == "out" else (m.ref, source)
         out.append(Relation(source=u, target=v, type=it.relation.type, evidence=ev, kind=it.relation.kind,
                             scope=it.relation.scope, origin="portal"))

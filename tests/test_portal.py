@@ -335,3 +335,23 @@ def _write(html: str, name: str) -> Path:
     p = folder / name
     p.write_text(html, encoding="utf-8")
     return p
+
+
+def test_a_consolidated_text_on_vbpl_is_its_own_document() -> None:
+    """A vbpl.vn "toàn văn" page of a consolidated text: its breadcrumb "Văn bản hợp nhất 23/VBHN-VPQH" gives the
+    symbol when the header table does not; it cites the base text and the amendment it names."""
+    html = ("<div class='box-tab-vb'><div class='box-map'><ul><li><a>CSDL quốc gia về VBPL</a></li>"
+            "<li><a>Văn bản hợp nhất 23/VBHN-VPQH</a></li></ul></div><div class='header'><ul><li>"
+            "<a class='selected' href='/TW/Pages/vbpq-toanvan.aspx?ItemID=9'>Toàn văn</a></li></ul></div>"
+            "<div class='content'><div class='fulltext'><div class='vbInfo'><ul><li>Hiệu lực: Còn hiệu lực</li>"
+            "</ul></div><div><table><tr><td><div>VĂN PHÒNG QUỐC HỘI</div></td></tr></table>"
+            "<div id='toanvancontent'><p>BỘ LUẬT</p><p>HÌNH SỰ</p><p>Bộ luật Hình sự số 100/2015/QH13 ngày 27 tháng "
+            "11 năm 2015 của Quốc hội, được sửa đổi, bổ sung bởi Luật số 12/2017/QH14 ngày 20 tháng 6 năm 2017 của "
+            "Quốc hội.</p></div></div></div></div></div><div id='footer'>Trang chủ</div>")
+    t = readers.read(_write(html, "vbhn.html"))
+    assert t.portal == "vbpl_toanvan" and "Trang chủ" not in t.text and "Hiệu lực" not in t.text
+    x = extract_text(t)
+    src = x.docs[x.source]
+    assert (src.symbol, src.stated_status) == ("23/VBHN-VPQH", "Còn hiệu lực")
+    assert {r.target.split("@")[0] for r in x.relations if r.type == "CITES" and r.source == "source"} == {
+        "100/2015/qh13", "12/2017/qh14"}
