@@ -21,9 +21,10 @@ Heading(type='IMPLEMENTS', kind='implements', direction='in', scope=None)
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -378,6 +379,8 @@ def _headings(region: Tag) -> list[tuple[Tag, str, int | None]]:
     """The heading elements of a region: the innermost element whose whole text is a heading wording."""
     found: list[tuple[Tag, str, int | None]] = []
     for el in region.find_all(_HEADING_TAGS):
+        if next(itertools.islice(el.descendants, 12, None), None) is not None:
+            continue  # a heading is a few words in an element or two: no need to read a large block's text
         t = _text(el)
         if len(t) > 80:
             continue
@@ -518,18 +521,35 @@ _TEXT_MARKS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
 _FIELD_LINE = re.compile(r"^\s*(?P<k>[^:\t|\n]{2,40}?)\s*:\s*(?P<v>[^\t|\n]{1,300}?)\s*$", re.MULTILINE)
 
 
-def _text_fields(lines: Iterable[str]) -> dict[str, str]:
-    """Attribute fields of a text dump: "Label: value" lines and tab- or pipe-separated label / value cells."""
-    out: dict[str, str] = {}
-    for ln in lines:
-        cells = [c.strip() for c in re.split(r"\t|\|", ln) if c.strip()]
-        if len(cells) >= 2:
-            for i in range(len(cells) - 1):
-                if FIELD_LABELS.get(_fold(cells[i])):
-                    _put(out, cells[i], cells[i + 1])
-        elif (m := _FIELD_LINE.match(ln)) and FIELD_LABELS.get(_fold(m["k"])):
-            _put(out, m["k"], m["v"])
-    return out
+def _field_line(ln: str, out: dict[str, str]) -> bool:
+    """Read the attribute fields of one line of a text dump into `out` ("Label: value", or tab- or
+    pipe-separated label / value cells); is it such a line?"""
+    cells = [c.strip() for c in re.split(r"\t|\|", ln) if c.strip()]
+    if len(cells) >= 2:
+        labels = [i for i in range(len(cells) - 1) if FIELD_LABELS.get(_fold(cells[i]))]
+        for i in labels:
+            _put(out, cells[i], cells[i + 1])
+        return bool(labels)
+    if (m := _FIELD_LINE.match(ln)) and FIELD_LABELS.get(_fold(m["k"])):
+        _put(out, m["k"], m["v"])
+        return True
+    return False
+
+
+def _chrome_line(ln: str, out: dict[str, str]) -> bool:
+    """A vbpl.vn line that is the portal's, not the document's: the breadcrumb ("CSDL quốc gia về VBPL » … »
+    Bộ luật 100/2015/QH13", whose last item names the page's document) and the tab bar."""
+    if _TEXT_TABS.search(ln):
+        return True
+    if "»" in ln and "VBPL" in ln:
+        type_word, rest = split_type(ln.rsplit("»", 1)[-1].strip())
+        from .symbols import parse
+
+        if type_word and rest and parse(rest.split(" ")[0]) is not None:
+            _put(out, "loại văn bản", type_word)
+            _put(out, "số hiệu", rest.split(" ")[0])
+        return True
+    return False
 
 
 def _text_related(lines: list[str]) -> tuple[list[Related], set[int]]:
@@ -594,6 +614,9 @@ def read_text_page(text: str) -> TextPage | None:
         return None
     lines = text.split("\n")
     related, taken = _text_related(lines)
-    fields = _text_fields(ln for i, ln in enumerate(lines) if i not in taken)
+    fields: dict[str, str] = {}
+    for i, ln in enumerate(lines):  # the attribute lines before the document's own header are the portal's
+        if i not in taken and i < 40 and (_chrome_line(ln, fields) or _field_line(ln, fields)):
+            taken.add(i)
     keep = [ln for i, ln in enumerate(lines) if i not in taken]
     return TextPage(kind, "\n".join(keep), fields, related)

@@ -355,3 +355,28 @@ def test_a_consolidated_text_on_vbpl_is_its_own_document() -> None:
     assert (src.symbol, src.stated_status) == ("23/VBHN-VPQH", "Còn hiệu lực")
     assert {r.target.split("@")[0] for r in x.relations if r.type == "CITES" and r.source == "source"} == {
         "100/2015/qh13", "12/2017/qh14"}
+
+
+def test_a_text_dump_of_a_toanvan_page(tmp_path: Path) -> None:
+    """What a browser saves as text of a "toàn văn" page: the breadcrumb, the tab bar and the status lines are
+    the portal's (the breadcrumb names the document), the rest is the document."""
+    dump = "\n".join([
+        "CSDL quốc gia về VBPL » CSDL Trung ương » Văn bản pháp luật » Luật 12/2017/QH14",
+        "Toàn văn Thuộc tính Lịch sử VB liên quan Lược đồ Bản PDF Tải về Bản in",
+        "Hiệu lực: Còn hiệu lực", "Ngày có hiệu lực: 01/01/2018",
+        "QUỐC HỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 20 tháng 6 năm 2017",
+        "LUẬT", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA BỘ LUẬT HÌNH SỰ SỐ 100/2015/QH13",
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+        "Điều 1. Sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13",
+    ])
+    p = tmp_path / "toanvan.txt"
+    p.write_text(dump, encoding="utf-8")
+    t = readers.read(p)
+    assert t.portal == "vbpl_toanvan" and t.text.startswith("QUỐC HỘI") and "»" not in t.text
+    assert t.fields == {"tình trạng hiệu lực": "Còn hiệu lực", "ngày có hiệu lực": "01/01/2018",
+                        "loại văn bản": "Luật", "số hiệu": "12/2017/QH14"}
+    x = extract_text(t)
+    src = x.docs[x.source]
+    assert (src.symbol, src.date, src.effective, src.stated_status) == (
+        "12/2017/QH14", "2017-06-20", "2018-01-01", "Còn hiệu lực")
+    assert ("SUPERSEDES", "amends", "source", "100/2015/qh13") in _rels(x, "text")
