@@ -86,9 +86,15 @@ def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | N
     return t
 
 
+def _origin_note(edges: list[dict[str, Any]]) -> str:
+    """" [portal]" when a portal's curated list states the relation, " [text+portal]" when both do."""
+    origins = sorted({str(e.get("origin") or "text") for e in edges}, key=lambda o: o != "text")
+    return f" [{'+'.join(origins)}]" if "portal" in origins else ""
+
+
 def _hop_text(G: nx.MultiDiGraph, h: q.Hop, parent_attrs: dict[str, Any]) -> Text:
     types = list(dict.fromkeys(str(e["type"]) for e in h.edges)) or [h.edge_type]
-    rel = "+".join(types) + (f" ({h.edge_kind})" if h.edge_kind else "")
+    rel = "+".join(types) + (f" ({h.edge_kind})" if h.edge_kind else "") + _origin_note(h.edges)
     t = Text()
     style = _TYPE_STYLE.get(h.edge_type, "")
     if h.direction == "up":
@@ -292,7 +298,7 @@ def show(
         t.add_column("node", overflow="fold")
         t.add_column("evidence", overflow="fold")
         for e in edges:
-            rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "")
+            rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + _origin_note([e])
             other = Text(clean(e["other_name"]), style="bold")
             extra = " · ".join(str(x) for x in (e.get("other_label"), e.get("other_date"),
                                                  e.get("other_jurisdiction")) if x)
@@ -377,6 +383,11 @@ def stats(
                    f"{plural(s['edges'], 'edge')}", style="bold"))
     out.print(Text("documents by type: ", style="bold") + Text(_counts(s["by_label"]) if docs else "none"))
     out.print(Text("edges by relation: ", style="bold") + Text(_counts(s["by_relation"], s["by_relation_kind"])))
+    if s.get("by_origin", {}).get("portal"):
+        agree = s["origin_agreement"]
+        out.print(Text("document relations by origin: ", style="bold") + Text(
+            f"{_counts(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
+            f"{agree['same_type']} of them with the same type"))
     if s["most_cited"]:
         out.print(Text("most cited: ", style="bold")
                   + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"])))

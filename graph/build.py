@@ -27,7 +27,7 @@ from ..loaders.models import Body, DocRef, Extraction, Project, Relation
 from .identity import Assigned, assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
-              "level", "branch", "term", "title", "effective")
+              "level", "branch", "term", "title", "effective", "stated_status")
 #: edge attributes a relation carries only when known (a supersession's part and effective date)
 OPTIONAL_EDGE_FIELDS = ("scope", "effective")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
@@ -150,15 +150,18 @@ def edges_of(x: Extraction, node_of: Callable[[str], str]) -> list[tuple[str, st
 def edge_key(rel: Relation, file: str, index: int, u: str, v: str) -> str:
     if rel.type == "PART_OF":
         return f"PART_OF:{u}:{v}"
+    if rel.origin == "portal":  # a portal's list has no offset in the text: the relation's place in the file
+        return f"{rel.type}:{file}:portal:{index}"
     return f"{rel.type}:{file}:{rel.evidence.start if rel.evidence else index}"
 
 
 def edge_attrs(rel: Relation, file: str) -> dict[str, Any]:
-    """An edge's attributes; `file` is the stating file's identity (its relative path). `scope` and
-    `effective` only when known."""
+    """An edge's attributes; `file` is the stating file's identity (its relative path). `origin`: "text" when
+    the document's text states it, "portal" when a portal's curated list does. `scope` and `effective` only
+    when known."""
     extra = {f: getattr(rel, f) for f in OPTIONAL_EDGE_FIELDS if getattr(rel, f) is not None}
     return {"type": rel.type, "kind": rel.kind, "source_file": file_name(file), "source_path": file,
-            "evidence": rel.evidence.to_dict() if rel.evidence else None, **extra}
+            "evidence": rel.evidence.to_dict() if rel.evidence else None, "origin": rel.origin, **extra}
 
 
 def file_name(path: str) -> str:

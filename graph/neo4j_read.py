@@ -390,6 +390,11 @@ _COUNT_EDGE_KINDS = "\nUNION ALL\n".join(
     f"MATCH ()-[r:{t}]->() WHERE coalesce(r.kind, '') <> '' RETURN '{t}' AS type, r.kind AS key, count(*) AS n"
     for t in vocab.EDGE_KINDS
 )
+_DOC_RELS = "|".join(q.DOC_RELATIONS)
+_COUNT_ORIGINS = f"MATCH ()-[r:{_DOC_RELS}]->() RETURN coalesce(r.origin, 'text') AS key, count(*) AS n"
+_PORTAL_PAIRS = (f"MATCH (a)-[:{_DOC_RELS} {{origin: 'portal'}}]->(b) WHERE a <> b WITH DISTINCT a, b "
+                 f"MATCH (a)-[r:{_DOC_RELS}]->(b) RETURN a.id AS u, b.id AS v, type(r) AS t, "
+                 "coalesce(r.origin, 'text') AS o")
 _COUNT_FILES = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN count(f) AS n"
 _MOST_CITED = (
     f"MATCH (d:Document) WITH d, COUNT {{ (d)<-[:{'|'.join(q.DOC_RELATIONS)}]-() }} AS c WHERE c > 0\n"
@@ -434,6 +439,9 @@ def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None
     for record in firsts:  # the lists' own rules (fields, order) are graph.queries.stats'
         _add_node(H, record["id"], record["props"])
     lists = q.stats(H, top)
+    by_origin = _pairs(_read(driver, database, _COUNT_ORIGINS))
+    agreement = q.origin_counts((r["u"], r["v"], r["t"], r["o"]) for r in _read(driver, database, _PORTAL_PAIRS)
+                                ) if by_origin.get("portal") else (by_origin, {"pairs": 0, "same_type": 0})
     return {
         "nodes": sum(by_kind.values()),
         "edges": sum(by_relation.values()),
@@ -442,6 +450,8 @@ def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None
         "by_label": _pairs(_read(driver, database, _COUNT_LABELS)) if by_kind.get("Document") else {},
         "by_relation": by_relation,
         "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_relation_kind.items())},
+        "by_origin": by_origin,
+        "origin_agreement": agreement[1],
         "most_cited": [{"id": r["id"], "name": q.display_name(_from_props(r["props"]), r["id"]), "count": int(r["c"])}
                        for r in sorted(most, key=lambda r: (-int(r["c"]), str(r["id"])))],
         **{name: {"count": totals[name], "top": lists[name]["top"]} for name in _LOOSE_ENDS},

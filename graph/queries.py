@@ -99,7 +99,7 @@ __all__ = [
 
 def _edge_dict(u: Hashable, v: Hashable, key: Hashable, d: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": d.get("type"), "kind": d.get("kind"), "source": str(u), "target": str(v), "key": str(key),
-            "source_file": d.get("source_file"), "evidence": d.get("evidence")}
+            "source_file": d.get("source_file"), "evidence": d.get("evidence"), "origin": d.get("origin") or "text"}
 
 
 def _edge_order(e: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -341,12 +341,34 @@ def _top(items: list[dict[str, Any]], top: int) -> dict[str, Any]:
     return {"count": len(items), "top": items[:top]}
 
 
+def origin_counts(edges: Iterable[tuple[Any, Any, str, str | None]]) -> tuple[dict[str, int], dict[str, int]]:
+    """Document relations by `origin` ("text" when a document's text states them, "portal" when a portal's
+    curated list does; none: the text's), and how far the two agree: of the (source, target) pairs that have
+    both a portal and a text relation, how many have one of the same type.
+
+    >>> origin_counts([("a", "b", "CITES", "portal"), ("a", "b", "CITES", "text"), ("a", "c", "IMPLEMENTS", "portal"),
+    ...                ("a", "c", "CITES", None), ("a", "d", "CITES", "portal"), ("a", "b", "ISSUED_BY", None)])
+    ({'portal': 3, 'text': 2}, {'pairs': 2, 'same_type': 1})
+    """
+    by_origin: Counter[str] = Counter()
+    pairs: dict[tuple[Any, Any], dict[str, set[str]]] = {}
+    for u, v, t, o in edges:
+        if t not in _REL_RANK:
+            continue
+        by_origin[o or "text"] += 1
+        pairs.setdefault((u, v), {}).setdefault(o or "text", set()).add(t)
+    both = [d for d in pairs.values() if "portal" in d and "text" in d]
+    return dict(sorted(by_origin.items())), {"pairs": len(both), "same_type": sum(bool(d["portal"] & d["text"])
+                                                                                  for d in both)}
+
+
 def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
     """Counts and the loose ends an analyst should look at, bounded whatever the size of the graph.
 
     Keys: ``nodes``, ``edges``, ``files`` (how many files are loaded; :func:`files` lists them),
     ``by_kind``, ``by_label`` (documents), ``by_relation`` (edge type), ``by_relation_kind`` (type -> kind
-    -> count), ``most_cited`` (the `top` documents with the most incoming document relations: id, name,
+    -> count), ``by_origin`` and ``origin_agreement`` (:func:`origin_counts`), ``most_cited`` (the `top`
+    documents with the most incoming document relations: id, name,
     count), and three loose-end lists as ``{"count": N, "top": [...]}`` (at most `top` items, the ones most
     files mention first): ``unresolved`` (documents with ``resolved == False``: id, name, label, number,
     missing, sources), ``no_identity`` (documents with no symbol, title or name: the same fields) and
@@ -387,6 +409,7 @@ def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
         if t in _REL_RANK:
             cited[str(v)] += 1
     most = sorted(cited.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    by_origin, agreement = origin_counts((u, v, d.get("type"), d.get("origin")) for u, v, d in G.edges(data=True))
 
     def by_mentions(x: dict[str, Any]) -> tuple[int, str]:
         return (-len(x["sources"]), x["id"])
@@ -399,6 +422,8 @@ def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
         "by_label": dict(sorted(by_label.items())),
         "by_relation": dict(sorted(by_rel.items())),
         "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_rel_kind.items())},
+        "by_origin": by_origin,
+        "origin_agreement": agreement,
         "most_cited": [{"id": n, "name": display_name(G.nodes[n], n), "count": c} for n, c in most],
         "unresolved": _top(sorted(unresolved, key=by_mentions), top),
         "no_identity": _top(sorted(no_identity, key=by_mentions), top),

@@ -46,8 +46,15 @@ _EDGE_SELECT = ("SELECT e.src, e.dst, e.key, e.type, e.attrs, f.path, e.seq FROM
 
 def _add_edges(H: nx.MultiDiGraph, rows: Iterable[Sequence[Any]]) -> None:
     """Edges in file order: a PART_OF pair keeps its first file's edge, any other key its last statement."""
-    H.add_edges_from((u, v, key, json.loads(attrs)) for u, v, key, typ, attrs, _path, _seq
+    H.add_edges_from((u, v, key, _edge(attrs)) for u, v, key, typ, attrs, _path, _seq
                      in sorted(rows, key=lambda r: (r[5], r[6])) if typ != "PART_OF" or not H.has_edge(u, v, key))
+
+
+def _edge(attrs: str) -> dict[str, Any]:
+    """An edge's attributes as stored; a store written before edges carried `origin` states the text's."""
+    d: dict[str, Any] = json.loads(attrs)
+    d.setdefault("origin", "text")
+    return d
 
 
 class StoreSource:
@@ -241,6 +248,7 @@ class StoreSource:
         cited = self._query("SELECT dst, count(*) FROM edges WHERE type IN ('SUPERSEDES', 'IMPLEMENTS', 'CITES') "
                             "AND src <> dst GROUP BY dst ORDER BY 2 DESC, 1 LIMIT ?", (top,)) if top else []
         names = {n: q.display_name(json.loads(d), n) for n, d in self._nodes(n for n, _ in cited)}
+        by_origin, agreement = self._origins()
         return {
             "nodes": one("SELECT count(*) FROM nodes"),
             "edges": sum(by_rel.values()),
@@ -250,11 +258,27 @@ class StoreSource:
                                          "WHERE kind = 'Document' GROUP BY 1 ORDER BY 1")),
             "by_relation": by_rel,
             "by_relation_kind": by_rel_kind,
+            "by_origin": by_origin,
+            "origin_agreement": agreement,
             "most_cited": [{"id": n, "name": names.get(n, n), "count": c} for n, c in cited],
             "unresolved": self._loose("kind = 'Document' AND resolved = 0", top),
             "no_identity": self._loose("no_identity = 1", top),
             "conflicts": self._loose("has_conflicts = 1", top, conflicts=True),
         }
+
+    def _origins(self) -> tuple[dict[str, int], dict[str, int]]:
+        """graph.queries.origin_counts in SQL: the counts by origin, the pairs compared only where a portal
+        states one (an edge stored before edges carried `origin` is the text's)."""
+        types = json.dumps(list(q.DOC_RELATIONS))
+        origin = "coalesce(json_extract(attrs, '$.origin'), 'text')"
+        by_origin = dict(self._query(f"SELECT {origin}, count(*) FROM edges WHERE src <> dst AND type IN "
+                                     f"(SELECT value FROM json_each(?)) GROUP BY 1 ORDER BY 1", (types,)))
+        if not by_origin.get("portal"):
+            return by_origin, {"pairs": 0, "same_type": 0}
+        rows = self._query(f"SELECT src, dst, type, {origin} FROM edges WHERE src <> dst AND type IN (SELECT value "
+                           "FROM json_each(?)) AND (src, dst) IN (SELECT src, dst FROM edges WHERE "
+                           f"{origin} = 'portal')", (types,))
+        return by_origin, q.origin_counts(rows)[1]
 
     def _loose(self, where: str, top: int, conflicts: bool = False) -> dict[str, Any]:
         count = self._query(f"SELECT count(*) FROM nodes WHERE {where}")[0][0]

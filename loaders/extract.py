@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 
 from . import gazetteer, readers
 from .bodies import BodyInfo, classify
+from .dates import NUMERIC_DATE, iso
 from .effective import cited_effective, own_effective
 from .evidence import Passages
 from .find import find_mentions
 from .header import display_name, read_header
 from .models import Body, DocRef, Evidence, Extraction, Mention, Project, Relation, Text
 from .normalise import MatchView, fold_key
+from .portal_links import item_mentions, portal_relations
 from .projects import find_projects
 from .relations import relate
 from .resolve import resolve_mentions
@@ -37,9 +40,12 @@ def extract_text(text: Text) -> Extraction:
     raw = text.text
     view = MatchView.of(raw)
     mentions = find_mentions(view)
-    src = read_header(view, mentions, name=text.name, key=SOURCE)
-    src = dataclasses.replace(src, effective=own_effective(view.text, src.date))
-    docs = resolve_mentions(mentions, src)
+    fields = text.fields or {}
+    src = read_header(view, mentions, name=text.name, key=SOURCE, fields=text.fields)
+    src = dataclasses.replace(src, effective=_field_date(fields.get("ngày có hiệu lực"))
+                              or own_effective(view.text, src.date), stated_status=fields.get("tình trạng hiệu lực"))
+    listed = item_mentions(text.portal_relations)  # a portal's curated lists: resolved with the text's mentions
+    docs = resolve_mentions([*mentions, *(m for _, m in listed)], src)
     passages = Passages(view, text.ident)
     _cited_effective(docs, mentions, passages)
     relations = relate(view, mentions, SOURCE, passages, src.effective)
@@ -55,7 +61,18 @@ def extract_text(text: Text) -> Extraction:
         x.projects[p.key] = Project(key=p.key, name=p.name, aliases=p.aliases, evidence=[ev])
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations
+    x.relations.extend(portal_relations(listed, SOURCE, text.ident))
+    listed_only = {m.ref for _, m in listed} - {m.ref for m in mentions}
+    for r in x.relations:  # the issuer of a document only a portal's list names is the portal's word
+        if r.type == "ISSUED_BY" and r.source in listed_only:
+            r.origin = "portal"
     return x
+
+
+def _field_date(value: str | None) -> str | None:
+    """An ISO date from a portal field ("01/01/2018")."""
+    m = re.search(NUMERIC_DATE, value or "")
+    return iso(m["d"], m["m"], m["y"]) if m else None
 
 
 def _cited_effective(docs: dict[str, DocRef], mentions: list[Mention], passages: Passages) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
@@ -25,6 +26,7 @@ from .layout import header_lines
 from .models import DocRef, Level, Mention, Symbol
 from .normalise import MatchView, matching_form
 from .symbols import SYMBOL_RE, from_match, identity_form
+from .symbols import parse as parse_symbol
 from .titles import is_caps, sentence_case
 
 HEADER_CHARS = 2500
@@ -388,23 +390,27 @@ def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None
 
 
 def read_header(text: str | MatchView, mentions: list[Mention], name: str | None = None,
-                key: str = "source") -> DocRef:
+                key: str = "source", fields: Mapping[str, str] | None = None) -> DocRef:
     """The DocRef of the document whose full text is `text` (its mentions already found), read from its header.
 
-    Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title.
+    Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title. `fields`
+    (a portal page's attribute table, loaders.portal) are merged over the header's own metadata fields; their
+    "số hiệu" gives the symbol and their "trích yếu" the title when the header gives none.
     """
     view = text if isinstance(text, MatchView) else MatchView.of(text)
     head = header_lines(view.text[:HEADER_CHARS])
     sm = _header_symbol(view, mentions) or _symbol_in_lines(head, mentions)
-    table = metadata_fields(head)
+    table = {**metadata_fields(head), **(fields or {})}
     info, issuer_line = _issuer(view, head, table, sm)
-    sym = sm.sym if sm is not None else None
+    own = (fields or {}).get("số hiệu")
+    sym = sm.sym if sm is not None else (parse_symbol(own) if own else None)
     central = _is_central(info, sym)
     place = (None, None) if central else _jurisdiction(view, head, info, issuer_line)
     tm = _TERM.search(head[:600])
     label = _label(head, table, sm)
     return _source_ref(key, name, sym, _date(view, head, table, sm, mentions), label, info,
-                       place, tm["k"].upper() if tm else None, _title(head, label, view))
+                       place, tm["k"].upper() if tm else None,
+                       _title(head, label, view) or (fields or {}).get("trích yếu"))
 
 
 def display_name(info: BodyInfo, jurisdiction: str | None) -> str:

@@ -32,6 +32,8 @@ Scope = Literal["province", "city", "district", "commune"]
 RelationType = Literal["CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS"]
 #: the refinements of IMPLEMENTS and SUPERSEDES (ontology.vocab.EDGE_KINDS)
 RelationKind = Literal["implements", "based_on", "amends", "replaces", "repeals"]
+#: who states a relation: the document's text, or a portal's curated list (loaders.portal)
+RelationOrigin = Literal["text", "portal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,11 @@ class Text:
     pages: list[int] | None = None
     # the path relative to the folder loaded: the file's identity in a store (its name when None)
     rel: str | None = None
+    # a saved portal page (loaders.portal): the page kind, its attribute fields ("số hiệu", "ngày có hiệu
+    # lực", "tình trạng hiệu lực", ...) and its curated related lists (loaders.portal.Related)
+    portal: str | None = None
+    fields: dict[str, str] | None = None
+    portal_relations: list[Any] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -225,6 +232,8 @@ class DocRef:
     short: bool = False
     # ISO date the document takes effect ("có hiệu lực thi hành từ ngày ...", "kể từ ngày ký")
     effective: str | None = None
+    # the status a portal page states ("Tình trạng hiệu lực: Còn hiệu lực"), as written
+    stated_status: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -282,6 +291,8 @@ class Relation:
     scope: str | None = None
     # SUPERSEDES: ISO date the change takes effect ("hết hiệu lực kể từ ngày Luật này có hiệu lực")
     effective: str | None = None
+    # "text" when the document's text states it, "portal" when a portal's curated list does
+    origin: RelationOrigin = "text"
 
 
 @dataclass
@@ -332,6 +343,7 @@ class Extraction:
                 Relation(
                     source=r["source"], target=r["target"], type=r["type"], evidence=ev(r["evidence"]),
                     kind=r.get("kind"), scope=r.get("scope"), effective=r.get("effective"),
+                    origin=r.get("origin") or "text",
                 )
                 for r in d["relations"]
             ],

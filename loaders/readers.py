@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import layout, legacy_vn
+from . import layout, legacy_vn, portal
 from .models import LoadError, Text
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
@@ -299,10 +299,13 @@ def read(path: str | os.PathLike[str]) -> Text:
     fmt = _FORMATS[ext]
     data = _read_bytes(path, fmt)
     pages: list[int] | None = None
+    page: Any = None
     if fmt in ("txt", "md"):
         text = _newlines(_decode_text(name, data))
+        if (page := portal.read_text_page(text)) is not None:
+            text = page.text
     elif fmt == "html":
-        text = _read_html(name, data)
+        text, page = _read_html_page(name, data)
     elif fmt == "docx":
         text = _read_docx(name, data)
     else:
@@ -310,7 +313,12 @@ def read(path: str | os.PathLike[str]) -> Text:
     if fmt != "pdf":  # PDF pages are converted one by one, so that their offsets hold
         text = legacy_vn.convert(text, legacy_vn.detect(text))
     if not text.strip():
-        raise _fail(name, "empty file" if not data.strip() else "empty (no text)")
+        if page is None or not (page.fields or page.related):
+            raise _fail(name, "empty file" if not data.strip() else "empty (no text)")
+        text = portal.stand_in(page.fields, page.kind)  # a page of attributes or lists only
+    if page is not None:
+        return Text(path=name, text=text, format=fmt, pages=pages, portal=page.kind, fields=page.fields,
+                    portal_relations=page.related)
     return Text(path=name, text=text, format=fmt, pages=pages)
 
 
@@ -449,6 +457,12 @@ def _html_charset(name: str, data: bytes) -> str | None:
 
 
 def _read_html(name: str, data: bytes) -> str:
+    return _read_html_page(name, data)[0]
+
+
+def _read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
+    """The visible text of an HTML file; of a saved portal page (loaders.portal) only the document's own
+    content, with the page itself (its fields and curated lists)."""
     from bs4 import BeautifulSoup
     from bs4.element import NavigableString, Tag
 
@@ -467,6 +481,7 @@ def _read_html(name: str, data: bytes) -> str:
     if "\x00" in markup:
         raise _fail(name, "binary file, not HTML")
     soup = BeautifulSoup(markup, "html.parser")
+    page = portal.read_page(soup)
     for t in soup.find_all(_DROP):
         t.decompose()
 
@@ -528,9 +543,13 @@ def _read_html(name: str, data: bytes) -> str:
                     flush()
                 stack.append((iter(child.children), block))
 
-    walk(soup)
-    flush()
-    return "\n".join(lines)
+    for root in (page.content if page is not None else [soup]):
+        if root.name == "table":
+            table(root)
+        else:
+            walk(root)
+        flush()
+    return "\n".join(lines), page
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -197,6 +197,10 @@ def _add_node_attr(g: Graph, s: URIRef, attr: str, value: Any) -> bool:
     return False
 
 
+#: an edge's string attributes that are properties of its statement (vocab.STATEMENT_DATATYPE_PROPERTIES)
+_STATEMENT_STRINGS = ("source_file", "source_path", "origin")
+
+
 def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: bool) -> None:
     type_ = data.get("type")
     if type_ not in vocab.RELATION_TYPES:
@@ -221,7 +225,7 @@ def _add_edge(g: Graph, u: Any, v: Any, key: Any, data: dict[str, Any], entail: 
     for attr, value in data.items():
         if attr in ("type", "kind") or value is None:
             continue
-        if attr in ("source_file", "source_path") and isinstance(value, str):
+        if attr in _STATEMENT_STRINGS and isinstance(value, str):
             g.add((st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]), Literal(value)))
         elif attr == "evidence" and isinstance(value, dict):
             _add_evidence(g, st, value)
@@ -374,7 +378,7 @@ def _edge_of(g: Graph, st: Node) -> tuple[str, str, Any, dict[str, Any]] | None:
     data.update(type=type_, kind=str(kind_lit) if kind_lit is not None else rel_kind)
     key_lit = g.value(st, PG.edgeKey)
     key = key_lit.toPython() if isinstance(key_lit, Literal) else None
-    for attr in ("source_file", "source_path"):
+    for attr in _STATEMENT_STRINGS:
         value = g.value(st, vocab.pg(vocab.STATEMENT_DATATYPE_PROPERTIES[attr]))
         if value is not None:
             data[attr] = str(value)

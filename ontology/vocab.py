@@ -268,6 +268,7 @@ NODE_ATTRIBUTES: Final = MappingProxyType(
             "term",
             "title",
             "effective",
+            "stated_status",
             "source_file",
             "source_path",
             "sources",
@@ -287,7 +288,9 @@ SCALAR_NODE_ATTRIBUTES: Final = MappingProxyType(
     }
 )
 #: the attributes docs/schema.md gives every edge, and the keys of its evidence
-EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "source_path", "evidence")
+EDGE_ATTRIBUTES: Final = ("type", "kind", "source_file", "source_path", "evidence", "origin")
+#: who states an edge: the document's text, or a portal's curated list (an edge without it is the text's)
+EDGE_ORIGINS: Final = ("text", "portal")
 #: attributes an edge carries only when known: the part of the target a SUPERSEDES edge touches and the
 #: date the change takes effect
 OPTIONAL_EDGE_ATTRIBUTES: Final = ("scope", "effective")
@@ -308,6 +311,7 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
         "title": "title",
         "effective": "effective",
         "status": "status",
+        "stated_status": "statedStatus",
         "status_since": "statusSince",
         "name": "name",
         "source_file": "sourceFile",
@@ -327,7 +331,7 @@ EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start",
 #: datatype properties of the reified edge (rdf:Statement) besides its evidence
 STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType(
     {"key": "edgeKey", "source_file": "sourceFile", "source_path": "sourcePath", "scope": "scope",
-     "effective": "effective"})
+     "effective": "effective", "origin": "origin"})
 
 #: attributes without a property of their own travel as one JSON literal here
 EXTRA_PROPERTY: Final = "extraAttributes"

@@ -231,7 +231,8 @@ def doc_node(**attrs: Any) -> dict[str, Any]:
     node: dict[str, Any] = {
         "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
         "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
-        "branch": None, "term": None, "title": None, "effective": None, "source_file": None, "source_path": None,
+        "branch": None, "term": None, "title": None, "effective": None, "stated_status": None, "source_file": None,
+        "source_path": None,
         "sources": [], "resolved": True,
         "missing": [], "conflicts": {},
     }  # fmt: skip
@@ -312,7 +313,7 @@ def policy_graph() -> nx.MultiDiGraph:
     def edge(u: str, v: str, rel: str, file: str, quote: str, nth: int = 0, kind: str | None = None) -> None:
         ev = evidence(file, quote, nth)
         key = f"PART_OF:{u}:{v}" if rel == "PART_OF" else f"{rel}:{file}:{ev['start']}"
-        G.add_edge(u, v, key=key, type=rel, kind=kind, source_file=file, source_path=file, evidence=ev)
+        G.add_edge(u, v, key=key, type=rel, kind=kind, source_file=file, source_path=file, evidence=ev, origin="text")
 
     edge(HCM08, D31, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 31-NQ/TW", kind="implements")
     edge(HCM08, D98, "IMPLEMENTS", FILE_HCM, "Nghị quyết số 98/2023/QH15", kind="based_on")

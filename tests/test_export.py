@@ -151,7 +151,7 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert rels[0] == [
         ":START_ID", ":END_ID", ":TYPE", "kind", "source_file", "source_path",
         "evidence_file", "evidence_start:int", "evidence_end:int", "evidence_sentence",
-        "evidence_sentence_start:int", "evidence_sentence_end:int", "pg_key", "pg_file", "pg_json:string[]",
+        "evidence_sentence_start:int", "evidence_sentence_end:int", "origin", "pg_key", "pg_file", "pg_json:string[]",
     ]  # fmt: skip
     assert len(nodes) - 1 == graph.number_of_nodes()
     assert len(rels) - 1 == graph.number_of_edges()
@@ -260,7 +260,7 @@ def test_rdf_keeps_an_unforeseen_kind_and_extra_attributes() -> None:
     assert back.nodes["a"]["sources"] == ["b", "a"] and back.nodes["a"]["missing"] == []
     assert back.edges["a", "a", 7] == {
         "type": "IMPLEMENTS", "kind": "continues", "weight": 2, "source_file": None, "source_path": None,
-        "evidence": None,
+        "evidence": None, "origin": None,
     }  # fmt: skip
 
 
@@ -334,7 +334,7 @@ def small_graphs(draw: st.DrawFn) -> nx.MultiDiGraph:
         type_ = draw(st.sampled_from(vocab.RELATION_TYPES))
         kind_ = draw(st.sampled_from((None, *vocab.EDGE_KINDS.get(type_, ()))))
         data: dict[str, Any] = {"type": type_, "kind": kind_, "source_file": None, "source_path": None,
-                                "evidence": None}
+                                "evidence": None, "origin": draw(st.sampled_from((None, *vocab.EDGE_ORIGINS)))}
         if draw(st.booleans()):
             start = draw(st.integers(0, 10_000))
             data["source_path"] = draw(TEXT)

@@ -660,3 +660,20 @@ def test_a_push_writes_each_node_once_however_many_transactions_touch_it(neo4j_d
     assert many.transactions == 5 and one.transactions == 1
     assert many.nodes == one.nodes == whole.number_of_nodes()
     assert_same_graph(nr.fetch_graph(neo4j_db), whole)
+
+
+def test_origin_round_trips_through_neo4j_and_its_stats(neo4j_db: Any) -> None:
+    """Portal and text relations (tests/data/portal) keep their origin through a push, a fetch and stats."""
+    from policygraph.graph import queries as q
+    from policygraph.graph.build import build_graph
+    from policygraph.loaders.extract import extract_file
+
+    pages = sorted((Path(__file__).parent / "data" / "portal").glob("*.html"))
+    G = build_graph([extract_file(str(p), p.name) for p in pages])
+    ns.push_graph(neo4j_db, G)
+    back = nr.fetch_graph(neo4j_db)
+    assert_same_graph(back, G)
+    assert {d["origin"] for *_, d in back.edges(data=True)} == {"text", "portal"}
+    got, want = nr.stats(neo4j_db), q.stats(G)
+    assert (got["by_origin"], got["origin_agreement"]) == (want["by_origin"], want["origin_agreement"])
+    assert want["origin_agreement"]["pairs"] >= 2
