@@ -137,7 +137,7 @@ def timeline(report: CoverageReport, as_of: str | None = None, only: str | None 
             t.undated.append(row)
         elif root_day and d < root_day:
             t.early.append(row)
-        elif prov not in best or (d, e.node) < (best[prov].date, best[prov].node):  # type: ignore[operator]
+        elif prov not in best or (d, e.node) < (best[prov].date, best[prov].node):
             best[prov] = row
     for r in best.values():
         r.documents = counts[r.province]
@@ -191,7 +191,7 @@ def timeline_to_dict(t: Timeline) -> dict[str, Any]:
             "no_date": [_row_dict(r, names) for r in t.undated],
             "before_root": [_row_dict(r, names) for r in t.early], "missing": t.missing,
             "unplaced": [{"document": e.node, "jurisdiction": e.jurisdiction} for e in t.unplaced],
-            "list": {"units": len(t.units), "sources": [s["act"] for s in provinces.sources()]}}
+            "list": {"units": len(t.units), "source": provinces.list_on(t.as_of).source}}
 
 
 #: the columns of a timeline report (CSV/XLSX), in order

@@ -28,7 +28,7 @@ from typing import Any
 
 from . import gazetteer
 
-__all__ = ["REFORM_2025", "UnitList", "lists", "province_on", "sources", "today", "units_on"]
+__all__ = ["REFORM_2025", "UnitList", "list_on", "lists", "province_on", "sources", "today", "units_on"]
 
 #: the day the 34 units of Nghị quyết 202/2025/QH15 took over from the 63
 REFORM_2025 = "2025-07-01"
@@ -79,7 +79,12 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-def _list_on(day: str) -> UnitList:
+def list_on(day: str) -> UnitList:
+    """The official list in force on `day` (ISO date).
+
+    >>> list_on("2025-07-01").source
+    'Nghị quyết số 202/2025/QH15'
+    """
     for x in lists():
         if x.covers(day):
             return x
@@ -88,7 +93,7 @@ def _list_on(day: str) -> UnitList:
 
 def units_on(day: str) -> list[str]:
     """The provinces and centrally-run cities in force on `day` (ISO date), in the order of their act."""
-    return list(_list_on(day).units)
+    return list(list_on(day).units)
 
 
 @functools.cache
