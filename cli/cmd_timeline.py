@@ -69,7 +69,8 @@ def as_of_day(text: str | None) -> str | None:
 
 
 def check(args: TimelineArgs) -> None:
-    """Refuse what cannot be drawn before any walk: --plot's format, its place."""
+    """Refuse what cannot be answered before any walk: --as-of that is no day, --plot's format, its place."""
+    as_of_day(args.as_of)
     if args.plot is not None:
         if args.plot.suffix.lower() not in (".svg", ".png"):
             raise typer.BadParameter(f"{args.plot}: give a .svg or .png file", param_hint="--plot")

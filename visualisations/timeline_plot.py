@@ -47,29 +47,33 @@ def write_plot(d: Mapping[str, Any], path: str | Path) -> Path:
 
     rows = [r for r in d["timeline"] if r.get("days") is not None]
     missing = list(d.get("missing") or [])
-    names = [r["province"] for r in rows]
-    days = [r["days"] for r in rows]
     height = max(2.5, 0.28 * (len(rows) + (1 if missing else 0)) + 1.6 + 0.18 * (len(missing) // 4))
-    fig, ax = plt.subplots(figsize=(9, height))
-    try:
-        ys = list(range(len(rows)))
-        ax.barh(ys, days, color=_BAR, height=0.7)
-        for y, v in zip(ys, days, strict=True):
-            ax.text(v, y, f" {v}", va="center", fontsize=8)
-        ax.set_yticks(ys, names, fontsize=8)
-        ax.invert_yaxis()
-        stats = d.get("stats") or {}
-        for key, style in (("q1", ":"), ("median", "--"), ("q3", ":")):
-            if stats.get(key) is not None:
-                ax.axvline(stats[key], color="#555555", linestyle=style, linewidth=1)
-        ax.set_xlabel(_xlabel(d, stats), fontsize=9)
-        ax.set_title(_title(d), fontsize=10, loc="left")
-        if missing:
-            lines = [", ".join(missing[i:i + 6]) for i in range(0, len(missing), 6)]
-            fig.text(0.01, 0.01, "none yet: " + "\n".join(lines), color=_MISSING, fontsize=8, va="bottom")
-        fig.tight_layout(rect=(0, 0.03 + 0.025 * ((len(missing) + 5) // 6), 1, 1))
-        out = Path(path)
-        fig.savefig(out, format=out.suffix.lstrip(".").lower() or "svg", dpi=120)
-    finally:
-        plt.close(fig)
+    out = Path(path)
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in the SVG (searchable)
+        fig, ax = plt.subplots(figsize=(9, height))
+        try:
+            _draw(fig, ax, d, rows, missing)
+            fig.savefig(out, format=out.suffix.lstrip(".").lower() or "svg", dpi=120)
+        finally:
+            plt.close(fig)
     return out
+
+
+def _draw(fig: Any, ax: Any, d: Mapping[str, Any], rows: list[Mapping[str, Any]], missing: list[str]) -> None:
+    days = [r["days"] for r in rows]
+    ys = list(range(len(rows)))
+    ax.barh(ys, days, color=_BAR, height=0.7)
+    for y, v in zip(ys, days, strict=True):
+        ax.text(v, y, f" {v}", va="center", fontsize=8)
+    ax.set_yticks(ys, [r["province"] for r in rows], fontsize=8)
+    ax.invert_yaxis()
+    stats = d.get("stats") or {}
+    for key, style in (("q1", ":"), ("median", "--"), ("q3", ":")):
+        if stats.get(key) is not None:
+            ax.axvline(stats[key], color="#555555", linestyle=style, linewidth=1)
+    ax.set_xlabel(_xlabel(d, stats), fontsize=9)
+    ax.set_title(_title(d), fontsize=10, loc="left")
+    if missing:
+        lines = [", ".join(missing[i:i + 6]) for i in range(0, len(missing), 6)]
+        fig.text(0.01, 0.01, "none yet: " + "\n".join(lines), color=_MISSING, fontsize=8, va="bottom")
+    fig.tight_layout(rect=(0, 0.03 + 0.025 * ((len(missing) + 5) // 6), 1, 1))
