@@ -469,6 +469,7 @@ def coverage(
     when = tlv.TimelineArgs(timeline, missing, as_of, plot, place, limit, as_json, report, store)
     if when:
         tlv.check(when)
+        brief = True  # a timeline reads in full only its first document per province
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)

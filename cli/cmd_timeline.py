@@ -20,7 +20,7 @@ from rich.text import Text
 
 from ..graph import queries as q
 from ..graph import timeline as tl
-from .common import check_output, clean, echo_json, err, fail, out, plural, read_in_full
+from .common import around, check_output, clean, echo_json, err, fail, out, plural, read_in_full
 
 if TYPE_CHECKING:
     from ..graph.source import GraphSource
@@ -79,14 +79,15 @@ def check(args: TimelineArgs) -> None:
 
 def answer(src: GraphSource, G: nx.MultiDiGraph, rep: q.CoverageReport, follow: tuple[str, ...],
            args: TimelineArgs, brief: bool) -> None:
-    """Print (or write) the timeline of a coverage report: the walk `G` was `brief` when only the first
-    --limit provinces' documents are to be shown, and those are read in full here."""
+    """Print (or write) the timeline of a coverage report. The walk `G` was brief (dates and places, no
+    evidence: graph.source.GraphSource.neighbourhood): the documents shown are read in full here, at most
+    one per province (and the undated ones) whatever the number of documents counted."""
     try:
         t = tl.timeline(rep, as_of_day(args.as_of), args.only)
     except ValueError as e:
         fail(str(e), 2)
     if brief:
-        shown = [r.node for r in (t.rows[:args.limit] if args.timeline else [])]
+        shown = _shown(t, args)
         read_in_full(src, G, shown, follow)
         sub = dataclasses.replace(rep, entries=[rep.entry(n) for n in shown])
         t = tl.refresh(t, {e.node: e for e in q.read_again(sub, G, len(shown)).entries})
@@ -101,6 +102,23 @@ def answer(src: GraphSource, G: nx.MultiDiGraph, rep: q.CoverageReport, follow: 
         echo_json(_json(d, args))
         return
     _print(t, d, args)
+
+
+def timeline_of(src: GraphSource, node: str, as_of: str | None) -> dict:
+    """The timeline of `node` (through IMPLEMENTS) as timeline_to_dict gives it, from a brief walk: the
+    HTML view's panel (names and dates only, no evidence)."""
+    G = around(src, node, [("down", None, ("IMPLEMENTS",))], unnamed_only=True, brief=True)
+    return tl.timeline_to_dict(tl.timeline(q.coverage(G, node), as_of))
+
+
+def _shown(t: tl.Timeline, args: TimelineArgs) -> list[str]:
+    """The documents whose names and evidence the answer shows: the first --limit provinces' in the text,
+    every province's first (and the undated and early ones) in --json, --report and the picture."""
+    if not (args.timeline or args.plot is not None):
+        return []
+    if args.as_json or args.report is not None or args.plot is not None or not args.limit:
+        return [r.node for r in (*t.rows, *t.undated, *t.early)]
+    return [r.node for r in t.rows[:args.limit]]
 
 
 def _json(d: dict, args: TimelineArgs) -> dict:

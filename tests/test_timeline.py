@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import statistics
 from pathlib import Path
 from typing import Any
@@ -278,3 +279,48 @@ def test_neo4j_answers_like_the_store_and_the_cookbook_query_agrees(both: tuple[
     got = [(r["place"], r["id"], r["date"], r["days"]) for r in rows]
     assert got == [(r["province"], r["document"], r["first_date"], r["days"]) for r in t["timeline"]]
 
+
+
+# ------------------------------------------------------------------------------------------- HTML view
+
+
+def test_the_view_of_the_focus_carries_the_same_timeline(store: Path, tmp_path: Path) -> None:
+    from policygraph.visualisations.html import page_data
+
+    page = tmp_path / "v.html"
+    r = run(store, "view", REF, "--down", "--timeline", "--as-of", AFTER, "-o", str(page))
+    assert r.exit_code == 0, r.output
+    panel = page_data(page.read_text(encoding="utf-8"))["timeline"]
+    d = answer(store, "--as-of", AFTER)
+    assert [(x["province"], x["days"], x["date"]) for x in panel["rows"]] == [
+        (x["province"], x["days"], x["first_date"]) for x in d["timeline"]]
+    assert panel["missing"] == d["missing"] and panel["units"] == 34
+    r = run(store, "view", REF, "--down", "-o", str(tmp_path / "plain.html"))
+    assert r.exit_code == 0 and page_data((tmp_path / "plain.html").read_text(encoding="utf-8"))["timeline"] is None
+
+
+def test_the_timeline_panel_in_chromium(store: Path, tmp_path: Path) -> None:
+    import time
+
+    from policygraph.visualisations import headless
+    from policygraph.visualisations.html import page_data
+
+    if headless.chromium_paths() is None:
+        if os.environ.get("CI"):
+            pytest.fail("the view test needs Chromium and chromedriver on CI", pytrace=False)
+        pytest.skip("chromium and chromedriver are not installed")
+    page = tmp_path / "v.html"
+    assert run(store, "view", REF, "--down", "--timeline", "--as-of", BEFORE, "-o", str(page)).exit_code == 0
+    data = page_data(page.read_text(encoding="utf-8"))
+    with headless.chromium(1400, 900) as driver:
+        headless.open_page(driver, page)
+        body = driver.find_element("id", "pg-timeline-body")
+        assert driver.find_element("id", "pg-timeline").is_displayed()
+        rows = data["timeline"]["rows"]
+        assert all(f"{r['province']}: {r['days']} days" in body.text for r in rows)
+        assert "None yet (55)" in body.text and headless.console_errors(driver) == []
+        first = next(r for r in rows if r["node"] is not None)
+        link = next(b for b in body.find_elements("css selector", "button.pg-link") if b.text == first["name"])
+        driver.execute_script("arguments[0].click()", link)  # the panel scrolls under the sticky search box
+        time.sleep(0.3)
+        assert driver.execute_script("return PG.network.getSelectedNodes()") == [first["node"]]

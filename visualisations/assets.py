@@ -53,6 +53,11 @@ legend { font-weight: 600; color: #555; font-size: 12px; padding: 0; }
          vertical-align: -1px; border: 1px solid rgba(0,0,0,.25); }
 .pg-ln { display: inline-block; width: 26px; height: 0; margin-right: 6px; vertical-align: 3px; border-top: 3px solid; }
 .pg-legend-row { margin: 2px 0; }
+ol.pg-tl { margin: 4px 0; padding-left: 22px; }
+ol.pg-tl li { margin: 0 0 5px; }
+.pg-tl-track { background: #e8edf3; height: 6px; border-radius: 3px; margin: 1px 0; }
+.pg-tl-bar { display: block; height: 6px; border-radius: 3px; background: #2b6cb0; }
+.pg-tl-missing { color: #c53030; }
 .pg-status { position: absolute; left: 10px; bottom: 8px; z-index: 3; background: rgba(255,255,255,.9);
              padding: 2px 6px; border-radius: 4px; color: #444; pointer-events: none; font-size: 12px; }
 """
@@ -693,11 +698,35 @@ function buildLegend() {
   body.append(row('Captions appear where they fit: zoom in for more.'));
 }
 
+// ---------------------------------------------------------------------------------------------- timeline
+function buildTimeline() {  // when each province first carried the focus out (coverage --timeline)
+  const tl = DATA.timeline;
+  if (!tl) return;
+  document.getElementById('pg-timeline').hidden = false;
+  const body = document.getElementById('pg-timeline-body');
+  const s = tl.stats;
+  body.append(el('p', { class: 'pg-kind' }, `${tl.rows.length} of ${tl.units} provinces as of ${tl.as_of}, ` +
+    `days after ${tl.root_date || '?'}` + (s.median === null ? '' : `; median ${s.median}, quartiles ${s.q1}–${s.q3}`)));
+  const most = Math.max(1, ...tl.rows.map(r => r.days || 0));
+  const list = el('ol', { class: 'pg-tl' });
+  for (const r of tl.rows) {
+    const bar = el('span', { class: 'pg-tl-bar' });
+    bar.style.width = (100 * Math.max(0, r.days || 0) / most).toFixed(1) + '%';
+    const doc = r.node === null ? r.name : el('button', { class: 'pg-link', type: 'button', onclick: () => select(r.node) }, r.name);
+    list.append(el('li', null, `${r.province}: ${r.days === null ? '?' : r.days} days (${r.date})`,
+      el('div', { class: 'pg-tl-track' }, bar), doc));
+  }
+  body.append(list);
+  if (tl.no_date.length) body.append(el('p', null, `No date (${tl.no_date.length}): ${tl.no_date.join('; ')}`));
+  body.append(el('p', { class: 'pg-tl-missing' }, `None yet (${tl.missing.length}): ${tl.missing.join(', ') || '—'}`));
+}
+
 // ---------------------------------------------------------------------------------------------- start
 setText('pg-title', DATA.title);
 setText('pg-subtitle', DATA.subtitle);
 buildFilters();
 buildLegend();
+buildTimeline();
 updateCounts();
 // fit the nodes, leaving room for the captions on their right
 network.fit({ maxZoomLevel: BIG ? 1 : 1.5 });

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["write_plot"]
+__all__ = ["panel_data", "write_plot"]
 
 _BAR = "#2b6cb0"
 _MISSING = "#c53030"
@@ -77,3 +77,22 @@ def _draw(fig: Any, ax: Any, d: Mapping[str, Any], rows: list[Mapping[str, Any]]
         lines = [", ".join(missing[i:i + 6]) for i in range(0, len(missing), 6)]
         fig.text(0.01, 0.01, "none yet: " + "\n".join(lines), color=_MISSING, fontsize=8, va="bottom")
     fig.tight_layout(rect=(0, 0.03 + 0.025 * ((len(missing) + 5) // 6), 1, 1))
+
+
+def panel_data(d: Mapping[str, Any], index: Mapping[str, int]) -> dict[str, Any]:
+    """What the HTML view's timeline panel shows of the timeline `d`: each row with the index of its
+    document among the nodes drawn (None when it is not drawn), the undated ones and the missing.
+
+    >>> panel_data({"as_of": "2026-01-01", "root_date": "2024-12-22", "stats": {}, "missing": ["Huế"],
+    ...             "list": {"units": 34}, "no_date": [], "timeline": [{"province": "Đồng Nai", "days": 50,
+    ...             "first_date": "2025-02-10", "name": "15-CTr/TU", "document": "doc:15"}]}, {"doc:15": 3})["rows"]
+    [{'province': 'Đồng Nai', 'days': 50, 'date': '2025-02-10', 'name': '15-CTr/TU', 'node': 3}]
+    """
+    stats = d.get("stats") or {}
+    return {"as_of": d["as_of"], "root_date": d.get("root_date"), "units": (d.get("list") or {}).get("units"),
+            "stats": {k: stats.get(k) for k in ("q1", "median", "q3")},
+            "rows": [{"province": r["province"], "days": r.get("days"), "date": r.get("first_date"),
+                      "name": r.get("name") or r["document"], "node": index.get(r["document"])}
+                     for r in d["timeline"]],
+            "no_date": [f"{r['province']}: {r.get('name') or r['document']}" for r in d.get("no_date") or []],
+            "missing": list(d.get("missing") or [])}
