@@ -150,7 +150,9 @@ def _report(d: dict, args: TimelineArgs) -> None:
     write(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
 
 
-def _stats_text(s: dict) -> str:
+def _stats_text(s: dict, root_date: str | None) -> str:
+    if not root_date:
+        return "REF has no date: the days after it cannot be counted (sorted by date)"
     if s["median"] is None:
         return "no province has a dated document after REF's date"
     return (f"days after REF: median {s['median']:g}, quartiles {s['q1']:g}–{s['q3']:g}, "
@@ -176,9 +178,12 @@ def _timeline_table(t: tl.Timeline, d: dict, limit: int) -> Table:
     return table
 
 
-def _apart(title: str, rows: list[dict]) -> Text:
+def _apart(title: str, rows: list[dict], limit: int) -> Text:
+    shown = rows[:limit] if limit else rows
     t = Text(f"{title} ({len(rows)}): ", style="bold")
-    t.append("; ".join(f"{clean(r['province'])}: {clean(r['name'])}" for r in rows))
+    t.append("; ".join(f"{clean(r['province'])}: {clean(r['name'])}" for r in shown))
+    if len(shown) < len(rows):
+        t.append(f"; … (+{len(rows) - len(shown)}: --json or --report lists them all)", style="dim")
     return t
 
 
@@ -191,7 +196,7 @@ def _print(t: tl.Timeline, d: dict, args: TimelineArgs) -> None:
                    style="dim"))
     if args.timeline:
         out.print(Text(f"{plural(len(d['timeline']), 'province')} carried it out with a dated document; "
-                       + _stats_text(d["stats"])))
+                       + _stats_text(d["stats"], d["root_date"])))
         if d["timeline"]:
             out.print(_timeline_table(t, d, args.limit))
         if d["timeline"] and args.limit and len(d["timeline"]) > args.limit:
@@ -199,7 +204,7 @@ def _print(t: tl.Timeline, d: dict, args: TimelineArgs) -> None:
         for title, key in (("no date (never counted first)", "no_date"),
                            ("dated before REF (a wrong date or a wrong match; never counted first)", "before_root")):
             if d[key]:
-                out.print(_apart(title, d[key]))
+                out.print(_apart(title, d[key], args.limit))
         if d["unplaced"]:
             out.print(Text(f"{plural(len(d['unplaced']), 'local document')} of a place not in the gazetteer: "
                            + ", ".join(sorted({clean(u['jurisdiction']) for u in d['unplaced']})), style="dim"))
