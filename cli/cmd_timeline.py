@@ -34,7 +34,8 @@ MissingOpt = Annotated[bool, typer.Option(
 AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", metavar="DATE", show_default=False,
     help="The day whose list of provinces counts (default: today); a merged province's documents count for "
-         "the province that took it over when DATE is on or after 2025-07-01.")]
+         "the province that took it over when DATE is on or after 2025-07-01. Documents are not cut at DATE: "
+         "add --until DATE for that.")]
 PlotOpt = Annotated[Path | None, typer.Option(
     "--plot", metavar="FILE", show_default=False,
     help="With --timeline: draw the days per province (and the missing ones) to FILE.svg or FILE.png.")]
