@@ -92,7 +92,7 @@ def answer(src: GraphSource, G: nx.MultiDiGraph, rep: q.CoverageReport, follow: 
         read_in_full(src, G, shown, follow)
         sub = dataclasses.replace(rep, entries=[rep.entry(n) for n in shown])
         t = tl.refresh(t, {e.node: e for e in q.read_again(sub, G, len(shown)).entries})
-    d = tl.timeline_to_dict(t)
+    d = tl.timeline_to_dict(t, G)
     if args.plot is not None:
         _plot(d, args.plot)
     if args.report is not None:

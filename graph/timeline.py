@@ -34,6 +34,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
+
 from ..loaders import provinces
 from .queries import CoverageEntry, CoverageReport, display_name
 
@@ -158,9 +160,12 @@ def refresh(t: Timeline, entries: Mapping[str, CoverageEntry]) -> Timeline:
 # ------------------------------------------------------------------------------------------------ answers
 
 
-def _names(t: Timeline) -> dict[str, str]:
+def _names(t: Timeline, G: nx.MultiDiGraph | None) -> dict[str, str]:
+    """The names of the rows' documents and of every document on their chains (from `G` when given: a
+    chain may pass through a document the report does not list, out of --since/--until)."""
     rows = [*t.rows, *t.undated, *t.early]
-    names = {t.root: display_name(t.root_attrs, t.root)}
+    names = {n: display_name(G.nodes[n], n) for r in rows for n in r.entry.chain if n in G} if G is not None else {}
+    names[t.root] = display_name(t.root_attrs, t.root)
     names.update({r.node: display_name(r.entry.attrs, r.node) for r in rows})
     return names
 
@@ -182,10 +187,11 @@ def _row_dict(r: Row, names: Mapping[str, str]) -> dict[str, Any]:
             "chain_names": [names.get(n, n) for n in e.chain], "evidence": _evidence(e)}
 
 
-def timeline_to_dict(t: Timeline) -> dict[str, Any]:
+def timeline_to_dict(t: Timeline, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
     """A JSON-ready dict: ``{"as_of", "root", "root_date", "timeline": [{"province", "first_date", "days",
-    "document", "chain", …}], "stats", "no_date", "before_root", "missing", "unplaced", "sources"}``."""
-    names = _names(t)
+    "document", "chain", …}], "stats", "no_date", "before_root", "missing", "unplaced", "list"}``; `G`, the
+    graph the report was counted on, names the documents on the chains."""
+    names = _names(t, G)
     return {"as_of": t.as_of, "root": t.root, "root_date": (t.root_attrs.get("date") or None),
             "timeline": [_row_dict(r, names) for r in t.rows], "stats": t.stats(),
             "no_date": [_row_dict(r, names) for r in t.undated],

@@ -7,7 +7,9 @@ on small texts of our own (tests/data/timeline) loaded through the real loader:
   05/02/2025 ... thực hiện Nghị quyết số 57-NQ/TW" (a programme known only by citation);
 - 04 Bắc Giang (03/03/2025) and 05 Bắc Ninh (18/08/2025): one province since 1 July 2025;
 - 09 Tiền Giang (20/01/2025), merged into Đồng Tháp, and 06 a commune of Đồng Tháp (25/08/2025);
-- 08 the district party committee of Nam Đàn (Nghệ An), 15/01/2025; 07 a Cà Mau draft without a date.
+- 08 the district party committee of Nam Đàn (Nghệ An), 15/01/2025; 07 a Cà Mau draft without a date;
+- 10 Hải Phòng's programme 30-CTr/TU (20/02/2025) and 11 a plan (12/03/2025) citing only the programme: it
+  carries 57-NQ/TW out through a chain of two.
 
 The answers are checked against the dates the texts themselves write (parsed here), not typed again.
 """
@@ -204,21 +206,34 @@ def test_since_until_jurisdiction_and_via_cites(store: Path) -> None:
     assert set(by_province(cites)) >= set(by_province(answer(store, "--as-of", BEFORE)))
 
 
+def test_a_plan_through_its_programme_is_first_when_the_programme_is_out_of_the_dates_asked(store: Path) -> None:
+    every = by_province(answer(store, "--as-of", BEFORE))["Hải Phòng"]
+    assert "30-CTr/TU" in every["document"] and every["documents"] == 2
+    late = by_province(answer(store, "--as-of", BEFORE, "--since", "2025-03-01"))["Hải Phòng"]
+    assert "77/KH-UBND" in late["document"] and late["distance"] == 2
+    assert late["chain_names"] == ["77/KH-UBND", "30-CTr/TU", REF]
+    assert late["days"] == (written_date("11_haiphong_kh_via_ctr.txt") - ROOT_DAY).days
+    assert late["evidence"]["file"] == "11_haiphong_kh_via_ctr.txt" and "30-CTr/TU" in late["evidence"]["sentence"]
+
+
 def test_text_shows_limit_provinces_with_their_evidence(store: Path) -> None:
+    d = answer(store, "--as-of", BEFORE)
     r = run(store, "coverage", REF, "--timeline", "--as-of", BEFORE, "--limit", "2")
     assert r.exit_code == 0, r.output
-    assert "(2 of 7, by days)" in r.stdout and "median" in r.stdout and "quartiles" in r.stdout
-    assert "Nam Đàn" in r.stdout or "25-NQ/HU" in r.stdout
-    assert "08_namdan_district_nq.txt" in r.stdout  # the evidence, read in full for the rows shown
-    assert "no date" in r.stdout and "missing (55 of 63)" in r.stdout
+    assert f"(2 of {len(d['timeline'])}, by days)" in r.stdout and "median" in r.stdout and "quartiles" in r.stdout
+    assert d["timeline"][0]["name"] in r.stdout and d["timeline"][2]["name"] not in r.stdout
+    assert d["timeline"][0]["evidence"]["file"] in r.stdout  # the evidence, read in full for the rows shown
+    assert "no date" in r.stdout and f"missing ({len(d['missing'])} of 63)" in r.stdout
 
 
 def test_report_csv_and_xlsx(store: Path, tmp_path: Path) -> None:
     r = run(store, "coverage", REF, "--timeline", "--as-of", BEFORE, "--report", "-")
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout_bytes.decode("utf-8-sig"))))
-    status = [row["status"] for row in rows]
-    assert status[:7] == ["first"] * 7 and status.count("no date") == 1 and status.count("missing") == 55
+    status, d = [row["status"] for row in rows], answer(store, "--as-of", BEFORE)
+    n = len(d["timeline"])
+    assert status[:n] == ["first"] * n and status.count("no date") == 1 and status.count("missing") == len(d["missing"])
+    assert [row["province"] for row in rows[:n]] == [x["province"] for x in d["timeline"]]
     assert rows[0]["rank"] == "1" and rows[0]["sentence"]
     x = tmp_path / "t.xlsx"
     r = run(store, "coverage", REF, "--timeline", "--as-of", BEFORE, "--report", str(x))
@@ -318,7 +333,7 @@ def test_the_timeline_panel_in_chromium(store: Path, tmp_path: Path) -> None:
         assert driver.find_element("id", "pg-timeline").is_displayed()
         rows = data["timeline"]["rows"]
         assert all(f"{r['province']}: {r['days']} days" in body.text for r in rows)
-        assert "None yet (55)" in body.text and headless.console_errors(driver) == []
+        assert f"None yet ({len(data['timeline']['missing'])})" in body.text and headless.console_errors(driver) == []
         first = next(r for r in rows if r["node"] is not None)
         link = next(b for b in body.find_elements("css selector", "button.pg-link") if b.text == first["name"])
         driver.execute_script("arguments[0].click()", link)  # the panel scrolls under the sticky search box
