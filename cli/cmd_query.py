@@ -20,6 +20,7 @@ from rich.tree import Tree
 
 from ..graph import queries as q
 from ..ontology import vocab
+from . import cmd_timeline as tlv
 from .app import app
 from .common import (
     DatabaseOpt,
@@ -440,6 +441,10 @@ def coverage(
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
                                        help="List at most N documents (0: all); the counts cover every one.")] = 50,
     report: ReportOpt = None,
+    timeline: tlv.TimelineOpt = False,
+    missing: tlv.MissingOpt = False,
+    as_of: tlv.AsOfOpt = None,
+    plot: tlv.PlotOpt = None,
     as_json: JsonOpt = False,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
@@ -463,15 +468,25 @@ def coverage(
 
       policygraph coverage 31-NQ/TW --report coverage-31.xlsx
 
+      policygraph coverage 57-NQ/TW --timeline --plot timeline-57.svg
+
+      policygraph coverage 57-NQ/TW --missing --as-of 2025-06-30 --json
+
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
     scope = _scope(since, until, place)
     brief = not as_json and report is None and limit > 0  # the text shows `limit` documents, counts the others
+    when = tlv.TimelineArgs(timeline, missing, as_of, plot, place, limit, as_json, report, store)
+    if when:
+        tlv.check(when)
+        brief = True  # a timeline reads in full only its first document per province
     with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)
         rep = q.coverage(G, node, follow, scope.matches if scope else None)
+        if when:
+            return tlv.answer(src, G, rep, follow, when, brief)
         if brief:
             shown = rep.entries[:limit]
             read_in_full(src, G, [e.node for e in shown], follow)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .app import app
+from .cmd_timeline import AsOfOpt
 from .common import (
     DatabaseOpt,
     Neo4jOpt,
@@ -81,6 +82,10 @@ def view(
         help="With REF: draw at most N documents each way, nearest first, as `lineage --limit` shows "
              "them (0: all).")] = 300,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
+    timeline: Annotated[bool, typer.Option(
+        "--timeline", help="With REF: a panel of when each province first carried REF out "
+                           "(`coverage REF --timeline`).")] = False,
+    as_of: AsOfOpt = None,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
     user: UserOpt = None,
@@ -107,24 +112,31 @@ def view(
 
       policygraph view -o graph.html        (the whole graph)
 
+      policygraph view 57-NQ/TW --down --timeline -o nq57.html
+
     Exit code 1 when REF matches nothing; 2 when it matches several documents or the graph cannot be read.
     """
     from ..visualisations.html import render_html
     from ..visualisations.scope import focus_view, whole_view
+    from .cmd_timeline import as_of_day, timeline_of
+
+    as_of_day(as_of)
 
     direction = parse_direction(up, down, both, "both")
     rel_types, drawn = parse_types(types), _with(with_)
     source = Neo4jOptions(neo4j, user, password, database)
+    panel = None
     if ref is None:
         G = whole_graph(store, source)
         v, read = whole_view(G, rel_types, drawn), G.number_of_nodes()
     else:
         with open_source(store, source) as src:
             v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn, limit or None)
+            panel = timeline_of(src, v.focus, as_of_day(as_of)) if timeline and v.focus else None
         read = len(set(v.graph) | set(v.context))
     try:
         check_output(output, store)
-        path = render_html(v, output)
+        path = render_html(v, output, timeline=panel)
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)
     hint = "" if drawn else "; bodies and projects are in the panel (--with bodies,projects draws them)"

@@ -27,7 +27,7 @@ from ..loaders.models import Body, DocRef, Extraction, Project, Relation
 from .identity import Assigned, assign_ids
 
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
-              "level", "branch", "term", "title", "effective", "stated_status")
+              "parent_jurisdiction", "level", "branch", "term", "title", "effective", "stated_status")
 #: edge attributes a relation carries only when known (a supersession's part and effective date)
 OPTIONAL_EDGE_FIELDS = ("scope", "effective")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")

@@ -26,6 +26,8 @@ QUESTIONS = [
     ["show", "004_4f6655e48d839bfa.txt"],
     ["coverage", "98/2023/QH15"],
     ["coverage", "31-NQ/TW", "--via-cites"],
+    ["coverage", "31-NQ/TW", "--timeline", "--as-of", "2025-06-30", "--via-cites"],
+    ["coverage", "98/2023/QH15", "--missing"],
     ["stats"],
     ["stats", "--top", "1"],
     ["stats", "--files"],

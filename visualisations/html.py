@@ -34,6 +34,7 @@ from ..ontology import vocab
 from . import layout
 from .assets import page_css, page_js
 from .scope import View
+from .timeline_plot import panel_data
 
 #: node colour per label (Party-style documents warm, State legal documents cool)
 LABEL_COLOURS: dict[str, str] = {
@@ -251,9 +252,9 @@ def _legend(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def page_payload(view: View, title: str | None = None) -> dict[str, Any]:
+def page_payload(view: View, title: str | None = None, timeline: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data (nodes by index; evidence sentences and file
-    names stored once each)."""
+    names stored once each); `timeline` (graph.timeline.timeline_to_dict of the focus) as a panel."""
     G = view.graph
     order = sorted(G.nodes, key=lambda n: q.node_order(G, n))
     index = {n: i for i, n in enumerate(order)}
@@ -286,6 +287,7 @@ def page_payload(view: View, title: str | None = None) -> dict[str, Any]:
         "backdrop": backdrop, "legend": _legend(G), "nodes": nodes, "edges": edges, "sentences": sentences,
         "files": files, "colours": {"labels": LABEL_COLOURS, "types": TYPE_COLOURS},
         "phrases": TYPE_PHRASES, "relOrder": [*q.DOC_RELATIONS, *(t for t in vocab.RELATION_TYPES if t not in q.DOC_RELATIONS)],
+        "timeline": panel_data(timeline, index) if timeline else None,
     }
 
 
@@ -353,6 +355,7 @@ _BODY = """<div id="pg-app">
   <section id="pg-details"><p class="pg-hint">Click a document to see its attributes and relations with
     their evidence; click a relation to read the sentence that states it.</p></section>
   <details id="pg-filters" open><summary>Filters</summary><div id="pg-filter-body"></div></details>
+  <details id="pg-timeline" open hidden><summary>Timeline by province</summary><div id="pg-timeline-body"></div></details>
   <details id="pg-legend" open><summary>Legend</summary><div id="pg-legend-body"></div></details>
 </aside>
 </div>"""
@@ -379,8 +382,9 @@ def page_data(page: str) -> dict[str, Any]:
     return data
 
 
-def render_html(view: View, path: str | Path, *, title: str | None = None) -> Path:
-    """Write the page of `view` to `path`; returns the path written."""
+def render_html(view: View, path: str | Path, *, title: str | None = None,
+                timeline: dict[str, Any] | None = None) -> Path:
+    """Write the page of `view` (with the `timeline` panel when given) to `path`; returns the path written."""
     path = Path(path)
-    path.write_text(page_html(page_payload(view, title)), encoding="utf-8")
+    path.write_text(page_html(page_payload(view, title, timeline)), encoding="utf-8")
     return path

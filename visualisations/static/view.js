@@ -626,11 +626,35 @@ function buildLegend() {
   body.append(row('Captions appear where they fit: zoom in for more.'));
 }
 
+// ---------------------------------------------------------------------------------------------- timeline
+function buildTimeline() {  // when each province first carried the focus out (coverage --timeline)
+  const tl = DATA.timeline;
+  if (!tl) return;
+  document.getElementById('pg-timeline').hidden = false;
+  const body = document.getElementById('pg-timeline-body');
+  const s = tl.stats;
+  body.append(el('p', { class: 'pg-kind' }, `${tl.rows.length} of ${tl.units} provinces as of ${tl.as_of}, ` +
+    `days after ${tl.root_date || '?'}` + (s.median === null ? '' : `; median ${s.median}, quartiles ${s.q1}–${s.q3}`)));
+  const most = Math.max(1, ...tl.rows.map(r => r.days || 0));
+  const list = el('ol', { class: 'pg-tl' });
+  for (const r of tl.rows) {
+    const bar = el('span', { class: 'pg-tl-bar' });
+    bar.style.width = (100 * Math.max(0, r.days || 0) / most).toFixed(1) + '%';
+    const doc = r.node === null ? r.name : el('button', { class: 'pg-link', type: 'button', onclick: () => select(r.node) }, r.name);
+    list.append(el('li', null, `${r.province}: ${r.days === null ? '?' : r.days} days (${r.date})`,
+      el('div', { class: 'pg-tl-track' }, bar), doc));
+  }
+  body.append(list);
+  if (tl.no_date.length) body.append(el('p', null, `No date (${tl.no_date.length}): ${tl.no_date.join('; ')}`));
+  body.append(el('p', { class: 'pg-tl-missing' }, `None yet (${tl.missing.length}): ${tl.missing.join(', ') || '—'}`));
+}
+
 // ---------------------------------------------------------------------------------------------- start
 setText('pg-title', DATA.title);
 setText('pg-subtitle', DATA.subtitle);
 buildFilters();
 buildLegend();
+buildTimeline();
 updateCounts();
 // fit the nodes, leaving room for the captions on their right
 network.fit({ maxZoomLevel: BIG ? 1 : 1.5 });
