@@ -5,7 +5,7 @@ usage: python bench/bench_cookbook.py [N] [--seed 7] [--jobs 2] [--runs 5] [--wo
 
 1. The graph: ``../shared/eval/gen_corpus.py OUT N SEED`` writes N documents; each file is extracted
    (``loaders.extract``, in ``--jobs`` processes) and the graph built in-process (``graph.build``), then
-   written as Neo4j-import CSVs (``ontology.export.to_csv``). The corpus is deleted; the CSVs are kept in
+   written as Neo4j-import CSVs (``graph.neo4j_csv.to_csv``). The corpus is deleted; the CSVs are kept in
    ``--work`` and reused by later runs with the same N, seed and shard. The graph is built in memory
    (``graph.build``, which holds every extraction of a shard), so documents are built in shards of
    ``--shard`` files and the shard graphs joined: node ids do not depend on the shard (a document cited
@@ -45,9 +45,9 @@ import networkx as nx
 from policygraph.cli.cmd_neo4j import read_query_file
 from policygraph.graph import neo4j_store as ns
 from policygraph.graph.build import build_graph
+from policygraph.graph.neo4j_csv import to_csv
 from policygraph.loaders.extract import extract_file
 from policygraph.loaders.models import Extraction
-from policygraph.ontology.export import to_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"

@@ -45,7 +45,7 @@ def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None
         if out_dir is None:
             fail("csv writes nodes.csv, relationships.csv and sourcefiles.csv for neo4j-admin into a folder: "
                  "give --out-dir DIR", 1)
-        from ..ontology.export import CSV_FILES
+        from ..graph.neo4j_csv import CSV_FILES
 
         return [out_dir / name for name in CSV_FILES]
     if out_dir is not None:
@@ -119,10 +119,10 @@ def export(
 def _csv(store: str | None, out_dir: Path) -> None:
     """The Neo4j-import CSVs: streamed from a store (graph.store_push.write_csv), or written from a JSON
     graph held whole."""
+    from ..graph.neo4j_csv import to_csv
     from ..graph.store import open_source
     from ..graph.store_read import StoreSource
     from ..graph.validity import with_status
-    from ..ontology.export import to_csv
 
     src = run_guarded(open_source, store)
     try:

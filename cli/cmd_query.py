@@ -8,7 +8,6 @@ candidates, fetches the neighbourhood it walks and runs the query function on it
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -32,11 +31,8 @@ from .common import (
     StoreOpt,
     UserOpt,
     around,
-    check_output,
     clean,
     echo_json,
-    err,
-    fail,
     open_source,
     out,
     parse_direction,
@@ -44,6 +40,7 @@ from .common import (
     plural,
     read_in_full,
     resolve_one,
+    write_rows,
 )
 
 if TYPE_CHECKING:
@@ -136,22 +133,6 @@ PlaceOpt = Annotated[str | None, typer.Option("--jurisdiction", "-j", metavar="P
                                                    "and cities; 'central' for central documents).")]
 
 
-def _report(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, store: str | None) -> None:
-    """Write an answer's rows as CSV or .xlsx (by suffix), or CSV to standard output for '-'."""
-    from ..ontology.report import csv_bytes, write_report
-
-    if str(path) == "-":
-        sys.stdout.buffer.write(csv_bytes(rows, columns))
-        sys.stdout.flush()
-        return
-    check_output(path, store)
-    try:
-        written = write_report(rows, columns, path)
-    except (ValueError, OSError) as e:
-        fail(str(e) if isinstance(e, ValueError) else f"{path}: {e.strerror or e}", 1)
-    err.print(f"wrote {written}: {plural(len(rows), 'row')}")
-
-
 def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
     from ..graph.scope import Scope
 
@@ -225,7 +206,7 @@ def lineage(
     if report is not None:
         from ..ontology.report import LINEAGE_COLUMNS, lineage_rows
 
-        _report(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, store)
+        write_rows(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, store)
         if str(report) == "-":
             return
     if as_json:
@@ -494,7 +475,7 @@ def coverage(
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 
-        _report(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, store)
+        write_rows(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, store)
         if str(report) == "-":
             return
     if as_json:

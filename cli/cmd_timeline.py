@@ -20,7 +20,7 @@ from rich.text import Text
 
 from ..graph import queries as q
 from ..graph import timeline as tl
-from .common import around, check_output, clean, echo_json, err, fail, out, plural, read_in_full
+from .common import around, check_output, clean, echo_json, err, fail, out, plural, read_in_full, write_rows
 
 if TYPE_CHECKING:
     from ..graph.source import GraphSource
@@ -142,13 +142,11 @@ def _plot(d: dict, path: Path) -> None:
 
 
 def _report(d: dict, args: TimelineArgs) -> None:
-    from .cmd_query import _report as write
-
     rows = tl.timeline_rows(d)
     if not args.timeline:
         rows = [r for r in rows if r["status"] == "missing"]
     assert args.report is not None
-    write(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
+    write_rows(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
 
 
 def _stats_text(s: dict, root_date: str | None) -> str:

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -319,3 +320,18 @@ def _add(H: nx.MultiDiGraph, F: nx.MultiDiGraph) -> None:
     H.add_nodes_from(F.nodes(data=True))
     H.add_edges_from(F.edges(keys=True, data=True))
 
+
+def write_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, store: str | None) -> None:
+    """Write an answer's rows as CSV or .xlsx (by suffix), or CSV to standard output for '-'."""
+    from ..ontology.report import csv_bytes, write_report
+
+    if str(path) == "-":
+        sys.stdout.buffer.write(csv_bytes(rows, columns))
+        sys.stdout.flush()
+        return
+    check_output(path, store)
+    try:
+        written = write_report(rows, columns, path)
+    except (ValueError, OSError) as e:
+        fail(str(e) if isinstance(e, ValueError) else f"{path}: {e.strerror or e}", 1)
+    err.print(f"wrote {written}: {plural(len(rows), 'row')}")

@@ -125,7 +125,7 @@ def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
     not change). Written as ``.part`` files, renamed when whole. Returns the paths and the counts."""
     import time
 
-    from ..ontology import export as ex
+    from . import neo4j_csv as ex
     from .neo4j_store import manifests
 
     node_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j")

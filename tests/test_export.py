@@ -16,13 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from policygraph.graph.neo4j_csv import csv_tables, to_csv
 from policygraph.ontology import vocab
 from policygraph.ontology.export import (
-    csv_tables,
     export_text,
     from_json,
     graphml_text,
-    to_csv,
     to_graphml,
     to_json,
     write_export,

@@ -26,12 +26,13 @@ from typer.testing import CliRunner
 from policygraph.cli import app
 from policygraph.graph import queries as q
 from policygraph.graph.build import build_graph
+from policygraph.graph.neo4j_csv import csv_tables
 from policygraph.graph.store import read_graph
 from policygraph.loaders import portal, readers
 from policygraph.loaders.extract import extract_file, extract_text
 from policygraph.loaders.models import Extraction, LoadError, Text
 from policygraph.ontology import vocab
-from policygraph.ontology.export import csv_tables, from_json, to_json
+from policygraph.ontology.export import from_json, to_json
 from policygraph.ontology.rdf import from_rdf, read_rdf, to_turtle
 
 DATA = Path(__file__).parent / "data" / "portal"

@@ -318,6 +318,7 @@ def test_the_timeline_panel_in_chromium(store: Path, tmp_path: Path) -> None:
     import time
 
     import headless
+
     from policygraph.visualisations.html import page_data
 
     if headless.chromium_paths() is None:
