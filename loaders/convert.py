@@ -1,0 +1,226 @@
+"""Word 97-2003 .doc and .rtf files, read through LibreOffice headless: converted to .docx, then read as one.
+
+No Python library reads the binary Word format well (antiword and catdoc, Debian's text dumpers, lay
+tables out as aligned columns and read no RTF; striprtf reads only RTF), so `soffice --headless
+--convert-to docx` (Debian package libreoffice-writer-nogui) converts the file and the .docx reader
+of `readers` reads the result, tables as "| cell | cell |" rows like any .docx. Text typed in the legacy
+Vietnamese fonts (TCVN3 .VnTime, VNI-Times) comes out as mojibake and is converted by legacy_vn.
+
+Every run is closed in: the file is copied into a private temporary folder under a plain name, with
+a private LibreOffice profile (macros off, links never updated, external images blocked) and HOME
+there; the converter runs in a process group of its own, with an address-space cap (MAX_MEMORY),
+an output-size cap and no core files, and is killed whole when it takes longer than TIMEOUT seconds.
+The import filter is named, never guessed, so a damaged .doc is refused instead of imported as plain
+text: a Word 97-2003 file (OLE2 container) is tried as Word 97, then Word 95, then Word 6.0. Every
+failure is one LoadError "<path>: <problem>"; without LibreOffice the line names the package.
+
+>>> kind(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1" + bytes(504)), kind(b"{\\\\rtf1\\\\ansi x}"), kind(b"PK\\x03\\x04")
+('word', 'rtf', 'docx')
+>>> print(missing("doc"))
+cannot read .doc files: LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import legacy_vn, readers
+
+__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "kind", "missing", "read", "soffice", "to_docx"]
+
+#: the converter; None: `soffice` on PATH, else where Debian installs it
+SOFFICE: str | None = None
+#: seconds one converter run may take (a 330 KB, 18-page .doc takes about 1.5 s, most of it start-up)
+TIMEOUT = 120.0
+#: the converter's address space, bytes (it converts the sample files within 500 MB)
+MAX_MEMORY = 2 * 1024**3
+#: the largest file the converter may write, bytes
+MAX_OUTPUT = 1024**3
+PACKAGE = "libreoffice-writer-nogui"
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# LibreOffice's import filters, tried in order (a Word 95 file fails as Word 97, and the other way)
+_FILTERS = {"word": ("MS Word 97", "MS Word 95", "MS WinWord 6.0"), "rtf": ("Rich Text Format",)}
+# The private profile: no macros, no link updates, no images fetched from the network.
+_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" \
+oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" \
+oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse">\
+<value>1</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice() -> str | None:
+    """The LibreOffice program to run, or None when it is not installed."""
+    if SOFFICE is not None:
+        return SOFFICE if os.access(SOFFICE, os.X_OK) else None
+    return shutil.which("soffice") or next(
+        (p for p in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice") if os.access(p, os.X_OK)), None)
+
+
+def missing(fmt: str) -> str:
+    """The problem to report when LibreOffice is not installed."""
+    return f"cannot read .{fmt} files: LibreOffice is not installed (Debian: apt-get install {PACKAGE})"
+
+
+def kind(data: bytes) -> str | None:
+    """What a .doc or .rtf file holds, by its first bytes: "word" (an OLE2 container, as Word 97-2003
+    and Word 6/95 write), "rtf" (many .doc files are RTF), "docx" (a zip package), else None."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(_OLE2):
+        return "word"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    return None
+
+
+def read(name: str, data: bytes, fmt: str) -> str:
+    """The text of a .doc or .rtf file (`fmt` "doc" or "rtf"), as the .docx reader reads it once
+    converted, legacy fonts converted to Unicode; LoadError (one line) on bad input."""
+    if not data.strip():
+        raise readers._fail(name, "empty file")
+    what = kind(data)
+    if what == "docx" and fmt == "doc":  # a .docx saved under the old name
+        return readers._read_docx(name, data)
+    if what is None or (fmt == "rtf" and what != "rtf"):
+        expected = "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
+        raise readers._fail(name, f"not {expected}")
+    docx = to_docx(name, data, what)
+    readers._check_package(name, docx)  # a huge file makes a huge package: refused before it is inflated
+    text = readers._read_docx(name, _with_soft_hyphens(docx))
+    text = legacy_vn.convert(text, legacy_vn.detect(text))
+    return text.replace("\u00ad", "")  # the soft hyphens that were no TCVN3 "ư"
+
+
+def to_docx(name: str, data: bytes, what: str, timeout: float | None = None) -> bytes:
+    """The .docx LibreOffice makes of a "word" or "rtf" file (see kind); LoadError naming `name` when it
+    is not installed, fails, or takes longer than `timeout` seconds (default TIMEOUT)."""
+    program = soffice()
+    if program is None:
+        raise readers._fail(name, missing("rtf" if what == "rtf" else "doc"))
+    limit = TIMEOUT if timeout is None else timeout
+    problem = "LibreOffice could not convert it"
+    with tempfile.TemporaryDirectory(prefix="policygraph-soffice-", ignore_cleanup_errors=True) as tmp:
+        work = Path(tmp)
+        source = work / ("in.rtf" if what == "rtf" else "in.doc")
+        source.write_bytes(data)
+        for flt in _FILTERS[what]:
+            (work / "profile").mkdir(exist_ok=True)
+            shutil.rmtree(work / "out", ignore_errors=True)
+            out, problem = _run(name, program, work, source, flt, limit)
+            if out is not None:
+                return out
+    raise readers._fail(name, problem)
+
+
+def _run(name: str, program: str, work: Path, source: Path, flt: str, limit: float) -> tuple[bytes | None, str]:
+    """One converter run with import filter `flt`: the .docx, or None and why not."""
+    user = work / "profile" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
+    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
+               "--norestore", "--nolockcheck", "--nodefault", "--nologo", f"--infilter={flt}",
+               "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
+           "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
+    try:
+        proc = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limits)
+    except OSError as e:
+        raise readers._fail(name, f"cannot run LibreOffice ({e.strerror or e})") from e
+    try:
+        log, _ = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        raise readers._fail(name, f"LibreOffice took longer than {limit:g} s to convert it; stopped") from None
+    finally:
+        _kill(proc)  # whatever it left running in its group
+    result = work / "out" / (source.stem + ".docx")
+    if result.is_file() and result.stat().st_size > 0:
+        return result.read_bytes(), ""
+    return None, _why(log, proc.returncode)
+
+
+def _limits() -> None:
+    """In the converter's process, before it starts: caps on memory, output size and core files."""
+    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_OUTPUT, MAX_OUTPUT))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the converter's whole process group (LibreOffice starts soffice.bin under its launcher)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+_NOISE = re.compile(r"javaldx|java may not function|^\s*$")
+
+
+def _why(log: bytes | None, code: int | None) -> str:
+    """Why a run made no .docx, in a few words, from LibreOffice's own output.
+
+    >>> _why(b"Warning: failed to launch javaldx\\nError: source file could not be loaded\\n", 0)
+    'LibreOffice could not convert it (source file could not be loaded)'
+    >>> _why(b"", -9)
+    'LibreOffice could not convert it (it stopped with signal 9: out of memory?)'
+    """
+    lines = [ln.strip() for ln in (log or b"").decode("utf-8", "replace").splitlines() if not _NOISE.search(ln)]
+    said = lines[-1].removeprefix("Error: ")[:200] if lines else ""
+    if not said and code is not None and code < 0:
+        said = f"it stopped with signal {-code}: out of memory?"
+    elif not said:
+        said = f"exit status {code}"
+    return f"LibreOffice could not convert it ({said})"
+
+
+_PARTS = ("word/document.xml", "word/footnotes.xml")
+
+
+def _with_soft_hyphens(package: bytes) -> bytes:
+    """The .docx with its soft hyphens (<w:softHyphen/>) as the character U+00AD, which python-docx
+    drops: TCVN3 writes "ư" with byte 0xAD, the soft hyphen of Windows-1252, so LibreOffice turns every
+    TCVN3 "ư" into one.
+
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as z:
+    ...     z.writestr("word/document.xml", "<w:r><w:t>n</w:t><w:softHyphen/><w:t>íc</w:t></w:r>")
+    >>> zipfile.ZipFile(io.BytesIO(_with_soft_hyphens(buf.getvalue()))).read("word/document.xml").decode()
+    '<w:r><w:t>n</w:t><w:t>\\xad</w:t><w:t>íc</w:t></w:r>'
+    """
+    try:
+        source = zipfile.ZipFile(io.BytesIO(package))
+        names = source.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return package  # the .docx reader says what is wrong with it
+    if not any(b"<w:softHyphen/>" in source.read(n) for n in _PARTS if n in names):
+        return package
+    out = io.BytesIO()
+    with source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in _PARTS:
+                data = data.replace(b"<w:softHyphen/>", "<w:t>\u00ad</w:t>".encode())
+            target.writestr(info, data)
+    return out.getvalue()
