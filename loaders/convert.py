@@ -1,7 +1,7 @@
 """Word 97-2003 .doc and .rtf files, read through LibreOffice headless: converted to .docx, then read as one.
 
 No Python library reads the binary Word format well (antiword and catdoc, Debian's text dumpers, lay
-tables out as aligned columns and read no RTF; striprtf reads only RTF), so `soffice --headless
+tables out as padded columns and read no RTF; striprtf reads only RTF), so `soffice --headless
 --convert-to docx` (Debian package libreoffice-writer-nogui) converts the file and the .docx reader
 of `readers` reads the result, tables as "| cell | cell |" rows like any .docx. Text typed in the legacy
 Vietnamese fonts (TCVN3 .VnTime, VNI-Times) comes out as mojibake and is converted by legacy_vn.
@@ -10,9 +10,11 @@ Every run is closed in: the file is copied into a private temporary folder under
 a private LibreOffice profile (macros off, links never updated, external images blocked) and HOME
 there; the converter runs in a process group of its own, with an address-space cap (MAX_MEMORY),
 an output-size cap and no core files, and is killed whole when it takes longer than TIMEOUT seconds.
-The import filter is named, never guessed, so a damaged .doc is refused instead of imported as plain
-text: a Word 97-2003 file (OLE2 container) is tried as Word 97, then Word 95, then Word 6.0. Every
-failure is one LoadError "<path>: <problem>"; without LibreOffice the line names the package.
+The import filter is named, never left to LibreOffice's guess (which imports a damaged .doc as plain
+text): olefile opens the OLE2 container of a Word 6/95/97-2003 file and its Word header (FIB) tells
+the version, so a damaged container, an Excel or PowerPoint file named .doc and an encrypted
+document are refused at once, without starting LibreOffice. Every failure is one LoadError
+"<path>: <problem>"; without LibreOffice the line names the Debian package to install.
 
 >>> kind(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1" + bytes(504)), kind(b"{\\\\rtf1\\\\ansi x}"), kind(b"PK\\x03\\x04")
 ('word', 'rtf', 'docx')
@@ -34,8 +36,9 @@ import zipfile
 from pathlib import Path
 
 from . import legacy_vn, readers
+from .models import LoadError
 
-__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "kind", "missing", "read", "soffice", "to_docx"]
+__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "kind", "missing", "read", "soffice", "to_docx", "word_filters"]
 
 #: the converter; None: `soffice` on PATH, else where Debian installs it
 SOFFICE: str | None = None
@@ -48,8 +51,10 @@ MAX_OUTPUT = 1024**3
 PACKAGE = "libreoffice-writer-nogui"
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# LibreOffice's import filters, tried in order (a Word 95 file fails as Word 97, and the other way)
-_FILTERS = {"word": ("MS Word 97", "MS Word 95", "MS WinWord 6.0"), "rtf": ("Rich Text Format",)}
+# LibreOffice's import filters, tried in order: Word 97-2003 (the FIB's nFib from 0x6A), Word 6.0
+# (0x65-0x69) or Word 95 (0x69), RTF
+_WORD97, _WORD6 = ("MS Word 97",), ("MS WinWord 6.0", "MS Word 95")
+_RTF = ("Rich Text Format",)
 # The private profile: no macros, no link updates, no images fetched from the network.
 _PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
@@ -103,26 +108,58 @@ def read(name: str, data: bytes, fmt: str) -> str:
     if what is None or (fmt == "rtf" and what != "rtf"):
         expected = "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
         raise readers._fail(name, f"not {expected}")
-    docx = to_docx(name, data, what)
+    docx = to_docx(name, data, _RTF if what == "rtf" else word_filters(name, data))
     readers._check_package(name, docx)  # a huge file makes a huge package: refused before it is inflated
     text = readers._read_docx(name, _with_soft_hyphens(docx))
     text = legacy_vn.convert(text, legacy_vn.detect(text))
     return text.replace("\u00ad", "")  # the soft hyphens that were no TCVN3 "ư"
 
 
-def to_docx(name: str, data: bytes, what: str, timeout: float | None = None) -> bytes:
-    """The .docx LibreOffice makes of a "word" or "rtf" file (see kind); LoadError naming `name` when it
-    is not installed, fails, or takes longer than `timeout` seconds (default TIMEOUT)."""
+def word_filters(name: str, data: bytes) -> tuple[str, ...]:
+    """The LibreOffice import filters for a Word 6/95/97-2003 file, by the version its FIB (the header
+    of its WordDocument stream) gives; LoadError for a damaged container, an OLE2 file that is no Word
+    document, an encrypted one, or one older than Word 6."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("WordDocument"):
+                other = next((what for stream, what in _OTHER_OLE if ole.exists(stream)), "an OLE2 file")
+                raise readers._fail(name, f"not a Word document ({other} without a WordDocument stream)")
+            fib = ole.openstream("WordDocument").read(12)
+    except LoadError:
+        raise
+    except Exception as e:  # olefile raises OSError, ValueError, IndexError, ... on a damaged container
+        raise readers._fail(name, f"not a valid Word 97-2003 document (damaged OLE2 container: {type(e).__name__})") from e
+    if len(fib) < 12 or fib[:2] != b"\xec\xa5":
+        raise readers._fail(name, "not a valid Word 97-2003 document (no Word header in its WordDocument stream)")
+    nfib, flags = int.from_bytes(fib[2:4], "little"), int.from_bytes(fib[10:12], "little")
+    if flags & 0x0100:
+        raise readers._fail(name, "encrypted Word document (needs a password)")
+    if nfib < 0x65:
+        raise readers._fail(name, f"a Word file older than Word 6 (nFib {nfib}); save it as .docx")
+    return _WORD97 if nfib >= 0x6A else _WORD6
+
+
+_OTHER_OLE = (("Workbook", "an Excel workbook"), ("Book", "an Excel workbook"),
+              ("PowerPoint Document", "a PowerPoint file"))
+
+
+def to_docx(name: str, data: bytes, filters: tuple[str, ...] = _WORD97, timeout: float | None = None) -> bytes:
+    """The .docx LibreOffice makes of a file, imported with the first of `filters` that can load it;
+    LoadError naming `name` when LibreOffice is not installed, fails, or takes longer than `timeout`
+    seconds (default TIMEOUT)."""
+    rtf = filters == _RTF
     program = soffice()
     if program is None:
-        raise readers._fail(name, missing("rtf" if what == "rtf" else "doc"))
+        raise readers._fail(name, missing("rtf" if rtf else "doc"))
     limit = TIMEOUT if timeout is None else timeout
     problem = "LibreOffice could not convert it"
     with tempfile.TemporaryDirectory(prefix="policygraph-soffice-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
-        source = work / ("in.rtf" if what == "rtf" else "in.doc")
+        source = work / ("in.rtf" if rtf else "in.doc")
         source.write_bytes(data)
-        for flt in _FILTERS[what]:
+        for flt in filters:
             (work / "profile").mkdir(exist_ok=True)
             shutil.rmtree(work / "out", ignore_errors=True)
             out, problem = _run(name, program, work, source, flt, limit)
@@ -175,24 +212,23 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
 
 
-_NOISE = re.compile(r"javaldx|java may not function|^\s*$")
+_NOISE = re.compile(r"javaldx|java may not function|\(\+0x[0-9a-f]+\)|^\s*$")  # and backtrace lines
 
 
 def _why(log: bytes | None, code: int | None) -> str:
-    """Why a run made no .docx, in a few words, from LibreOffice's own output.
+    """Why a run made no .docx, in a few words, from LibreOffice's own output and exit status.
 
     >>> _why(b"Warning: failed to launch javaldx\\nError: source file could not be loaded\\n", 0)
     'LibreOffice could not convert it (source file could not be loaded)'
-    >>> _why(b"", -9)
-    'LibreOffice could not convert it (it stopped with signal 9: out of memory?)'
+    >>> _why(b"Unspecified Application Error\\n", 1)
+    'LibreOffice could not convert it (Unspecified Application Error; exit status 1: over its memory limit of 2,048 MB?)'
     """
     lines = [ln.strip() for ln in (log or b"").decode("utf-8", "replace").splitlines() if not _NOISE.search(ln)]
     said = lines[-1].removeprefix("Error: ")[:200] if lines else ""
-    if not said and code is not None and code < 0:
-        said = f"it stopped with signal {-code}: out of memory?"
-    elif not said:
-        said = f"exit status {code}"
-    return f"LibreOffice could not convert it ({said})"
+    if code:
+        status = f"signal {-code}" if code < 0 else f"exit status {code}"
+        said = f"{said + '; ' if said else ''}{status}: over its memory limit of {MAX_MEMORY // 2**20:,} MB?"
+    return f"LibreOffice could not convert it ({said or 'it wrote nothing'})"
 
 
 _PARTS = ("word/document.xml", "word/footnotes.xml")
