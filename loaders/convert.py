@@ -8,8 +8,10 @@ Vietnamese fonts (TCVN3 .VnTime, VNI-Times) comes out as mojibake and is convert
 
 Every run is closed in: the file is copied into a private temporary folder under a plain name, with
 a private LibreOffice profile (macros off, links never updated, external images blocked) and HOME
-there; the converter runs in a process group of its own, with an address-space cap (MAX_MEMORY),
-an output-size cap and no core files, and is killed whole when it takes longer than TIMEOUT seconds.
+there; the converter runs without network (in a network namespace of its own, through util-linux
+`unshare`, where the system allows one: see isolation), in a process group of its own, with an
+address-space cap (MAX_MEMORY), an output-size cap and no core files, and is killed whole when it takes
+longer than TIMEOUT seconds.
 The import filter is named, never left to LibreOffice's guess (which imports a damaged .doc as plain
 text): olefile opens the OLE2 container of a Word 6/95/97-2003 file and its Word header (FIB) tells
 the version, so a damaged container, an Excel or PowerPoint file named .doc and an encrypted
@@ -24,6 +26,7 @@ cannot read .doc files: LibreOffice is not installed (Debian: apt-get install li
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -38,7 +41,7 @@ from pathlib import Path
 from . import legacy_vn, readers
 from .models import LoadError
 
-__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "kind", "missing", "read", "soffice", "to_docx", "word_filters"]
+__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "isolation", "kind", "missing", "read", "soffice", "to_docx", "word_filters"]
 
 #: the converter; None: `soffice` on PATH, else where Debian installs it
 SOFFICE: str | None = None
@@ -77,6 +80,22 @@ def soffice() -> str | None:
         return SOFFICE if os.access(SOFFICE, os.X_OK) else None
     return shutil.which("soffice") or next(
         (p for p in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice") if os.access(p, os.X_OK)), None)
+
+
+@functools.cache
+def isolation() -> tuple[str, ...]:
+    """The command prefix that runs the converter with no network: `unshare -rn` (a user and a network
+    namespace of its own, where only a loopback that is down exists), or () where the system refuses
+    namespaces (then the private profile's settings are what keep LibreOffice off the network)."""
+    program = shutil.which("unshare")
+    if program is None:
+        return ()
+    try:
+        ok = subprocess.run([program, "-rn", "true"], stdin=subprocess.DEVNULL, capture_output=True,
+                            timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        ok = False
+    return (program, "-rn", "--") if ok else ()
 
 
 def missing(fmt: str) -> str:
@@ -173,7 +192,7 @@ def _run(name: str, program: str, work: Path, source: Path, flt: str, limit: flo
     user = work / "profile" / "user"
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
-    command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
+    command = [*isolation(), program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
                "--norestore", "--nolockcheck", "--nodefault", "--nologo", f"--infilter={flt}",
                "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),

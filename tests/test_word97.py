@@ -10,10 +10,13 @@ before it runs, the line when it is missing) always run.
 from __future__ import annotations
 
 import difflib
+import errno
 import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -278,6 +281,15 @@ def test_a_converter_over_its_memory_limit_fails_in_one_line(soffice: str, forma
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(convert, "MAX_MEMORY", 64 * 2**20)
     assert error(formats / ND28).startswith("LibreOffice could not convert it (")
+
+
+def test_the_converter_runs_without_network() -> None:
+    prefix = convert.isolation()
+    if not prefix:
+        _needed("this system allows no network namespace (unshare -rn)")
+    probe = "import socket; s = socket.socket(); s.settimeout(5); print(s.connect_ex(('192.0.2.1', 80)))"
+    r = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0 and int(r.stdout) == errno.ENETUNREACH, r.stderr
 
 
 def test_without_libreoffice_the_line_names_the_package(formats: Path, tmp_path: Path,
