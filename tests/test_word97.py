@@ -70,6 +70,12 @@ def extractions(soffice: str, formats: Path) -> dict[str, Extraction]:
     return {name: extract_file(str(formats / name)) for name in (ND28, TT38, TT08)}
 
 
+@pytest.fixture(autouse=True)
+def nothing_converted_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no .docx made ahead by convert.prepare (a load through the CLI makes some)."""
+    monkeypatch.setattr(convert, "_READY", {})
+
+
 def error(path: Path) -> str:
     """The one-line problem reading `path` gives, without the path."""
     with pytest.raises(LoadError) as e:
@@ -329,3 +335,19 @@ def test_soft_hyphens_survive_the_docx_package() -> None:
         z.writestr("word/document.xml", "<w:t>n</w:t><w:softHyphen/><w:t>íc</w:t>")
     got = zipfile.ZipFile(io.BytesIO(convert._with_soft_hyphens(buf.getvalue()))).read("word/document.xml")
     assert legacy_vn.to_unicode(got.decode().replace("<w:t>", "").replace("</w:t>", ""), legacy_vn.TCVN3) == "nước"
+
+
+# ------------------------------------------------------------------------------------- many files at once
+
+
+def test_prepare_converts_many_files_in_one_run(soffice: str, formats: Path, texts: dict[str, Text], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    junk, cut = tmp_path / "junk.doc", tmp_path / "cut.rtf"
+    junk.write_bytes(OLE2 + b"\x00" * 3000)
+    cut.write_bytes(b"{\\rtf1 ")
+    paths = [formats / ND28, formats / QD05, junk, formats / TT08, cut, formats / "docx" / "CT07-2012-CT-TTg.docx"]
+    assert convert.prepare(paths, jobs=2) == 3  # two .doc in one run, one .rtf in another; junk and cut not
+    monkeypatch.setattr(convert, "SOFFICE", str(tmp_path / "no-soffice"))  # reading them now runs no converter
+    for name in (ND28, QD05, TT08):
+        assert readers.read(formats / name).text == texts[name].text  # as converted alone
+    assert error(cut).startswith("cannot read .rtf files: LibreOffice is not installed")  # left to be read alone
