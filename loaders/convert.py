@@ -20,6 +20,8 @@ document are refused at once, without starting LibreOffice. Every failure is one
 
 >>> kind(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1" + bytes(504)), kind(b"{\\\\rtf1\\\\ansi x}"), kind(b"PK\\x03\\x04")
 ('word', 'rtf', 'docx')
+>>> kind(b"<html xmlns:w='urn:schemas-microsoft-com:office:word'>"), kind(b"hello")
+('html', None)
 >>> print(missing("doc"))
 cannot read .doc files: LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)
 """
@@ -107,7 +109,7 @@ def missing(fmt: str) -> str:
 
 def kind(data: bytes) -> str | None:
     """What a .doc or .rtf file holds, by its first bytes: "word" (an OLE2 container, as Word 97-2003
-    and Word 6/95 write), "rtf" (many .doc files are RTF), "docx" (a zip package), else None."""
+    and Word 6/95 write), "rtf" (many .doc files are RTF), "docx" (a zip package), "html", else None."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(_OLE2):
         return "word"
@@ -115,6 +117,8 @@ def kind(data: bytes) -> str | None:
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(b"<") and b"<html" in data[:4096].lower():  # Word's "Web Page" saved as .doc
+        return "html"
     return None
 
 
@@ -126,6 +130,8 @@ def read(name: str, data: bytes, fmt: str) -> str:
     what = kind(data)
     if what == "docx" and fmt == "doc":  # a .docx saved under the old name
         return readers._read_docx(name, data)
+    if what == "html" and fmt == "doc":
+        return readers._read_html(name, data)
     if what is None or (fmt == "rtf" and what != "rtf"):
         expected = "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
         raise readers._fail(name, f"not {expected}")

@@ -327,6 +327,14 @@ def test_a_docx_named_doc_is_read_as_docx(formats: Path, tmp_path: Path) -> None
     assert "Số: 07/CT-TTg" in lines_and_cells(readers.read(f).text)
 
 
+def test_a_web_page_named_doc_is_read_as_html(tmp_path: Path) -> None:
+    f = tmp_path / "page.doc"  # what Word's "Save as Web Page" under a .doc name holds
+    f.write_text("<html xmlns:w='urn:schemas-microsoft-com:office:word'><body><p>Số: 12/2004/QĐ-UB</p>"
+                 "<table><tr><td>UBND TỈNH</td><td>Hà Nội, ngày 1 tháng 2 năm 2004</td></tr></table></body></html>",
+                 encoding="utf-8")
+    assert readers.read(f).text == "Số: 12/2004/QĐ-UB\n| UBND TỈNH | Hà Nội, ngày 1 tháng 2 năm 2004 |"
+
+
 def test_soft_hyphens_survive_the_docx_package() -> None:
     import zipfile
 
@@ -351,3 +359,13 @@ def test_prepare_converts_many_files_in_one_run(soffice: str, formats: Path, tex
     for name in (ND28, QD05, TT08):
         assert readers.read(formats / name).text == texts[name].text  # as converted alone
     assert error(cut).startswith("cannot read .rtf files: LibreOffice is not installed")  # left to be read alone
+
+
+def test_prepare_past_its_timeout_leaves_every_file_to_be_read_alone(soffice: str, formats: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "TIMEOUT", 0.2)
+    start = time.monotonic()
+    assert convert.prepare([formats / ND28, formats / QD05, formats / TT38]) == 0
+    assert convert._READY == {} and time.monotonic() - start < 5
+    time.sleep(0.2)
+    assert _converters_running() == []
