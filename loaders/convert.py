@@ -49,7 +49,8 @@ __all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "isolation", "kind", "missing", "
 
 #: the converter; None: `soffice` on PATH, else where Debian installs it
 SOFFICE: str | None = None
-#: seconds one converter run may take (a 330 KB, 18-page .doc takes about 1.5 s, most of it start-up)
+#: seconds one converter run may take (an 18-page .doc of 330 KB takes 1.5 s here, 3.7 s on a loaded machine,
+#: most of it start-up)
 TIMEOUT = 120.0
 #: the converter's address space, bytes (it converts the sample files within 500 MB)
 MAX_MEMORY = 2 * 1024**3
@@ -214,8 +215,9 @@ def _run(program: str, work: Path, sources: list[Path], flt: str, limit: float) 
                "--convert-to", "docx", "--outdir", str(work / "out"), *map(str, sources)]
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
            "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
-    proc = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limits)
+    limits = _prlimit()
+    proc = subprocess.Popen([*limits, *command], cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=None if limits else _limits)
     try:
         log, _ = proc.communicate(timeout=limit)
     finally:
@@ -306,6 +308,14 @@ def _convert_many(program: str, filters: tuple[str, ...], paths: list[str | os.P
             return {}  # each is converted alone when read, with its own time limit and line
         found = {k: _result(work, src) for k, src in zip(keys, sources, strict=True)}
     return {k: v for k, v in found.items() if v is not None}
+
+
+def _prlimit() -> tuple[str, ...]:
+    """The caps on the converter's memory, output size and core files, as a util-linux `prlimit`
+    command prefix (a preexec_fn is not safe with threads, and `prepare` runs converters from threads);
+    () without prlimit, and then _limits sets them."""
+    program = shutil.which("prlimit")
+    return (program, f"--as={MAX_MEMORY}", f"--fsize={MAX_OUTPUT}", "--core=0", "--") if program else ()
 
 
 def _limits() -> None:

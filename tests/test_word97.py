@@ -29,7 +29,9 @@ from policygraph.loaders.extract import extract_file
 from policygraph.loaders.models import Extraction, LoadError, Text
 
 ROOT = Path(__file__).resolve().parents[1]
-FORMATS = ROOT.parent / "shared" / "corpus" / "formats"
+# ../shared as every developer and CI run has it (found from a worktree one level deeper too)
+FORMATS = next((p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+               ROOT.parent / "shared" / "corpus" / "formats")
 ND28 = "doc/ND28-2003-ND-CP_tcvn3.doc"
 QD05 = "doc/QD05-2006-UBND-CaMau_QuyDinh_vni.doc"
 TT38 = "doc/TT38-2025-TT-BCT_unicode.doc"
