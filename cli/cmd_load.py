@@ -56,7 +56,7 @@ _SKIPS_SHOWN = 10
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
-                                                help="Files or folders (.txt .md .html .docx .pdf), read recursively.")],
+                                                help="Files or folders (.txt .md .html .docx .doc .rtf .pdf), read recursively.")],
     store: StoreOpt = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help="Extract with N processes (default: every core).")] = None,
@@ -90,7 +90,7 @@ def load(
 
     found, skipped = _scan(paths, as_json)
     if not found:
-        fail("nothing to load: no .txt, .md, .html, .docx or .pdf file in " + ", ".join(map(str, paths)), 2)
+        fail("nothing to load: no .txt, .md, .html, .docx, .doc, .rtf or .pdf file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0}
     with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}", markup=False), console=err, transient=True,

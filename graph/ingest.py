@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..loaders import convert
 from ..loaders.extract import extract_file
 from ..loaders.models import LoadError
 from ..loaders.readers import display
@@ -81,6 +82,7 @@ def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Itera
     sizes = [_size(j[0]) for j in jobs]
     small = [j for j, n in zip(jobs, sizes, strict=True) if n < STREAMED]
     big = [j for j, n in zip(jobs, sizes, strict=True) if n >= STREAMED]
+    convert.prepare([j[0] for j in jobs], workers)  # .doc and .rtf files: many per LibreOffice start
     if workers <= 1 or len(small) < 2:
         yield from ((_extract(j, lazy=True), False) for j in small)  # no pickling here: rows made as written
     else:

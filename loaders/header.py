@@ -131,13 +131,17 @@ def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
 
 def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
           mentions: list[Mention]) -> str | None:
-    """The date of issue: "<place>, ngày …" on a header line, a metadata field, else (no header at all) the
-    first date of the opening that belongs to no cited document ("Hội nghị lần thứ 13 vào ngày 19/10/2023")."""
+    """The date of issue: "<place>, ngày …" on a header line, a metadata field, the day a law or constitution
+    says it was adopted ("Hiến pháp này đã được Quốc hội … thông qua ngày 15 tháng 4 năm 1992"), else (no header
+    at all) the first date of the opening that belongs to no cited document ("Hội nghị lần thứ 13 vào ngày
+    19/10/2023")."""
     if pd := _PLACE_DATE.search(head):
         return iso(pd["d"], pd["m"], pd["y"])
     for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
         if k in table and (tm := _TABLE_DATE.search(table[k])):
             return iso(tm["d"], tm["m"], tm["y"])
+    if (ad := _adopted(view)) is not None:
+        return iso(ad["d"], ad["m"], ad["y"])
     if sm is not None:
         return None
     taken = [(view.to_view(m.start), view.to_view(m.attr_end)) for m in mentions if m.start < _OPENING]
@@ -145,6 +149,17 @@ def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
         if not any(a <= dm.start() < b for a, b in taken):
             return iso(dm["d"], dm["m"], dm["y"])
     return None
+
+
+# a law's closing: "Luật này đã được Quốc hội nước … khóa XIII, kỳ họp thứ 8 thông qua ngày 26 tháng 11 năm 2014"
+_ADOPTED = re.compile(rf"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được (?P<body>Quốc hội|Ủy ban "
+                      rf"thường vụ Quốc hội)[^.;]{{0,200}}?thông qua(?: vào| trong phiên họp)? {DATE}", re.IGNORECASE)
+_CLOSING = 20_000
+
+
+def _adopted(view: MatchView) -> re.Match[str] | None:
+    """The closing sentence that says who adopted the text and when, in its last _CLOSING characters."""
+    return _ADOPTED.search(view.text, max(0, len(view.text) - _CLOSING))
 
 
 def _label(head: str, table: dict[str, str], sm: Mention | None) -> str | None:
@@ -169,6 +184,20 @@ def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
         low = ln.replace("CỦA ", "").strip()
         if (bi := classify(low)) is not None:
             return _with_next_line(bi, low, caps[i + 1] if i + 1 < len(caps) else "")
+    return None, None
+
+
+_SO_START = re.compile(r"[ \t*]*(?:số|sô|số hiệu)[ \t]*[:.]", re.IGNORECASE)
+
+
+def _issuer_above_so(head: str) -> tuple[BodyInfo | None, str | None]:
+    """The issuer on the first of the lines above the header's "Số:" line, whatever its case: a legacy upper-case
+    font (TCVN3's .VnTimeH) stores "Bộ Tài chính" in lower case and shows it in capitals."""
+    lines = [ln.strip(" \t*#|") for ln in head.split("\n")[:8]]
+    so = next((i for i, ln in enumerate(lines) if _SO_START.match(ln)), None)
+    for ln in lines[: min(so or 0, 3)]:
+        if ln and (bi := classify(ln)) is not None:
+            return bi, ln
     return None, None
 
 
@@ -222,6 +251,8 @@ def _issuer(view: MatchView, head: str, table: dict[str, str],
     symbol's issuer code, or a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành
     ủy thông tin"). A metadata field that names no body may still name the place."""
     info, line = _issuer_in_caps(head)
+    if info is None:
+        info, line = _issuer_above_so(head)
     if info is not None:
         return info, line
     for k in ("cơ quan ban hành", "nơi ban hành"):
@@ -233,6 +264,8 @@ def _issuer(view: MatchView, head: str, table: dict[str, str],
         return classify(named), line
     if sp := _SPEAKER.search(view.text[:HEADER_CHARS * 2]):
         return classify(sp["body"]), sp["body"]
+    if (ad := _adopted(view)) is not None:
+        return classify(ad["body"]), ad["body"]
     return None, line
 
 

@@ -28,14 +28,14 @@ __all__ = ["cell_lines", "column_lines", "header_lines", "is_header_table"]
 
 # What only a document header holds: the national motto, the Party's name, a "Số:" line, a place and date.
 _CUE = re.compile(
-    r"(?i:c[oộ]ng h[oò]a x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|đảng cộng sản việt nam|độc lập\s*-\s*tự do)"
+    r"(?i:c[oộ]ng h(?:oà|òa|oa) x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|đảng cộng sản việt nam|độc lập\s*-\s*tự do)"
     r"|(?:^|\n)[ \t*]*(?i:số|sô|số hiệu)[ \t]*[:.]|[^\W\d_][ \t]*,[ \t]*(?i:ngày)[ \t]*\d",
 )
 # Where a cell written on one line holds several: a rule, "Số:", the motto's second line and what follows
 # it, a letter's subject line.
 _RULE = re.compile(r"[ \t]*[-_=~*.]{3,}[ \t]*")
 _SPLIT_BEFORE = re.compile(r"[ \t]+(?=(?:Số|SỐ|Sô)[ \t]*[:.]|(?i:độc lập)[ \t]*-|V/v[ .:]|(?i:về việc)[ \t]|"
-                           r"C[OỘ]NG H[OÒ]A X[AÃ] H[OỘ]I CH[UỦ] NGH[IĨ]A|ĐẢNG CỘNG SẢN VIỆT NAM)")
+                           r"(?i:c[oộ]ng h(?:oà|òa|oa) x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|đảng cộng sản việt nam))")
 _SPLIT_AFTER = re.compile(r"(?i:hạnh phúc)[ \t]+")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 # a date broken over lines: "ngày 20" / "tháng 11 năm 2025"

@@ -1,13 +1,13 @@
-"""Read .txt, .md, .html, .docx and .pdf files as Text; every offset PolicyGraph keeps points into Text.text.
+"""Read .txt, .md, .html, .docx, .doc, .rtf and .pdf files as Text; every offset PolicyGraph keeps points into Text.text.
 
 The reader is pure: it returns the text as the file holds it (only line ends become "\\n", and text in
 the legacy Vietnamese encodings TCVN3 and VNI becomes Unicode: see legacy_vn) and leaves Unicode
 normalisation to `normalise`. It reads only regular files, within the limits of MAX_BYTES (zip bombs,
 named pipes, devices and huge files are refused before they are read), and `scan` says what it will
 read in a folder and what it passes over, and why. Libraries do the parsing (BeautifulSoup with the stdlib
-"html.parser", python-docx, pypdf); this module picks one by extension, keeps the document order and
-the table rows (as "| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |"
-survives), and turns every failure into a one-line LoadError "<path>: <problem>".
+"html.parser", python-docx, pypdf; LibreOffice headless converts .doc and .rtf to .docx first: see
+convert); this module picks one by extension, keeps the document order and the table rows (as
+"| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |" survives), and turns every failure into a one-line LoadError "<path>: <problem>".
 
 >>> import os, tempfile
 >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
@@ -41,9 +41,10 @@ from .models import LoadError, Text
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".pdf")
 
-_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc", ".rtf": "rtf",
+            ".pdf": "pdf"}
 
 
 def display(path: str | os.PathLike[str]) -> str:
@@ -77,7 +78,8 @@ def _fail(path: str | os.PathLike[str], problem: str) -> LoadError:
 MB = 1_000_000
 # The largest file read (bytes on disk; for a .docx also the sum of its inflated parts), checked before
 # reading. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB here): a lower limit.
-MAX_BYTES = {"txt": 200 * MB, "md": 200 * MB, "html": 50 * MB, "docx": 200 * MB, "pdf": 200 * MB}
+MAX_BYTES = {"txt": 200 * MB, "md": 200 * MB, "html": 50 * MB, "docx": 200 * MB, "pdf": 200 * MB,
+             "doc": 100 * MB, "rtf": 100 * MB}  # .doc, .rtf: converted by LibreOffice first (see convert)
 # A .docx part that inflates more than this many times its packed size (past 1 MB) is a zip bomb: XML
 # text packs 5 to 20 times; deflate can reach 1,000.
 MAX_DOCX_RATIO = 100
@@ -119,7 +121,7 @@ def _kind(mode: int) -> str:
 
 
 def _unsupported(ext: str) -> str:
-    hint = "; save it as .docx" if ext in (".doc", ".rtf", ".odt", ".wpd") else ""
+    hint = "; save it as .docx" if ext in (".odt", ".wpd") else ""
     return f"unsupported file type {ext or '(no extension)'!r}{hint}"
 
 
@@ -179,14 +181,14 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
 
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
-    >>> for n in ("b.txt", "a.pdf", "x.png", ".hidden.txt", "sub/c.md", "sub/old.doc"):
+    >>> for n in ("b.txt", "a.pdf", "x.png", ".hidden.txt", "sub/c.md", "sub/old.wpd"):
     ...     os.makedirs(os.path.dirname(os.path.join(d, n)), exist_ok=True)
     ...     _ = open(os.path.join(d, n), "w").write("x")
     >>> s = scan([d, os.path.join(d, "x.png")])
     >>> [f.rel for f in s.files]
     ['a.pdf', 'b.txt', 'sub/c.md', 'x.png']
     >>> [(os.path.relpath(k.path, d), k.reason) for k in s.skipped]
-    [('sub/old.doc', "unsupported file type '.doc'; save it as .docx")]
+    [('sub/old.wpd', "unsupported file type '.wpd'; save it as .docx")]
     """
     files: list[Found] = []
     skipped: list[tuple[Path, Skipped]] = []
@@ -286,7 +288,8 @@ def read(path: str | os.PathLike[str]) -> Text:
     .txt/.md: UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted; Windows-1258, TCVN3 and VNI bytes
     are recognised and converted), text as in the file with line ends made "\\n". .html/.htm: visible
     text, block elements on their own lines, table rows as "| a | b |". .docx: paragraphs and tables in
-    body order, then footnotes. .pdf: the text layer, pages joined by a blank line, `pages` = the offset
+    body order, then footnotes. .doc (Word 97-2003) and .rtf: converted to .docx by LibreOffice headless
+    (see convert), then read as .docx. .pdf: the text layer, pages joined by a blank line, `pages` = the offset
     where each page starts. Text of any format typed in a TCVN3 or VNI font (mojibake such as "NghÞ
     quyÕt") is converted to Unicode (see legacy_vn). Only regular files are read, up to MAX_BYTES.
     `Text.path` is the path as given, printable (see display).
@@ -308,6 +311,10 @@ def read(path: str | os.PathLike[str]) -> Text:
         text, page = _read_html_page(name, data)
     elif fmt == "docx":
         text = _read_docx(name, data)
+    elif fmt in ("doc", "rtf"):
+        from . import convert
+
+        text = convert.read(name, data, fmt)
     else:
         text, pages = _read_pdf(name, data)
     if fmt != "pdf":  # PDF pages are converted one by one, so that their offsets hold
@@ -569,7 +576,7 @@ def _read_docx(name: str, data: bytes) -> str:
     if not data.strip():
         raise _fail(name, "empty file")
     if not data.startswith(b"PK"):
-        kind = "an old binary .doc (Word 97-2003); save it as .docx" if data.startswith(
+        kind = "an old binary .doc (Word 97-2003); name it .doc" if data.startswith(
             b"\xd0\xcf\x11\xe0") else "not a zip package"
         raise _fail(name, f"not a valid DOCX ({kind})")
     _check_package(name, data)

@@ -323,7 +323,7 @@ def test_control_characters_in_a_name_stay_on_one_line(tmp_path: Path) -> None:
     msg = str(pytest.raises(LoadError, read, odd).value)
     assert "\n" not in msg and "\x1b" not in msg and msg.endswith("a%0Ab%1B[2J.png: unsupported file type "
                                                                    "'.png'; PolicyGraph reads .txt, .md, .html, "
-                                                                   ".htm, .docx, .pdf")
+                                                                   ".htm, .docx, .doc, .rtf, .pdf")
 
 
 # ---------------------------------------------------------------------------------------------- legacy encodings

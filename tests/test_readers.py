@@ -354,7 +354,7 @@ def test_pdf_failures(tmp_path: Path) -> None:
 
 
 def test_folder_expansion(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.PDF", "sub/c.md", "sub/deeper/d.html", "z.docx", "image.png", "notes.doc",
+    for name in ("b.txt", "a.PDF", "sub/c.md", "sub/deeper/d.html", "z.docx", "image.png", "notes.odt",
                  ".hidden.txt", ".git/HEAD.txt", "sub/.cache/x.md", "~$z.docx"):
         write(tmp_path / "corpus" / name, "x")
     got = iter_files([tmp_path / "corpus"])
@@ -395,16 +395,16 @@ def test_html_with_unclosed_tags_nesting_deep(tmp_path: Path) -> None:
 
 def test_scan_names_every_file_it_passes_over(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    for name in ("b.txt", "sub/c.md", "sub/old.doc", "notes.rtf", "scan.png", "README", ".git/HEAD.txt",
+    for name in ("b.txt", "sub/c.md", "sub/old.wpd", "notes.odt", "scan.png", "README", ".git/HEAD.txt",
                  "~$b.docx", "sub/.cache/x.md"):
         write(corpus / name, "x")
     s = scan([corpus])
     assert [(f.rel, f.path) for f in s.files] == [("b.txt", corpus / "b.txt"), ("sub/c.md", corpus / "sub" / "c.md")]
     assert [(Path(k.path).relative_to(corpus).as_posix(), k.reason) for k in s.skipped] == [
         ("README", "unsupported file type '(no extension)'"),
-        ("notes.rtf", "unsupported file type '.rtf'; save it as .docx"),
+        ("notes.odt", "unsupported file type '.odt'; save it as .docx"),
         ("scan.png", "unsupported file type '.png'"),
-        ("sub/old.doc", "unsupported file type '.doc'; save it as .docx"),
+        ("sub/old.wpd", "unsupported file type '.wpd'; save it as .docx"),
     ]  # hidden files and folders and Office lock files are passed over without a word
 
 
