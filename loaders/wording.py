@@ -25,14 +25,12 @@ import re
 from typing import NamedTuple
 
 from ..ontology.vocab import TYPE_WORD_TO_LABEL
+from . import lexicon
 from .dates import DATE
 from .models import RelationKind, RelationType
 
-#: the verbs that change another document, and what each makes of the change
-AMEND_VERBS: dict[str, RelationKind] = {
-    "sửa đổi": "amends", "bổ sung": "amends", "đính chính": "amends",
-    "thay thế": "replaces", "bãi bỏ": "repeals", "hủy bỏ": "repeals",
-}
+#: the verbs that change another document, and what each makes of the change (loaders.lexicon)
+AMEND_VERBS: dict[str, RelationKind] = lexicon.changes()
 _EXPIRES_KIND: RelationKind = "replaces"  # "<X> hết hiệu lực kể từ ngày Luật này có hiệu lực": this one replaces X
 _PART_EXPIRES_KIND: RelationKind = "repeals"  # "Các quy định về bưu chính của <X> hết hiệu lực": X partly repealed
 
@@ -47,7 +45,8 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 
 _VERB = _alt(tuple(AMEND_VERBS))
-_VERBS = rf"(?:{_VERB})(?:\s*,?\s*(?:{_VERB}))*"  # "sửa đổi, bổ sung", "sửa đổi và bổ sung"
+# "sửa đổi, bổ sung", "sửa đổi và bổ sung", "sửa đổi, bổ sung, cập nhật"
+_VERBS = rf"(?:{_VERB})(?:\s*,?\s*(?:và\s+)?(?:{_alt(tuple(lexicon.changes(follows=True)))}))*"
 _TYPE = _alt(tuple(TYPE_WORD_TO_LABEL))
 _PART = _alt(("điểm", "khoản", "điều", "mục", "chương", "phần", "tiểu mục", "phụ lục"))
 #: what names a part of a document: "khoản 1 Điều 73", "các điều 5, 6 và 7", "một số điều", "quy định tại"
@@ -129,9 +128,7 @@ _BASIS = re.compile(r"(?:^|\W)căn\s+cứ(?=\W|$)", re.IGNORECASE)
 _NOT_BASIS = re.compile(r"(?:^|\W)căn\s+cứ\s+(?:vào\s+)?(?:đối\s+tượng|điều\s+kiện|yêu\s+cầu|tình\s+hình)",
                         re.IGNORECASE)
 _BASIS_WORD = re.compile(r"căn\s+cứ", re.IGNORECASE)
-_CARRY_OUT = re.compile(_alt(("thực hiện", "triển khai", "cụ thể hóa", "hiện thực hóa", "quán triệt", "thi hành",
-                              "hướng dẫn thi hành", "quy định chi tiết", "chương trình hành động", "vào cuộc sống",
-                              "bám sát", "căn cứ", "theo tinh thần")), re.IGNORECASE)
+_CARRY_OUT = re.compile(_alt(lexicon.carry_out(of_text=True)), re.IGNORECASE)
 _TAIL = 80
 # how far after a mention its end may be said: "<X> đã được sửa đổi, bổ sung theo <Y>, <Z> ... hết hiệu lực"
 _AFTER = 320
@@ -260,9 +257,7 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
 
 # ---------------------------------------------------------------------------------- between two mentions
 
-_CARRY_OUT_VERBS = _alt(("thực hiện", "triển khai", "cụ thể hóa", "thể chế hóa", "hiện thực hóa", "quán triệt",
-                         "hướng dẫn thi hành", "hướng dẫn", "quy định chi tiết và hướng dẫn thi hành",
-                         "quy định chi tiết thi hành", "quy định chi tiết"))
+_CARRY_OUT_VERBS = _alt(lexicon.carry_out(of_named=True))
 _CHAIN_VERB = (r"(?<!\w)(?:(?:tiếp\s+tục|triển\s+khai|tổ\s+chức|hướng\s+dẫn|chỉ\s+đạo|đẩy\s+mạnh)\s+)*"
                rf"(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})")
 _BETWEEN = re.compile(rf"{_CHAIN_VERB}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
