@@ -55,6 +55,8 @@ class _At:
     sentence: int  # where its sentence starts (view offset)
     reading: w.Reading = w.CITES
     effective: str | None = None
+    listed: bool = False  # its reading is that of a list's lead-in (an item, or a member after one)
+    said: w.Reading | None = None  # what the previous mention does with it ("<prev> thực hiện <this>")
 
 
 @dataclass
@@ -70,6 +72,7 @@ def relate(view: MatchView, mentions: list[Mention], source: str, passages: Pass
     """Relations stated in the text: from the loaded document (`source`, which takes effect on `effective`)
     and between mentioned documents."""
     ats = _located(mentions, passages)
+    _chained(view.text, ats, source)
     _read_sentences(view.text, ats, source, passages, effective)
     pairs = _between(view.text, ats, source, passages)
     own = [_source_relation(a, source, passages) for a in ats if a.m.ref != source and a.m.form != "header"]
@@ -104,9 +107,21 @@ def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, 
         s = starts[i]
         j = bisect.bisect_right(starts, s, i)
         e = passages.sentences.span(s)[1]
-        lead = _lead_before(text, s, ats, starts, passages, own, leads)
+        lead = _lead_before(text, s, ats, starts, passages, own, leads) or _list_goes_on(text, ats, i, s)
         _read_group(text, _masked(text, s, e, ats[i:j]), s, e, ats[i:j], source, lead, own)
         i = j
+
+
+def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
+    """The sentence at `s` goes on with the list of the sentence before, whose verb governs it ("Để tiếp tục
+    thực hiện Chỉ thị A; Chỉ thị B;\nChỉ thị C, Phương án D"): the previous sentence ends with ";" or ","
+    after a mention that the verb governs, and this one starts with a mention."""
+    if i == 0 or not w.opens_with_mention(text[s:ats[i].start]):
+        return None
+    p = ats[i - 1]
+    if p.reading.type != "IMPLEMENTS" or p.said is not None or not w.list_goes_on(text[p.attr_end:s]):
+        return None
+    return _Lead(p.reading, p.effective)
 
 
 def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages: Passages, own: str | None,
@@ -122,6 +137,8 @@ def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages:
             break
         walked.append(s)
         ps, pe = passages.sentences.span(s - 1)
+        while ps > 0 and w.page_furniture(text[ps:pe]):  # a page number between two items
+            ps, pe = passages.sentences.span(ps - 1)
         if text[ps:pe].rstrip().endswith(":"):
             group = ats[bisect.bisect_left(starts, ps):bisect.bisect_right(starts, ps)]
             lead = _lead_in(_masked(text, ps, pe, group), group, ps, own)
@@ -138,7 +155,8 @@ def _masked(text: str, s: int, e: int, group: list[_At]) -> str:
     parts, pos = [], s
     for a in group:
         end = min(a.end, e)
-        parts += [text[pos:a.start], " " * (end - a.start)]
+        said = a.said is not None and pos > s  # "<prev> thực hiện <a>": the verb is not the text's
+        parts += [" " * (a.start - pos) if said else text[pos:a.start], " " * (end - a.start)]
         pos = end
     parts.append(text[pos:e])
     return "".join(parts)
@@ -150,7 +168,9 @@ def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source
     prev: _At | None = None
     for a in group:
         gap_start = prev.attr_end if prev else s
-        if a.m.ref != source and a.m.form != "header":
+        if a.said is not None:
+            a.reading = w.CITES  # what the text does with it follows from the mention before (_said_of)
+        elif a.m.ref != source and a.m.form != "header":
             after = text[a.attr_end:min(e, a.attr_end + _AFTER)] if a.attr_end < e else ""
             a.reading = w.read_source(words.before(a.start - s), after)
             a.effective = _change_effective(after, own)
@@ -197,9 +217,12 @@ def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
         if item is not None and (lead.reading.type == "SUPERSEDES" or own.type == "CITES") and \
                 (own.type != "SUPERSEDES" or item.named):
             a.reading = lead.reading._replace(scope=item.scope or lead.reading.scope)
-            a.effective = lead.effective
+            a.effective, a.listed = lead.effective, True
             return
-    if prev is not None and prev.reading.type == "SUPERSEDES":
+    if prev is not None and prev.listed and prev.reading.type == "IMPLEMENTS" and own.type == "CITES" and \
+            w.named_member(gap):
+        a.reading, a.listed = prev.reading, True  # "..., Phương án số <a>": the list's verb governs it too
+    elif prev is not None and prev.reading.type == "SUPERSEDES":
         part = w.coordinated(gap)
         if part is not None and (own.type != "SUPERSEDES" or part.named):
             a.reading, a.effective = prev.reading._replace(scope=part.scope), prev.effective
@@ -215,17 +238,36 @@ def _lead_in(masked: str, group: list[_At], s: int, own: str | None) -> _Lead | 
 # ------------------------------------------------------------------------------------- between two
 
 
+def _pair(text: str, ats: list[_At], i: int) -> str | None:
+    """The words between ats[i-1] and ats[i] (spaces squashed) when one verb may relate the two: in one
+    sentence, near, no ";" between."""
+    a, b = ats[i - 1], ats[i]
+    if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
+        return None
+    gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
+    return None if len(gap) > _GAP or ";" in gap else gap
+
+
+def _chained(text: str, ats: list[_At], source: str) -> None:
+    """Mark each mention that the words after the one before it say what that one does with it ("<A> ...
+    về việc thực hiện <B>": B.said), before the text's own readings are read: those words are not the
+    text's (the verb does not go on to the next item of a list)."""
+    for i in range(1, len(ats)):
+        a = ats[i - 1]
+        if a.m.ref != source and (gap := _pair(text, ats, i)) is not None and not w.passive(gap):
+            ats[i].said = w.between(gap, bool(a.m.title) and a.m.form != "named")
+
+
 def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list[Relation]:
     """Relations between two mentions in a row in one sentence; the loaded document's relation to the
     second follows from its relation to the first."""
     out: list[Relation] = []
     amended: tuple[_At, w.Reading] | None = None  # "X đã được sửa đổi theo Y, Z": Z amends X too
+    doer: tuple[_At, w.Reading, _At] | None = None  # "A thực hiện B và C": A carries out C too
     for i in range(1, len(ats)):
         a, b = ats[i - 1], ats[i]
-        if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
-            continue
-        gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
-        if len(gap) > _GAP or ";" in gap:
+        if (gap := _pair(text, ats, i)) is None:
+            doer = amended = None
             continue
         ev = passages.evidence(b.m.start, b.m.end, cover=a.m.start)
         pm = w.passive(gap)
@@ -237,9 +279,33 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
             out.append(_rel(b, amended[0], amended[1], ev))
             continue
         amended = None
+        if doer and w.same_list(gap) and b.m.ref != source and doer[0].m.ref != b.m.ref:
+            b.reading = doer[2].reading  # the text does with C what it does with B
+            out.append(_rel(doer[0], b, doer[1], passages.evidence(b.m.start, b.m.end, cover=doer[0].m.start)))
+            continue
+        doer = None
         if a.m.ref != source:
             opening = ats[i - 2].attr_end if i >= 2 and ats[i - 2].sentence == a.sentence else a.sentence
             out += _said_of(text, ats, i, gap, source, opening, ev)
+            if b.said is not None:
+                doer = (a, b.said, b)
+                out += _co_subjects(text, ats, i, source, passages)
+    return out
+
+
+def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passages) -> list[Relation]:
+    """"Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
+    of documents of one kind, before the one the verb is said of)."""
+    out: list[Relation] = []
+    a, b = ats[i - 1], ats[i]
+    assert b.said is not None
+    k = i - 1
+    while k >= 1 and (gap := _pair(text, ats, k)) is not None and w.same_list(gap):
+        c = ats[k - 1]
+        if c.m.ref == source or c.m.label != a.m.label or c.m.ref == b.m.ref or c.m.ref == a.m.ref or c.said is not None:
+            break
+        out.append(_rel(c, b, b.said, passages.evidence(b.m.start, b.m.end, cover=c.m.start)))
+        k -= 1
     return out
 
 
@@ -248,7 +314,7 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
     """What the words between ats[i-1] and ats[i] say one does with the other (see wording.between and
     wording.issued_for); the loaded document's readings of the two follow."""
     a, b = ats[i - 1], ats[i]
-    r = w.between(gap, bool(a.m.title) and a.m.form != "named")
+    r = b.said
     if r is not None:
         # the verb is said of a: what the loaded document does with a, it does with what a carries out
         b.reading = a.reading if a.reading.type == "IMPLEMENTS" else w.CITES

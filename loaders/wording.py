@@ -114,6 +114,10 @@ _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\
 # "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
 _ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
                          rf"kèm\s+theo\s*$", re.IGNORECASE)
+# a title that states the change: "về việc sửa đổi, bổ sung quy định mức chi tại <X>" (the words between the
+# verb and "tại"/"của" name the part changed)
+_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?(?P<v>{_VERBS})\s+(?P<scope>[^;:\"]{{1,160}}?)\s+(?:tại|của)\s*$",
+                           re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -210,6 +214,8 @@ def read_source(before: Before | str, after: str) -> Reading:
     Reading(type='CITES', kind=None, scope=None)
     >>> read_source("Bãi bỏ điểm 4.1 thuộc Phụ lục số 01 ban hành kèm theo ", "").scope
     'điểm 4.1 thuộc Phụ lục số 01'
+    >>> read_source("Nghị quyết về việc sửa đổi, bổ sung quy định mức chi tại ", "")
+    Reading(type='SUPERSEDES', kind='amends', scope='quy định mức chi')
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
     after = words(after[:_AFTER + 100])[:_AFTER]
@@ -221,7 +227,7 @@ def read_source(before: Before | str, after: str) -> Reading:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
         return _ends(b.clause, named=bool(sm))
-    am = _ANNEX_TAIL.match(b.clause)
+    am = _ANNEX_TAIL.match(b.clause) or _ABOUT_CHANGE.search(b.clause)
     if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
         return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
     if b.basis:
@@ -288,7 +294,7 @@ def between(gap: str, titled: bool) -> Reading | None:
     True
     """
     gap = gap.strip()
-    m = _BETWEEN.search(gap)
+    m = _BETWEEN.search(gap) or _ABOUT_CHANGE.search(gap)
     if not m or not _said_of_a(gap[:m.start()].strip(), titled):
         return None
     v = m["v"]
@@ -347,6 +353,19 @@ def _part(m: re.Match[str] | None) -> Part | None:
     if not m:
         return None
     return Part(None, True) if m["named"] else Part(scope_of(m["scope"]))
+
+
+_NAMED_MEMBER = re.compile(r"^\s*,?\s*(?:và\s+)?(?:[A-ZĐ]\w*(?:\s+\w+){0,2}\s+số\s*)?$")
+
+
+def named_member(gap: str) -> bool:
+    """Is the mention after `gap` the next member of a list of documents, its type word one find does not
+    know ("..., Phương án số ")?
+
+    >>> named_member(", Phương án số "), named_member(" và "), named_member(", đồng thời xây dựng ")
+    (True, True, False)
+    """
+    return bool(_NAMED_MEMBER.match(gap))
 
 
 def coordinated(gap: str) -> Part | None:
@@ -443,3 +462,38 @@ def item_head(before: str) -> Part | None:
     True
     """
     return _part(_ITEM_HEAD.match(before))
+
+
+# ------------------------------------------------------------------------------- lists across sentences
+
+_GOES_ON = re.compile(r"^[^.:;!?]{0,300}[;,]\s*$")
+_OPENS = re.compile(r"^\s*(?:và\s+)?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def list_goes_on(gap: str) -> bool:
+    """Do the words after a list's member, up to the next sentence, end with ";" or "," (the list goes on
+    there)? The member's own title may stand before.
+
+    >>> list_goes_on(" về phòng, chống dịch;\\n"), list_goes_on(".\\n"), list_goes_on(" là cơ sở để:")
+    (True, False, False)
+    """
+    return bool(_GOES_ON.match(gap))
+
+
+def opens_with_mention(head: str) -> bool:
+    """Does a sentence whose words before its first mention are `head` open with the mention?
+
+    >>> opens_with_mention(" "), opens_with_mention("Ủy ban nhân dân tỉnh yêu cầu ")
+    (True, False)
+    """
+    return bool(_OPENS.match(head))
+
+
+def page_furniture(sentence: str) -> bool:
+    """Is `sentence` a page number standing between two items of a list ("2", "- 3 -", "Trang 4")?
+
+    >>> page_furniture("2\\n"), page_furniture("- 12 -"), page_furniture("2. Quyết định")
+    (True, True, False)
+    """
+    return bool(_PAGE_NUMBER.match(sentence))
