@@ -583,7 +583,7 @@ def suggest_ref(G: nx.MultiDiGraph, n: Hashable) -> str:
 
 def _edge_dict(u: Hashable, v: Hashable, key: Hashable, d: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": d.get("type"), "kind": d.get("kind"), "source": str(u), "target": str(v), "key": str(key),
-            "source_file": d.get("source_file"), "evidence": d.get("evidence")}
+            "source_file": d.get("source_file"), "evidence": d.get("evidence"), "stated_by": d.get("stated_by")}
 
 
 def _edge_order(e: Mapping[str, Any]) -> tuple[Any, ...]:

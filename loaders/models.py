@@ -281,6 +281,8 @@ class Relation:
     scope: str | None = None
     # SUPERSEDES: ISO date the change takes effect ("hết hiệu lực kể từ ngày Luật này có hiệu lực")
     effective: str | None = None
+    # a relation between two documents a file names (neither is the file's own): the file that states it
+    stated_by: str | None = None
 
 
 @dataclass
@@ -331,6 +333,7 @@ class Extraction:
                 Relation(
                     source=r["source"], target=r["target"], type=r["type"], evidence=ev(r["evidence"]),
                     kind=r.get("kind"), scope=r.get("scope"), effective=r.get("effective"),
+                    stated_by=r.get("stated_by"),
                 )
                 for r in d["relations"]
             ],

@@ -329,4 +329,6 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
 
 
 def _rel(a: _At, b: _At, r: w.Reading, ev: Evidence) -> Relation:
-    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev)
+    """`a` -> `b` as the file quoted by `ev` states it (neither is that file's own document)."""
+    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev,
+                    stated_by=ev.file)
