@@ -355,14 +355,14 @@ def _part(m: re.Match[str] | None) -> Part | None:
     return Part(None, True) if m["named"] else Part(scope_of(m["scope"]))
 
 
-_NAMED_MEMBER = re.compile(r"^\s*,?\s*(?:và\s+)?(?:[A-ZĐ]\w*(?:\s+\w+){0,2}\s+số\s*)?$")
+_NAMED_MEMBER = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:[A-ZĐ]\w*(?:\s+\w+){0,2}\s+số\s*)?$")
 
 
 def named_member(gap: str) -> bool:
     """Is the mention after `gap` the next member of a list of documents, its type word one find does not
     know ("..., Phương án số ")?
 
-    >>> named_member(", Phương án số "), named_member(" và "), named_member(", đồng thời xây dựng ")
+    >>> named_member(", Phương án số "), named_member("; "), named_member(", đồng thời xây dựng ")
     (True, True, False)
     """
     return bool(_NAMED_MEMBER.match(gap))
