@@ -9,10 +9,17 @@ loaders.wording:
   quyết định sau đây:"), a member of a list the reading of the member before it ("Bãi bỏ Điều 2 của Luật
   A; Điều 4 của Luật B");
 * cited -> cited: "Chương trình hành động số 46-CTr/TU ... về thực hiện Nghị quyết số 27-NQ/TW" gives
-  46-CTr/TU IMPLEMENTS 27-NQ/TW; "X đã được sửa đổi, bổ sung theo Y" gives Y SUPERSEDES (amends) X.
+  46-CTr/TU IMPLEMENTS 27-NQ/TW; "X đã được sửa đổi, bổ sung theo Y" gives Y SUPERSEDES (amends) X;
+  "Kế hoạch A ... và Kế hoạch B ... thực hiện C" gives A and B IMPLEMENTS C, "A về thực hiện B ... và C"
+  A IMPLEMENTS B and C. Such a relation carries `stated_by` (the file). The verb is read before the
+  loaded document's own relations: it is said of A, not of the text, so it neither makes the text carry
+  out or amend B nor goes on to the next item of a list.
   The loaded document's relation to the second document is then its relation to the first: a text that
   carries out the programme carries out what the programme carries out; a text that reports on the
   programme cites both.
+* a list whose verb governs it goes on across sentences that end in ";" or "," and start with a mention
+  ("Để tiếp tục thực hiện Chỉ thị A; Chỉ thị B,\nKế hoạch C"); a page number between two items of a
+  list does not end it.
 
 Every relation carries its evidence (loaders.evidence): file, the mention's span, a bounded excerpt.
 

@@ -116,8 +116,9 @@ _ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope
                          rf"kèm\s+theo\s*$", re.IGNORECASE)
 # a title that states the change: "về việc sửa đổi, bổ sung quy định mức chi tại <X>" (the words between the
 # verb and "tại"/"của" name the part changed)
-_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?(?P<v>{_VERBS})\s+(?P<scope>[^;:\"]{{1,160}}?)\s+(?:tại|của)\s*$",
-                           re.IGNORECASE)
+# ("... theo quy định của <X>" applies X: no part named)
+_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?(?P<v>{_VERBS})\s+(?P<scope>(?:(?!theo\s)[^;:\"]){{1,160}}?)"
+                           rf"\s+(?:tại|của)\s*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -216,6 +217,8 @@ def read_source(before: Before | str, after: str) -> Reading:
     'điểm 4.1 thuộc Phụ lục số 01'
     >>> read_source("Nghị quyết về việc sửa đổi, bổ sung quy định mức chi tại ", "")
     Reading(type='SUPERSEDES', kind='amends', scope='quy định mức chi')
+    >>> read_source("Góp ý về việc sửa đổi quy chế làm việc theo quy định của ", "").type
+    'CITES'
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
     after = words(after[:_AFTER + 100])[:_AFTER]
@@ -227,7 +230,7 @@ def read_source(before: Before | str, after: str) -> Reading:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
         return _ends(b.clause, named=bool(sm))
-    am = _ANNEX_TAIL.match(b.clause) or _ABOUT_CHANGE.search(b.clause)
+    am = _ANNEX_TAIL.match(b.clause) or (_ABOUT_CHANGE.search(b.clause) if not _APPLY_RULES.search(b.tail) else None)
     if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
         return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
     if b.basis:
