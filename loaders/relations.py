@@ -286,7 +286,7 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
             out.append(_rel(b, amended[0], amended[1], ev))
             continue
         amended = None
-        if doer and w.same_list(gap) and b.m.ref != source and doer[0].m.ref != b.m.ref:
+        if doer and w.next_member(gap, bool(a.m.title)) and b.m.ref != source and doer[0].m.ref != b.m.ref:
             b.reading = doer[2].reading  # the text does with C what it does with B
             out.append(_rel(doer[0], b, doer[1], passages.evidence(b.m.start, b.m.end, cover=doer[0].m.start)))
             continue

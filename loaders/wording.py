@@ -347,6 +347,19 @@ def same_list(gap: str) -> bool:
     return bool(_LIST_GAP.match(gap))
 
 
+_TITLE_THEN_LIST = re.compile(r"^\s*\"?\s*về\s[^;:]{0,300}?(?:,|\s+và|,\s*và)\s*$", re.IGNORECASE)
+
+
+def next_member(gap: str, titled: bool) -> bool:
+    """Is the mention after `gap` the next member of the list the one before it is in: joined by "," or
+    "và", maybe after the first one's title (`titled`: "... về cập nhật Chương trình hành động và <B>")?
+
+    >>> next_member(" về cập nhật chương trình và ", True), next_member(" về cập nhật chương trình và ", False)
+    (True, False)
+    """
+    return same_list(gap) or (titled and bool(_TITLE_THEN_LIST.match(gap)))
+
+
 _MEMBER = rf"(?:(?P<named>(?:{_TYPE})\s+{_VERBS}{_LOCATOR}(?:\s+của)?)|(?P<scope>{_LOCATOR})(?:\s+của)?)?\s*$"
 _COORDINATED = re.compile(rf"^\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)
 _AFTER_SEMICOLON = re.compile(rf"\s*(?:và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)

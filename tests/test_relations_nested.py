@@ -51,6 +51,8 @@ def nested(rels: set[Rel]) -> set[Rel]:
 
 
 @pytest.mark.parametrize("text", [
+    "Kế hoạch số 41-KH/TU, ngày 12/5/2025 của Ban Chấp hành Đảng bộ tỉnh về việc triển khai thực hiện Nghị quyết "
+    "số 66-NQ/TW đã hoàn thành.",
     "Ban Thường vụ Tỉnh ủy đã có Kế hoạch số 41-KH/TU ngày 12/5/2025 của Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh về "
     "việc thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị, nay tổ chức sơ kết.",
     "Đến nay, Kế hoạch số 41-KH/TU ngày 12/5/2025 của Ban Thường vụ Tỉnh ủy về triển khai thực hiện Nghị quyết số "
@@ -80,18 +82,20 @@ def test_a_resolution_issuing_a_programme_carries_out_what_the_programme_does() 
 # ----------------------------------------------------------------------------------- coordination
 
 
-def test_coordinated_subjects_both_carry_out() -> None:
-    rels = relations("Kế hoạch số 15-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 31/KH-UBND ngày "
+@pytest.mark.parametrize("join", [" và ", ", "])
+def test_coordinated_subjects_both_carry_out(join: str) -> None:
+    rels = relations(f"Kế hoạch số 15-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy{join}Kế hoạch số 31/KH-UBND ngày "
                      "09/6/2025 của UBND tỉnh thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị được phổ biến rộng rãi.")
     assert {("15-KH/TU", "IMPLEMENTS", "implements", "68-NQ/TW"),
             ("31/KH-UBND", "IMPLEMENTS", "implements", "68-NQ/TW")} <= rels
     assert set(own(rels).values()) == {("CITES", None)}
 
 
-def test_coordinated_objects_are_both_carried_out() -> None:
+@pytest.mark.parametrize("title", ["", " về cập nhật Chương trình hành động của Chính phủ"])
+def test_coordinated_objects_are_both_carried_out(title: str) -> None:
     rels = relations("Kế hoạch số 190/KH-UBND ngày 03/7/2025 của UBND tỉnh về thực hiện Nghị quyết số 45/NQ-CP ngày "
-                     "11/4/2025 của Chính phủ và Chương trình hành động số 19-CTr/TU ngày 05/3/2025 của Ban Thường vụ "
-                     "Tỉnh ủy đã được các sở triển khai.")
+                     f"11/4/2025 của Chính phủ{title} và Chương trình hành động số 19-CTr/TU ngày 05/3/2025 của Ban "
+                     "Thường vụ Tỉnh ủy đã được các sở triển khai.")
     assert {("190/KH-UBND", "IMPLEMENTS", "implements", "45/NQ-CP"),
             ("190/KH-UBND", "IMPLEMENTS", "implements", "19-CTr/TU")} <= rels
     assert own(rels)["19-CTr/TU"] == ("CITES", None)
@@ -128,12 +132,29 @@ def test_the_amending_verb_does_not_go_on_to_the_next_item(sep: str) -> None:
     assert not {r for r in rels if r[0] == "SRC" and r[1] == "SUPERSEDES"}
 
 
+def test_two_reported_acts_in_one_sentence_stay_apart() -> None:
+    rels = relations("Ngày 10/5/2025, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 41-KH/TU triển khai Nghị quyết số "
+                     "66-NQ/TW; UBND tỉnh ban hành Kế hoạch số 120/KH-UBND thực hiện Nghị quyết số 68-NQ/TW.")
+    assert nested(rels) == {("41-KH/TU", "IMPLEMENTS", "implements", "66-NQ/TW"),
+                            ("120/KH-UBND", "IMPLEMENTS", "implements", "68-NQ/TW")}
+    assert set(own(rels).values()) == {("CITES", None)}
+
+
+def test_a_replacement_between_two_others_does_not_reach_the_next_item() -> None:
+    rels = relations("Quyết định số 15/2024/QĐ-UBND ngày 03/5/2024 của UBND tỉnh thay thế Quyết định số "
+                     "22/2019/QĐ-UBND ngày 01/7/2019; Quyết định số 30/2020/QĐ-UBND ngày 09/9/2020 của UBND tỉnh "
+                     "quy định mức thu.")
+    assert nested(rels) == {("15/2024/QĐ-UBND", "SUPERSEDES", "replaces", "22/2019/QĐ-UBND")}
+    assert set(own(rels).values()) == {("CITES", None)}
+
+
 # ----------------------------------------------------------------------------------------- footnotes
 
 
-def test_a_footnotes_programmes_carry_out_the_resolution_the_text_only_cites_them() -> None:
-    rels = relations("Tiếp tục triển khai các chương trình của Thành ủy[2].\n"
-                     "[2] Chương trình số 17-CTr/TU ngày 04/8/2021 của Thành ủy Huế thực hiện Nghị quyết số "
+@pytest.mark.parametrize("mark", ["[2]", "²"])
+def test_a_footnotes_programmes_carry_out_the_resolution_the_text_only_cites_them(mark: str) -> None:
+    rels = relations(f"Tiếp tục triển khai các chương trình của Thành ủy{mark}.\n"
+                     f"{mark} Chương trình số 17-CTr/TU ngày 04/8/2021 của Thành ủy Huế thực hiện Nghị quyết số "
                      "18-NQ/TW; Chương trình số 52-CTr/TU ngày 11/9/2023 của Thành ủy về thực hiện Nghị quyết số "
                      "18-NQ/TW.")
     assert {("17-CTr/TU", "IMPLEMENTS", "implements", "18-NQ/TW"),
