@@ -61,15 +61,15 @@ VERBS: tuple[Verb, ...] = (
     Verb("bám sát", "implements", of_named=False),
     Verb("theo tinh thần", "implements", of_named=False),
     # a basis: wording.read_source tells "Căn cứ" (based_on) from "căn cứ vào tình hình" (loaders.wording)
-    Verb("căn cứ", "based_on", of_named=False),
+    Verb("căn cứ", "based_on", of_named=False, governs_list=True),
     # changes
-    Verb("sửa đổi", "amends"),
-    Verb("bổ sung", "amends"),
+    Verb("sửa đổi", "amends", governs_list=True),
+    Verb("bổ sung", "amends", governs_list=True),
     Verb("đính chính", "amends"),
     Verb("cập nhật", "amends", follows_only=True),
-    Verb("thay thế", "replaces"),
-    Verb("bãi bỏ", "repeals"),
-    Verb("hủy bỏ", "repeals"),
+    Verb("thay thế", "replaces", governs_list=True),
+    Verb("bãi bỏ", "repeals", governs_list=True),
+    Verb("hủy bỏ", "repeals", governs_list=True),
 )
 
 _CHANGES = ("amends", "replaces", "repeals")

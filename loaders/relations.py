@@ -122,12 +122,15 @@ def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, 
 def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
     """The sentence at `s` goes on with the list of the sentence before, whose verb governs it ("Để tiếp tục
     thực hiện Chỉ thị A; Chỉ thị B;\nChỉ thị C, Phương án D"): the previous sentence ends with ";" or ","
-    after a mention that the verb governs, and this one starts with a mention."""
+    after a mention that the verb governs (a verb of loaders.lexicon that governs a list, or a list this
+    one goes on), and this one starts with a mention."""
     if i == 0 or not w.opens_with_mention(text[s:ats[i].start]):
         return None
     p = ats[i - 1]
     if p.reading.type != "IMPLEMENTS" or p.said is not None or not w.list_goes_on(text[p.attr_end:s]):
         return None
+    if not p.listed and not w.governs_list(text[p.sentence:p.start]):
+        return None  # "Bám sát Nghị quyết A;\nNghị quyết B ...": the verb does not govern a list (lexicon)
     return _Lead(p.reading, p.effective)
 
 

@@ -487,6 +487,19 @@ _OPENS = re.compile(r"^\s*(?:và\s+)?$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
+_GOVERNS = re.compile(rf"(?<!\w)(?:{lexicon.alternation(lexicon.governing())})(?!\w)", re.IGNORECASE)
+
+
+def governs_list(before: str) -> bool:
+    """Do the words of a sentence before a mention hold a verb that governs every item of a list after it
+    (loaders.lexicon: "thực hiện", "Căn cứ", ...; not "bám sát")?
+
+    >>> governs_list("Để tiếp tục thực hiện nghiêm "), governs_list("Bám sát ")
+    (True, False)
+    """
+    return bool(_GOVERNS.search(before))
+
+
 def list_goes_on(gap: str) -> bool:
     """Do the words after a list's member, up to the next sentence, end with ";" or "," (the list goes on
     there)? The member's own title may stand before.
