@@ -114,11 +114,18 @@ _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\
 # "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
 _ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
                          rf"kèm\s+theo\s*$", re.IGNORECASE)
-# a title that states the change: "về việc sửa đổi, bổ sung quy định mức chi tại <X>" (the words between the
-# verb and "tại"/"của" name the part changed)
-# ("... theo quy định của <X>" applies X: no part named)
-_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?(?P<v>{_VERBS})\s+(?P<scope>(?:(?!theo\s)[^;:\"]){{1,160}}?)"
-                           rf"\s+(?:tại|của)\s*$", re.IGNORECASE)
+# a change of a named part, in words: "về việc sửa đổi, bổ sung quy định mức chi tại <X>", "<A> sửa đổi, bổ
+# sung mức thu quy định tại <B>": the words between the verb and "tại"/"của" name the part changed, and start
+# with what a document sets ("bổ sung kinh phí ... tại <X>" adds money, it changes no document; "... theo quy
+# định của <X>" applies X)
+_CHANGED = (r"(?:(?:một\s+số|các|những)\s+)?(?:quy\s+định|quy\s+chế|mức|định\s+mức|điều|khoản|điểm|danh\s+mục|"
+            r"phụ\s+lục|nội\s+dung|tiêu\s+chuẩn|bảng|giá|chế\s+độ|chính\s+sách|cụm\s+từ|tên)(?!\w)")
+_CHANGE_WORDS = rf"(?P<v>{_VERBS})\s+(?P<scope>{_CHANGED}(?:(?!theo\s)[^;:\"]){{0,160}}?)\s+(?:tại|của)\s*$"
+_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.IGNORECASE)
+# "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
+_ANNEX_IN_WORDS = re.compile(rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
+                             rf"kèm\s+theo\s*$", re.IGNORECASE)
+_CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -276,7 +283,7 @@ _TITLE_HEAD = re.compile(r"^\"?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|
 _ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt)(?:\s+kèm\s+theo)?\b[^,;:]{0,120}$",
                           re.IGNORECASE)
 _ISSUER_WORDS = frozenset("vụ ủy ban nhân dân tỉnh thành phố huyện quận thị xã chấp hành trung ương thường trực "
-                          "chính phủ bộ đảng".split())
+                          "chính phủ bộ đảng trưởng tịch tướng đốc hàng nhà nước".split())  # "Bộ trưởng Bộ Tài chính"
 # "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024, thay thế ...": the verb is still said of it
 _TAKES_EFFECT_HEAD = re.compile(r"^(?:đã\s+|sẽ\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+[\w/.\s]{1,30}?,?$",
                                 re.IGNORECASE)
@@ -295,9 +302,13 @@ def between(gap: str, titled: bool) -> Reading | None:
     (Reading(type='IMPLEMENTS', kind='implements', scope=None), 'một số điều')
     >>> between("và Ủy ban nhân dân tỉnh đã triển khai thực hiện", False) is None
     True
+    >>> between("của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung mức thu quy định tại", False)
+    Reading(type='SUPERSEDES', kind='amends', scope='mức thu quy định')
+    >>> between("bổ sung kinh phí thực hiện nhiệm vụ tại", False) is None
+    True
     """
     gap = gap.strip()
-    m = _BETWEEN.search(gap) or _ABOUT_CHANGE.search(gap)
+    m = _BETWEEN.search(gap) or _CHANGE_IN_WORDS.search(gap) or _ANNEX_IN_WORDS.search(gap)
     if not m or not _said_of_a(gap[:m.start()].strip(), titled):
         return None
     v = m["v"]

@@ -123,6 +123,26 @@ def test_an_amendment_between_two_cited_documents(text: str, a: str, b: str) -> 
     assert all(ty != "SUPERSEDES" for ty, _ in own(rels).values())
 
 
+@pytest.mark.parametrize(("words", "kind"), [
+    ("sửa đổi, bổ sung một số điều của", "amends"), ("sửa đổi khoản 2 Điều 3", "amends"),
+    ("sửa đổi, bổ sung Phụ lục ban hành kèm theo", "amends"), ("bãi bỏ một số điều của", "repeals"),
+    ("sửa đổi, bổ sung mức thu quy định tại", "amends"), ("về việc sửa đổi, bổ sung mức thu quy định tại", "amends"),
+    ("thay thế", "replaces"),
+])
+def test_a_change_between_two_others_after_the_issuers_title(words: str, kind: str) -> None:
+    # "của Bộ trưởng Bộ Tài chính": the rest of the first one's issuer, then what it does with the second
+    rels = relations("Bộ Tài chính đã có Thông tư số 36/2023/TT-BTC ngày 06/6/2023 của Bộ trưởng Bộ Tài chính "
+                     f"{words} Thông tư số 210/2016/TT-BTC ngày 10/11/2016 của Bộ trưởng Bộ Tài chính.")
+    assert nested(rels) == {("36/2023/TT-BTC", "SUPERSEDES", kind, "210/2016/TT-BTC")}
+    assert set(own(rels).values()) == {("CITES", None)}
+
+
+def test_adding_money_is_no_change_of_a_document() -> None:
+    rels = relations("Quyết định số 120/QĐ-UBND ngày 06/6/2023 của UBND tỉnh bổ sung kinh phí thực hiện nhiệm vụ tại "
+                     "Quyết định số 45/QĐ-UBND ngày 10/01/2023 của UBND tỉnh.")
+    assert not {r for r in rels if r[1] == "SUPERSEDES"}
+
+
 @pytest.mark.parametrize("sep", ["; ", ";\n", ", "])
 def test_the_amending_verb_does_not_go_on_to_the_next_item(sep: str) -> None:
     rels = relations("Thực hiện Thông tư số 15/2024/TT-BTC ngày 12/3/2024 của Bộ Tài chính sửa đổi Thông tư số "
