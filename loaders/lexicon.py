@@ -48,7 +48,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("quán triệt", "implements", governs_list=True),
     # a law "thể chế hóa" a resolution; in a plan's own sentences the words are about policies, not documents
     Verb("thể chế hóa", "implements", of_text=False),
-    Verb("thi hành", "implements", of_named=False),  # "A thi hành B" is not said; "hướng dẫn thi hành" is
+    Verb("thi hành", "implements"),  # "Chỉ thị <A> về triển khai thi hành <B>"
     Verb("hướng dẫn thi hành", "implements"),
     # "hướng dẫn" alone in a plan's own sentence guides bodies ("hướng dẫn các đơn vị"), not documents
     Verb("hướng dẫn", "implements", of_text=False),

@@ -280,8 +280,11 @@ _BETWEEN = re.compile(rf"{_CHAIN_VERB}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*
 # what may stand between a document and the verb said of it: its title ("về ...", "để ...", "nhằm ..."),
 # what it issues or approves ("ban hành Chương trình hành động của Chính phủ"), the rest of its issuer
 _TITLE_HEAD = re.compile(r"^\"?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|để|nhằm))\b", re.IGNORECASE)
-_ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt)(?:\s+kèm\s+theo)?\b[^,;:]{0,120}$",
-                          re.IGNORECASE)
+_ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)(?:\s+kèm\s+theo)?\b"
+                          r"[^,;:]{0,120}$", re.IGNORECASE)
+# the rest of A's issuer, then what A issues ("của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch")
+_ISSUER_ISSUES = re.compile(r"^(?P<issuer>[^,;:]{1,80}?)\s+(?=(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)\b)",
+                            re.IGNORECASE)
 _ISSUER_WORDS = frozenset("vụ ủy ban nhân dân tỉnh thành phố huyện quận thị xã chấp hành trung ương thường trực "
                           "chính phủ bộ đảng trưởng tịch tướng đốc hàng nhà nước".split())  # "Bộ trưởng Bộ Tài chính"
 # "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024, thay thế ...": the verb is still said of it
@@ -306,6 +309,9 @@ def between(gap: str, titled: bool) -> Reading | None:
     Reading(type='SUPERSEDES', kind='amends', scope='mức thu quy định')
     >>> between("bổ sung kinh phí thực hiện nhiệm vụ tại", False) is None
     True
+    >>> between("của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện", False).type
+    'IMPLEMENTS'
+
     """
     gap = gap.strip()
     m = _BETWEEN.search(gap) or _CHANGE_IN_WORDS.search(gap) or _ANNEX_IN_WORDS.search(gap)
@@ -329,7 +335,12 @@ def _said_of_a(head: str, titled: bool) -> bool:
     rest = _DATE_HEAD.sub("", plain)
     if not plain or not rest or titled or _TITLE_HEAD.match(head):
         return True
-    return not _NEW_CLAUSE.search(rest) and bool(_ISSUES_HEAD.match(rest) or _issuer_words(rest))
+    if _NEW_CLAUSE.search(rest):
+        return False
+    if _ISSUES_HEAD.match(rest) or _issuer_words(rest):
+        return True
+    im = _ISSUER_ISSUES.match(rest)
+    return bool(im and _issuer_words(im["issuer"]) and _ISSUES_HEAD.match(rest[im.end():]))
 
 
 def _issuer_words(head: str) -> bool:

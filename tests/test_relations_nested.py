@@ -65,6 +65,24 @@ def test_about_carrying_out_after_date_and_issuer(text: str) -> None:
     assert own(rels)["66-NQ/TW"][0] != "SUPERSEDES"
 
 
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Quyết định số 2105/QĐ-UBND ngày 15/5/2025 của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Nghị "
+     "quyết số 68-NQ/TW đã được gửi các sở.", "2105/QĐ-UBND", "68-NQ/TW"),
+    ("Quyết định số 2105/QĐ-UBND ngày 15/5/2025 của UBND tỉnh về việc ban hành Kế hoạch triển khai Nghị quyết số "
+     "68-NQ/TW đã được gửi các sở.", "2105/QĐ-UBND", "68-NQ/TW"),
+    ("Chỉ thị số 09/CT-TTg ngày 15/5/2024 của Thủ tướng Chính phủ về triển khai thi hành Luật Nhà ở số "
+     "27/2023/QH15 đã được quán triệt.", "09/CT-TTg", "27/2023/QH15"),
+    ("Nghị quyết số 14/NQ-HĐND ngày 10/7/2025 của Hội đồng nhân dân tỉnh Hà Tĩnh thông qua Đề án thực hiện Nghị "
+     "quyết số 68-NQ/TW đã đi vào cuộc sống.", "14/NQ-HĐND", "68-NQ/TW"),
+    ("Kế hoạch số 30/KH-UBND ngày 05/5/2025 của Ủy ban nhân dân thành phố Hà Tĩnh triển khai thực hiện Nghị quyết "
+     "số 68-NQ/TW đã được ban hành.", "30/KH-UBND", "68-NQ/TW"),
+])
+def test_what_a_cited_document_issues_after_its_issuer_carries_out(text: str, a: str, b: str) -> None:
+    rels = relations(text)
+    assert nested(rels) == {(a, "IMPLEMENTS", "implements", b)}
+    assert set(own(rels).values()) == {("CITES", None)}
+
+
 def test_a_cited_documents_date_and_issuer_place_it() -> None:
     x = extract_text(Text(path="t.txt", text=HEAD + "Kế hoạch số 41-KH/TU ngày 12/5/2025 của Ban Chấp hành Đảng bộ "
                           "tỉnh Quảng Trị về việc thực hiện Nghị quyết số 66-NQ/TW đã được ban hành."))
