@@ -82,6 +82,9 @@ def relate(view: MatchView, mentions: list[Mention], source: str, passages: Pass
     _chained(view.text, ats, source)
     _read_sentences(view.text, ats, source, passages, effective)
     pairs = _between(view.text, ats, source, passages)
+    for r in pairs:
+        if source in (r.source, r.target):
+            r.stated_by = None  # the loaded document's own statement ("<A> thực hiện <this document>")
     own = [_source_relation(a, source, passages) for a in ats if a.m.ref != source and a.m.form != "header"]
     return own + pairs
 
