@@ -118,8 +118,26 @@ def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, 
         j = bisect.bisect_right(starts, s, i)
         e = passages.sentences.span(s)[1]
         lead = _lead_before(text, s, ats, starts, passages, own, leads) or _list_goes_on(text, ats, i, s)
-        _read_group(text, _masked(text, s, e, ats[i:j]), s, e, ats[i:j], source, lead, own)
+        t = _title_start(text, s, ats[i], ats[i - 1].end if i else 0, passages)
+        _read_group(text, _masked(text, t, e, ats[i:j]), t, e, ats[i:j], source, lead, own)
         i = j
+
+
+def _title_start(text: str, s: int, first: _At, floor: int, passages: Passages) -> int:
+    """Where a title written in capitals over several lines starts, when the sentence at `s` is its last
+    line ("VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỨC HỖ TRỢ QUY ĐỊNH\nTẠI NGHỊ QUYẾT SỐ 12/2023/NQ-HĐND"): the lines
+    of capitals before it, no mention in them (not before `floor`), at most three; else `s`."""
+    if not w.capitals(text[s:first.start]):
+        return s
+    start = s
+    for _ in range(3):
+        if start <= floor + 1:
+            break
+        ps, pe = passages.sentences.span(start - 1)
+        if ps < floor or not w.capitals(text[ps:pe], line=True):
+            break
+        start = ps
+    return start
 
 
 def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:

@@ -125,7 +125,10 @@ _ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.
 # "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
 _ANNEX_IN_WORDS = re.compile(rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
                              rf"kèm\s+theo\s*$", re.IGNORECASE)
+# ... opening a sentence or a title ("Sửa đổi, bổ sung mức hỗ trợ quy định tại <X>")
+_CHANGE_OPENS = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
+_WORDING = re.compile(r"cụm\s+từ|từ\s+ngữ", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -226,6 +229,10 @@ def read_source(before: Before | str, after: str) -> Reading:
     Reading(type='SUPERSEDES', kind='amends', scope='quy định mức chi')
     >>> read_source("Góp ý về việc sửa đổi quy chế làm việc theo quy định của ", "").type
     'CITES'
+    >>> read_source("Sửa đổi, bổ sung mức hỗ trợ quy định tại ", "").scope
+    'mức hỗ trợ quy định'
+    >>> read_source("Thay thế một số cụm từ tại một số điều của ", "").kind
+    'amends'
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
     after = words(after[:_AFTER + 100])[:_AFTER]
@@ -237,9 +244,12 @@ def read_source(before: Before | str, after: str) -> Reading:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
         return _ends(b.clause, named=bool(sm))
-    am = _ANNEX_TAIL.match(b.clause) or (_ABOUT_CHANGE.search(b.clause) if not _APPLY_RULES.search(b.tail) else None)
+    am = _ANNEX_TAIL.match(b.clause) or (_ABOUT_CHANGE.search(b.clause) or _CHANGE_OPENS.match(b.clause)
+                                         if not _APPLY_RULES.search(b.tail) else None)
     if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
-        return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
+        scope = " ".join(am["scope"].split())
+        # "Thay thế một số cụm từ tại ... của <X>": words of X replaced, X amended
+        return Reading("SUPERSEDES", "amends" if _WORDING.search(scope) else kind_of(am["v"]), scope)
     if b.basis:
         return Reading("IMPLEMENTS", "based_on")
     if _APPLY_RULES.search(b.tail[-60:]) or _PASSIVE.search(b.tail):
@@ -548,3 +558,18 @@ def page_furniture(sentence: str) -> bool:
     (True, True, False)
     """
     return bool(_PAGE_NUMBER.match(sentence))
+
+
+def capitals(s: str, line: bool = False) -> bool:
+    """Is `s` written in capitals (or empty, unless `line`: a whole line of a title, which goes on: no
+    ".", ";" or ":" at its end)?
+
+    >>> capitals("TẠI "), capitals(""), capitals("NGHỊ QUYẾT\\n", line=True), capitals("", line=True)
+    (True, True, True, False)
+    >>> capitals("CĂN CỨ LUẬT A;", line=True), capitals("Tại ")
+    (False, False)
+    """
+    t = s.strip()
+    if line and (not t or t[-1] in ".;:"):
+        return False
+    return not any(c.islower() for c in t)

@@ -243,6 +243,35 @@ def test_the_title_states_the_amendment() -> None:
     assert own(rels)["72/2025/QH15"] == ("IMPLEMENTS", "based_on")
 
 
+@pytest.mark.parametrize(("title", "kind"), [
+    # in capitals over several lines
+    ("VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỨC HỖ TRỢ QUY ĐỊNH\nTẠI NGHỊ QUYẾT SỐ 12/2023/NQ-HĐND NGÀY 14/7/2023\n"
+     "CỦA HỘI ĐỒNG NHÂN DÂN TỈNH", "amends"),
+    # in sentence case, the verb first
+    ("Sửa đổi, bổ sung mức hỗ trợ quy định tại Nghị quyết số 12/2023/NQ-HĐND ngày 14/7/2023 của Hội đồng nhân "
+     "dân tỉnh", "amends"),
+    ("Bãi bỏ Nghị quyết số 12/2023/NQ-HĐND ngày 14/7/2023 của Hội đồng nhân dân tỉnh", "repeals"),
+])
+def test_the_title_states_the_change_in_any_layout(title: str, kind: str) -> None:
+    head = "HỘI ĐỒNG NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 31/2024/NQ-HĐND\n\n"
+    rels = relations(f"NGHỊ QUYẾT\n{title}\nHỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH\nCăn cứ Luật Tổ chức chính quyền địa "
+                     "phương số 72/2025/QH15;", head=head)
+    assert own(rels) == {"12/2023/NQ-HĐND": ("SUPERSEDES", kind), "72/2025/QH15": ("IMPLEMENTS", "based_on")}
+
+
+def test_a_title_in_capitals_over_lines_states_the_carrying_out() -> None:
+    head = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 415/QĐ-UBND\n\n"
+    rels = relations("QUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN\nNGHỊ QUYẾT SỐ 68-NQ/TW NGÀY 04/5/2025 CỦA "
+                     "BỘ CHÍNH TRỊ\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+                     head=head)
+    assert own(rels)["68-NQ/TW"] == ("IMPLEMENTS", "implements")
+
+
+def test_replacing_words_of_a_law_amends_it() -> None:
+    rels = relations("Điều 5. Thay thế một số cụm từ tại một số điều của Luật Thương mại số 36/2005/QH11 như sau:")
+    assert own(rels)["36/2005/QH11"] == ("SUPERSEDES", "amends")
+
+
 def test_the_title_states_the_carrying_out() -> None:
     head = "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 415/QĐ-UBND\n\n"
     rels = relations("QUYẾT ĐỊNH\nBan hành Kế hoạch triển khai Quyết định số 146/QĐ-TTg ngày 28/01/2022 của Thủ "
