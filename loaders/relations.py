@@ -49,6 +49,7 @@ __all__ = ["classify_source_relation", "relate"]
 
 _GAP = 260  # the most characters (spaces squashed) between two mentions that one verb relates
 _AFTER = 500  # characters after a mention read for what they say of it ("... hết hiệu lực kể từ ngày ...")
+_TITLE_ZONE = 3000  # how far into the text a document's title may start
 
 
 @dataclass(slots=True)
@@ -126,8 +127,10 @@ def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, 
 def _title_start(text: str, s: int, first: _At, floor: int, passages: Passages) -> int:
     """Where a title written in capitals over several lines starts, when the sentence at `s` is its last
     line ("VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỨC HỖ TRỢ QUY ĐỊNH\nTẠI NGHỊ QUYẾT SỐ 12/2023/NQ-HĐND"): the lines
-    of capitals before it, no mention in them (not before `floor`), at most three; else `s`."""
-    if not w.capitals(text[s:first.start]):
+    of capitals before it, no mention in them (not before `floor`), at most three; else `s`. Only near the
+    top of the text, and only when the mention too is in capitals: a heading ("TỔ CHỨC THỰC HIỆN") before
+    a sentence in lower case is no part of it."""
+    if s > _TITLE_ZONE or not w.capitals(text[s:first.end]):
         return s
     start = s
     for _ in range(3):

@@ -311,3 +311,9 @@ def test_a_relation_between_two_others_is_stated_by_its_file(tmp_path: Path) -> 
     links = exported.get("links") or exported.get("edges")
     assert [e["stated_by"] for e in links if e["type"] == "IMPLEMENTS" and e.get("kind") == "implements"] == \
         ["bc-12.txt"]
+
+
+def test_a_heading_in_capitals_is_no_part_of_the_next_sentence() -> None:
+    rels = relations("IV. TỔ CHỨC THỰC HIỆN\nQuyết định số 88/QĐ-UBND ngày 10/02/2025 của UBND tỉnh quy định chế độ báo "
+                     "cáo định kỳ.")
+    assert own(rels)["88/QĐ-UBND"] == ("CITES", None)
