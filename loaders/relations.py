@@ -151,7 +151,8 @@ def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
     if i == 0 or not w.opens_with_mention(text[s:ats[i].start]):
         return None
     p = ats[i - 1]
-    if p.reading.type != "IMPLEMENTS" or p.said is not None or not w.list_goes_on(text[p.attr_end:s]):
+    if p.reading.type != "IMPLEMENTS" or p.said is not None or s - p.attr_end > _GAP or \
+            not w.list_goes_on(text[p.attr_end:s]):
         return None
     if not p.listed and not w.governs_list(text[p.sentence:p.start]):
         return None  # "Bám sát Nghị quyết A;\nNghị quyết B ...": the verb does not govern a list (lexicon)
