@@ -328,16 +328,21 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
     return out
 
 
+#: the kinds of documents a body issues to carry another out: a list of them is read as one subject
+_ACTS = frozenset({"Plan", "Programme", "Scheme", "Guidance"})
+
+
 def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passages) -> list[Relation]:
     """"Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
-    of documents of one kind, before the one the verb is said of)."""
+    of documents of one kind, or plans, programmes, schemes and guides, before the one the verb is said of)."""
     out: list[Relation] = []
     a, b = ats[i - 1], ats[i]
     assert b.said is not None
     k = i - 1
     while k >= 1 and (gap := _pair(text, ats, k)) is not None and w.same_list(gap):
         c = ats[k - 1]
-        if c.m.ref == source or c.m.label != a.m.label or c.m.ref == b.m.ref or c.m.ref == a.m.ref or c.said is not None:
+        alike = c.m.label == a.m.label or {c.m.label, a.m.label} <= _ACTS
+        if c.m.ref == source or not alike or c.m.ref == b.m.ref or c.m.ref == a.m.ref or c.said is not None:
             break
         out.append(_rel(c, b, b.said, passages.evidence(b.m.start, b.m.end, cover=c.m.start)))
         k -= 1

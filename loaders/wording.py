@@ -284,9 +284,12 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
 # ---------------------------------------------------------------------------------- between two mentions
 
 _CARRY_OUT_VERBS = _alt(lexicon.carry_out(of_named=True))
-_CHAIN_VERB = (r"(?<!\w)(?:(?:tiếp\s+tục|triển\s+khai|tổ\s+chức|hướng\s+dẫn|chỉ\s+đạo|đẩy\s+mạnh)\s+)*"
+# "về việc tiếp tục quán triệt, triển khai thực hiện có hiệu quả <B>"
+_CHAIN_VERB = (r"(?<!\w)(?:(?:tiếp\s+tục|triển\s+khai|tổ\s+chức|hướng\s+dẫn|lãnh\s+đạo|chỉ\s+đạo|đẩy\s+mạnh|"
+               r"quán\s+triệt)\s*,?\s+)*"
                rf"(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})")
-_BETWEEN = re.compile(rf"{_CHAIN_VERB}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
+_HOW = r"(?:\s+(?:có\s+hiệu\s+quả|hiệu\s+quả|nghiêm\s+túc|nghiêm|tốt|thắng\s+lợi|đồng\s+bộ|quyết\s+liệt))?"
+_BETWEEN = re.compile(rf"{_CHAIN_VERB}{_HOW}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
 # what may stand between a document and the verb said of it: its title ("về ...", "để ...", "nhằm ..."),
 # what it issues or approves ("ban hành Chương trình hành động của Chính phủ"), the rest of its issuer
 _TITLE_HEAD = re.compile(r"^\"?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|để|nhằm))\b", re.IGNORECASE)

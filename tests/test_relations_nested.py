@@ -83,6 +83,15 @@ def test_what_a_cited_document_issues_after_its_issuer_carries_out(text: str, a:
     assert set(own(rels).values()) == {("CITES", None)}
 
 
+@pytest.mark.parametrize("verb", ["về triển khai, thực hiện", "về lãnh đạo, chỉ đạo thực hiện",
+                                  "về việc triển khai thực hiện có hiệu quả", "về việc tiếp tục quán triệt, triển khai "
+                                  "thực hiện", "thực hiện nghiêm", "để triển khai thi hành"])
+def test_the_ways_a_plan_is_said_to_carry_out(verb: str) -> None:
+    rels = relations(f"Kế hoạch số 30/KH-UBND ngày 05/5/2025 của UBND tỉnh {verb} Nghị quyết số 68-NQ/TW của Bộ Chính "
+                     "trị đã được ban hành.")
+    assert nested(rels) == {("30/KH-UBND", "IMPLEMENTS", "implements", "68-NQ/TW")}
+
+
 def test_a_cited_documents_date_and_issuer_place_it() -> None:
     x = extract_text(Text(path="t.txt", text=HEAD + "Kế hoạch số 41-KH/TU ngày 12/5/2025 của Ban Chấp hành Đảng bộ "
                           "tỉnh Quảng Trị về việc thực hiện Nghị quyết số 66-NQ/TW đã được ban hành."))
@@ -100,11 +109,12 @@ def test_a_resolution_issuing_a_programme_carries_out_what_the_programme_does() 
 # ----------------------------------------------------------------------------------- coordination
 
 
-@pytest.mark.parametrize("join", [" và ", ", "])
-def test_coordinated_subjects_both_carry_out(join: str) -> None:
-    rels = relations(f"Kế hoạch số 15-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy{join}Kế hoạch số 31/KH-UBND ngày "
+@pytest.mark.parametrize(("first", "join"), [("Kế hoạch số 15-KH/TU", " và "), ("Kế hoạch số 15-KH/TU", ", "),
+                                           ("Chương trình hành động số 15-CTr/TU", " và ")])
+def test_coordinated_subjects_both_carry_out(first: str, join: str) -> None:
+    rels = relations(f"{first} ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy{join}Kế hoạch số 31/KH-UBND ngày "
                      "09/6/2025 của UBND tỉnh thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị được phổ biến rộng rãi.")
-    assert {("15-KH/TU", "IMPLEMENTS", "implements", "68-NQ/TW"),
+    assert {(first.split()[-1], "IMPLEMENTS", "implements", "68-NQ/TW"),
             ("31/KH-UBND", "IMPLEMENTS", "implements", "68-NQ/TW")} <= rels
     assert set(own(rels).values()) == {("CITES", None)}
 
