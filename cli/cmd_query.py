@@ -305,7 +305,7 @@ def show(
                 other.append("\n" + clean(extra), style="dim")
             target_attrs = G.nodes[e["target"]]
             mention = target_attrs.get("symbol") or target_attrs.get("number")
-            ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"))
+            ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
                   if e["type"] in q.DOC_RELATIONS or e.get("evidence") else Text(e.get("source_file") or "",
                                                                                 style="dim"))
             t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, ev)
