@@ -327,3 +327,24 @@ def test_a_heading_in_capitals_is_no_part_of_the_next_sentence() -> None:
     rels = relations("IV. TỔ CHỨC THỰC HIỆN\nQuyết định số 88/QĐ-UBND ngày 10/02/2025 của UBND tỉnh quy định chế độ báo "
                      "cáo định kỳ.")
     assert own(rels)["88/QĐ-UBND"] == ("CITES", None)
+
+
+PLANS = [("Kế hoạch số 15-KH/TU ngày 02/6/2025 của Ban Thường vụ Tỉnh ủy", "15-KH/TU"),
+         ("Kế hoạch số 31/KH-UBND ngày 09/6/2025 của UBND tỉnh", "31/KH-UBND"),
+         ("Chương trình hành động số 20-CTr/TU ngày 11/6/2025 của Tỉnh ủy", "20-CTr/TU"),
+         ("Đề án số 04-ĐA/TU ngày 12/6/2025 của Ban Thường vụ Tỉnh ủy", "04-ĐA/TU"),
+         ("Kế hoạch số 77/KH-UBND ngày 20/6/2025 của Ủy ban nhân dân tỉnh", "77/KH-UBND")]
+CARRY_OUT = ["thực hiện", "triển khai thực hiện", "về việc thực hiện", "về triển khai, thực hiện", "để cụ thể hóa",
+             "nhằm triển khai"]
+
+
+@given(st.lists(st.sampled_from(PLANS), min_size=1, max_size=4, unique=True),
+       st.lists(st.sampled_from([" và ", ", ", ", và "]), min_size=3, max_size=3), st.sampled_from(CARRY_OUT))
+@settings(max_examples=60, deadline=None)
+def test_n_plans_with_one_verb_carry_out_what_it_names(plans: list[tuple[str, str]], joins: list[str],
+                                                        verb: str) -> None:
+    subjects = "".join(words + (joins[i] if i < len(plans) - 1 else "") for i, (words, _) in enumerate(plans))
+    rels = relations(f"Năm 2025, {subjects} {verb} Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị đã đạt kết "
+                     "quả bước đầu.")
+    assert nested(rels) == {(sym, "IMPLEMENTS", "implements", "68-NQ/TW") for _, sym in plans}
+    assert set(own(rels).values()) == {("CITES", None)}
