@@ -74,6 +74,11 @@ VERBS: tuple[Verb, ...] = (
 
 _CHANGES = ("amends", "replaces", "repeals")
 
+#: words that may lead a verb of carrying out without changing what it says ("tiếp tục triển khai, thực
+#: hiện", "lãnh đạo, chỉ đạo thực hiện")
+LEADS: tuple[str, ...] = ("tiếp tục", "triển khai", "tổ chức", "hướng dẫn", "lãnh đạo", "chỉ đạo", "đẩy mạnh",
+                          "quán triệt")
+
 
 def carry_out(of_text: bool = False, of_named: bool = False) -> tuple[str, ...]:
     """The words of the verbs of carrying out or resting on, with the uses asked for."""
@@ -99,6 +104,10 @@ def alternation(words: tuple[str, ...] | list[str], space: str = r"\s+") -> str:
     return "|".join(space.join(w.split()) for w in sorted(words, key=len, reverse=True))
 
 
-def governing() -> tuple[str, ...]:
-    """The verbs that govern every item of a list after them."""
-    return tuple(v.words for v in VERBS if v.governs_list)
+def governing(kind: RelationKind | None = None) -> tuple[str, ...]:
+    """The verbs that govern every item of a list after them (of `kind`, if given).
+
+    >>> governing("implements")
+    ('thực hiện', 'triển khai', 'cụ thể hóa', 'hiện thực hóa', 'quán triệt')
+    """
+    return tuple(v.words for v in VERBS if v.governs_list and kind in (None, v.kind))

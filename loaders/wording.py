@@ -285,9 +285,7 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
 
 _CARRY_OUT_VERBS = _alt(lexicon.carry_out(of_named=True))
 # "về việc tiếp tục quán triệt, triển khai thực hiện có hiệu quả <B>"
-_CHAIN_VERB = (r"(?<!\w)(?:(?:tiếp\s+tục|triển\s+khai|tổ\s+chức|hướng\s+dẫn|lãnh\s+đạo|chỉ\s+đạo|đẩy\s+mạnh|"
-               r"quán\s+triệt)\s*,?\s+)*"
-               rf"(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})")
+_CHAIN_VERB = rf"(?<!\w)(?:(?:{lexicon.alternation(lexicon.LEADS)})\s*,?\s+)*(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})"
 _HOW = r"(?:\s+(?:có\s+hiệu\s+quả|hiệu\s+quả|nghiêm\s+túc|nghiêm|tốt|thắng\s+lợi|đồng\s+bộ|quyết\s+liệt))?"
 _BETWEEN = re.compile(rf"{_CHAIN_VERB}{_HOW}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
 # what may stand between a document and the verb said of it: its title ("về ...", "để ...", "nhằm ..."),
@@ -432,12 +430,13 @@ def coordinated(gap: str) -> Part | None:
     return _part(_AFTER_SEMICOLON.match(gap, semi + 1) if semi >= 0 else _COORDINATED.match(gap))
 
 
+_CARRY_OUT_LIST = lexicon.alternation(lexicon.governing("implements"))  # "thực hiện", "triển khai", ...
 _OPENS_CARRY_OUT = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
-                              rf"(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
+                              rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
 _ISSUED = re.compile(r"^\s*,\s*(?P<subject>[^,;:\"]{1,80}?)\s+(?:(?:đã|vừa|kịp\s+thời|chỉ\s+đạo)\s+)*"
                      r"(?:xây\s+dựng(?:\s*,|\s+và)\s+)?ban\s+hành\s*$", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\s*[,(]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
-_CARRIES_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
+_CARRIES_OUT = re.compile(rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
 
 
 def issued_for(opening: str, gap: str) -> str | None:
