@@ -13,6 +13,9 @@ MatchView's text, or normalise.matching_form of a snippet).
 
 A supersession of part of a document keeps the part named as `scope` ("Điều 2", "một số điều").
 
+The verbs themselves, and which uses each has (carry out, rest on, amend, replace, repeal; said in the
+loaded document's sentence or of a named document; governing a list), are one table: loaders.lexicon.
+
 >>> read_source(words("Bãi bỏ Điều 2 của "), "")
 Reading(type='SUPERSEDES', kind='repeals', scope='Điều 2')
 >>> between("ban hành Chương trình hành động của Chính phủ thực hiện", titled=False)
