@@ -75,12 +75,16 @@ def _short_value(v: Any, items: int = 5, total: int | None = None) -> str:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
 
 
-def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | None) -> Text:
+def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | None,
+                   stated_by: str | None = None) -> Text:
+    """The evidence sentence and its file; "stated in FILE" for a relation between two documents a third
+    file names (the edge's `stated_by`)."""
     if not ev:
         return Text(f"(no evidence sentence; {clean(file)})" if file else "(no evidence)", style="dim")
     snip = q.evidence_snippet(clean(ev.get("sentence") or ""), mention)
     t = Text("“" + snip + "”", style="italic")
-    t.append(f"  — {clean(ev.get('file') or file or '?')}", style="dim")
+    where = clean(ev.get("file") or file or "?")
+    t.append(f"  — stated in {where}" if stated_by else f"  — {where}", style="dim")
     return t
 
 
@@ -109,7 +113,8 @@ def _hop_text(G: nx.MultiDiGraph, h: q.Hop, parent_attrs: dict[str, Any]) -> Tex
         target = h.attrs if h.direction == "up" else parent_attrs
         mention = target.get("number")
     t.append("\n")
-    t.append_text(_evidence_text(h.evidence, mention, h.source_file))
+    stated = next((e.get("stated_by") for e in h.edges if e.get("evidence") == h.evidence), None)
+    t.append_text(_evidence_text(h.evidence, mention, h.source_file, stated))
     return t
 
 
@@ -288,7 +293,7 @@ def show(
                 other.append("\n" + clean(extra), style="dim")
             target_attrs = G.nodes[e["target"]]
             mention = target_attrs.get("symbol") or target_attrs.get("number")
-            ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"))
+            ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
                   if e["type"] in q.DOC_RELATIONS or e.get("evidence") else Text(e.get("source_file") or "",
                                                                                 style="dim"))
             t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, ev)
@@ -407,7 +412,7 @@ def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Tab
         tgt = G.nodes[first["target"]] if first else {}
         mention = tgt.get("symbol") or tgt.get("number")
         t.add_row(doc, clean(e.jurisdiction), clean(e.issuer), chain,
-                  _evidence_text(first.get("evidence"), mention, first.get("source_file")))
+                  _evidence_text(first.get("evidence"), mention, first.get("source_file"), first.get("stated_by")))
     return t
 
 

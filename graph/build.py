@@ -29,7 +29,7 @@ from .identity import Assigned, assign_ids
 DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
               "parent_jurisdiction", "level", "branch", "term", "title", "effective", "stated_status")
 #: edge attributes a relation carries only when known (a supersession's part and effective date)
-OPTIONAL_EDGE_FIELDS = ("scope", "effective")
+OPTIONAL_EDGE_FIELDS = ("scope", "effective", "stated_by")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
 
 #: one file's claim on a document node: the reference, the file, and what identity decided for it

@@ -99,7 +99,8 @@ __all__ = [
 
 def _edge_dict(u: Hashable, v: Hashable, key: Hashable, d: Mapping[str, Any]) -> dict[str, Any]:
     return {"type": d.get("type"), "kind": d.get("kind"), "source": str(u), "target": str(v), "key": str(key),
-            "source_file": d.get("source_file"), "evidence": d.get("evidence"), "origin": d.get("origin") or "text"}
+            "source_file": d.get("source_file"), "evidence": d.get("evidence"), "origin": d.get("origin") or "text",
+            "stated_by": d.get("stated_by")}
 
 
 def _edge_order(e: Mapping[str, Any]) -> tuple[Any, ...]:

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
-from . import symbols
+from . import lexicon, symbols
 from .bodies import classify, compatible
 from .dates import DATE, NUMERIC_DATE, iso
 from .forms import ModelForms
@@ -152,8 +152,8 @@ _PREDICATE = re.compile(r"[ \t]+(?:đã|đang|sẽ)[ \t]")
 _DANGLING_JOIN = re.compile(r"(?:,|[ \t]+(?:và|hoặc|cùng|cùng với|đồng thời|gắn với))"
                             r"(?:[ \t]+(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|quán triệt))?[ \t,]*$")
 # ... or the title itself goes on with it ("về tiếp tục thực hiện Nghị quyết số …")
-_DANGLING_VERB = re.compile(r"(?:thực hiện|triển khai|quán triệt|sửa đổi, bổ sung|sửa đổi|bổ sung|thay thế|"
-                            r"hướng dẫn(?:[ \t]+thi hành)?|quy định chi tiết(?:[ \t]+thi hành)?|về việc)[ \t]*$")
+_TITLE_VERBS = lexicon.alternation((*lexicon.carry_out(of_named=True), *lexicon.changes()), space="[ \t]+")
+_DANGLING_VERB = re.compile(rf"(?:{_TITLE_VERBS}|sửa đổi, bổ sung|về việc)[ \t]*$")
 # what joins the members of one list ("217-QĐ/TW và 218-QĐ/TW ngày ..."); ";" separates list items that
 # carry their own attributes, so it does not join
 _CONNECTOR = re.compile(r"^[ \t]*(?:,|và|,[ \t]*và|cùng|cùng với|hoặc)?[ \t]*(?:số[ \t]*)?$", re.IGNORECASE)

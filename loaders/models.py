@@ -293,6 +293,8 @@ class Relation:
     effective: str | None = None
     # "text" when the document's text states it, "portal" when a portal's curated list does
     origin: RelationOrigin = "text"
+    # a relation between two documents a file names (neither is the file's own): the file that states it
+    stated_by: str | None = None
 
 
 @dataclass
@@ -344,6 +346,7 @@ class Extraction:
                     source=r["source"], target=r["target"], type=r["type"], evidence=ev(r["evidence"]),
                     kind=r.get("kind"), scope=r.get("scope"), effective=r.get("effective"),
                     origin=r.get("origin") or "text",
+                    stated_by=r.get("stated_by"),
                 )
                 for r in d["relations"]
             ],

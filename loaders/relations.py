@@ -9,10 +9,17 @@ loaders.wording:
   quyết định sau đây:"), a member of a list the reading of the member before it ("Bãi bỏ Điều 2 của Luật
   A; Điều 4 của Luật B");
 * cited -> cited: "Chương trình hành động số 46-CTr/TU ... về thực hiện Nghị quyết số 27-NQ/TW" gives
-  46-CTr/TU IMPLEMENTS 27-NQ/TW; "X đã được sửa đổi, bổ sung theo Y" gives Y SUPERSEDES (amends) X.
+  46-CTr/TU IMPLEMENTS 27-NQ/TW; "X đã được sửa đổi, bổ sung theo Y" gives Y SUPERSEDES (amends) X;
+  "Kế hoạch A ... và Kế hoạch B ... thực hiện C" gives A and B IMPLEMENTS C, "A về thực hiện B ... và C"
+  A IMPLEMENTS B and C. Such a relation carries `stated_by` (the file). The verb is read before the
+  loaded document's own relations: it is said of A, not of the text, so it neither makes the text carry
+  out or amend B nor goes on to the next item of a list.
   The loaded document's relation to the second document is then its relation to the first: a text that
   carries out the programme carries out what the programme carries out; a text that reports on the
   programme cites both.
+* a list whose verb governs it goes on across sentences that end in ";" or "," and start with a mention
+  ("Để tiếp tục thực hiện Chỉ thị A; Chỉ thị B,\nKế hoạch C"); a page number between two items of a
+  list does not end it.
 
 Every relation carries its evidence (loaders.evidence): file, the mention's span, a bounded excerpt.
 
@@ -42,6 +49,7 @@ __all__ = ["classify_source_relation", "relate"]
 
 _GAP = 260  # the most characters (spaces squashed) between two mentions that one verb relates
 _AFTER = 500  # characters after a mention read for what they say of it ("... hết hiệu lực kể từ ngày ...")
+_TITLE_ZONE = 3000  # how far into the text a document's title may start
 
 
 @dataclass(slots=True)
@@ -55,6 +63,8 @@ class _At:
     sentence: int  # where its sentence starts (view offset)
     reading: w.Reading = w.CITES
     effective: str | None = None
+    listed: bool = False  # its reading is that of a list's lead-in (an item, or a member after one)
+    said: w.Reading | None = None  # what the previous mention does with it ("<prev> thực hiện <this>")
 
 
 @dataclass
@@ -70,8 +80,12 @@ def relate(view: MatchView, mentions: list[Mention], source: str, passages: Pass
     """Relations stated in the text: from the loaded document (`source`, which takes effect on `effective`)
     and between mentioned documents."""
     ats = _located(mentions, passages)
+    _chained(view.text, ats, source)
     _read_sentences(view.text, ats, source, passages, effective)
     pairs = _between(view.text, ats, source, passages)
+    for r in pairs:
+        if source in (r.source, r.target):
+            r.stated_by = None  # the loaded document's own statement ("<A> thực hiện <this document>")
     own = [_source_relation(a, source, passages) for a in ats if a.m.ref != source and a.m.form != "header"]
     return own + pairs
 
@@ -104,9 +118,45 @@ def _read_sentences(text: str, ats: list[_At], source: str, passages: Passages, 
         s = starts[i]
         j = bisect.bisect_right(starts, s, i)
         e = passages.sentences.span(s)[1]
-        lead = _lead_before(text, s, ats, starts, passages, own, leads)
-        _read_group(text, _masked(text, s, e, ats[i:j]), s, e, ats[i:j], source, lead, own)
+        lead = _lead_before(text, s, ats, starts, passages, own, leads) or _list_goes_on(text, ats, i, s)
+        t = _title_start(text, s, ats[i], ats[i - 1].end if i else 0, passages)
+        _read_group(text, _masked(text, t, e, ats[i:j]), t, e, ats[i:j], source, lead, own)
         i = j
+
+
+def _title_start(text: str, s: int, first: _At, floor: int, passages: Passages) -> int:
+    """Where a title written in capitals over several lines starts, when the sentence at `s` is its last
+    line ("VỀ VIỆC SỬA ĐỔI, BỔ SUNG MỨC HỖ TRỢ QUY ĐỊNH\nTẠI NGHỊ QUYẾT SỐ 12/2023/NQ-HĐND"): the lines
+    of capitals before it, no mention in them (not before `floor`), at most three; else `s`. Only near the
+    top of the text, and only when the mention too is in capitals: a heading ("TỔ CHỨC THỰC HIỆN") before
+    a sentence in lower case is no part of it."""
+    if s > _TITLE_ZONE or not w.capitals(text[s:first.end]):
+        return s
+    start = s
+    for _ in range(3):
+        if start <= floor + 1:
+            break
+        ps, pe = passages.sentences.span(start - 1)
+        if ps < floor or not w.capitals(text[ps:pe], line=True):
+            break
+        start = ps
+    return start
+
+
+def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
+    """The sentence at `s` goes on with the list of the sentence before, whose verb governs it ("Để tiếp tục
+    thực hiện Chỉ thị A; Chỉ thị B;\nChỉ thị C, Phương án D"): the previous sentence ends with ";" or ","
+    after a mention that the verb governs (a verb of loaders.lexicon that governs a list, or a list this
+    one goes on), and this one starts with a mention."""
+    if i == 0 or not w.opens_with_mention(text[s:ats[i].start]):
+        return None
+    p = ats[i - 1]
+    if p.reading.type != "IMPLEMENTS" or p.said is not None or s - p.attr_end > _GAP or \
+            not w.list_goes_on(text[p.attr_end:s]):
+        return None
+    if not p.listed and not w.governs_list(text[p.sentence:p.start]):
+        return None  # "Bám sát Nghị quyết A;\nNghị quyết B ...": the verb does not govern a list (lexicon)
+    return _Lead(p.reading, p.effective)
 
 
 def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages: Passages, own: str | None,
@@ -122,6 +172,8 @@ def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages:
             break
         walked.append(s)
         ps, pe = passages.sentences.span(s - 1)
+        while ps > 0 and w.page_furniture(text[ps:pe]):  # a page number between two items
+            ps, pe = passages.sentences.span(ps - 1)
         if text[ps:pe].rstrip().endswith(":"):
             group = ats[bisect.bisect_left(starts, ps):bisect.bisect_right(starts, ps)]
             lead = _lead_in(_masked(text, ps, pe, group), group, ps, own)
@@ -138,7 +190,8 @@ def _masked(text: str, s: int, e: int, group: list[_At]) -> str:
     parts, pos = [], s
     for a in group:
         end = min(a.end, e)
-        parts += [text[pos:a.start], " " * (end - a.start)]
+        said = a.said is not None and pos > s  # "<prev> thực hiện <a>": the verb is not the text's
+        parts += [" " * (a.start - pos) if said else text[pos:a.start], " " * (end - a.start)]
         pos = end
     parts.append(text[pos:e])
     return "".join(parts)
@@ -150,7 +203,9 @@ def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source
     prev: _At | None = None
     for a in group:
         gap_start = prev.attr_end if prev else s
-        if a.m.ref != source and a.m.form != "header":
+        if a.said is not None:
+            a.reading = w.CITES  # what the text does with it follows from the mention before (_said_of)
+        elif a.m.ref != source and a.m.form != "header":
             after = text[a.attr_end:min(e, a.attr_end + _AFTER)] if a.attr_end < e else ""
             a.reading = w.read_source(words.before(a.start - s), after)
             a.effective = _change_effective(after, own)
@@ -197,9 +252,12 @@ def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
         if item is not None and (lead.reading.type == "SUPERSEDES" or own.type == "CITES") and \
                 (own.type != "SUPERSEDES" or item.named):
             a.reading = lead.reading._replace(scope=item.scope or lead.reading.scope)
-            a.effective = lead.effective
+            a.effective, a.listed = lead.effective, True
             return
-    if prev is not None and prev.reading.type == "SUPERSEDES":
+    if prev is not None and prev.listed and prev.reading.type == "IMPLEMENTS" and own.type == "CITES" and \
+            w.named_member(gap):
+        a.reading, a.listed = prev.reading, True  # "..., Phương án số <a>": the list's verb governs it too
+    elif prev is not None and prev.reading.type == "SUPERSEDES":
         part = w.coordinated(gap)
         if part is not None and (own.type != "SUPERSEDES" or part.named):
             a.reading, a.effective = prev.reading._replace(scope=part.scope), prev.effective
@@ -215,17 +273,36 @@ def _lead_in(masked: str, group: list[_At], s: int, own: str | None) -> _Lead | 
 # ------------------------------------------------------------------------------------- between two
 
 
+def _pair(text: str, ats: list[_At], i: int) -> str | None:
+    """The words between ats[i-1] and ats[i] (spaces squashed) when one verb may relate the two: in one
+    sentence, near, no ";" between."""
+    a, b = ats[i - 1], ats[i]
+    if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
+        return None
+    gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
+    return None if len(gap) > _GAP or ";" in gap else gap
+
+
+def _chained(text: str, ats: list[_At], source: str) -> None:
+    """Mark each mention that the words after the one before it say what that one does with it ("<A> ...
+    về việc thực hiện <B>": B.said), before the text's own readings are read: those words are not the
+    text's (the verb does not go on to the next item of a list)."""
+    for i in range(1, len(ats)):
+        a = ats[i - 1]
+        if a.m.ref != source and (gap := _pair(text, ats, i)) is not None and not w.passive(gap):
+            ats[i].said = w.between(gap, bool(a.m.title) and a.m.form != "named")
+
+
 def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list[Relation]:
     """Relations between two mentions in a row in one sentence; the loaded document's relation to the
     second follows from its relation to the first."""
     out: list[Relation] = []
     amended: tuple[_At, w.Reading] | None = None  # "X đã được sửa đổi theo Y, Z": Z amends X too
+    doer: tuple[_At, w.Reading, _At] | None = None  # "A thực hiện B và C": A carries out C too
     for i in range(1, len(ats)):
         a, b = ats[i - 1], ats[i]
-        if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
-            continue
-        gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
-        if len(gap) > _GAP or ";" in gap:
+        if (gap := _pair(text, ats, i)) is None:
+            doer = amended = None
             continue
         ev = passages.evidence(b.m.start, b.m.end, cover=a.m.start)
         pm = w.passive(gap)
@@ -237,9 +314,38 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
             out.append(_rel(b, amended[0], amended[1], ev))
             continue
         amended = None
+        if doer and w.next_member(gap, bool(a.m.title)) and b.m.ref != source and doer[0].m.ref != b.m.ref:
+            b.reading = doer[2].reading  # the text does with C what it does with B
+            out.append(_rel(doer[0], b, doer[1], passages.evidence(b.m.start, b.m.end, cover=doer[0].m.start)))
+            continue
+        doer = None
         if a.m.ref != source:
             opening = ats[i - 2].attr_end if i >= 2 and ats[i - 2].sentence == a.sentence else a.sentence
             out += _said_of(text, ats, i, gap, source, opening, ev)
+            if b.said is not None:
+                doer = (a, b.said, b)
+                out += _co_subjects(text, ats, i, source, passages)
+    return out
+
+
+#: the kinds of documents a body issues to carry another out: a list of them is read as one subject
+_ACTS = frozenset({"Plan", "Programme", "Scheme", "Guidance"})
+
+
+def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passages) -> list[Relation]:
+    """"Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
+    of documents of one kind, or plans, programmes, schemes and guides, before the one the verb is said of)."""
+    out: list[Relation] = []
+    a, b = ats[i - 1], ats[i]
+    assert b.said is not None
+    k = i - 1
+    while k >= 1 and (gap := _pair(text, ats, k)) is not None and w.same_list(gap):
+        c = ats[k - 1]
+        alike = c.m.label == a.m.label or {c.m.label, a.m.label} <= _ACTS
+        if c.m.ref == source or not alike or c.m.ref == b.m.ref or c.m.ref == a.m.ref or c.said is not None:
+            break
+        out.append(_rel(c, b, b.said, passages.evidence(b.m.start, b.m.end, cover=c.m.start)))
+        k -= 1
     return out
 
 
@@ -248,7 +354,7 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
     """What the words between ats[i-1] and ats[i] say one does with the other (see wording.between and
     wording.issued_for); the loaded document's readings of the two follow."""
     a, b = ats[i - 1], ats[i]
-    r = w.between(gap, bool(a.m.title) and a.m.form != "named")
+    r = b.said
     if r is not None:
         # the verb is said of a: what the loaded document does with a, it does with what a carries out
         b.reading = a.reading if a.reading.type == "IMPLEMENTS" else w.CITES
@@ -263,4 +369,6 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
 
 
 def _rel(a: _At, b: _At, r: w.Reading, ev: Evidence) -> Relation:
-    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev)
+    """`a` -> `b` as the file quoted by `ev` states it (neither is that file's own document)."""
+    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev,
+                    stated_by=ev.file)

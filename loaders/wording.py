@@ -13,6 +13,9 @@ MatchView's text, or normalise.matching_form of a snippet).
 
 A supersession of part of a document keeps the part named as `scope` ("Điều 2", "một số điều").
 
+The verbs themselves, and which uses each has (carry out, rest on, amend, replace, repeal; said in the
+loaded document's sentence or of a named document; governing a list), are one table: loaders.lexicon.
+
 >>> read_source(words("Bãi bỏ Điều 2 của "), "")
 Reading(type='SUPERSEDES', kind='repeals', scope='Điều 2')
 >>> between("ban hành Chương trình hành động của Chính phủ thực hiện", titled=False)
@@ -25,14 +28,12 @@ import re
 from typing import NamedTuple
 
 from ..ontology.vocab import TYPE_WORD_TO_LABEL
+from . import lexicon
 from .dates import DATE
 from .models import RelationKind, RelationType
 
-#: the verbs that change another document, and what each makes of the change
-AMEND_VERBS: dict[str, RelationKind] = {
-    "sửa đổi": "amends", "bổ sung": "amends", "đính chính": "amends",
-    "thay thế": "replaces", "bãi bỏ": "repeals", "hủy bỏ": "repeals",
-}
+#: the verbs that change another document, and what each makes of the change (loaders.lexicon)
+AMEND_VERBS: dict[str, RelationKind] = lexicon.changes()
 _EXPIRES_KIND: RelationKind = "replaces"  # "<X> hết hiệu lực kể từ ngày Luật này có hiệu lực": this one replaces X
 _PART_EXPIRES_KIND: RelationKind = "repeals"  # "Các quy định về bưu chính của <X> hết hiệu lực": X partly repealed
 
@@ -47,7 +48,8 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 
 _VERB = _alt(tuple(AMEND_VERBS))
-_VERBS = rf"(?:{_VERB})(?:\s*,?\s*(?:{_VERB}))*"  # "sửa đổi, bổ sung", "sửa đổi và bổ sung"
+# "sửa đổi, bổ sung", "sửa đổi và bổ sung", "sửa đổi, bổ sung, cập nhật"
+_VERBS = rf"(?:{_VERB})(?:\s*,?\s*(?:và\s+)?(?:{_alt(tuple(lexicon.changes(follows=True)))}))*"
 _TYPE = _alt(tuple(TYPE_WORD_TO_LABEL))
 _PART = _alt(("điểm", "khoản", "điều", "mục", "chương", "phần", "tiểu mục", "phụ lục"))
 #: what names a part of a document: "khoản 1 Điều 73", "các điều 5, 6 và 7", "một số điều", "quy định tại"
@@ -115,6 +117,21 @@ _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\
 # "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
 _ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
                          rf"kèm\s+theo\s*$", re.IGNORECASE)
+# a change of a named part, in words: "về việc sửa đổi, bổ sung quy định mức chi tại <X>", "<A> sửa đổi, bổ
+# sung mức thu quy định tại <B>": the words between the verb and "tại"/"của" name the part changed, and start
+# with what a document sets ("bổ sung kinh phí ... tại <X>" adds money, it changes no document; "... theo quy
+# định của <X>" applies X)
+_CHANGED = (r"(?:(?:một\s+số|các|những)\s+)?(?:quy\s+định|quy\s+chế|mức|định\s+mức|điều|khoản|điểm|danh\s+mục|"
+            r"phụ\s+lục|nội\s+dung|tiêu\s+chuẩn|bảng|giá|chế\s+độ|chính\s+sách|cụm\s+từ|tên)(?!\w)")
+_CHANGE_WORDS = rf"(?P<v>{_VERBS})\s+(?P<scope>{_CHANGED}(?:(?!theo\s)[^;:\"]){{0,160}}?)\s+(?:tại|của)\s*$"
+_ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.IGNORECASE)
+# "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
+_ANNEX_IN_WORDS = re.compile(rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
+                             rf"kèm\s+theo\s*$", re.IGNORECASE)
+# ... opening a sentence or a title ("Sửa đổi, bổ sung mức hỗ trợ quy định tại <X>")
+_CHANGE_OPENS = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
+_CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
+_WORDING = re.compile(r"cụm\s+từ|từ\s+ngữ", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
 # "Căn cứ Luật sửa đổi, bổ sung ... của Luật X": the basis is an amending law, not this document amending X
 _NAME_BEFORE = re.compile(rf"(?<!\w)(?:{_TYPE})\s*$", re.IGNORECASE)
@@ -129,9 +146,7 @@ _BASIS = re.compile(r"(?:^|\W)căn\s+cứ(?=\W|$)", re.IGNORECASE)
 _NOT_BASIS = re.compile(r"(?:^|\W)căn\s+cứ\s+(?:vào\s+)?(?:đối\s+tượng|điều\s+kiện|yêu\s+cầu|tình\s+hình)",
                         re.IGNORECASE)
 _BASIS_WORD = re.compile(r"căn\s+cứ", re.IGNORECASE)
-_CARRY_OUT = re.compile(_alt(("thực hiện", "triển khai", "cụ thể hóa", "hiện thực hóa", "quán triệt", "thi hành",
-                              "hướng dẫn thi hành", "quy định chi tiết", "chương trình hành động", "vào cuộc sống",
-                              "bám sát", "căn cứ", "theo tinh thần")), re.IGNORECASE)
+_CARRY_OUT = re.compile(_alt(lexicon.carry_out(of_text=True)), re.IGNORECASE)
 _TAIL = 80
 # how far after a mention its end may be said: "<X> đã được sửa đổi, bổ sung theo <Y>, <Z> ... hết hiệu lực"
 _AFTER = 320
@@ -213,6 +228,14 @@ def read_source(before: Before | str, after: str) -> Reading:
     Reading(type='CITES', kind=None, scope=None)
     >>> read_source("Bãi bỏ điểm 4.1 thuộc Phụ lục số 01 ban hành kèm theo ", "").scope
     'điểm 4.1 thuộc Phụ lục số 01'
+    >>> read_source("Nghị quyết về việc sửa đổi, bổ sung quy định mức chi tại ", "")
+    Reading(type='SUPERSEDES', kind='amends', scope='quy định mức chi')
+    >>> read_source("Góp ý về việc sửa đổi quy chế làm việc theo quy định của ", "").type
+    'CITES'
+    >>> read_source("Sửa đổi, bổ sung mức hỗ trợ quy định tại ", "").scope
+    'mức hỗ trợ quy định'
+    >>> read_source("Thay thế một số cụm từ tại một số điều của ", "").kind
+    'amends'
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
     after = words(after[:_AFTER + 100])[:_AFTER]
@@ -224,9 +247,12 @@ def read_source(before: Before | str, after: str) -> Reading:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
         return _ends(b.clause, named=bool(sm))
-    am = _ANNEX_TAIL.match(b.clause)
+    am = _ANNEX_TAIL.match(b.clause) or (_ABOUT_CHANGE.search(b.clause) or _CHANGE_OPENS.match(b.clause)
+                                         if not _APPLY_RULES.search(b.tail) else None)
     if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
-        return Reading("SUPERSEDES", kind_of(am["v"]), " ".join(am["scope"].split()))
+        scope = " ".join(am["scope"].split())
+        # "Thay thế một số cụm từ tại ... của <X>": words of X replaced, X amended
+        return Reading("SUPERSEDES", "amends" if _WORDING.search(scope) else kind_of(am["v"]), scope)
     if b.basis:
         return Reading("IMPLEMENTS", "based_on")
     if _APPLY_RULES.search(b.tail[-60:]) or _PASSIVE.search(b.tail):
@@ -260,19 +286,21 @@ def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]
 
 # ---------------------------------------------------------------------------------- between two mentions
 
-_CARRY_OUT_VERBS = _alt(("thực hiện", "triển khai", "cụ thể hóa", "thể chế hóa", "hiện thực hóa", "quán triệt",
-                         "hướng dẫn thi hành", "hướng dẫn", "quy định chi tiết và hướng dẫn thi hành",
-                         "quy định chi tiết thi hành", "quy định chi tiết"))
-_CHAIN_VERB = (r"(?<!\w)(?:(?:tiếp\s+tục|triển\s+khai|tổ\s+chức|hướng\s+dẫn|chỉ\s+đạo|đẩy\s+mạnh)\s+)*"
-               rf"(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})")
-_BETWEEN = re.compile(rf"{_CHAIN_VERB}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
+_CARRY_OUT_VERBS = _alt(lexicon.carry_out(of_named=True))
+# "về việc tiếp tục quán triệt, triển khai thực hiện có hiệu quả <B>"
+_CHAIN_VERB = rf"(?<!\w)(?:(?:{lexicon.alternation(lexicon.LEADS)})\s*,?\s+)*(?P<v>{_CARRY_OUT_VERBS}|{_VERBS})"
+_HOW = r"(?:\s+(?:có\s+hiệu\s+quả|hiệu\s+quả|nghiêm\s+túc|nghiêm|tốt|thắng\s+lợi|đồng\s+bộ|quyết\s+liệt))?"
+_BETWEEN = re.compile(rf"{_CHAIN_VERB}{_HOW}(?P<scope>{_LOCATOR})(?:\s+của)?\s*:?\s*$", re.IGNORECASE)
 # what may stand between a document and the verb said of it: its title ("về ...", "để ...", "nhằm ..."),
 # what it issues or approves ("ban hành Chương trình hành động của Chính phủ"), the rest of its issuer
 _TITLE_HEAD = re.compile(r"^\"?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|để|nhằm))\b", re.IGNORECASE)
-_ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt)(?:\s+kèm\s+theo)?\b[^,;:]{0,120}$",
-                          re.IGNORECASE)
+_ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)(?:\s+kèm\s+theo)?\b"
+                          r"[^,;:]{0,120}$", re.IGNORECASE)
+# the rest of A's issuer, then what A issues ("của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch")
+_ISSUER_ISSUES = re.compile(r"^(?P<issuer>[^,;:]{1,80}?)\s+(?=(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)\b)",
+                            re.IGNORECASE)
 _ISSUER_WORDS = frozenset("vụ ủy ban nhân dân tỉnh thành phố huyện quận thị xã chấp hành trung ương thường trực "
-                          "chính phủ bộ đảng".split())
+                          "chính phủ bộ đảng trưởng tịch tướng đốc hàng nhà nước".split())  # "Bộ trưởng Bộ Tài chính"
 # "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024, thay thế ...": the verb is still said of it
 _TAKES_EFFECT_HEAD = re.compile(r"^(?:đã\s+|sẽ\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+[\w/.\s]{1,30}?,?$",
                                 re.IGNORECASE)
@@ -291,9 +319,16 @@ def between(gap: str, titled: bool) -> Reading | None:
     (Reading(type='IMPLEMENTS', kind='implements', scope=None), 'một số điều')
     >>> between("và Ủy ban nhân dân tỉnh đã triển khai thực hiện", False) is None
     True
+    >>> between("của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung mức thu quy định tại", False)
+    Reading(type='SUPERSEDES', kind='amends', scope='mức thu quy định')
+    >>> between("bổ sung kinh phí thực hiện nhiệm vụ tại", False) is None
+    True
+    >>> between("của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện", False).type
+    'IMPLEMENTS'
+
     """
     gap = gap.strip()
-    m = _BETWEEN.search(gap)
+    m = _BETWEEN.search(gap) or _CHANGE_IN_WORDS.search(gap) or _ANNEX_IN_WORDS.search(gap)
     if not m or not _said_of_a(gap[:m.start()].strip(), titled):
         return None
     v = m["v"]
@@ -314,7 +349,12 @@ def _said_of_a(head: str, titled: bool) -> bool:
     rest = _DATE_HEAD.sub("", plain)
     if not plain or not rest or titled or _TITLE_HEAD.match(head):
         return True
-    return not _NEW_CLAUSE.search(rest) and bool(_ISSUES_HEAD.match(rest) or _issuer_words(rest))
+    if _NEW_CLAUSE.search(rest):
+        return False
+    if _ISSUES_HEAD.match(rest) or _issuer_words(rest):
+        return True
+    im = _ISSUER_ISSUES.match(rest)
+    return bool(im and _issuer_words(im["issuer"]) and _ISSUES_HEAD.match(rest[im.end():]))
 
 
 def _issuer_words(head: str) -> bool:
@@ -343,6 +383,19 @@ def same_list(gap: str) -> bool:
     return bool(_LIST_GAP.match(gap))
 
 
+_TITLE_THEN_LIST = re.compile(r"^\s*\"?\s*về\s[^;:]{0,300}?(?:,|\s+và|,\s*và)\s*$", re.IGNORECASE)
+
+
+def next_member(gap: str, titled: bool) -> bool:
+    """Is the mention after `gap` the next member of the list the one before it is in: joined by "," or
+    "và", maybe after the first one's title (`titled`: "... về cập nhật Chương trình hành động và <B>")?
+
+    >>> next_member(" về cập nhật chương trình và ", True), next_member(" về cập nhật chương trình và ", False)
+    (True, False)
+    """
+    return same_list(gap) or (titled and bool(_TITLE_THEN_LIST.match(gap)))
+
+
 _MEMBER = rf"(?:(?P<named>(?:{_TYPE})\s+{_VERBS}{_LOCATOR}(?:\s+của)?)|(?P<scope>{_LOCATOR})(?:\s+của)?)?\s*$"
 _COORDINATED = re.compile(rf"^\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)
 _AFTER_SEMICOLON = re.compile(rf"\s*(?:và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)
@@ -352,6 +405,19 @@ def _part(m: re.Match[str] | None) -> Part | None:
     if not m:
         return None
     return Part(None, True) if m["named"] else Part(scope_of(m["scope"]))
+
+
+_NAMED_MEMBER = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:[A-ZĐ]\w*(?:\s+\w+){0,2}\s+số\s*)?$")
+
+
+def named_member(gap: str) -> bool:
+    """Is the mention after `gap` the next member of a list of documents, its type word one find does not
+    know ("..., Phương án số ")?
+
+    >>> named_member(", Phương án số "), named_member("; "), named_member(", đồng thời xây dựng ")
+    (True, True, False)
+    """
+    return bool(_NAMED_MEMBER.match(gap))
 
 
 def coordinated(gap: str) -> Part | None:
@@ -367,12 +433,13 @@ def coordinated(gap: str) -> Part | None:
     return _part(_AFTER_SEMICOLON.match(gap, semi + 1) if semi >= 0 else _COORDINATED.match(gap))
 
 
+_CARRY_OUT_LIST = lexicon.alternation(lexicon.governing("implements"))  # "thực hiện", "triển khai", ...
 _OPENS_CARRY_OUT = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
-                              rf"(?:thực\s+hiện|triển\s+khai|quán\s+triệt|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
+                              rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
 _ISSUED = re.compile(r"^\s*,\s*(?P<subject>[^,;:\"]{1,80}?)\s+(?:(?:đã|vừa|kịp\s+thời|chỉ\s+đạo)\s+)*"
                      r"(?:xây\s+dựng(?:\s*,|\s+và)\s+)?ban\s+hành\s*$", re.IGNORECASE)
 _ATTACHED = re.compile(r"^\s*[,(]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
-_CARRIES_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)\s*$", re.IGNORECASE)
+_CARRIES_OUT = re.compile(rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
 
 
 def issued_for(opening: str, gap: str) -> str | None:
@@ -448,3 +515,66 @@ def item_head(before: str) -> Part | None:
     True
     """
     return _part(_ITEM_HEAD.match(before))
+
+
+# ------------------------------------------------------------------------------- lists across sentences
+
+_GOES_ON = re.compile(r"^[^.:;!?]{0,300}[;,]\s*$")
+_OPENS = re.compile(r"^\s*(?:và\s+)?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+_GOVERNS = re.compile(rf"(?<!\w)(?:{lexicon.alternation(lexicon.governing())})(?!\w)", re.IGNORECASE)
+
+
+def governs_list(before: str) -> bool:
+    """Do the words of a sentence before a mention hold a verb that governs every item of a list after it
+    (loaders.lexicon: "thực hiện", "Căn cứ", ...; not "bám sát")?
+
+    >>> governs_list("Để tiếp tục thực hiện nghiêm "), governs_list("Bám sát ")
+    (True, False)
+    """
+    return bool(_GOVERNS.search(before))
+
+
+def list_goes_on(gap: str) -> bool:
+    """Do the words after a list's member, up to the next sentence, end with ";" or "," (the list goes on
+    there)? The member's own title may stand before.
+
+    >>> list_goes_on(" về phòng, chống dịch;\\n"), list_goes_on(".\\n"), list_goes_on(" là cơ sở để:")
+    (True, False, False)
+    """
+    return bool(_GOES_ON.match(gap))
+
+
+def opens_with_mention(head: str) -> bool:
+    """Does a sentence whose words before its first mention are `head` open with the mention?
+
+    >>> opens_with_mention(" "), opens_with_mention("Ủy ban nhân dân tỉnh yêu cầu ")
+    (True, False)
+    """
+    return bool(_OPENS.match(head))
+
+
+def page_furniture(sentence: str) -> bool:
+    """Is `sentence` a page number standing between two items of a list ("2", "- 3 -", "Trang 4")?
+
+    >>> page_furniture("2\\n"), page_furniture("- 12 -"), page_furniture("2. Quyết định")
+    (True, True, False)
+    """
+    return bool(_PAGE_NUMBER.match(sentence))
+
+
+def capitals(s: str, line: bool = False) -> bool:
+    """Is `s` written in capitals (or empty, unless `line`: a whole line of a title, which goes on: no
+    ".", ";" or ":" at its end)?
+
+    >>> capitals("TẠI "), capitals(""), capitals("NGHỊ QUYẾT\\n", line=True), capitals("", line=True)
+    (True, True, True, False)
+    >>> capitals("CĂN CỨ LUẬT A;", line=True), capitals("Tại ")
+    (False, False)
+    """
+    t = s.strip()
+    if line and (not t or t[-1] in ".;:"):
+        return False
+    return not any(c.islower() for c in t)
