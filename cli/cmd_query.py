@@ -265,6 +265,14 @@ def show(
         echo_json(s)
         return
     out.print(_node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
+    out.print(_attrs_table(s))
+    for title, arrow in (("out", "→"), ("in", "←")):
+        if s[title]:
+            out.print(_edges_table(s, title, arrow, G))
+
+
+def _attrs_table(s: dict[str, Any]) -> Table:
+    """show's table of a node's attributes (a hub's files cut to the first, with their number)."""
     at = Table(show_header=False, box=None, pad_edge=False)
     at.add_column(style="bold")
     at.add_column(overflow="fold")
@@ -274,30 +282,35 @@ def show(
         at.add_row(k, clean(_short_value(v, total=s["attrs"].get("n_sources") if k == "sources" else None)))
     if s["issuer"] and not s["attrs"].get("issuer"):
         at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
-    out.print(at)
-    for title, edges, arrow in (("out", s["out"], "→"), ("in", s["in"], "←")):
-        if not edges:
-            continue
-        total = sum(s["counts"][title].values())
-        t = Table(title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "")
-                  + ")", title_justify="left", expand=False)
-        t.add_column("relation")
-        t.add_column("node", overflow="fold")
-        t.add_column("evidence", overflow="fold")
-        for e in edges:
-            rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + _origin_note([e])
-            other = Text(clean(e["other_name"]), style="bold")
-            extra = " · ".join(str(x) for x in (e.get("other_label"), e.get("other_date"),
-                                                 e.get("other_jurisdiction")) if x)
-            if extra:
-                other.append("\n" + clean(extra), style="dim")
-            target_attrs = G.nodes[e["target"]]
-            mention = target_attrs.get("symbol") or target_attrs.get("number")
-            ev = (_evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
-                  if e["type"] in q.DOC_RELATIONS or e.get("evidence") else Text(e.get("source_file") or "",
-                                                                                style="dim"))
-            t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, ev)
-        out.print(t)
+    return at
+
+
+def _edges_table(s: dict[str, Any], title: str, arrow: str, G: nx.MultiDiGraph) -> Table:
+    """show's table of a node's edges one way: the relation, the other node, the evidence."""
+    edges = s[title]
+    total = sum(s["counts"][title].values())
+    t = Table(title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "")
+              + ")", title_justify="left", expand=False)
+    t.add_column("relation")
+    t.add_column("node", overflow="fold")
+    t.add_column("evidence", overflow="fold")
+    for e in edges:
+        rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + _origin_note([e])
+        other = Text(clean(e["other_name"]), style="bold")
+        extra = " · ".join(str(x) for x in (e.get("other_label"), e.get("other_date"), e.get("other_jurisdiction")) if x)
+        if extra:
+            other.append("\n" + clean(extra), style="dim")
+        t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, _edge_evidence(e, G))
+    return t
+
+
+def _edge_evidence(e: dict[str, Any], G: nx.MultiDiGraph) -> Text:
+    """An edge's evidence as show prints it (a document relation's sentence; else its file)."""
+    if e["type"] not in q.DOC_RELATIONS and not e.get("evidence"):
+        return Text(e.get("source_file") or "", style="dim")
+    target_attrs = G.nodes[e["target"]]
+    mention = target_attrs.get("symbol") or target_attrs.get("number")
+    return _evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
 
 
 def _counts(data: dict[str, int], sub: dict[str, dict[str, int]] | None = None) -> str:
