@@ -22,14 +22,9 @@ from ..ontology import vocab
 from . import cmd_timeline as tlv
 from .app import app
 from .common import (
-    DatabaseOpt,
     JsonOpt,
-    Neo4jOpt,
-    Neo4jOptions,
-    PasswordOpt,
     RefArg,
-    StoreOpt,
-    UserOpt,
+    Source,
     around,
     clean,
     echo_json,
@@ -40,6 +35,7 @@ from .common import (
     plural,
     read_in_full,
     resolve_one,
+    with_source,
     write_rows,
 )
 
@@ -148,6 +144,7 @@ def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
 
 
 @app.command()
+@with_source
 def lineage(
     ref: RefArg,
     up: Annotated[bool, typer.Option("--up", help="What REF implements, cites, supersedes (default).")] = False,
@@ -165,11 +162,8 @@ def lineage(
     place: PlaceOpt = None,
     report: ReportOpt = None,
     as_json: JsonOpt = False,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """The lineage of a document: what it carries out (up) or what carries it out (down), transitively,
     each hop with its evidence sentence and file. At most --limit documents are shown, nearest first.
@@ -195,7 +189,7 @@ def lineage(
     rel_types = parse_types(types)
     sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
     cap = limit or None
-    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+    with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
         G, total = nx.MultiDiGraph(), 0
         for d in sides:
@@ -211,7 +205,7 @@ def lineage(
     if report is not None:
         from ..ontology.report import LINEAGE_COLUMNS, lineage_rows
 
-        write_rows(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, store)
+        write_rows(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, source.store)
         if str(report) == "-":
             return
     if as_json:
@@ -233,16 +227,14 @@ def lineage(
 
 
 @app.command()
+@with_source
 def show(
     ref: RefArg,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
                                        help="Show at most N edges each way (0: all); every edge is counted.")] = 20,
     as_json: JsonOpt = False,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """One node: its attributes and every edge in and out, with evidence.
 
@@ -256,7 +248,7 @@ def show(
 
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
-    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+    with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
         H, counts = src.around_node(node, limit or None)
         G = around(src, node, [("up", 1, ["ISSUED_BY"])], issuers=False, base=H)
@@ -339,17 +331,15 @@ def _loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Tab
 
 
 @app.command()
+@with_source
 def stats(
     list_files: Annotated[bool, typer.Option("--files", help="List the files loaded, one per line, and stop.")
                           ] = False,
     top: Annotated[int, typer.Option("--top", min=0, metavar="N",
                                      help="Show at most N items of each list (most cited, loose ends).")] = 5,
     as_json: JsonOpt = False,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """What the graph holds, in a screenful: counts by kind, label and relation, the most cited documents,
     and the loose ends (unresolved references, documents with no identity, attribute conflicts between
@@ -365,7 +355,7 @@ def stats(
 
       policygraph stats --neo4j bolt://127.0.0.1:7687 --user neo4j
     """
-    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+    with open_source(source) as src:
         if list_files:
             names = src.files()
             if as_json:
@@ -430,6 +420,7 @@ def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Tab
 
 
 @app.command()
+@with_source
 def coverage(
     ref: RefArg,
     via_cites: Annotated[bool, typer.Option("--via-cites", help="Also follow CITES edges, not only IMPLEMENTS.")
@@ -445,11 +436,8 @@ def coverage(
     as_of: tlv.AsOfOpt = None,
     plot: tlv.PlotOpt = None,
     as_json: JsonOpt = False,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """How far a central document is carried out: every document implementing it directly or through a
     chain of IMPLEMENTS, counted by province (districts rolled up), jurisdiction and issuing body, each
@@ -476,11 +464,11 @@ def coverage(
     follow = ("IMPLEMENTS", "CITES") if via_cites else ("IMPLEMENTS",)
     scope = _scope(since, until, place)
     brief = not as_json and report is None and limit > 0  # the text shows `limit` documents, counts the others
-    when = tlv.TimelineArgs(timeline, missing, as_of, plot, place, limit, as_json, report, store)
+    when = tlv.TimelineArgs(timeline, missing, as_of, plot, place, limit, as_json, report, source.store)
     if when:
         tlv.check(when)
         brief = True  # a timeline reads in full only its first document per province
-    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+    with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)
         rep = q.coverage(G, node, follow, scope.matches if scope else None)
@@ -493,7 +481,7 @@ def coverage(
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 
-        write_rows(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, store)
+        write_rows(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, source.store)
         if str(report) == "-":
             return
     if as_json:

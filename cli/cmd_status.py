@@ -18,14 +18,9 @@ from ..graph import validity
 from ..loaders.dates import iso
 from .app import app
 from .common import (
-    DatabaseOpt,
     JsonOpt,
-    Neo4jOpt,
-    Neo4jOptions,
-    PasswordOpt,
     RefArg,
-    StoreOpt,
-    UserOpt,
+    Source,
     around,
     clean,
     echo_json,
@@ -33,6 +28,7 @@ from .common import (
     out,
     plural,
     resolve_one,
+    with_source,
 )
 
 _WORDS: dict[str, str] = {
@@ -62,6 +58,7 @@ def parse_day(value: str) -> str:
 
 
 @app.command()
+@with_source
 def status(
     ref: RefArg,
     at: Annotated[str | None, typer.Option("--at", metavar="DATE", show_default=False,
@@ -70,11 +67,8 @@ def status(
     top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="Show at most N changes of each list.")
                    ] = 10,
     as_json: JsonOpt = False,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """Is a document in force on a day? In force, amended by …, partly repealed by …, replaced by … or
     repealed by …, from the SUPERSEDES edges into it, each with its evidence sentence and file.
@@ -90,7 +84,7 @@ def status(
     Exit code 1 when REF matches nothing; 2 when it is ambiguous or the graph cannot be read.
     """
     day = parse_day(at) if at else dt.date.today().isoformat()
-    with open_source(store, Neo4jOptions(neo4j, user, password, database)) as src:
+    with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", 1, ["SUPERSEDES"])])
     v = validity.status(G, node, day)

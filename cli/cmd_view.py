@@ -11,12 +11,8 @@ import typer
 from .app import app
 from .cmd_timeline import AsOfOpt
 from .common import (
-    DatabaseOpt,
-    Neo4jOpt,
     Neo4jOptions,
-    PasswordOpt,
-    StoreOpt,
-    UserOpt,
+    Source,
     check_output,
     clean,
     connect,
@@ -28,6 +24,7 @@ from .common import (
     resolve_one,
     run_guarded,
     split_csv_option,
+    with_source,
 )
 
 if TYPE_CHECKING:
@@ -59,6 +56,7 @@ def _with(values: list[str] | None) -> tuple[str, ...]:
 
 
 @app.command()
+@with_source
 def view(
     ref: Annotated[str | None, typer.Argument(
         metavar="REF", show_default=False,
@@ -86,11 +84,8 @@ def view(
         "--timeline", help="With REF: a panel of when each province first carried REF out "
                            "(`coverage REF --timeline`).")] = False,
     as_of: AsOfOpt = None,
-    store: StoreOpt = None,
-    neo4j: Neo4jOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    source: Source,
 ) -> None:
     """Draw the graph as an interactive HTML page that works offline (one file, nothing fetched).
 
@@ -124,18 +119,17 @@ def view(
 
     direction = parse_direction(up, down, both, "both")
     rel_types, drawn = parse_types(types), _with(with_)
-    source = Neo4jOptions(neo4j, user, password, database)
     panel = None
     if ref is None:
-        G = whole_graph(store, source)
+        G = whole_graph(source.store, source.neo4j)
         v, read = whole_view(G, rel_types, drawn), G.number_of_nodes()
     else:
-        with open_source(store, source) as src:
+        with open_source(source) as src:
             v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn, limit or None)
             panel = timeline_of(src, v.focus, as_of_day(as_of)) if timeline and v.focus else None
         read = len(set(v.graph) | set(v.context))
     try:
-        check_output(output, store)
+        check_output(output, source.store)
         path = render_html(v, output, timeline=panel)
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)

@@ -11,11 +11,14 @@ for people (``--json`` output escapes them instead).
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -68,6 +71,38 @@ class Neo4jOptions:
 
     def __bool__(self) -> bool:
         return bool(self.uri)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a command reads or writes the graph: the embedded store (`store`, None: the default one) and, when
+    `neo4j` is set, Neo4j. Every command that takes a source takes these five options (with_source)."""
+
+    store: str | None = None
+    neo4j: Neo4jOptions = field(default_factory=lambda: Neo4jOptions(None))
+
+
+#: the five source options, as every command that takes a source spells them
+_SOURCE_OPTIONS = (("store", StoreOpt), ("neo4j", Neo4jOpt), ("user", UserOpt), ("password", PasswordOpt),
+                   ("database", DatabaseOpt))
+
+
+def with_source(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the source options (--store, --neo4j, --user, --password, --database) as one argument,
+    `source: Source`, declared once here: typer sees the five options, the command one object."""
+    sig = inspect.signature(command, eval_str=True)
+    params = [p for p in sig.parameters.values() if p.name != "source"]
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
+             for name, ann in _SOURCE_OPTIONS]
+
+    @functools.wraps(command)
+    def run(*args: Any, store: str | None = None, neo4j: str | None = None, user: str | None = None,
+            password: str | None = None, database: str | None = None, **kwargs: Any) -> Any:
+        return command(*args, source=Source(store, Neo4jOptions(neo4j, user, password, database)), **kwargs)
+
+    run.__signature__ = sig.replace(parameters=[*params, *extra])  # type: ignore[attr-defined]
+    run.__annotations__ = {**{p.name: p.annotation for p in params}, **dict(_SOURCE_OPTIONS)}
+    return run
 
 
 # ---------------------------------------------------------------------------------------------- printing
@@ -210,11 +245,13 @@ def split_csv_option(values: Sequence[str] | None) -> list[str]:
 
 
 @contextlib.contextmanager
-def open_source(store: str | None, neo4j: Neo4jOptions) -> Iterator[GraphSource]:
+def open_source(store: str | None | Source, neo4j: Neo4jOptions | None = None) -> Iterator[GraphSource]:
     """The graph a query command reads: Neo4j when ``--neo4j`` is given, else the embedded store.
 
     Any failure to open it is one error line and exit code 2.
     """
+    source = store if isinstance(store, Source) else Source(store, neo4j or Neo4jOptions(None))
+    neo4j = source.neo4j
     src: GraphSource
     if neo4j:
         from ..graph.neo4j_read import Neo4jSource
@@ -223,7 +260,7 @@ def open_source(store: str | None, neo4j: Neo4jOptions) -> Iterator[GraphSource]
     else:
         from ..graph.store import open_source as open_store_source
 
-        src = run_guarded(open_store_source, store)
+        src = run_guarded(open_store_source, source.store)
     try:
         yield src
     except PolicyGraphError as e:
