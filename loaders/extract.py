@@ -19,6 +19,7 @@ from .find import find_mentions
 from .header import display_name, read_header
 from .models import Body, DocRef, Evidence, Extraction, Mention, Project, Relation, Text
 from .normalise import MatchView, fold_key
+from .ocr import OcrMode, PageProgress
 from .projects import find_projects
 from .relations import relate
 from .resolve import resolve_mentions
@@ -26,10 +27,11 @@ from .resolve import resolve_mentions
 SOURCE = "source"
 
 
-def extract_file(path: str, rel: str | None = None) -> Extraction:
-    """Read and extract one file (`rel`: its path relative to the folder loaded, its identity); raises
-    models.LoadError with a one-line message on bad input."""
-    return extract_text(dataclasses.replace(readers.read(path), rel=rel))
+def extract_file(path: str, rel: str | None = None, ocr: OcrMode = "auto",
+                 progress: PageProgress | None = None) -> Extraction:
+    """Read and extract one file (`rel`: its path relative to the folder loaded, its identity; `ocr` and
+    `progress`: see readers.read); raises models.LoadError with a one-line message on bad input."""
+    return extract_text(dataclasses.replace(readers.read(path, ocr, progress), rel=rel))
 
 
 def extract_text(text: Text) -> Extraction:
@@ -39,6 +41,8 @@ def extract_text(text: Text) -> Extraction:
     mentions = find_mentions(view)
     src = read_header(view, mentions, name=text.name, key=SOURCE)
     src = dataclasses.replace(src, effective=own_effective(view.text, src.date))
+    if text.ocr_pages:  # the document is marked as read by OCR, with how sure Tesseract was
+        src = dataclasses.replace(src, ocr_pages=text.ocr_pages, ocr_confidence=text.ocr_confidence)
     docs = resolve_mentions(mentions, src)
     passages = Passages(view, text.ident)
     _cited_effective(docs, mentions, passages)
@@ -55,6 +59,9 @@ def extract_text(text: Text) -> Extraction:
         x.projects[p.key] = Project(key=p.key, name=p.name, aliases=p.aliases, evidence=[ev])
         x.relations.append(Relation(source=SOURCE, target=p.key, type="MENTIONS", evidence=ev))
     x.relations[:0] = relations
+    if text.ocr_pages:
+        x.warnings.append(f"{text.ocr_pages} pages read by OCR (mean word confidence "
+                          f"{text.ocr_confidence if text.ocr_confidence is not None else '-'}/100)")
     return x
 
 

@@ -119,6 +119,9 @@ class Text:
     pages: list[int] | None = None
     # the path relative to the folder loaded: the file's identity in a store (its name when None)
     rel: str | None = None
+    # pages read by OCR (loaders.ocr) and the mean confidence (0-100) of the words it read
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None
 
     @property
     def name(self) -> str:
@@ -224,6 +227,9 @@ class DocRef:
     short: bool = False
     # ISO date the document takes effect ("có hiệu lực thi hành từ ngày ...", "kể từ ngày ký")
     effective: str | None = None
+    # the loaded file's own document when its text was read by OCR: pages OCR'd, mean word confidence (0-100)
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
