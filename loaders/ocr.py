@@ -89,12 +89,13 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> PageText:
     problem = missing()
     if problem:
         raise OcrError(problem)
+    timeout = max(timeout, 1.0)
     buf = io.BytesIO()
     image.convert("L").save(buf, "PPM")  # PGM: no compression to spend time on
     cmd = ["tesseract", "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "--psm", "3", "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        run = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=max(timeout, 1.0), env=env,
+        run = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=timeout, env=env,
                              preexec_fn=_limit_memory if os.name == "posix" else None, check=False)
     except subprocess.TimeoutExpired as e:
         raise OcrError(f"OCR took more than {timeout:.0f} s") from e
@@ -170,13 +171,14 @@ class Budget:
 def read_image(data: bytes, progress: PageProgress | None = None) -> list[PageText]:
     """OCR an image file (PNG, JPEG, TIFF; every frame of a multi-page TIFF is a page). The size in its
     header is checked before any pixel is decoded."""
-    problem = missing()
-    if problem:
-        raise OcrError(problem)
     im = _open(data)
+    check_pixels(*im.size)
     count = getattr(im, "n_frames", 1)
     if count > MAX_OCR_PAGES:
         raise OcrError(f"too many pages to OCR ({count:,}; the limit is {MAX_OCR_PAGES:,})")
+    problem = missing()
+    if problem:
+        raise OcrError(problem)
     budget = Budget()
     pages: list[PageText] = []
     for i in range(count):
@@ -194,10 +196,11 @@ def _open(data: bytes) -> Any:
 
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore")  # DecompressionBombWarning (checked below), corrupt EXIF, ...
             return Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError as e:
-        raise OcrError(f"image too large to OCR ({e})") from e
+    except Image.DecompressionBombError as e:  # Pillow's own check, past twice its MAX_IMAGE_PIXELS
+        raise OcrError(f"image too large to OCR (more than {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} million "
+                       f"pixels; the limit is {MAX_IMAGE_PIXELS / 1e6:,.0f} million)") from e
     except UnidentifiedImageError as e:
         raise OcrError("not a valid image (not PNG, JPEG or TIFF data Pillow can read)") from e
     except (OSError, ValueError, SyntaxError) as e:
@@ -206,10 +209,14 @@ def _open(data: bytes) -> Any:
 
 def _frame(im: Any, i: int) -> Any:
     """Frame `i` of an image, decoded once its size is checked against MAX_IMAGE_PIXELS."""
+    import warnings
+
     try:
-        im.seek(i)
-        check_pixels(*im.size)
-        im.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            im.seek(i)
+            check_pixels(*im.size)
+            im.load()
     except OcrError:
         raise
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as e:
