@@ -98,6 +98,7 @@ def fl_pdf(text: str) -> bytes:
 
 
 def test_flate_abbreviation_is_a_valid_pdf(tmp_path: Path) -> None:
+    # pypdf 7 refuses this file ("The filter name /Fl is deprecated and has been removed in pypdf 7.0.0")
     p = tmp_path / "fl.pdf"
     p.write_bytes(fl_pdf("Thuc hien Nghi quyet so 31-NQ/TW ngay 30/12/2022"))
     t = read(p)
@@ -128,3 +129,22 @@ def test_broken_pdfs_are_one_line(tmp_path: Path) -> None:
             read(tmp_path / name)
         msg = str(e.value)
         assert "\n" not in msg and msg.startswith(f"{tmp_path / name}: "), msg
+
+
+@pytest.mark.parametrize(("user", "problem"), [("secret", "encrypted PDF (needs a password)"), ("", None)])
+def test_encrypted_pdfs(tmp_path: Path, user: str, problem: str | None) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(fl_pdf("Nghi quyet so 31-NQ/TW"))))
+    writer.encrypt(user_password=user, owner_password="owner", algorithm="AES-128")
+    p = tmp_path / "locked.pdf"
+    with open(p, "wb") as f:
+        writer.write(f)
+    if problem is None:  # no user password: anyone may open it
+        assert "31-NQ/TW" in read(p).text
+    else:
+        with pytest.raises(LoadError) as e:
+            read(p)
+        assert str(e.value) == f"{p}: {problem}"
