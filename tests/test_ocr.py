@@ -189,3 +189,14 @@ def test_a_page_that_runs_too_long_is_stopped(rendered: dict[str, Path]) -> None
     with Image.open(rendered["png"]) as im:
         with pytest.raises(ocr.OcrError, match=r"^OCR took more than 1 s$"):
             ocr.ocr_image(im.resize((im.width * 3, im.height * 3)), timeout=0.01)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_load_ticks_each_page_ocrd(rendered: dict[str, Path], tmp_path: Path, jobs: int) -> None:
+    from policygraph.graph.ingest import Found, load_files
+
+    ticks: list[tuple[str, int]] = []
+    files = [Found(str(rendered[k]), rendered[k].name) for k in ("pdf", "png")]
+    result = load_files(str(tmp_path / "g.db"), files, jobs=jobs, progress=lambda what, n: ticks.append((what, n)))
+    assert sorted(result.loaded) == ["qd-123.pdf", "qd-123.png"] and not result.failed
+    assert ticks.count(("ocr page", 1)) == 2 and ticks.count(("loaded", 1)) == 2
