@@ -152,9 +152,9 @@ def mean_confidence(pages: list[PageText]) -> float | None:
 class Budget:
     """The time a file may still spend on OCR: each page gets what is left, at most PAGE_SECONDS."""
 
-    def __init__(self, seconds: float = FILE_SECONDS) -> None:
-        self.end = time.monotonic() + seconds
-        self.seconds = seconds
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = FILE_SECONDS if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
 
     def page(self) -> float:
         left = self.end - time.monotonic()

@@ -11,8 +11,9 @@ or without its page number, and a page number alone on a line) in its first and 
 gazette's number and date are never read as the document's. TCVN3 text layers are converted page by
 page (legacy_vn), so that `pages` (where each page starts) holds.
 
-`ocr`: "never" reads the text layer only; "auto" OCRs the pages without text that hold an image (a
-blank page is left blank, without OCR); "always" OCRs every page that draws an image, text layer or not.
+`ocr`: "never" reads the text layer only; "auto" OCRs the pages that draw an image and have no text
+layer (or fewer than MIN_TEXT letters in it, or only a scanner's "Scanned with …" line); a blank page is
+left blank, without OCR; "always" OCRs every page that draws an image, text layer or not.
 
 >>> strip_running_heads("40 CÔNG BÁO/Số 1263 + 1264/Ngày 31-12-2015\\n \\nQUỐC HỘI\\nĐiều 1.\\n41")
 ' \\nQUỐC HỘI\\nĐiều 1.'
@@ -107,7 +108,7 @@ def _text_layer(doc: Any, mode: OcrMode) -> tuple[list[str], list[int]]:
             tp = page.get_textpage()
             text = tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
             tp.close()
-            if mode == "always" or (mode == "auto" and not text.strip()):
+            if mode == "always" or (mode == "auto" and _no_text(text)):
                 if _has_image(page):
                     scans.append(i)
             page.close()
@@ -118,6 +119,22 @@ def _text_layer(doc: Any, mode: OcrMode) -> tuple[list[str], list[int]]:
         if size > 200_000_000:
             raise PdfError("its text is too large (more than 200 million characters)")
     return texts, scans
+
+
+# a page whose text layer holds fewer letters than this is a scan ("Scanned by …", a stamped page number)
+MIN_TEXT = 10
+
+
+def _no_text(text: str) -> bool:
+    """Whether a page's text layer says next to nothing (a page that also draws an image is then OCR'd).
+
+    >>> _no_text(" \\n"), _no_text("Scanned with CamScanner"), _no_text("Điều 5. Hiệu lực")
+    (True, True, False)
+    """
+    return sum(c.isalpha() for c in text) < MIN_TEXT or bool(_SCANNER.fullmatch(text.strip()))
+
+
+_SCANNER = re.compile(r"(?is)(?:scanned|created)\s+(?:with|by)\s+\w+(?:\s+\w+)?")
 
 
 def _has_image(page: Any) -> bool:

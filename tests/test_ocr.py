@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 import time
 import zlib
@@ -200,3 +201,64 @@ def test_load_ticks_each_page_ocrd(rendered: dict[str, Path], tmp_path: Path, jo
     result = load_files(str(tmp_path / "g.db"), files, jobs=jobs, progress=lambda what, n: ticks.append((what, n)))
     assert sorted(result.loaded) == ["qd-123.pdf", "qd-123.png"] and not result.failed
     assert ticks.count(("ocr page", 1)) == 2 and ticks.count(("loaded", 1)) == 2
+
+
+def mixed_pdf(path: Path, png: Path, pages: list[str | None], footer: str | None = None) -> Path:
+    """A PDF whose pages are text (a str, typeset in DejaVu Sans) or the scanned page `png` (None), the
+    scans with `footer` as their only text layer."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    for page in pages:
+        pdf.add_page()
+        if page is None:
+            pdf.image(str(png), x=0, y=0, w=210, h=297)
+            if footer:
+                pdf.set_xy(10, 285)
+                pdf.cell(0, 5, footer)
+        else:
+            pdf.multi_cell(0, 8, page)
+    pdf.output(str(path))
+    return path
+
+
+def test_auto_ocrs_only_the_pages_without_text(rendered: dict[str, Path], tmp_path: Path) -> None:
+    typed = "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."
+    p = mixed_pdf(tmp_path / "mixed.pdf", rendered["png"], [None, typed])
+    auto, never = read(p), read(p, ocr="never")
+    assert (auto.ocr_pages, never.ocr_pages) == (1, 0)
+    assert "123/QĐ-UBND" in auto.text and auto.text[auto.pages[1]:].startswith(typed)
+    assert "123/QĐ-UBND" not in never.text and never.text.strip() == typed
+
+
+def test_a_scanner_footer_is_no_text_layer(rendered: dict[str, Path], tmp_path: Path) -> None:
+    p = mixed_pdf(tmp_path / "cam.pdf", rendered["png"], [None], footer="Scanned with CamScanner")
+    t = read(p)
+    assert t.ocr_pages == 1 and "Số: 123/QĐ-UBND" in t.text
+
+
+def test_too_many_pages_to_ocr_is_one_line_before_any_ocr(rendered: dict[str, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    small = tmp_path / "small.png"
+    Image.new("L", (40, 40), 255).save(small)
+    p = mixed_pdf(tmp_path / "many.pdf", small, [None] * (ocr.MAX_OCR_PAGES + 1))
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as e:
+        read(p)
+    assert time.perf_counter() - start < 20
+    assert str(e.value) == f"{p}: too many pages to OCR ({ocr.MAX_OCR_PAGES + 1}; the limit is {ocr.MAX_OCR_PAGES})"
+
+
+def test_a_file_that_takes_too_long_is_stopped(rendered: dict[str, Path], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "FILE_SECONDS", 1.0)
+    p = mixed_pdf(tmp_path / "three.pdf", rendered["png"], [None, None, None])
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as e:
+        read(p)
+    assert time.perf_counter() - start < 10
+    assert re.fullmatch(rf"{re.escape(str(p))}: page \d: OCR took more than 1 s( for this file \(the limit\))?",
+                        str(e.value)), str(e.value)
