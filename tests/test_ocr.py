@@ -262,3 +262,16 @@ def test_a_file_that_takes_too_long_is_stopped(rendered: dict[str, Path], tmp_pa
     assert time.perf_counter() - start < 10
     assert re.fullmatch(rf"{re.escape(str(p))}: page \d: OCR took more than 1 s( for this file \(the limit\))?",
                         str(e.value)), str(e.value)
+
+
+def test_jpeg_and_multipage_tiff(rendered: dict[str, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    with Image.open(rendered["png"]) as im:
+        im.convert("RGB").save(tmp_path / "qd.jpg", quality=85)
+        blank = Image.new("L", im.size, 255)
+        im.save(tmp_path / "qd.tif", save_all=True, append_images=[blank], compression="tiff_deflate")
+    jpg, tif = read(tmp_path / "qd.jpg"), read(tmp_path / "qd.tif")
+    assert jpg.format == "jpeg" and jpg.ocr_pages == 1 and "123/QĐ-UBND" in jpg.text
+    assert tif.format == "tiff" and tif.ocr_pages == 2 and tif.pages is not None and len(tif.pages) == 2
+    assert "123/QĐ-UBND" in tif.text[:tif.pages[1]] and not tif.text[tif.pages[1]:].strip()
