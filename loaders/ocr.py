@@ -9,11 +9,11 @@ core), no temporary files and no network. Images are refused from their header, 
 decoded, when they hold more than MAX_IMAGE_PIXELS; a file OCRs at most MAX_OCR_PAGES pages and
 spends at most FILE_SECONDS on them. Every failure is an OcrError whose message is one line.
 
->>> page = tsv_page("level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n"
-...                 "5\\t1\\t1\\t1\\t1\\t1\\t0\\t0\\t9\\t9\\t96.5\\tSố:\\n5\\t1\\t1\\t1\\t1\\t2\\t0\\t0\\t9\\t9\\t91.5\\t123/QĐ-UBND\\n"
-...                 "5\\t1\\t2\\t1\\t1\\t1\\t0\\t0\\t9\\t9\\t80\\tHà\\n5\\t1\\t2\\t1\\t1\\t2\\t0\\t0\\t9\\t9\\t76\\tNội\\n")
->>> page
-PageText(text='Số: 123/QĐ-UBND\\n\\nHà Nội', confidence=86.0, words=4)
+>>> rows = [(1, 0, 30, 96.5, "Số:"), (1, 40, 100, 91.5, "123/QĐ-UBND"), (1, 400, 30, 80, "Hà"), (1, 440, 40, 76, "Nội"),
+...         (2, 0, 90, 90, "QUYẾT")]
+>>> tsv = "header\\n" + "".join(f"5\\t1\\t{b}\\t1\\t1\\t1\\t{x}\\t0\\t{w}\\t20\\t{c}\\t{t}\\n" for b, x, w, c, t in rows)
+>>> tsv_page(tsv)
+PageText(text='Số: 123/QĐ-UBND    Hà Nội\\n\\nQUYẾT', confidence=86.8, words=5)
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ FILE_SECONDS = 900.0  # one file's OCR stops (and the file fails) past this
 MAX_OCR_PAGES = 500  # pages OCR'd in one file at most (a file with more to OCR is refused before starting)
 MAX_IMAGE_PIXELS = 120_000_000  # an image (or a page rendered) larger than this is refused (a 600 dpi A3 page is 70 M)
 MEMORY_BYTES = 2 << 30  # address space of one Tesseract run
+COLUMN_GAP = "    "  # between two words of a line far apart (two columns)
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -108,32 +109,26 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> PageText:
 
 
 def tsv_page(tsv: str) -> PageText:
-    """A page from Tesseract's TSV: the words of a line joined by a space, lines by "\\n", and a blank
-    line where a new paragraph (or block) starts."""
-    lines: list[str] = []
-    words: list[str] = []
-    confs: list[float] = []
-    where: tuple[str, str] | None = None
-    line: tuple[str, ...] | None = None
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        here = (cols[2], cols[3])
-        if (*here, cols[4]) != line:
-            if words:
-                lines.append(" ".join(words))
-                words = []
-            if where is not None and here != where:
-                lines.append("")
-            where, line = here, (*here, cols[4])
-        words.append(cols[11].strip())
-        conf = float(cols[10])
-        if conf >= 0:
-            confs.append(conf)
-    if words:
-        lines.append(" ".join(words))
-    text = unicodedata.normalize("NFC", "\n".join(lines))
+    """A page from Tesseract's TSV: the words of a line joined by a space (by COLUMN_GAP where the gap
+    between two words is wider than twice the line's height: two columns side by side, as in a header), lines
+    by "\\n", and a blank line where a new paragraph (or block) starts."""
+    rows = [cols for cols in (r.split("\t") for r in tsv.splitlines()[1:])
+            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()]
+    height: dict[tuple[str, str, str], int] = {}  # of a line: its tallest word (a dash is a low box)
+    for cols in rows:
+        height[cols[2], cols[3], cols[4]] = max(height.get((cols[2], cols[3], cols[4]), 0), int(cols[9]))
+    out: list[str] = []
+    prev: tuple[tuple[str, str, str], int] | None = None  # the last word's (block, paragraph, line), right edge
+    for cols in rows:
+        where, left = (cols[2], cols[3], cols[4]), int(cols[6])
+        if prev is not None and where == prev[0]:
+            out.append(COLUMN_GAP if left - prev[1] > 2 * height[where] else " ")
+        elif prev is not None:
+            out.append("\n\n" if where[:2] != prev[0][:2] else "\n")
+        out.append(cols[11].strip())
+        prev = where, left + int(cols[8])
+    confs = [float(cols[10]) for cols in rows if float(cols[10]) >= 0]
+    text = unicodedata.normalize("NFC", "".join(out))
     return PageText(text, round(sum(confs) / len(confs), 1) if confs else None, len(confs))
 
 
