@@ -27,7 +27,10 @@ from policygraph.loaders.models import LoadError, Text
 from policygraph.loaders.readers import read
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-SCANS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "formats" / "pdf_scan"
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared as every developer and CI run has it (found from a worktree one level deeper too)
+SCANS = next((p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+             ROOT.parent / "shared" / "corpus" / "formats") / "pdf_scan"
 LINES = [
     "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "THÀNH PHỐ HÀ NỘI                 Độc lập - Tự do - Hạnh phúc",
