@@ -71,9 +71,11 @@ def load(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help="Extract with N processes (default: every core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Extract every file again, even those unchanged.")] = False,
-    ocr: Annotated[OcrChoice, typer.Option("--ocr", help="OCR (Tesseract, Vietnamese) of PDF pages without a text "
-                                                         "layer and of images (auto), of every page with an "
-                                                         "image (always), or of nothing (never).")] = OcrChoice.auto,
+    ocr: Annotated[OcrChoice, typer.Option("--ocr", metavar="auto|always|never",
+                                           help="OCR (Tesseract, Vietnamese) of PDF pages without a text layer and "
+                                                "of images (auto), of every page with an image (always), or of "
+                                                "nothing (never); add --force for files loaded before.")
+                   ] = OcrChoice.auto,
     as_json: JsonOpt = False,
     neo4j: Annotated[str | None, typer.Option("--neo4j", metavar="URI", show_default=False,
                                               help="Then push what changed to Neo4j at this URI "
