@@ -2,9 +2,9 @@
 
 Why PDFium: on the real gazette PDF (Công báo 1263+1264, 40 pages, fonts without ToUnicode mixed with
 Type0 subsets) pypdf splits syllables ("con ng ười", "b ảo vệ"): 87.0% of its words are words of the same
-law's text on vbpl.vn, against 100.0% for PDFium and pdfminer.six, and PDFium reads 2.9 MB/s where
-pypdf reads 0.21 and pdfminer.six 0.10 (see bench/bench_readers.py). PDFium also reads what pypdf
-refuses, such as a stream filter written as its abbreviation (/Fl for /FlateDecode).
+law's text on vbpl.vn, against 100.0% for PDFium and pdfminer.six; and PDFium reads 15 to 25 times as
+fast as pypdf, 30 times as fast as pdfminer.six (6.0, 0.39 and 0.19 MB/s on it in one run of
+bench/bench_readers.py). PDFium also reads what pypdf refuses, such as a stream filter written as its abbreviation (/Fl for /FlateDecode).
 
 Each page's text loses its gazette running head (a "CÔNG BÁO/Số 1263 + 1264/Ngày 31-12-2015" line, with
 or without its page number, and a page number alone on a line) in its first and last lines, so a
