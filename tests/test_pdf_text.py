@@ -79,10 +79,10 @@ def test_tcvn3_pdf_substitutes_are_mapped() -> None:
     assert set(words(t.text)) == set(words(truth))  # every word of the transcript, and no other
 
 
-def fl_pdf(text: str) -> bytes:
-    """A valid one-page PDF whose content stream is compressed with the filter written /Fl (the
-    abbreviation of /FlateDecode), with a correct cross-reference table."""
-    content = zlib.compress(f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+def fl_pdf(text: str, repeat: int = 1) -> bytes:
+    """A valid one-page PDF whose content stream (`text` shown `repeat` times) is compressed with the
+    filter written /Fl (the abbreviation of /FlateDecode), with a correct cross-reference table."""
+    content = zlib.compress(f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET\n".encode("latin-1") * repeat, 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -125,6 +125,17 @@ def test_two_thousand_blank_pages_are_one_line_and_fast(tmp_path: Path) -> None:
             read(p, ocr=mode)
         assert time.perf_counter() - start < 30
         assert str(e.value) == f"{p}: no text: its 2,000 pages have no text layer and no image (blank pages)"
+
+
+def test_a_pdf_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.pdf"
+    p.write_bytes(fl_pdf("Nghi quyet so 31-NQ/TW", repeat=1_000_000))  # 55 MB of drawing in about 150 kB
+    assert p.stat().st_size < 300_000
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as e:
+        read(p)
+    assert time.perf_counter() - start < 5
+    assert str(e.value) == f"{p}: not read: a stream inflates past 32 MB (a PDF bomb?)"
 
 
 def test_broken_pdfs_are_one_line(tmp_path: Path) -> None:
