@@ -29,15 +29,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["DPI", "FILE_SECONDS", "IMAGES", "LANG", "OCR_MODES", "OcrMode", "MAX_IMAGE_PIXELS", "MAX_OCR_PAGES", "PAGE_SECONDS", "OcrError",
-           "PageText", "Budget", "check_pixels", "mean_confidence", "missing", "ocr_image", "read_image", "tsv_page"]
+__all__ = ["DPI", "FILE_SECONDS", "IMAGES", "LANG", "OCR_MODES", "OcrMode", "MAX_IMAGE_PIXELS", "MAX_OCR_PAGES",
+           "MAX_RENDER_PIXELS", "PAGE_SECONDS", "OcrError", "PageText", "Budget", "check_pixels", "mean_confidence",
+           "missing", "ocr_image", "read_image", "tsv_page"]
 
 LANG = "vie"
 DPI = 300  # PDF pages are rendered at this resolution for Tesseract
 PAGE_SECONDS = 120.0  # one page's OCR is killed past this
-FILE_SECONDS = 900.0  # one file's OCR stops (and the file fails) past this
+FILE_SECONDS = 1800.0  # one file's OCR stops (and the file fails) past this (500 pages take about 25 min)
 MAX_OCR_PAGES = 500  # pages OCR'd in one file at most (a file with more to OCR is refused before starting)
-MAX_IMAGE_PIXELS = 120_000_000  # an image (or a page rendered) larger than this is refused (a 600 dpi A3 page is 70 M)
+MAX_IMAGE_PIXELS = 120_000_000  # an image larger than this is refused (a 600 dpi A3 page is 70 M)
+MAX_RENDER_PIXELS = 40_000_000  # a PDF page is rendered at DPI or smaller, within this (A2 at 300 dpi is 35 M)
 MEMORY_BYTES = 2 << 30  # address space of one Tesseract run
 COLUMN_GAP = "    "  # between two words of a line far apart (two columns)
 

@@ -213,13 +213,13 @@ def _ocr_pages(doc: Any, texts: list[str], scans: list[int], progress: ocr.PageP
 
 
 def _render(page: Any, index: int) -> Any:
-    """A page as a PIL image at ocr.DPI, or smaller when that would pass ocr.MAX_IMAGE_PIXELS."""
+    """A page as a PIL image at ocr.DPI, or smaller when that would pass ocr.MAX_RENDER_PIXELS."""
     import pypdfium2 as pdfium
 
     width, height = page.get_size()  # points
     scale = ocr.DPI / 72
-    if width * height * scale * scale > ocr.MAX_IMAGE_PIXELS:
-        scale = (ocr.MAX_IMAGE_PIXELS / max(width * height, 1.0)) ** 0.5
+    if width * height * scale * scale > ocr.MAX_RENDER_PIXELS:
+        scale = 0.999 * (ocr.MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5  # pixels are rounded up
     try:
         return page.render(scale=scale, grayscale=True).to_pil()
     except (pdfium.PdfiumError, MemoryError, ValueError) as e:

@@ -165,3 +165,18 @@ def test_encrypted_pdfs(tmp_path: Path, user: str, problem: str | None) -> None:
         with pytest.raises(LoadError) as e:
             read(p)
         assert str(e.value) == f"{p}: {problem}"
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_cap(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    from policygraph.loaders import ocr, pdf
+
+    doc = FPDF(unit="pt", format=(14_400, 14_400))  # 200 x 200 inches, the largest page PDF allows
+    doc.add_page()
+    doc.output(str(tmp_path / "huge.pdf"))
+    start = time.perf_counter()
+    image = pdf._render(pdfium.PdfDocument(str(tmp_path / "huge.pdf"))[0], 0)
+    assert time.perf_counter() - start < 10
+    assert image.width * image.height <= ocr.MAX_RENDER_PIXELS and image.width > 6000  # not 60,000 (300 dpi)
