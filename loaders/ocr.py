@@ -94,7 +94,7 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> PageText:
         raise OcrError(problem)
     timeout = max(timeout, 1.0)
     buf = io.BytesIO()
-    image.convert("L").save(buf, "PPM")  # PGM: no compression to spend time on
+    _grey(image).save(buf, "PPM")  # PGM: no compression to spend time on
     cmd = ["tesseract", "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "--psm", "3", "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
@@ -108,6 +108,21 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> PageText:
         last = (run.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
         raise OcrError(f"Tesseract failed ({last})")
     return tsv_page(run.stdout.decode("utf-8", "replace"))
+
+
+def _grey(image: Any) -> Any:
+    """The image in grey levels, a transparent background made white (it would turn black).
+
+    >>> from PIL import Image
+    >>> _grey(Image.new("RGBA", (2, 1), (0, 0, 0, 0))).getpixel((0, 0))
+    255
+    """
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "PA", "La") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+    return image.convert("L")
 
 
 def tsv_page(tsv: str) -> PageText:

@@ -278,3 +278,13 @@ def test_jpeg_and_multipage_tiff(rendered: dict[str, Path], tmp_path: Path) -> N
     assert jpg.format == "jpeg" and jpg.ocr_pages == 1 and "123/QĐ-UBND" in jpg.text
     assert tif.format == "tiff" and tif.ocr_pages == 2 and tif.pages is not None and len(tif.pages) == 2
     assert "123/QĐ-UBND" in tif.text[:tif.pages[1]] and not tif.text[tif.pages[1]:].strip()
+
+
+def test_text_on_a_transparent_background(rendered: dict[str, Path], tmp_path: Path) -> None:
+    from PIL import Image
+
+    with Image.open(rendered["png"]) as im:
+        ink = Image.new("RGBA", im.size, (0, 0, 0, 0))
+        ink.putalpha(im.point(lambda v: 255 - v))  # black where the page is dark, transparent elsewhere
+    ink.save(tmp_path / "clear.png")
+    assert "Số: 123/QĐ-UBND" in read(tmp_path / "clear.png").text
