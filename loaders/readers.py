@@ -1,12 +1,13 @@
-"""Read .txt, .md, .html, .docx and .pdf files as Text; every offset PolicyGraph keeps points into Text.text.
+"""Read .txt, .md, .html, .docx, .pdf and image files as Text; every offset PolicyGraph keeps points into Text.text.
 
 The reader is pure: it returns the text as the file holds it (only line ends become "\\n", and text in
 the legacy Vietnamese encodings TCVN3 and VNI becomes Unicode: see legacy_vn) and leaves Unicode
 normalisation to `normalise`. It reads only regular files, within the limits of MAX_BYTES (zip bombs,
 named pipes, devices and huge files are refused before they are read), and `scan` says what it will
 read in a folder and what it passes over, and why. Libraries do the parsing (BeautifulSoup with the stdlib
-"html.parser", python-docx, PDFium through loaders.pdf, Tesseract through loaders.ocr); this module picks one by extension, keeps the document order and
-the table rows (as "| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |"
+"html.parser", python-docx, PDFium through loaders.pdf, Tesseract OCR through loaders.ocr for scanned
+pages and .png/.jpg/.tif images); this module picks one by extension, keeps the document order and the
+table rows (as "| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |"
 survives), and turns every failure into a one-line LoadError "<path>: <problem>".
 
 >>> import os, tempfile
