@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,6 +31,14 @@ if TYPE_CHECKING:
     from ..graph.ingest import Found
 
 
+class OcrChoice(str, Enum):
+    """`load --ocr`: loaders.ocr.OCR_MODES."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _error_line(message: str) -> None:
     err.print(Text("error: ", style="red") + Text(one_line(message)))
 
@@ -56,11 +65,17 @@ _SKIPS_SHOWN = 10
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
-                                                help="Files or folders (.txt .md .html .docx .doc .rtf .pdf), read recursively.")],
+                                                help="Files or folders (.txt .md .html .docx .doc .rtf .pdf; "
+                                                     ".png .jpg .tif by OCR), read recursively.")],
     store: StoreOpt = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help="Extract with N processes (default: every core).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Extract every file again, even those unchanged.")] = False,
+    ocr: Annotated[OcrChoice, typer.Option("--ocr", metavar="auto|always|never",
+                                           help="OCR (Tesseract, Vietnamese) of PDF pages without a text layer and "
+                                                "of images (auto), of every page with an image (always), or of "
+                                                "nothing (never); add --force for files loaded before.")
+                   ] = OcrChoice.auto,
     as_json: JsonOpt = False,
     neo4j: Annotated[str | None, typer.Option("--neo4j", metavar="URI", show_default=False,
                                               help="Then push what changed to Neo4j at this URI "
@@ -80,6 +95,8 @@ def load(
 
       policygraph load new.pdf --json
 
+      policygraph load scans/ --ocr always
+
       policygraph load examples/corpus --neo4j bolt://127.0.0.1:7687
 
     Exit code 1 when some file could not be loaded (each named on stderr; the others are loaded), 2 when
@@ -90,8 +107,8 @@ def load(
 
     found, skipped = _scan(paths, as_json)
     if not found:
-        fail("nothing to load: no .txt, .md, .html, .docx, .doc, .rtf or .pdf file in " + ", ".join(map(str, paths)), 2)
-    counts = {"loaded": 0, "unchanged": 0, "failed": 0}
+        fail("nothing to load: no .txt, .md, .html, .docx, .doc, .rtf, .pdf or image file in " + ", ".join(map(str, paths)), 2)
+    counts = {"loaded": 0, "unchanged": 0, "failed": 0, "ocr page": 0}
     with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}", markup=False), console=err, transient=True,
                   disable=as_json or not err.is_terminal) as progress:
@@ -99,10 +116,11 @@ def load(
 
         def tick(what: str, n: int) -> None:
             counts[what] += n
-            progress.update(task, advance=n,
-                            description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged")
+            pages = f", {counts['ocr page']} pages OCR'd" if counts["ocr page"] else ""
+            progress.update(task, advance=0 if what == "ocr page" else n,
+                            description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged{pages}")
 
-        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force)
+        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr.value)
     for line in result.failed:
         _error_line(line)
     summary = {"store": str(store_path(store)), "loaded": len(result.loaded), "unchanged": len(result.unchanged),

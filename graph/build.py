@@ -92,6 +92,7 @@ def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
         if len(distinct) > 1:
             conflicts[f] = [{"value": v, "file": file} for v, file in distinct.items()]
     node["conflicts"] = conflicts
+    _ocr_marks(node, [r for r, _, _ in claims if r.is_source])
     return node
 
 
@@ -109,7 +110,16 @@ def _single_claim_node(gid: str, claim: DocClaim) -> dict[str, Any]:
     if gid.startswith("named:"):
         node["name"] = node["title"]
     node["conflicts"] = {}
+    _ocr_marks(node, [r] if r.is_source else [])
     return node
+
+
+def _ocr_marks(node: dict[str, Any], own: list[DocRef]) -> None:
+    """A document whose own file was read by OCR carries `ocr_pages` and `ocr_confidence` (0-100)."""
+    for r in own:
+        if r.ocr_pages:
+            node["ocr_pages"], node["ocr_confidence"] = r.ocr_pages, r.ocr_confidence
+            return
 
 
 def body_node(claims: Sequence[tuple[Body, str]]) -> dict[str, Any]:

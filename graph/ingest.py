@@ -18,13 +18,17 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..loaders import convert
 from ..loaders.extract import extract_file
 from ..loaders.models import LoadError
+from ..loaders.ocr import OcrMode
 from ..loaders.readers import display
 from .store import Staged, Store, staged
 from .store_pass import PassReport
@@ -49,7 +53,8 @@ class LoadResult:
     report: PassReport | None = None
 
 
-Progress = Callable[[str, int], None]  # (what happened to a file: "loaded" | "unchanged" | "failed", count)
+# (what happened to a file: "loaded" | "unchanged" | "failed", count), or "ocr page" for a page OCR'd
+Progress = Callable[[str, int], None]
 
 
 def sha256_of(path: str) -> str:
@@ -63,11 +68,25 @@ def sha256_of(path: str) -> str:
 Extracted = tuple[str, "Staged | None", "str | None"]  # (relative path, its rows, or the one-line problem)
 
 
-def _extract(job: tuple[str, str, str, str], lazy: bool = False) -> Extracted:
+#: in a worker process: the queue each page OCR'd is counted on (the loading process ticks "ocr page")
+_PAGES: Any = None
+
+
+def _init_worker(pages: Any) -> None:
+    global _PAGES
+    _PAGES = pages
+
+
+def _page_done(done: int, total: int) -> None:
+    if _PAGES is not None:
+        _PAGES.put(1)
+
+
+def _extract(job: tuple[str, str, str, str], lazy: bool = False, ocr: OcrMode = "auto") -> Extracted:
     """One file's extraction as the rows the store writes (see store.staged), or the one-line problem."""
     path, rel, sha256, location = job
     try:
-        x = extract_file(path, rel)
+        x = extract_file(path, rel, ocr, _page_done)
     except LoadError as e:
         return rel, None, str(e)
     except Exception as e:  # an extraction bug must not lose the other files
@@ -75,21 +94,49 @@ def _extract(job: tuple[str, str, str, str], lazy: bool = False) -> Extracted:
     return rel, staged(x, sha256, location, lazy=lazy), None
 
 
-def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int) -> Iterator[tuple[Extracted, bool]]:
+def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int, ocr: OcrMode = "auto",
+               tick: Progress | None = None) -> Iterator[tuple[Extracted, bool]]:
     """Extract `jobs` (in `workers` processes when there are several), each with whether it must be
     written at once: a file of STREAMED bytes or more is extracted here, after the others, and staged
-    lazily and alone (a worker would hold its extraction and its rows, then pickle the rows over)."""
+    lazily and alone (a worker would hold its extraction and its rows, then pickle the rows over).
+    Each page OCR'd ticks "ocr page" (counted on a queue a thread of this process reads)."""
     sizes = [_size(j[0]) for j in jobs]
     small = [j for j, n in zip(jobs, sizes, strict=True) if n < STREAMED]
     big = [j for j, n in zip(jobs, sizes, strict=True) if n >= STREAMED]
     convert.prepare([j[0] for j in jobs], workers)  # .doc and .rtf files: many per LibreOffice start
-    if workers <= 1 or len(small) < 2:
-        yield from ((_extract(j, lazy=True), False) for j in small)  # no pickling here: rows made as written
-    else:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ctx.Pool(min(workers, len(small))) as pool:
-            yield from ((r, False) for r in pool.imap(_extract, small, chunksize=4))
-    yield from ((_extract(j, lazy=True), True) for j in big)
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with _page_ticks(ctx, tick) as pages:
+        _init_worker(pages)
+        try:
+            if workers <= 1 or len(small) < 2:
+                yield from ((_extract(j, lazy=True, ocr=ocr), False) for j in small)  # rows made as written
+            else:
+                with ctx.Pool(min(workers, len(small)), _init_worker, (pages,)) as pool:
+                    yield from ((r, False) for r in pool.imap(partial(_extract, ocr=ocr), small, chunksize=4))
+            yield from ((_extract(j, lazy=True, ocr=ocr), True) for j in big)
+        finally:
+            _init_worker(None)
+
+
+@contextmanager
+def _page_ticks(ctx: Any, tick: Progress | None) -> Iterator[Any]:
+    """A queue that workers put 1 on for each page OCR'd, and a thread that ticks them; None without `tick`."""
+    if tick is None:
+        yield None
+        return
+    pages = ctx.SimpleQueue()
+
+    def drain() -> None:
+        while (n := pages.get()) is not None:
+            tick("ocr page", n)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        yield pages
+    finally:
+        pages.put(None)
+        reader.join(timeout=10)
 
 
 def _size(path: str) -> int:
@@ -104,9 +151,11 @@ def default_jobs() -> int:
 
 
 def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], jobs: int | None = None,
-               progress: Progress | None = None, force: bool = False, batch: int = BATCH) -> LoadResult:
+               progress: Progress | None = None, force: bool = False, batch: int = BATCH,
+               ocr: OcrMode = "auto") -> LoadResult:
     """Load `found` into the store at `store`: unchanged files (same sha256) are skipped unless `force`;
-    each file's statements replace what it stated before. The graph changes in one final transaction."""
+    each file's statements replace what it stated before. The graph changes in one final transaction.
+    `ocr`: which pages of PDFs are OCR'd, and whether images are (see readers.read)."""
     result = LoadResult()
     tick = progress or (lambda what, n: None)
     with Store.open(store) as st:
@@ -124,16 +173,16 @@ def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], job
                 tick("unchanged", 1)
             else:
                 todo.append((f.path, f.rel, digest, display(os.path.abspath(f.path))))
-        _stage_all(st, todo, jobs or default_jobs(), batch, result, tick)  # extractions gone before the pass
+        _stage_all(st, todo, jobs or default_jobs(), batch, result, tick, ocr)  # extractions gone before the pass
         result.report = st.commit()
     return result
 
 
 def _stage_all(st: Store, todo: Sequence[tuple[str, str, str, str]], workers: int, batch: int, result: LoadResult,
-               tick: Progress) -> None:
+               tick: Progress, ocr: OcrMode = "auto") -> None:
     """Extract `todo` and stage it, `batch` files per transaction (a file to be written alone, alone)."""
     batch_rows: list[Staged] = []
-    for (rel, rows, problem), alone in _extracted(todo, workers):
+    for (rel, rows, problem), alone in _extracted(todo, workers, ocr, tick):
         if rows is None:
             result.failed.append(problem or rel)
             tick("failed", 1)

@@ -21,6 +21,7 @@ from .find import find_mentions
 from .header import display_name, read_header
 from .models import Body, DocRef, Evidence, Extraction, Mention, Project, Relation, Text
 from .normalise import MatchView, fold_key
+from .ocr import OcrMode, PageProgress
 from .portal_links import item_mentions, portal_relations
 from .projects import find_projects
 from .relations import relate
@@ -29,10 +30,11 @@ from .resolve import resolve_mentions
 SOURCE = "source"
 
 
-def extract_file(path: str, rel: str | None = None) -> Extraction:
-    """Read and extract one file (`rel`: its path relative to the folder loaded, its identity); raises
-    models.LoadError with a one-line message on bad input."""
-    return extract_text(dataclasses.replace(readers.read(path), rel=rel))
+def extract_file(path: str, rel: str | None = None, ocr: OcrMode = "auto",
+                 progress: PageProgress | None = None) -> Extraction:
+    """Read and extract one file (`rel`: its path relative to the folder loaded, its identity; `ocr` and
+    `progress`: see readers.read); raises models.LoadError with a one-line message on bad input."""
+    return extract_text(dataclasses.replace(readers.read(path, ocr, progress), rel=rel))
 
 
 def extract_text(text: Text) -> Extraction:
@@ -44,6 +46,8 @@ def extract_text(text: Text) -> Extraction:
     src = read_header(view, mentions, name=text.name, key=SOURCE, fields=text.fields)
     src = dataclasses.replace(src, effective=_field_date(fields.get("ngày có hiệu lực"))
                               or own_effective(view.text, src.date), stated_status=fields.get("tình trạng hiệu lực"))
+    if text.ocr_pages:  # the document is marked as read by OCR, with how sure Tesseract was
+        src = dataclasses.replace(src, ocr_pages=text.ocr_pages, ocr_confidence=text.ocr_confidence)
     listed = item_mentions(text.portal_relations)  # a portal's curated lists: resolved with the text's mentions
     docs = resolve_mentions([*mentions, *(m for _, m in listed)], src)
     passages = Passages(view, text.ident)
@@ -66,6 +70,9 @@ def extract_text(text: Text) -> Extraction:
     for r in x.relations:  # the issuer of a document only a portal's list names is the portal's word
         if r.type == "ISSUED_BY" and r.source in listed_only:
             r.origin = "portal"
+    if text.ocr_pages:
+        x.warnings.append(f"{text.ocr_pages} pages read by OCR (mean word confidence "
+                          f"{text.ocr_confidence if text.ocr_confidence is not None else '-'}/100)")
     return x
 
 

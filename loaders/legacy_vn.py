@@ -24,6 +24,8 @@ never converted.
 'Nghò quyeát cuûa Thaønh uûy'
 >>> repair("NGHÞ QUYÕT\\nvÒ ph¸t triÓn thµnh phè Hå ChÝ Minh ®Õn n¨m 2030")
 ('NGHỊ QUYẾT\\nvề phát triển thành phố Hồ Chí Minh đến năm 2030', 'TCVN3')
+>>> repair("ng©n hµng nhµ n\\u2212íc\\ncéng hoµ x\\u2219 héi chñ nghÜa viÖt nam")
+('ngân hàng nhà nước\\ncộng hoà xã hội chủ nghĩa việt nam', 'TCVN3')
 >>> repair("Nghị quyết số 31-NQ/TW về thành phố Hồ Chí Minh")
 ('Nghị quyết số 31-NQ/TW về thành phố Hồ Chí Minh', None)
 """
@@ -91,7 +93,13 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 _ENCODE = dict(zip((TCVN3, VNI), _tables(), strict=True))
 _TCVN3_LETTERS = {code: letter for letter, code in _ENCODE[TCVN3].items() if letter.islower() or letter in _TCVN3_EXTRA}
-_TCVN3_DECODE = "".join(_TCVN3_LETTERS.get(chr(i), chr(i)) for i in range(256))  # str.translate: others kept
+# PDF text layers in TCVN3 fonts give two letters as the math signs whose glyph names the fonts reuse:
+# byte 0xAD (ư, a soft hyphen in Latin-1) comes out as U+2212 MINUS SIGN, byte 0xB7 (ã, a middle dot) as
+# U+2219 BULLET OPERATOR (TT01/2006/TT-NHNN in the sample corpus: "n−íc" is "nước", "x∙ héi" "xã hội")
+PDF_SUBSTITUTES = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
+# str.translate with a str table: characters past its end are kept; it reaches the PDF substitutes
+_TCVN3_DECODE = "".join(_TCVN3_LETTERS.get(PDF_SUBSTITUTES.get(chr(i), chr(i)), chr(i))
+                        for i in range(max(map(ord, PDF_SUBSTITUTES)) + 1))
 _VNI_DECODE = {code: letter for letter, code in _ENCODE[VNI].items()}
 _VNI_RE = re.compile("(" + "|".join(map(re.escape, sorted(_VNI_DECODE, key=len, reverse=True))) + ")")
 # Words in capitals hold lower-case codes for their toned letters in TCVN3 ("NGHÞ" is "NGHỊ"): a word

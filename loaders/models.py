@@ -127,6 +127,9 @@ class Text:
     portal: str | None = None
     fields: dict[str, str] | None = None
     portal_relations: list[Any] = field(default_factory=list)
+    # pages read by OCR (loaders.ocr) and the mean confidence (0-100) of the words it read
+    ocr_pages: int = 0
+    ocr_confidence: float | None = None
 
     @property
     def name(self) -> str:
@@ -234,6 +237,9 @@ class DocRef:
     effective: str | None = None
     # the status a portal page states ("Tình trạng hiệu lực: Còn hiệu lực"), as written
     stated_status: str | None = None
+    # the loaded file's own document when its text was read by OCR: pages OCR'd, mean word confidence (0-100)
+    ocr_pages: int | None = None
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

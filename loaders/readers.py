@@ -1,13 +1,16 @@
-"""Read .txt, .md, .html, .docx, .doc, .rtf and .pdf files as Text; every offset PolicyGraph keeps points into Text.text.
+"""Read .txt, .md, .html, .docx, .doc, .rtf, .pdf and image files as Text; every offset PolicyGraph keeps points into Text.text.
 
 The reader is pure: it returns the text as the file holds it (only line ends become "\\n", and text in
 the legacy Vietnamese encodings TCVN3 and VNI becomes Unicode: see legacy_vn) and leaves Unicode
 normalisation to `normalise`. It reads only regular files, within the limits of MAX_BYTES (zip bombs,
 named pipes, devices and huge files are refused before they are read), and `scan` says what it will
 read in a folder and what it passes over, and why. Libraries do the parsing (BeautifulSoup with the stdlib
-"html.parser", python-docx, pypdf; LibreOffice headless converts .doc and .rtf to .docx first: see
-convert); this module picks one by extension, keeps the document order and the table rows (as
-"| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |" survives), and turns every failure into a one-line LoadError "<path>: <problem>".
+"html.parser", python-docx, PDFium through loaders.pdf, Tesseract OCR through loaders.ocr for scanned
+pages and .png/.jpg/.tif images; LibreOffice headless converts .doc and .rtf to .docx first: see convert);
+this module picks one by extension (FORMATS, the one table of what is read and how), keeps the document order
+and the table rows (as "| cell | cell |" lines, so header metadata such as "| Số hiệu | 262/2026/NĐ-CP |"
+survives; a document header laid out in a table becomes its columns' lines), and turns every failure into a
+one-line LoadError "<path>: <problem>".
 
 >>> import os, tempfile
 >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
@@ -37,14 +40,16 @@ from pathlib import Path
 from typing import Any
 
 from . import layout, legacy_vn, portal
+from . import pdf as pdf_layer
 from .models import LoadError, Text
+from .ocr import IMAGES, OcrError, OcrMode, PageProgress, mean_confidence, read_image
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
 
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".pdf")
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".pdf", *IMAGES)
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc", ".rtf": "rtf",
-            ".pdf": "pdf"}
+            ".pdf": "pdf", **IMAGES}
 
 
 def display(path: str | os.PathLike[str]) -> str:
@@ -79,11 +84,12 @@ MB = 1_000_000
 # The largest file read (bytes on disk; for a .docx also the sum of its inflated parts), checked before
 # reading. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB here): a lower limit.
 MAX_BYTES = {"txt": 200 * MB, "md": 200 * MB, "html": 50 * MB, "docx": 200 * MB, "pdf": 200 * MB,
-             "doc": 100 * MB, "rtf": 100 * MB}  # .doc, .rtf: converted by LibreOffice first (see convert)
+             "doc": 100 * MB, "rtf": 100 * MB,  # .doc, .rtf: converted by LibreOffice first (see convert)
+             **dict.fromkeys(IMAGES.values(), 100 * MB)}
 # A .docx part that inflates more than this many times its packed size (past 1 MB) is a zip bomb: XML
 # text packs 5 to 20 times; deflate can reach 1,000.
 MAX_DOCX_RATIO = 100
-MAX_PDF_PAGES = 10_000
+MAX_PDF_PAGES = pdf_layer.MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -282,17 +288,20 @@ def _check_size(path: str | os.PathLike[str], size: int, limit: int, what: str =
         raise _fail(path, f"{what} ({-(-size // MB):,} MB; the limit is {limit / MB:,.0f} MB)")
 
 
-def read(path: str | os.PathLike[str]) -> Text:
+def read(path: str | os.PathLike[str], ocr: OcrMode = "auto",
+         progress: PageProgress | None = None) -> Text:
     """Read one file as Text, by its extension; LoadError (one line, naming the file) on bad input.
 
     .txt/.md: UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted; Windows-1258, TCVN3 and VNI bytes
     are recognised and converted), text as in the file with line ends made "\\n". .html/.htm: visible
     text, block elements on their own lines, table rows as "| a | b |". .docx: paragraphs and tables in
     body order, then footnotes. .doc (Word 97-2003) and .rtf: converted to .docx by LibreOffice headless
-    (see convert), then read as .docx. .pdf: the text layer, pages joined by a blank line, `pages` = the offset
-    where each page starts. Text of any format typed in a TCVN3 or VNI font (mojibake such as "NghÞ
-    quyÕt") is converted to Unicode (see legacy_vn). Only regular files are read, up to MAX_BYTES.
-    `Text.path` is the path as given, printable (see display).
+    (see convert), then read as .docx. .pdf: the text layer (loaders.pdf), pages joined by a blank line, `pages`
+    = the offset where each page starts; pages without a text layer are OCR'd when `ocr` is "auto", every
+    page drawing an image when "always" (loaders.ocr; `progress` is called after each page OCR'd).
+    .png/.jpg/.tif: OCR unless `ocr` is "never". Text of any format typed in a TCVN3 or VNI font
+    (mojibake such as "NghÞ quyÕt") is converted to Unicode (see legacy_vn). Only regular files are
+    read, up to MAX_BYTES. `Text.path` is the path as given, printable (see display).
     """
     name = display(path)
     ext = Path(path).suffix.lower()
@@ -301,7 +310,8 @@ def read(path: str | os.PathLike[str]) -> Text:
                           f"PolicyGraph reads {', '.join(SUPPORTED)}")
     fmt = _FORMATS[ext]
     data = _read_bytes(path, fmt)
-    pages: list[int] | None = None
+    if fmt == "pdf" or fmt in IMAGES.values():
+        return _read_paged(name, fmt, data, ocr, progress)
     page: Any = None
     if fmt in ("txt", "md"):
         text = _newlines(_decode_text(name, data))
@@ -315,18 +325,15 @@ def read(path: str | os.PathLike[str]) -> Text:
         from . import convert
 
         text = convert.read(name, data, fmt)
-    else:
-        text, pages = _read_pdf(name, data)
-    if fmt != "pdf":  # PDF pages are converted one by one, so that their offsets hold
-        text = legacy_vn.convert(text, legacy_vn.detect(text))
+    text = legacy_vn.convert(text, legacy_vn.detect(text))
     if not text.strip():
         if page is None or not (page.fields or page.related):
             raise _fail(name, "empty file" if not data.strip() else "empty (no text)")
         text = portal.stand_in(page.fields, page.kind)  # a page of attributes or lists only
     if page is not None:
-        return Text(path=name, text=text, format=fmt, pages=pages, portal=page.kind, fields=page.fields,
+        return Text(path=name, text=text, format=fmt, portal=page.kind, fields=page.fields,
                     portal_relations=page.related)
-    return Text(path=name, text=text, format=fmt, pages=pages)
+    return Text(path=name, text=text, format=fmt)
 
 
 def _newlines(s: str) -> str:
@@ -737,64 +744,36 @@ def _docx_footnotes(document: Any) -> list[str]:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _read_pdf(name: str, data: bytes) -> tuple[str, list[int]]:
-    import io
-    import logging
-
-    from pypdf import PdfReader
-
+def _read_paged(name: str, fmt: str, data: bytes, ocr: OcrMode, progress: PageProgress | None) -> Text:
+    """A PDF (loaders.pdf) or an image (OCR, loaders.ocr) as Text with its pages and the OCR done."""
     if not data.strip():
         raise _fail(name, "empty file")
-    if b"%PDF" not in data[:1024]:
-        raise _fail(name, "not a valid PDF (no %PDF header)")
-    log = logging.getLogger("pypdf")
-    level = log.level
-    log.setLevel(logging.ERROR)  # damaged-but-readable files warn on every page
     try:
-        return _pdf_text(name, PdfReader, io.BytesIO(data))
-    finally:
-        log.setLevel(level)
+        if fmt == "pdf":
+            if b"%PDF" not in data[:1024]:
+                raise _fail(name, "not a valid PDF (no %PDF header)")
+            got = pdf_layer.read_pdf(data, ocr, progress)
+        elif ocr == "never":
+            raise _fail(name, "an image: its text can only be read by OCR (load with --ocr auto)")
+        else:
+            pages = read_image(data, progress)
+            got = pdf_layer.PdfText([p.text for p in pages], len(pages), mean_confidence(pages))
+    except (pdf_layer.PdfError, OcrError) as e:
+        raise _fail(name, str(e)) from e
+    text, starts = _join_pages(got.pages)
+    if not text.strip():
+        raise _fail(name, _no_text(fmt, got, ocr))
+    return Text(path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages,
+                ocr_confidence=got.ocr_confidence)
 
 
-def _pdf_text(name: str, reader_cls: Any, stream: Any) -> tuple[str, list[int]]:
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfStreamError, PyPdfError
-
-    try:
-        reader = reader_cls(stream)
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except (DependencyError, NotImplementedError) as e:
-                raise _fail(name, f"encrypted PDF that cannot be opened here ({e})") from e
-            if not ok:
-                raise _fail(name, "encrypted PDF (needs a password)")
-        count = len(reader.pages)
-        if count > MAX_PDF_PAGES:
-            raise _fail(name, f"too many pages ({count:,}; the limit is {MAX_PDF_PAGES:,})")
-        pages = list(reader.pages)
-    except LoadError:
-        raise
-    except FileNotDecryptedError as e:
-        raise _fail(name, "encrypted PDF (needs a password)") from e
-    except (PyPdfError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
-            OSError) as e:  # PyPdfError: PdfReadError, LimitReachedError (a stream inflating past pypdf's limit)
-        raise _fail(name, f"not a valid PDF ({e or type(e).__name__})") from e
-    texts: list[str] = []
-    size = 0
-    for i, page in enumerate(pages, 1):
-        try:
-            texts.append(_newlines(page.extract_text() or ""))
-        except Exception as e:  # pypdf raises many types on a broken content stream
-            raise _fail(name, f"damaged PDF: cannot read the text of page {i} ({type(e).__name__}: {e})") from e
-        size += len(texts[-1])
-        _check_size(name, size, MAX_BYTES["pdf"], "its text is too large")
-    encoding = legacy_vn.detect("\n".join(texts))
-    texts = [legacy_vn.convert(t, encoding) for t in texts]
-    if not any(t.strip() for t in texts):
-        if not texts:
-            raise _fail(name, "PDF without pages")
-        raise _fail(name, "no text layer (scanned PDF? run OCR first)")
-    return _join_pages(texts)
+def _no_text(fmt: str, got: pdf_layer.PdfText, ocr: OcrMode) -> str:
+    """Why a PDF or an image gave no text."""
+    if got.ocr_pages:
+        return f"no text: OCR found none on its {got.ocr_pages:,} pages (blank scans?)"
+    if ocr == "never":
+        return "no text layer (scanned PDF? load with --ocr auto)"
+    return f"no text: its {len(got.pages):,} pages have no text layer and no image (blank pages)"
 
 
 def _join_pages(texts: list[str]) -> tuple[str, list[int]]:

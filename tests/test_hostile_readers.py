@@ -318,12 +318,12 @@ def test_a_name_that_is_not_utf8_reads_and_can_be_stored(tmp_path: Path) -> None
 
 
 def test_control_characters_in_a_name_stay_on_one_line(tmp_path: Path) -> None:
-    odd = tmp_path / "a\nb\x1b[2J.png"
+    odd = tmp_path / "a\nb\x1b[2J.gif"
     odd.write_bytes(b"x")
     msg = str(pytest.raises(LoadError, read, odd).value)
-    assert "\n" not in msg and "\x1b" not in msg and msg.endswith("a%0Ab%1B[2J.png: unsupported file type "
-                                                                   "'.png'; PolicyGraph reads .txt, .md, .html, "
-                                                                   ".htm, .docx, .doc, .rtf, .pdf")
+    assert "\n" not in msg and "\x1b" not in msg and msg.endswith("a%0Ab%1B[2J.gif: unsupported file type "
+                                                                   "'.gif'; PolicyGraph reads "
+                                                                   + ", ".join(readers.SUPPORTED))
 
 
 # ---------------------------------------------------------------------------------------------- legacy encodings

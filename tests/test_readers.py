@@ -336,9 +336,12 @@ def test_pdf_with_a_blank_page_keeps_page_offsets(tmp_path: Path) -> None:
     assert t.text[t.pages[2]:].startswith("Điều 2.")
 
 
-def test_scanned_pdf(tmp_path: Path) -> None:
-    assert error(make_pdf(tmp_path / "scan.pdf", ["", ""], font=False)) == \
-        "no text layer (scanned PDF? run OCR first)"
+def test_blank_pdf(tmp_path: Path) -> None:
+    blank = make_pdf(tmp_path / "scan.pdf", ["", ""], font=False)
+    assert error(blank) == "no text: its 2 pages have no text layer and no image (blank pages)"
+    with pytest.raises(LoadError) as e:
+        read(blank, ocr="never")
+    assert str(e.value) == f"{blank}: no text layer (scanned PDF? load with --ocr auto)"
 
 
 @needs_font
@@ -354,7 +357,7 @@ def test_pdf_failures(tmp_path: Path) -> None:
 
 
 def test_folder_expansion(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.PDF", "sub/c.md", "sub/deeper/d.html", "z.docx", "image.png", "notes.odt",
+    for name in ("b.txt", "a.PDF", "sub/c.md", "sub/deeper/d.html", "z.docx", "image.gif", "notes.odt",
                  ".hidden.txt", ".git/HEAD.txt", "sub/.cache/x.md", "~$z.docx"):
         write(tmp_path / "corpus" / name, "x")
     got = iter_files([tmp_path / "corpus"])
@@ -364,11 +367,11 @@ def test_folder_expansion(tmp_path: Path) -> None:
 
 
 def test_named_files_are_kept_and_fail_clearly(tmp_path: Path) -> None:
-    png = write(tmp_path / "scan.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+    gif = write(tmp_path / "scan.gif", b"GIF89a\x01\x00")
     txt = write(tmp_path / "a.txt", BODY)
-    got = iter_files([str(png), tmp_path, txt])  # str and Path; a.txt only once
-    assert got == [png, txt]
-    assert re.fullmatch(r"unsupported file type '\.png'; PolicyGraph reads .*", error(png))
+    got = iter_files([str(gif), tmp_path, txt])  # str and Path; a.txt only once
+    assert got == [gif, txt]
+    assert re.fullmatch(r"unsupported file type '\.gif'; PolicyGraph reads .*", error(gif))
 
 
 def test_missing_paths(tmp_path: Path) -> None:
@@ -395,7 +398,7 @@ def test_html_with_unclosed_tags_nesting_deep(tmp_path: Path) -> None:
 
 def test_scan_names_every_file_it_passes_over(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    for name in ("b.txt", "sub/c.md", "sub/old.wpd", "notes.odt", "scan.png", "README", ".git/HEAD.txt",
+    for name in ("b.txt", "sub/c.md", "sub/old.wpd", "notes.odt", "scan.gif", "README", ".git/HEAD.txt",
                  "~$b.docx", "sub/.cache/x.md"):
         write(corpus / name, "x")
     s = scan([corpus])
@@ -403,7 +406,7 @@ def test_scan_names_every_file_it_passes_over(tmp_path: Path) -> None:
     assert [(Path(k.path).relative_to(corpus).as_posix(), k.reason) for k in s.skipped] == [
         ("README", "unsupported file type '(no extension)'"),
         ("notes.odt", "unsupported file type '.odt'; save it as .docx"),
-        ("scan.png", "unsupported file type '.png'"),
+        ("scan.gif", "unsupported file type '.gif'"),
         ("sub/old.wpd", "unsupported file type '.wpd'; save it as .docx"),
     ]  # hidden files and folders and Office lock files are passed over without a word
 
