@@ -56,6 +56,8 @@ _RULES: list[tuple[str, str, BodyLevel, Branch, tuple[str, ...], str | None, str
     (r"(?:ban thường trực\s+)?(?:ủy ban mặt trận tổ quốc|ủy ban mttq|mặt trận tổ quốc)(?:\s+việt nam)?"
      r"(?:\s+(?P<lvl>thành phố|tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu))?",
      "Ủy ban Mặt trận Tổ quốc Việt Nam {lvl}", "local", "front", ("MTTQ",), "*", None),
+    (r"cục\s+(?P<office>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,5})", "Cục {office}", "central", "state", (), None,
+     None),
     (r"sở\s+(?P<dept>[a-zđà-ỹ]+(?:[\s,\-]+(?:và\s+)?[a-zđà-ỹ]+){0,7})", "Sở {dept}", "local", "state", ("S",), "*",
      "Ủy ban nhân dân {lvl}"),
     (r"ngân hàng nhà nước(?:\s+việt nam)?", "Ngân hàng Nhà nước Việt Nam", "central", "state", ("NHNN",), None,
@@ -108,6 +110,8 @@ def classify(phrase: str) -> BodyInfo | None:
                             parent_name=parent)
         if gd.get("dept"):
             return _department(p, m)
+        if gd.get("office"):
+            return _office(m["office"])
         head = p[: m.end()].lower().split(" trung")[0]
         fmt = {"lvl": lvl, "Lvl": _cap(lvl), "Board": _cap((gd.get("board") or "").lower()),
                "Head": {"văn phòng": "Văn phòng", "ủy ban kiểm tra": "Ủy ban Kiểm tra"}.get(head, _cap(head))}
@@ -147,6 +151,18 @@ def _department(p: str, m: re.Match[str]) -> BodyInfo | None:
     place = rest[cut.end():].strip() if cut else ""
     return BodyInfo(name=f"Sở {name}", level="local", branch="state", codes=("S",), scope="province",
                     place_text=place or None, parent_name=f"Ủy ban nhân dân {lvl}")
+
+
+def _office(words: str) -> BodyInfo | None:
+    """A ministry's department (Cục) named on a header line of its own ("CỤC HÓA CHẤT"): its name as a name is
+    written; written in lower case in running text it is no body's name ("cục bộ", "cục diện").
+
+    >>> classify("CỤC HÓA CHẤT").name, classify("cục bộ") is None
+    ('Cục Hóa chất', True)
+    """
+    if not words.isupper():
+        return None
+    return BodyInfo(name="Cục " + _cap(words.lower()), level="central", branch="state", codes=())
 
 
 _ISSUER_OF_CODE = {"QH": "Quốc hội", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",

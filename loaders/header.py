@@ -50,6 +50,8 @@ _SPEAKER = re.compile(
 )
 _PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|PHƯỜNG|XÃ)\s+\S", re.IGNORECASE)
 _OPENING = 900
+# a header's place-and-date line whose date is not there to read: "Hà Nội, ngày …… tháng …… năm", "ngày0} thángh"
+_BLANK_DATE = re.compile(r"(?:^|\n)[^\n,]{2,80},[ \t]*ngày", re.IGNORECASE)
 _ANY_DATE = re.compile(DATE, re.IGNORECASE)
 _TERM = re.compile(r"khóa[ \t]+(?P<k>[IVXL]+)\b", re.IGNORECASE)
 
@@ -142,8 +144,8 @@ def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
             return iso(tm["d"], tm["m"], tm["y"])
     if (ad := _adopted(view)) is not None:
         return iso(ad["d"], ad["m"], ad["y"])
-    if sm is not None:
-        return None
+    if sm is not None or _BLANK_DATE.search("\n".join(head.split("\n")[:15])):
+        return None  # a header whose date line cannot be read (a blank form, a handwritten day) has no date
     taken = [(view.to_view(m.start), view.to_view(m.attr_end)) for m in mentions if m.start < _OPENING]
     for dm in _ANY_DATE.finditer(view.text[:_OPENING]):
         if not any(a <= dm.start() < b for a, b in taken):
@@ -179,7 +181,8 @@ def _label(head: str, table: dict[str, str], sm: Mention | None) -> str | None:
 
 def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
     """The issuing body from the capitalised lines above the title, with the line(s) that name it."""
-    caps = [ln for ln in (ln.strip(" \t*#|") for ln in head.split("\n")[:14]) if ln and _is_caps(ln)]
+    caps = [ln for ln in (ln.strip(" \t*#|") for ln in head.split("\n")[:14])
+            if ln and _is_caps(ln) and not _MOTTO.match(ln)]
     for i, ln in enumerate(caps[:6]):
         low = ln.replace("CỦA ", "").strip()
         if (bi := classify(low)) is not None:
@@ -187,6 +190,8 @@ def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
     return None, None
 
 
+# the national motto and the Party's name: the right column of a header, never its issuer
+_MOTTO = re.compile(r"(?i:c[oộ]ng h(?:oà|òa|oa) x[aã] h[oộ]i|độc lập|đảng cộng sản việt nam)")
 _SO_START = re.compile(r"[ \t*]*(?:số|sô|số hiệu)[ \t]*[:.]", re.IGNORECASE)
 
 
@@ -216,6 +221,8 @@ def _signer_under(bi: BodyInfo, line: str, nxt: str, nxt_body: BodyInfo | None) 
         return None
     if bi.name.startswith("Ban Chấp hành Đảng bộ") and nxt_body.level == "local":
         return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{nxt} {line}"
+    if bi.name.startswith("Bộ ") and nxt_body.name.startswith("Cục "):  # "BỘ CÔNG THƯƠNG" / "CỤC HÓA CHẤT"
+        return replace(nxt_body, parent_name=bi.name), f"{line} {nxt}"
     if bi.name.startswith("Ủy ban nhân dân") and nxt_body.name.startswith("Sở "):
         return replace(nxt_body, place_text=nxt_body.place_text or bi.place_text), f"{line} {nxt}"
     return None

@@ -180,3 +180,17 @@ def test_a_header_flattened_into_one_line_and_a_decision_that_amends_another(tmp
                     "SỐ 193/2001/QĐ-TTG NGÀY 20 THÁNG 12 NĂM 2001 VỀ VIỆC BAN HÀNH QUY CHẾ\nĐiều 1. Sửa đổi Quyết "
                     "định số 193/2001/QĐ-TTg ngày 20 tháng 12 năm 2001 của Thủ tướng Chính phủ.\n", encoding="utf-8")
     assert own(path) == ("115/2004/QĐ-TTg", "2004-06-24", "Thủ tướng Chính phủ", None)
+
+
+def test_a_ministry_department_under_its_ministry_and_a_date_that_cannot_be_read() -> None:
+    # an OCR'd letter: the department's line under the ministry's (the motto between them in the text), the
+    # handwritten day unreadable: no date rather than the date of a document the opening cites
+    text = ("BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HÓA CHẤT Độc lập - Tự do - Hạnh phúc\n"
+            "Số: Éđã /HC-CNHC Hà Nội, ngày °ÔÖ tháng 4 năm 2026\nV/v trao đổi về một số quy định\n\n"
+            "Ngày 25 tháng 3 năm 2026, Bộ Công Thương ban hành Thông tư số 15/2026/TT-BCT.\n")
+    from policygraph.loaders.extract import extract_text
+    from policygraph.loaders.models import Text
+
+    x = extract_text(Text(path="cv.txt", text=text))
+    s = x.docs[x.source]
+    assert (s.issuer, s.date, s.level) == ("Cục Hóa chất", None, "central")
