@@ -33,7 +33,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from policygraph.loaders import legacy_vn, ocr, readers
+from policygraph.loaders import legacy_vn, ocr, plain, readers
 from policygraph.loaders.extract import extract_text
 from policygraph.loaders.readers import read, scan
 
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def old_mostly_not_text(s: str) -> bool:
-    """readers._mostly_not_text before: one Python step and one unicodedata call per character."""
+    """plain.mostly_not_text before: one Python step and one unicodedata call per character."""
     sample = s[:8192]
     bad = sum(1 for c in sample
               if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
@@ -49,11 +49,11 @@ def old_mostly_not_text(s: str) -> bool:
 
 
 def old_binary_bytes(data: bytes) -> bool:
-    """readers._binary_bytes before: one Python step per byte."""
+    """plain.binary_bytes before: one Python step per byte."""
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    bad = sum(1 for b in sample if b in readers._CONTROL_BYTES)
+    bad = sum(1 for b in sample if b in plain._CONTROL_BYTES)
     return bad > max(2, len(sample) // 20)
 
 
@@ -72,12 +72,12 @@ def read_all(files: list[Path]) -> None:
 
 
 def with_old_checks(files: list[Path]) -> None:
-    now = readers._mostly_not_text, readers._binary_bytes
-    readers._mostly_not_text, readers._binary_bytes = old_mostly_not_text, old_binary_bytes
+    now = plain.mostly_not_text, plain.binary_bytes
+    plain.mostly_not_text, plain.binary_bytes = old_mostly_not_text, old_binary_bytes
     try:
         read_all(files)
     finally:
-        readers._mostly_not_text, readers._binary_bytes = now
+        plain.mostly_not_text, plain.binary_bytes = now
 
 
 def report(name: str, files: list[Path], repeat: int, extract_mb: float, before: bool = True) -> None:

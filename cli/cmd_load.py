@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -65,8 +65,8 @@ _SKIPS_SHOWN = 10
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
-                                                help="Files or folders (.txt .md .html .docx .doc .rtf .pdf; "
-                                                     ".png .jpg .tif by OCR), read recursively.")],
+                                                help="Files or folders, read recursively (what is read: "
+                                                     "policygraph formats).")],
     store: StoreOpt = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
                                              help="Extract with N processes (default: every core).")] = None,
@@ -107,7 +107,9 @@ def load(
 
     found, skipped = _scan(paths, as_json)
     if not found:
-        fail("nothing to load: no .txt, .md, .html, .docx, .doc, .rtf, .pdf or image file in " + ", ".join(map(str, paths)), 2)
+        from ..loaders.readers import SUPPORTED
+
+        fail(f"nothing to load: no {' '.join(SUPPORTED)} file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0, "ocr page": 0}
     with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}", markup=False), console=err, transient=True,
@@ -178,3 +180,29 @@ def remove(
     out.print(f"removed {plural(len(rep.removed), 'file')}; the store holds {plural(n, 'file')}")
     if missing:
         raise typer.Exit(1)
+
+
+@app.command()
+def formats(as_json: JsonOpt = False) -> None:
+    """The formats `load` reads (loaders.readers.FORMATS), the largest file of each, and whether the program a
+    format needs (LibreOffice, Tesseract) is installed here.
+
+    Example:  policygraph formats
+    """
+    from rich.table import Table
+
+    from ..loaders.readers import FORMATS
+
+    rows: list[dict[str, Any]] = [{"format": f.name, "extensions": list(f.extensions), "what": f.what,
+                                   "max_mb": f.max_bytes // 1_000_000, "needs": f.needs or None, "missing": f.ready()}
+                                  for f in FORMATS]
+    if as_json:
+        echo_json({"formats": rows})
+        return
+    t = Table(title="what load reads", title_justify="left")
+    for col in ("extensions", "what", "max MB", "needs", "here"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        here = "" if not r["needs"] else Text(str(r["missing"]), style="red") if r["missing"] else Text("installed")
+        t.add_row(" ".join(r["extensions"]), str(r["what"]), f"{r['max_mb']:,}", str(r["needs"] or ""), here)
+    out.print(t)

@@ -41,7 +41,10 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import legacy_vn, readers
+from . import legacy_vn
+from .docx_text import check_package, read_docx
+from .files import MB, fail, read_bytes
+from .html_text import read_html
 from .models import LoadError
 
 __all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "isolation", "kind", "missing", "prepare", "read", "soffice", "to_docx",
@@ -127,18 +130,18 @@ def read(name: str, data: bytes, fmt: str) -> str:
     """The text of a .doc or .rtf file (`fmt` "doc" or "rtf"), as the .docx reader reads it once
     converted, legacy fonts converted to Unicode; LoadError (one line) on bad input."""
     if not data.strip():
-        raise readers._fail(name, "empty file")
+        raise fail(name, "empty file")
     what = kind(data)
     if what == "docx" and fmt == "doc":  # a .docx saved under the old name
-        return readers._read_docx(name, data)
+        return read_docx(name, data)
     if what == "html" and fmt == "doc":
-        return readers._read_html(name, data)
+        return read_html(name, data)
     if what is None or (fmt == "rtf" and what != "rtf"):
         expected = "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
-        raise readers._fail(name, f"not {expected}")
+        raise fail(name, f"not {expected}")
     docx = to_docx(name, data, _RTF if what == "rtf" else word_filters(name, data))
-    readers._check_package(name, docx)  # a huge file makes a huge package: refused before it is inflated
-    text = readers._read_docx(name, _with_soft_hyphens(docx))
+    check_package(name, docx)  # a huge file makes a huge package: refused before it is inflated
+    text = read_docx(name, _with_soft_hyphens(docx))
     text = legacy_vn.convert(text, legacy_vn.detect(text))
     return text.replace("\u00ad", "")  # the soft hyphens that were no TCVN3 "ư"
 
@@ -153,19 +156,19 @@ def word_filters(name: str, data: bytes) -> tuple[str, ...]:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if not ole.exists("WordDocument"):
                 other = next((what for stream, what in _OTHER_OLE if ole.exists(stream)), "an OLE2 file")
-                raise readers._fail(name, f"not a Word document ({other} without a WordDocument stream)")
+                raise fail(name, f"not a Word document ({other} without a WordDocument stream)")
             fib = ole.openstream("WordDocument").read(12)
     except LoadError:
         raise
     except Exception as e:  # olefile raises OSError, ValueError, IndexError, ... on a damaged container
-        raise readers._fail(name, f"not a valid Word 97-2003 document (damaged OLE2 container: {type(e).__name__})") from e
+        raise fail(name, f"not a valid Word 97-2003 document (damaged OLE2 container: {type(e).__name__})") from e
     if len(fib) < 12 or fib[:2] != b"\xec\xa5":
-        raise readers._fail(name, "not a valid Word 97-2003 document (no Word header in its WordDocument stream)")
+        raise fail(name, "not a valid Word 97-2003 document (no Word header in its WordDocument stream)")
     nfib, flags = int.from_bytes(fib[2:4], "little"), int.from_bytes(fib[10:12], "little")
     if flags & 0x0100:
-        raise readers._fail(name, "encrypted Word document (needs a password)")
+        raise fail(name, "encrypted Word document (needs a password)")
     if nfib < 0x65:
-        raise readers._fail(name, f"a Word file older than Word 6 (nFib {nfib}); save it as .docx")
+        raise fail(name, f"a Word file older than Word 6 (nFib {nfib}); save it as .docx")
     return _WORD97 if nfib >= 0x6A else _WORD6
 
 
@@ -182,7 +185,7 @@ def to_docx(name: str, data: bytes, filters: tuple[str, ...] = _WORD97, timeout:
         return ready
     program = soffice()
     if program is None:
-        raise readers._fail(name, missing("rtf" if filters == _RTF else "doc"))
+        raise fail(name, missing("rtf" if filters == _RTF else "doc"))
     limit = TIMEOUT if timeout is None else timeout
     problem = "LibreOffice could not convert it"
     with tempfile.TemporaryDirectory(prefix="policygraph-soffice-", ignore_cleanup_errors=True) as tmp:
@@ -193,14 +196,14 @@ def to_docx(name: str, data: bytes, filters: tuple[str, ...] = _WORD97, timeout:
             try:
                 log, code = _run(program, work, [source], flt, limit)
             except subprocess.TimeoutExpired:
-                raise readers._fail(name, f"LibreOffice took longer than {limit:g} s to convert it; stopped") from None
+                raise fail(name, f"LibreOffice took longer than {limit:g} s to convert it; stopped") from None
             except OSError as e:
-                raise readers._fail(name, f"cannot run LibreOffice ({e.strerror or e})") from e
+                raise fail(name, f"cannot run LibreOffice ({e.strerror or e})") from e
             result = _result(work, source)
             if result is not None:
                 return result
             problem = _why(log, code)
-    raise readers._fail(name, problem)
+    raise fail(name, problem)
 
 
 def _run(program: str, work: Path, sources: list[Path], flt: str, limit: float) -> tuple[bytes, int | None]:
@@ -271,8 +274,10 @@ def prepare(paths: Sequence[str | os.PathLike[str]], jobs: int = 1) -> int:
     return sum(len(m) for m in made)
 
 
+#: the largest .doc or .rtf file read (readers.FORMATS takes it from here)
+MAX_SIZE = 100 * MB
 #: the most bytes of files that prepare converts ahead (their .docx are kept in memory until read)
-MAX_READY = 256 * readers.MB
+MAX_READY = 256 * MB
 
 
 def _filters_of(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
@@ -281,7 +286,7 @@ def _filters_of(path: str | os.PathLike[str]) -> tuple[str, ...] | None:
     if ext not in (".doc", ".rtf"):
         return None
     try:
-        data = readers._read_bytes(path, ext[1:])
+        data = read_bytes(path, MAX_SIZE)
         what = kind(data)
         return _RTF if what == "rtf" else word_filters(str(path), data) if what == "word" else None
     except (LoadError, OSError):
@@ -296,7 +301,7 @@ def _convert_many(program: str, filters: tuple[str, ...], paths: list[str | os.P
         keys, sources = [], []
         for i, path in enumerate(paths):
             try:
-                data = readers._read_bytes(path, Path(path).suffix.lower()[1:])
+                data = read_bytes(path, MAX_SIZE)
             except LoadError:
                 continue
             keys.append(_key(data, filters))

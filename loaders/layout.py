@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["cell_lines", "column_lines", "header_lines", "is_header_table"]
+__all__ = ["cell_lines", "column_lines", "header_lines", "is_header_table", "table_lines"]
 
 # What only a document header holds: the national motto, the Party's name, a "Số:" line, a place and date.
 _CUE = re.compile(
@@ -181,3 +181,20 @@ def header_lines(head: str) -> str:
     else:  # a header flattened into a line or two: "THỦ TƯỚNG CHÍNH PHỦ ***** Số: 115/2004/QĐ-TTg CỘNG HÒA …"
         out[:zone] = [x for ln in out[:zone] for x in (cell_lines(ln) if _CUE.search(ln) else [ln])]
     return _BROKEN_DATE.sub(r"\1 ", "\n".join(out))
+
+
+def table_lines(rows: list[list[list[str]]]) -> list[str]:
+    """A table (rows of cells, each cell its lines) as lines: a document header laid out in a table becomes its
+    columns' lines, left column first (is_header_table); any other table one "| a | b |" line a row.
+
+    >>> table_lines([[["CHÍNH PHỦ", "-------"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]],
+    ...               [["Số: 217/2025/NĐ-CP"], ["Hà Nội, ngày 05 tháng 8 năm 2025"]]])
+    ['CHÍNH PHỦ', 'Số: 217/2025/NĐ-CP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Nội, ngày 05 tháng 8 năm 2025']
+    >>> table_lines([[["Số hiệu"], ["262/2026/NĐ-CP"]]])
+    ['| Số hiệu | 262/2026/NĐ-CP |']
+    """
+    texts = [["\n".join(c) for c in r] for r in rows]
+    if is_header_table(texts):
+        return column_lines(texts)
+    cells = [[" ".join(c).replace("|", "/") for c in r] for r in rows]
+    return ["| " + " | ".join(r) + " |" for r in cells if any(r)]

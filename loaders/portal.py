@@ -4,7 +4,7 @@ document's own content, the attribute table as metadata fields, and the portal's
 A portal page wraps one document in menus, search boxes, footers, advertisements and boxes of "related
 documents"; none of that is the document's text. :func:`read_page` recognises the page by the markers each
 portal writes (see :data:`KINDS`) and returns a :class:`Page`: the elements that hold the document's own
-content (for readers._read_html to render), its attribute table as ``fields`` (lower-case Vietnamese keys:
+content (for html_text.read_html to render), its attribute table as ``fields`` (lower-case Vietnamese keys:
 "số hiệu", "loại văn bản", "ngày ban hành", "ngày có hiệu lực", "cơ quan ban hành", "người ký", "tình trạng
 hiệu lực", "trích yếu"), and the curated lists as :class:`Related` items: a heading's wording
 (:data:`HEADINGS`) gives the relation and its direction from the page's document's point of view. A heading

@@ -28,68 +28,127 @@ a.txt: binary file, not text
 
 from __future__ import annotations
 
-import codecs
 import os
-import re
 import stat
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from . import layout, legacy_vn, portal
+from . import convert, legacy_vn, portal
 from . import pdf as pdf_layer
+from .docx_text import read_docx
+from .files import MB, display, fail, kind, read_bytes
+from .html_text import read_html_page
 from .models import LoadError, Text
 from .ocr import IMAGES, OcrError, OcrMode, PageProgress, mean_confidence, read_image
+from .plain import decode_text, newlines
 
-__all__ = ["MAX_BYTES", "SUPPORTED", "Found", "Scan", "Skipped", "display", "iter_files", "read", "scan"]
-
-SUPPORTED = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".rtf", ".pdf", *IMAGES)
-
-_FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "doc", ".rtf": "rtf",
-            ".pdf": "pdf", **IMAGES}
+__all__ = ["FORMATS", "MAX_BYTES", "SUPPORTED", "Format", "Found", "LoadError", "Scan", "Skipped", "display", "formats_help",
+           "iter_files", "read", "scan"]
 
 
-def display(path: str | os.PathLike[str]) -> str:
-    """A path as it can be printed and stored: a byte that is not UTF-8 (kept by the file system as a
-    surrogate) and a character that would act instead of show (a control such as a newline or an escape,
-    a bidirectional override) become %XX, the bytes of their UTF-8, as in a URL.
+# --------------------------------------------------------------------------------------------------------
+# The formats: one table of what is read, how, within which limit, with which program
+# --------------------------------------------------------------------------------------------------------
 
-    >>> display("corpus/caf\\udce9.txt"), display("a\\nb\\x1b[2J.txt"), display("Nghị quyết 31.txt")
-    ('corpus/caf%E9.txt', 'a%0Ab%1B[2J.txt', 'Nghị quyết 31.txt')
+#: a reader: (printable name, the file's bytes, its format, OCR mode, OCR page progress) -> Text
+Reader = Callable[[str, bytes, str, OcrMode, "PageProgress | None"], Text]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One input format: its name (Text.format), the extensions it is read by, the largest file read (bytes
+    on disk, checked before reading), how it is read, what it is (for `policygraph formats`), the program it
+    needs beyond Python packages, if any, and whether that program is there."""
+
+    name: str
+    extensions: tuple[str, ...]
+    max_bytes: int
+    reader: Reader
+    what: str
+    needs: str = ""
+    #: why it cannot be read on this machine (its program missing), else None
+    ready: Callable[[], str | None] = lambda: None
+
+
+def _texts(name: str, data: bytes, fmt: str, ocr: OcrMode, progress: PageProgress | None) -> Text:
+    """A format read as one text (no pages): plain text, HTML, Word."""
+    page: portal.Page | portal.TextPage | None = None
+    if fmt in ("txt", "md"):
+        text = newlines(decode_text(name, data))
+        if (page := portal.read_text_page(text)) is not None:
+            text = page.text
+    elif fmt == "html":
+        text, page = read_html_page(name, data)
+    elif fmt == "docx":
+        text = read_docx(name, data)
+    else:
+        text = convert.read(name, data, fmt)
+    return _finished(name, data, fmt, legacy_vn.convert(text, legacy_vn.detect(text)), page)
+
+
+def _finished(name: str, data: bytes, fmt: str, text: str, page: portal.Page | portal.TextPage | None) -> Text:
+    """The Text of a format read as one text; a portal page's fields and lists go with it."""
+    if not text.strip():
+        if page is None or not (page.fields or page.related):
+            raise fail(name, "empty file" if not data.strip() else "empty (no text)")
+        text = portal.stand_in(page.fields, page.kind)  # a page of attributes or lists only
+    if page is not None:
+        return Text(path=name, text=text, format=fmt, portal=page.kind, fields=page.fields,
+                    portal_relations=page.related)
+    return Text(path=name, text=text, format=fmt)
+
+
+_OFFICE = "LibreOffice"
+_TESSERACT = "Tesseract (vie)"
+
+
+def _office_missing() -> str | None:
+    return None if convert.soffice() else f"not installed (Debian: apt-get install {convert.PACKAGE})"
+
+
+def _ocr_missing() -> str | None:
+    from .ocr import missing
+
+    return missing()
+
+#: every format PolicyGraph reads. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB
+#: here): a lower limit. A .docx is also refused when its parts inflate past docx_text.MAX_BYTES.
+FORMATS: tuple[Format, ...] = (
+    Format("txt", (".txt",), 200 * MB, _texts, "plain text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI)"),
+    Format("md", (".md",), 200 * MB, _texts, "Markdown, portal text dumps"),
+    Format("html", (".html", ".htm"), 50 * MB, _texts, "web pages, saved portal pages (vbpl.vn, thuvienphapluat.vn, "
+                                                    "luatvietnam.vn)"),
+    Format("docx", (".docx",), 200 * MB, _texts, "Word"),
+    Format("doc", (".doc",), convert.MAX_SIZE, _texts, "Word 97-2003 (Unicode, TCVN3, VNI)", _OFFICE, _office_missing),
+    Format("rtf", (".rtf",), convert.MAX_SIZE, _texts, "Rich Text", _OFFICE, _office_missing),
+    Format("pdf", (".pdf",), 200 * MB, lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
+           "PDF: the text layer, OCR for pages without one", _TESSERACT, _ocr_missing),
+    *(Format(fmt, tuple(e for e, f in IMAGES.items() if f == fmt), 100 * MB,
+             lambda n, d, f, o, p: _read_paged(n, f, d, o, p), "scanned page (OCR)", _TESSERACT, _ocr_missing)
+      for fmt in dict.fromkeys(IMAGES.values())),
+)
+#: extensions not read, with what to do instead
+_HINTS = {".odt": "save it as .docx", ".wpd": "save it as .docx"}
+
+_BY_EXTENSION = {ext: f for f in FORMATS for ext in f.extensions}
+SUPPORTED = tuple(_BY_EXTENSION)
+MAX_BYTES = {f.name: f.max_bytes for f in FORMATS}
+MAX_PDF_PAGES = pdf_layer.MAX_PAGES
+
+
+def formats_help() -> str:
+    """The formats read, for --help and error lines.
+
+    >>> formats_help().startswith(".txt (plain text")
+    True
     """
-    s = os.fspath(path)
-    if s.isprintable():
-        return s
-    return "".join(c if unicodedata.category(c) not in _ACTING else
-                   "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogateescape")) for c in s)
-
-
-_ACTING = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
-
-
-def _fail(path: str | os.PathLike[str], problem: str) -> LoadError:
-    """A LoadError whose message is one line: "<path>: <problem>"."""
-    problem = " ".join(str(problem).split()) or "unreadable"
-    return LoadError(f"{display(path)}: {problem}")
+    return "; ".join(f"{' '.join(f.extensions)} ({f.what})" for f in FORMATS)
 
 
 # --------------------------------------------------------------------------------------------------------
 # Files
 # --------------------------------------------------------------------------------------------------------
-
-MB = 1_000_000
-# The largest file read (bytes on disk; for a .docx also the sum of its inflated parts), checked before
-# reading. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB here): a lower limit.
-MAX_BYTES = {"txt": 200 * MB, "md": 200 * MB, "html": 50 * MB, "docx": 200 * MB, "pdf": 200 * MB,
-             "doc": 100 * MB, "rtf": 100 * MB,  # .doc, .rtf: converted by LibreOffice first (see convert)
-             **dict.fromkeys(IMAGES.values(), 100 * MB)}
-# A .docx part that inflates more than this many times its packed size (past 1 MB) is a zip bomb: XML
-# text packs 5 to 20 times; deflate can reach 1,000.
-MAX_DOCX_RATIO = 100
-MAX_PDF_PAGES = pdf_layer.MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -116,18 +175,8 @@ class Scan:
     skipped: list[Skipped]
 
 
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, for a message."""
-    for test, what in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return what
-    return "a special file"
-
-
 def _unsupported(ext: str) -> str:
-    hint = "; save it as .docx" if ext in (".odt", ".wpd") else ""
+    hint = f"; {_HINTS[ext]}" if ext in _HINTS else ""
     return f"unsupported file type {ext or '(no extension)'!r}{hint}"
 
 
@@ -171,7 +220,7 @@ def _walk(root: Path) -> tuple[list[tuple[tuple[str, ...], Path]], list[tuple[Pa
             elif ext not in SUPPORTED:
                 skipped.append((path, Skipped(display(path), _unsupported(ext))))
             elif not stat.S_ISREG(mode):
-                skipped.append((path, Skipped(display(path), f"not a regular file ({_kind(mode)})")))
+                skipped.append((path, Skipped(display(path), f"not a regular file ({kind(mode)})")))
             else:
                 found.append((rel, path))
     return found, skipped
@@ -211,9 +260,9 @@ def scan(paths: Iterable[str | os.PathLike[str]]) -> Scan:
         try:
             mode = os.stat(p).st_mode
         except (FileNotFoundError, NotADirectoryError) as e:
-            raise _fail(p, "no such file or folder") from e
+            raise fail(p, "no such file or folder") from e
         except OSError as e:
-            raise _fail(p, f"cannot read ({e.strerror or e})") from e
+            raise fail(p, f"cannot read ({e.strerror or e})") from e
         if stat.S_ISDIR(mode):
             found, passed = _walk(p)
             skipped += sorted(passed, key=lambda s: s[1].path)
@@ -246,523 +295,54 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return [f.path for f in scan(paths).files]
 
 
-def _read_bytes(path: str | os.PathLike[str], fmt: str) -> bytes:
-    """The bytes of a regular file, at most MAX_BYTES[fmt]; LoadError for anything else. The type is
-    checked before opening (a named pipe would block, a link to /dev/zero never end) and again on the
-    open file, which is opened without blocking."""
-    limit = MAX_BYTES[fmt]
-    try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise _fail(path, "is a folder, not a file" if stat.S_ISDIR(st.st_mode)
-                        else f"not a regular file ({_kind(st.st_mode)}); PolicyGraph reads only files")
-        _check_size(path, st.st_size, limit)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise _fail(path, "not a regular file; PolicyGraph reads only files")
-            data = _read_upto(f, st.st_size, limit + 1)
-    except FileNotFoundError as e:
-        raise _fail(path, "no such file") from e
-    except OSError as e:
-        raise _fail(path, f"cannot read ({e.strerror or e})") from e
-    _check_size(path, len(data), limit)
-    return data
-
-
-def _read_upto(f: Any, expected: int, most: int) -> bytes:
-    """At most `most` bytes of `f`, read as one piece when the file holds `expected` bytes (a larger
-    read would allocate its whole size), in 1 MB pieces past that (a file that grows, a /proc file)."""
-    data = f.read(min(expected, most - 1) + 1)
-    if len(data) <= expected:
-        return data
-    parts, total = [data], len(data)
-    while total < most and (chunk := f.read(min(MB, most - total))):
-        parts.append(chunk)
-        total += len(chunk)
-    return b"".join(parts)
-
-
-def _check_size(path: str | os.PathLike[str], size: int, limit: int, what: str = "too large") -> None:
-    if size > limit:
-        raise _fail(path, f"{what} ({-(-size // MB):,} MB; the limit is {limit / MB:,.0f} MB)")
-
-
-def read(path: str | os.PathLike[str], ocr: OcrMode = "auto",
-         progress: PageProgress | None = None) -> Text:
-    """Read one file as Text, by its extension; LoadError (one line, naming the file) on bad input.
+def read(path: str | os.PathLike[str], ocr: OcrMode = "auto", progress: PageProgress | None = None) -> Text:
+    """Read one file as Text, by its extension (FORMATS); LoadError (one line, naming the file) on bad input.
 
     .txt/.md: UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted; Windows-1258, TCVN3 and VNI bytes
     are recognised and converted), text as in the file with line ends made "\\n". .html/.htm: visible
-    text, block elements on their own lines, table rows as "| a | b |". .docx: paragraphs and tables in
-    body order, then footnotes. .doc (Word 97-2003) and .rtf: converted to .docx by LibreOffice headless
-    (see convert), then read as .docx. .pdf: the text layer (loaders.pdf), pages joined by a blank line, `pages`
-    = the offset where each page starts; pages without a text layer are OCR'd when `ocr` is "auto", every
-    page drawing an image when "always" (loaders.ocr; `progress` is called after each page OCR'd).
-    .png/.jpg/.tif: OCR unless `ocr` is "never". Text of any format typed in a TCVN3 or VNI font
-    (mojibake such as "NghÞ quyÕt") is converted to Unicode (see legacy_vn). Only regular files are
-    read, up to MAX_BYTES. `Text.path` is the path as given, printable (see display).
+    text, block elements on their own lines, table rows as "| a | b |" (a header table as its columns'
+    lines). .docx: paragraphs and tables in body order, then footnotes. .doc (Word 97-2003) and .rtf:
+    converted to .docx by LibreOffice headless (see convert), then read as .docx. .pdf: the text layer
+    (loaders.pdf), pages joined by a blank line, `pages` = the offset where each page starts; pages without
+    a text layer are OCR'd when `ocr` is "auto", every page drawing an image when "always" (loaders.ocr;
+    `progress` is called after each page OCR'd). .png/.jpg/.tif: OCR unless `ocr` is "never". Text of any
+    format typed in a TCVN3 or VNI font (mojibake such as "NghÞ quyÕt") is converted to Unicode (see
+    legacy_vn). Only regular files are read, up to their format's max_bytes. `Text.path` is the path as
+    given, printable (see display).
     """
     name = display(path)
     ext = Path(path).suffix.lower()
-    if ext not in _FORMATS:
-        raise _fail(name, f"unsupported file type {ext or '(no extension)'!r}; "
-                          f"PolicyGraph reads {', '.join(SUPPORTED)}")
-    fmt = _FORMATS[ext]
-    data = _read_bytes(path, fmt)
-    if fmt == "pdf" or fmt in IMAGES.values():
-        return _read_paged(name, fmt, data, ocr, progress)
-    page: Any = None
-    if fmt in ("txt", "md"):
-        text = _newlines(_decode_text(name, data))
-        if (page := portal.read_text_page(text)) is not None:
-            text = page.text
-    elif fmt == "html":
-        text, page = _read_html_page(name, data)
-    elif fmt == "docx":
-        text = _read_docx(name, data)
-    elif fmt in ("doc", "rtf"):
-        from . import convert
-
-        text = convert.read(name, data, fmt)
-    text = legacy_vn.convert(text, legacy_vn.detect(text))
-    if not text.strip():
-        if page is None or not (page.fields or page.related):
-            raise _fail(name, "empty file" if not data.strip() else "empty (no text)")
-        text = portal.stand_in(page.fields, page.kind)  # a page of attributes or lists only
-    if page is not None:
-        return Text(path=name, text=text, format=fmt, portal=page.kind, fields=page.fields,
-                    portal_relations=page.related)
-    return Text(path=name, text=text, format=fmt)
-
-
-def _newlines(s: str) -> str:
-    return s.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _table_lines(rows: list[list[list[str]]]) -> list[str]:
-    """A table (rows of cells, each cell its lines) as lines: a document header laid out in a table becomes its
-    columns' lines, left column first (layout.is_header_table); any other table one "| a | b |" line a row.
-
-    >>> _table_lines([[["CHÍNH PHỦ", "-------"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]],
-    ...               [["Số: 217/2025/NĐ-CP"], ["Hà Nội, ngày 05 tháng 8 năm 2025"]]])
-    ['CHÍNH PHỦ', 'Số: 217/2025/NĐ-CP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Hà Nội, ngày 05 tháng 8 năm 2025']
-    >>> _table_lines([[["Số hiệu"], ["262/2026/NĐ-CP"]]])
-    ['| Số hiệu | 262/2026/NĐ-CP |']
-    """
-    texts = [["\n".join(c) for c in r] for r in rows]
-    if layout.is_header_table(texts):
-        return layout.column_lines(texts)
-    cells = [[" ".join(c).replace("|", "/") for c in r] for r in rows]
-    return ["| " + " | ".join(r) + " |" for r in cells if any(r)]
+    if ext not in _BY_EXTENSION:
+        raise fail(name, f"unsupported file type {ext or '(no extension)'!r}; "
+                         f"PolicyGraph reads {', '.join(SUPPORTED)}")
+    f = _BY_EXTENSION[ext]
+    return f.reader(name, read_bytes(path, f.max_bytes), f.name, ocr, progress)
 
 
 # --------------------------------------------------------------------------------------------------------
-# Plain text
-# --------------------------------------------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# control characters that do not occur in text (tab, newlines, form feed and escape do)
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
-
-
-def _binary_bytes(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return bad > max(2, len(sample) // 20)
-
-
-# Characters that do not occur in text: controls (but tab, line ends, form feed, escape), surrogates,
-# private use; and, checked one by one among the characters outside common scripts, unassigned ones.
-_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_COMMON = re.compile("[\t-\r\x1b\x20-\x7e\xa0-\u036f\u1e00-\u1eff\u2000-\u2064\u2070\u2071\u2074-\u208e\u2090-\u209c\u20a0-\u20c0\u2100-\u218b\u2190-\u23ff\u2460-\u27bf]+")
-
-
-def _mostly_not_text(s: str) -> bool:
-    """Whether more than 1 in 20 of the first 8,192 characters are no text (controls, unassigned...).
-
-    >>> _mostly_not_text("Nghị quyết số 31-NQ/TW\\n" * 50)
-    False
-    >>> _mostly_not_text("\\x01\\ue000\\u0378 x" * 50)  # a control, a private-use, an unassigned character
-    True
-    """
-    sample = s[:8192]
-    if _COMMON.fullmatch(sample):
-        return False
-    bad = len(_NOT_TEXT.findall(sample))
-    rare = Counter(_COMMON.sub("", sample))
-    bad += sum(n for c, n in rare.items() if unicodedata.category(c) == "Cn")
-    return bad > max(2, len(sample) // 20)
-
-
-def _decode_text(name: str, data: bytes) -> str:
-    """Decode a text file: BOM-marked UTF-8/16/32, else UTF-8; anything else fails."""
-    if not data.strip():
-        raise _fail(name, "empty file")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            body = data[len(bom):]
-            # A real UTF-16/32 text of Latin script is full of 00 bytes; \xff\xfe junk without them is not.
-            if enc.startswith(("utf-16", "utf-32")) and body and b"\x00" not in body:
-                break
-            try:
-                text = body.decode(enc)
-            except UnicodeDecodeError as e:
-                raise _fail(name, f"not valid {enc.upper()} text ({e.reason} at byte {e.start + len(bom)})") from e
-            if _mostly_not_text(text):
-                raise _fail(name, "binary file, not text")
-            if not text.strip():
-                raise _fail(name, "empty file")
-            return text
-    if _binary_bytes(data):
-        raise _fail(name, "binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        legacy = legacy_vn.decode(data)
-        if legacy is None:
-            raise _fail(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}), nor Vietnamese "
-                              "in Windows-1258, TCVN3 or VNI; save the file as UTF-8") from e
-        text = legacy[0]
-    if _mostly_not_text(text):
-        raise _fail(name, "binary file, not text")
-    return text
-
-
-# --------------------------------------------------------------------------------------------------------
-# HTML
-# --------------------------------------------------------------------------------------------------------
-
-_DROP = ("script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "button", "select")
-_BLOCKS = frozenset((
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "title",
-    "ul",
-))
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_WS = re.compile(r"\s+")
-_LINE = "\u2028"  # a line break inside a table cell, while its text is collected
-
-
-def _html_charset(name: str, data: bytes) -> str | None:
-    """The charset a BOM or a meta tag declares, else None."""
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return enc
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        label = m.group(1).decode("ascii", "replace").lower()
-        try:
-            enc = codecs.lookup(label).name
-        except LookupError as e:
-            raise _fail(name, f"unknown charset {label!r} in the HTML meta tag") from e
-        # pages that say UTF-16 in a meta tag but were read as bytes are in fact ASCII-compatible
-        return "utf-8" if enc.startswith("utf-16") else enc
-    return None
-
-
-def _read_html(name: str, data: bytes) -> str:
-    return _read_html_page(name, data)[0]
-
-
-def _read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
-    """The visible text of an HTML file; of a saved portal page (loaders.portal) only the document's own
-    content, with the page itself (its fields and curated lists)."""
-    from bs4 import BeautifulSoup
-    from bs4.element import NavigableString, Tag
-
-    if not data.strip():
-        raise _fail(name, "empty file")
-    declared = _html_charset(name, data)
-    enc = declared or "utf-8"
-    try:
-        markup = data.decode(enc)
-    except UnicodeDecodeError as e:
-        legacy = None if declared else legacy_vn.decode(data)
-        if legacy is None:
-            raise _fail(name, f"not valid {enc} HTML (byte 0x{data[e.start]:02x} at offset {e.start})") from e
-        markup = legacy[0]
-    markup = markup.lstrip("\ufeff")
-    if "\x00" in markup:
-        raise _fail(name, "binary file, not HTML")
-    soup = BeautifulSoup(markup, "html.parser")
-    page = portal.read_page(soup)
-    for t in soup.find_all(_DROP):
-        t.decompose()
-
-    lines: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        line = _WS.sub(" ", "".join(buf)).strip()
-        buf.clear()
-        if line:
-            lines.append(line)
-
-    def cell_lines(cell: Tag) -> list[str]:
-        # a line break is <br> or a block element; white space in the markup is a space
-        for br in cell.find_all("br"):
-            br.replace_with(_LINE)
-        for blk in cell.find_all(_BLOCKS):
-            blk.insert_before(_LINE)
-            blk.insert_after(_LINE)
-        return [ln for ln in (_WS.sub(" ", x).strip() for x in cell.get_text("").split(_LINE)) if ln]
-
-    def table(t: Tag) -> None:
-        flush()
-        for cap in t.find_all("caption", recursive=False):
-            buf.append(cap.get_text(" "))
-            flush()
-        rows = [[cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
-                for tr in t.find_all("tr") if tr.find_parent("table") is t]
-        lines.extend(_table_lines(rows))
-
-    def walk(root: Tag) -> None:
-        # iterative: pages with unclosed tags nest thousands deep
-        stack: list[tuple[Any, bool]] = [(iter(root.children), False)]
-        while stack:
-            child = next(stack[-1][0], None)
-            if child is None:
-                if stack.pop()[1]:
-                    flush()
-                continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, doctype, CDATA, ...
-                    buf.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            tag = child.name
-            if tag == "br":
-                flush()
-            elif tag == "table":
-                table(child)
-            elif tag == "pre":
-                flush()
-                for ln in child.get_text().split("\n"):
-                    buf.append(ln)
-                    flush()
-            else:
-                block = tag in _BLOCKS
-                if block:
-                    flush()
-                stack.append((iter(child.children), block))
-
-    for root in (page.content if page is not None else [soup]):
-        if root.name == "table":
-            table(root)
-        else:
-            walk(root)
-        flush()
-    return "\n".join(lines), page
-
-
-# --------------------------------------------------------------------------------------------------------
-# DOCX
-# --------------------------------------------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _read_docx(name: str, data: bytes) -> str:
-    import io
-
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    if not data.strip():
-        raise _fail(name, "empty file")
-    if not data.startswith(b"PK"):
-        kind = "an old binary .doc (Word 97-2003); name it .doc" if data.startswith(
-            b"\xd0\xcf\x11\xe0") else "not a zip package"
-        raise _fail(name, f"not a valid DOCX ({kind})")
-    _check_package(name, data)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # BadZipFile, KeyError, PackageNotFoundError, XMLSyntaxError, ValueError, ...
-        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
-
-    lines: list[str] = []
-
-    def cell_lines(cell: Any) -> list[str]:
-        parts: list[str] = []
-        for item in cell.iter_inner_content():
-            if isinstance(item, Paragraph):
-                parts += item.text.split("\n")
-            else:  # a nested table: its cells in reading order
-                for row in item.rows:
-                    parts += [ln for c in _unique_cells(row) for ln in cell_lines(c)]
-        return [" ".join(p.split()) for p in parts if p.strip()]
-
-    def table(t: Table) -> None:
-        rows = [[cell_lines(c) for c in _unique_cells(row)] for row in t.rows]
-        lines.extend(_table_lines(rows))
-
-    def block(el: Any, parent: Any) -> None:
-        for child in el.iterchildren():
-            tag = child.tag
-            if tag == _W + "p":
-                lines.append(Paragraph(child, parent).text)
-            elif tag == _W + "tbl":
-                table(Table(child, parent))
-            elif tag == _W + "sdt":  # content control: its content is ordinary body content
-                content = child.find(_W + "sdtContent")
-                if content is not None:
-                    block(content, parent)
-            elif tag in (_W + "customXml", _W + "ins", _W + "smartTag"):
-                block(child, parent)
-
-    try:
-        block(document.element.body, document)
-        notes = _docx_footnotes(document)
-    except Exception as e:  # a package python-docx opened but cannot walk is a damaged file
-        raise _fail(name, f"damaged DOCX ({type(e).__name__}: {e})") from e
-    text = _newlines("\n".join(lines)).strip("\n")
-    if notes:
-        text += "\n\n" + "\n".join(notes)
-    return text
-
-
-def _check_package(name: str, data: bytes) -> None:
-    """Refuse a .docx whose parts declare more than MAX_BYTES["docx"] in all, or one part more than
-    MAX_DOCX_RATIO times its packed size, and then one whose part inflates past the size it declares:
-    zipfile inflates a part whole before cutting it to that size, so a package that lies would still
-    take the memory. Each part is inflated here in pieces of 1 MB, counted and dropped."""
-    limit = MAX_BYTES["docx"]
-    parts = _zip_parts(name, data)
-    total = sum(p.file_size for p in parts)
-    if total > limit:
-        raise _fail(name, f"not read: its parts inflate to {-(-total // MB):,} MB (the limit is {limit / MB:,.0f} MB; "
-                          "a zip bomb?)")
-    for p in parts:
-        if p.compress_type not in (0, 8):  # stored, deflated: all Word writes
-            raise _fail(name, f"not a valid DOCX ({p.filename} is packed with zip method {p.compress_type})")
-        if p.file_size > MB and p.file_size > MAX_DOCX_RATIO * max(p.compress_size, 1):
-            raise _fail(name, f"not read: {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} times "
-                              f"(to {p.file_size / MB:,.0f} MB; a zip bomb?)")
-        if _inflated_size(data, p) > p.file_size:
-            raise _fail(name, f"not read: {p.filename} inflates past the {p.file_size:,} bytes it declares "
-                              "(a zip bomb?)")
-
-
-# zipfile makes an object for every entry of a package's table of parts; a real .docx has a table of a
-# few kilobytes, a hostile one could hold millions of entries within the size limit
-MAX_ZIP_TABLE = 5 * MB
-
-
-def _zip_parts(name: str, data: bytes) -> list[Any]:
-    """The parts (zipfile.ZipInfo) of a package whose table of parts, read from its end record first,
-    is at most MAX_ZIP_TABLE bytes."""
-    import io
-    import struct
-    import zipfile
-
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
-    if end >= 0 and len(data) >= end + 16:
-        table = struct.unpack("<I", data[end + 12: end + 16])[0]
-        if table > MAX_ZIP_TABLE:
-            raise _fail(name, f"not read: its table of parts takes {-(-table // MB):,} MB (a zip bomb?)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as e:
-        raise _fail(name, f"not a valid DOCX ({type(e).__name__}: {e})") from e
-
-
-def _inflated_size(package: bytes, part: Any) -> int:
-    """How many bytes a zip part inflates to, counted up to one past its declared size (0 for a part
-    whose data cannot be found or that is not deflated: zipfile and python-docx judge those).
-
-    >>> import io, zipfile
-    >>> buf = io.BytesIO()
-    >>> with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-    ...     z.writestr("word/document.xml", "<w:t>Nghị quyết</w:t>" * 1000)
-    >>> _inflated_size(buf.getvalue(), zipfile.ZipFile(buf).getinfo("word/document.xml"))
-    25000
-    """
-    import struct
-    import zlib
-
-    head = package[part.header_offset: part.header_offset + 30]
-    if part.compress_type != 8 or len(head) < 30 or head[:4] != b"PK\x03\x04":
-        return 0
-    name_len, extra_len = struct.unpack("<HH", head[26:30])
-    start = part.header_offset + 30 + name_len + extra_len
-    inflate = zlib.decompressobj(-15)
-    pending, size = package[start: start + part.compress_size], 0
-    try:
-        while pending and size <= part.file_size:
-            size += len(inflate.decompress(pending, MB))
-            pending = inflate.unconsumed_tail
-    except zlib.error:
-        return 0
-    return size
-
-
-def _unique_cells(row: Any) -> list[Any]:
-    """A row's cells with horizontally merged cells once (python-docx repeats them)."""
-    out: list[Any] = []
-    for c in row.cells:
-        if not out or out[-1]._tc is not c._tc:
-            out.append(c)
-    return out
-
-
-def _docx_footnotes(document: Any) -> list[str]:
-    """The footnotes as "[^n]: text" lines, n counting from 1 in the order of the footnotes part."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import parse_xml
-
-    part = next((r.target_part for r in document.part.rels.values()
-                 if r.reltype == RT.FOOTNOTES and not r.is_external), None)
-    if part is None:
-        return []
-    root = parse_xml(part.blob)
-    out: list[str] = []
-    for fn in root.iterchildren(_W + "footnote"):
-        if fn.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        paras = ["".join(t.text or "" for t in p.iter(_W + "t")) for p in fn.iter(_W + "p")]
-        text = " ".join(" ".join(paras).split())
-        if text:
-            out.append(f"[^{len(out) + 1}]: {text}")
-    return out
-
-
-# --------------------------------------------------------------------------------------------------------
-# PDF
+# PDF and images: pages
 # --------------------------------------------------------------------------------------------------------
 
 
 def _read_paged(name: str, fmt: str, data: bytes, ocr: OcrMode, progress: PageProgress | None) -> Text:
     """A PDF (loaders.pdf) or an image (OCR, loaders.ocr) as Text with its pages and the OCR done."""
     if not data.strip():
-        raise _fail(name, "empty file")
+        raise fail(name, "empty file")
     try:
         if fmt == "pdf":
             if b"%PDF" not in data[:1024]:
-                raise _fail(name, "not a valid PDF (no %PDF header)")
+                raise fail(name, "not a valid PDF (no %PDF header)")
             got = pdf_layer.read_pdf(data, ocr, progress)
         elif ocr == "never":
-            raise _fail(name, "an image: its text can only be read by OCR (load with --ocr auto)")
+            raise fail(name, "an image: its text can only be read by OCR (load with --ocr auto)")
         else:
             pages = read_image(data, progress)
             got = pdf_layer.PdfText([p.text for p in pages], len(pages), mean_confidence(pages))
     except (pdf_layer.PdfError, OcrError) as e:
-        raise _fail(name, str(e)) from e
+        raise fail(name, str(e)) from e
     text, starts = _join_pages(got.pages)
     if not text.strip():
-        raise _fail(name, _no_text(fmt, got, ocr))
+        raise fail(name, _no_text(fmt, got, ocr))
     return Text(path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages,
                 ocr_confidence=got.ocr_confidence)
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policygraph.loaders import readers
+from policygraph.loaders import plain, readers
 from policygraph.loaders.models import LoadError
 from policygraph.loaders.readers import SUPPORTED, iter_files, read, scan
 
@@ -446,7 +446,7 @@ TEXTLIKE = st.text(st.one_of(st.sampled_from("Nghị quyết số 31-NQ/TW\n\t\x
 @settings(max_examples=300, deadline=None)
 def test_the_fast_text_check_is_the_rule(text: str, repeat: int) -> None:
     s = text * repeat
-    assert readers._mostly_not_text(s) == _not_text_by_definition(s)
+    assert plain.mostly_not_text(s) == _not_text_by_definition(s)
 
 
 @given(st.binary(max_size=300), st.integers(0, 40))
@@ -454,15 +454,15 @@ def test_the_fast_text_check_is_the_rule(text: str, repeat: int) -> None:
 def test_the_fast_binary_check_is_the_rule(data: bytes, repeat: int) -> None:
     b = data * repeat
     sample = b[:8192]
-    want = b"\x00" in sample or sum(1 for x in sample if x in readers._CONTROL_BYTES) > max(2, len(sample) // 20)
-    assert readers._binary_bytes(b) == want
+    want = b"\x00" in sample or sum(1 for x in sample if x in plain._CONTROL_BYTES) > max(2, len(sample) // 20)
+    assert plain.binary_bytes(b) == want
 
 
 def test_the_fast_path_holds_only_assigned_characters() -> None:
     # every character the quick check lets through without a look is an assigned, non-control character
     import sys
 
-    allowed = [chr(c) for c in range(sys.maxunicode + 1) if readers._COMMON.fullmatch(chr(c))]
+    allowed = [chr(c) for c in range(sys.maxunicode + 1) if plain._COMMON.fullmatch(chr(c))]
     assert len(allowed) > 2000  # Latin, Vietnamese, punctuation, symbols
     assert all(unicodedata.category(c) not in ("Cn", "Co", "Cs") for c in allowed)
     assert all(unicodedata.category(c) != "Cc" or c in "\t\n\v\f\r\x1b" for c in allowed)
