@@ -18,7 +18,7 @@ here are the only place those rules live: the in-memory :func:`build_graph` and 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -84,6 +84,13 @@ def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
     node["resolved"], node["missing"] = _resolution(gid, claims)
     if gid.startswith("named:"):
         node["name"] = node["title"]
+    node["conflicts"] = _conflicts(attrs)
+    _ocr_marks(node, [r for r, _, _ in claims if r.is_source])
+    return node
+
+
+def _conflicts(attrs: Mapping[str, list[tuple[Any, str, bool]]]) -> dict[str, list[dict[str, Any]]]:
+    """The CONFLICT_FIELDS the claims on a document disagree on, each value with the first file that gives it."""
     conflicts = {}
     for f in CONFLICT_FIELDS:
         distinct: dict[Any, str] = {}
@@ -91,9 +98,7 @@ def document_node(gid: str, claims: Sequence[DocClaim]) -> dict[str, Any]:
             distinct.setdefault(v, file)
         if len(distinct) > 1:
             conflicts[f] = [{"value": v, "file": file} for v, file in distinct.items()]
-    node["conflicts"] = conflicts
-    _ocr_marks(node, [r for r, _, _ in claims if r.is_source])
-    return node
+    return conflicts
 
 
 def _single_claim_node(gid: str, claim: DocClaim) -> dict[str, Any]:

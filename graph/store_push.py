@@ -123,58 +123,75 @@ def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
     import``, made from the rows push writes (file_rows, a batch of files at a time: memory follows a batch,
     not the archive), each node once, each file's push manifest (so a push after the import skips what did
     not change). Written as ``.part`` files, renamed when whole. Returns the paths and the counts."""
-    import time
-
     from . import neo4j_csv as ex
-    from .neo4j_store import manifests
 
-    node_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j")
-                         if k not in ex.NODE_COLUMN_ATTRIBUTES)
-    edge_extras = sorted(k for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j")
-                         if k not in ex.EDGE_COLUMN_ATTRIBUTES)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in ex.CSV_FILES]
     parts = [p.with_name(p.name + ".part") for p in paths]
-    seen: set[str] = set()
-    n_rels, at_ms = 0, int(time.time() * 1000)
     try:
         with open(parts[0], "w", encoding="utf-8", newline="") as nf, \
                 open(parts[1], "w", encoding="utf-8", newline="") as rf, \
                 open(parts[2], "w", encoding="utf-8", newline="") as ff:
-            nodes, rels, files = (csv.writer(f, lineterminator="\n") for f in (nf, rf, ff))
-            nodes.writerow(ex.node_header(node_extras))
-            rels.writerow(ex.relationship_header(edge_extras))
-            files.writerow(ex.file_header())
-
-            def write_node(row: NodeRow) -> None:
-                if row.id not in seen:
-                    seen.add(row.id)
-                    labels = ex.neo4j_labels({"kind": row.kind, "label": row.label})
-                    nodes.writerow(ex.node_cells(row.id, labels, stored_properties(row), node_extras))
-
-            batch: list[FileRows] = []  # a batch's rows share their node rows: manifests are made per batch
-            for rows in file_rows(src):
-                for row in rows.nodes:
-                    write_node(row)
-                for rel in rows.relationships:
-                    rels.writerow(ex.relationship_cells(rel.u, rel.v, rel.type, rel.props, edge_extras))
-                n_rels += len(rows.relationships)
-                batch.append(rows)
-                if len(batch) >= BATCH:
-                    files.writerows(ex.file_cells(m, at_ms) for m in manifests(batch))
-                    batch = []
-            files.writerows(ex.file_cells(m, at_ms) for m in manifests(batch))
-            rest = [n for (n,) in src.conn.execute("SELECT id FROM nodes ORDER BY id") if n not in seen]
-            for start in range(0, len(rest), BATCH):  # nodes no ready file touches (none, in a consistent store)
-                for node, attrs in _nodes(src, rest[start:start + BATCH]).items():
-                    write_node(node_row(node, attrs))
+            w = _CsvWriter(src, nf, rf, ff)
+            n_rels = w.write_store()
         for part, path in zip(parts, paths, strict=True):
             part.replace(path)
     except BaseException:
         for part in parts:
             part.unlink(missing_ok=True)
         raise
-    return paths, len(seen), n_rels
+    return paths, len(w.seen), n_rels
+
+
+class _CsvWriter:
+    """The three CSV files of write_csv being written: each node once, relationships, manifests per batch."""
+
+    def __init__(self, src: StoreSource, nf: Any, rf: Any, ff: Any) -> None:
+        import time
+
+        from . import neo4j_csv as ex
+
+        self.src, self.ex, self.seen, self.at_ms = src, ex, set[str](), int(time.time() * 1000)
+        self.node_extras = sorted(k for (k,) in src.conn.execute(
+            "SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j") if k not in ex.NODE_COLUMN_ATTRIBUTES)
+        self.edge_extras = sorted(k for (k,) in src.conn.execute(
+            "SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j") if k not in ex.EDGE_COLUMN_ATTRIBUTES)
+        self.nodes, self.rels, self.files = (csv.writer(f, lineterminator="\n") for f in (nf, rf, ff))
+        self.nodes.writerow(ex.node_header(self.node_extras))
+        self.rels.writerow(ex.relationship_header(self.edge_extras))
+        self.files.writerow(ex.file_header())
+
+    def node(self, row: NodeRow) -> None:
+        if row.id not in self.seen:
+            self.seen.add(row.id)
+            labels = self.ex.neo4j_labels({"kind": row.kind, "label": row.label})
+            self.nodes.writerow(self.ex.node_cells(row.id, labels, stored_properties(row), self.node_extras))
+
+    def manifests(self, batch: list[FileRows]) -> None:
+        from .neo4j_store import manifests
+
+        self.files.writerows(self.ex.file_cells(m, self.at_ms) for m in manifests(batch))
+
+    def write_store(self) -> int:
+        """Every ready file's rows, then the nodes no ready file touches; the relationships written."""
+        n_rels = 0
+        batch: list[FileRows] = []  # a batch's rows share their node rows: manifests are made per batch
+        for rows in file_rows(self.src):
+            for row in rows.nodes:
+                self.node(row)
+            for rel in rows.relationships:
+                self.rels.writerow(self.ex.relationship_cells(rel.u, rel.v, rel.type, rel.props, self.edge_extras))
+            n_rels += len(rows.relationships)
+            batch.append(rows)
+            if len(batch) >= BATCH:
+                self.manifests(batch)
+                batch = []
+        self.manifests(batch)
+        rest = [n for (n,) in self.src.conn.execute("SELECT id FROM nodes ORDER BY id") if n not in self.seen]
+        for start in range(0, len(rest), BATCH):  # nodes no ready file touches (none, in a consistent store)
+            for node, attrs in _nodes(self.src, rest[start:start + BATCH]).items():
+                self.node(node_row(node, attrs))
+        return n_rels
 
 
 __all__ = ["STATUS_PROPERTIES", "current_row", "file_rows", "write_csv"]

@@ -52,8 +52,23 @@ def read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
     """The visible text of an HTML file; of a saved portal page (loaders.portal) only the document's own
     content, with the page itself (its fields and curated lists)."""
     from bs4 import BeautifulSoup
-    from bs4.element import NavigableString, Tag
 
+    soup = BeautifulSoup(_markup(name, data), "html.parser")
+    page = portal.read_page(soup)
+    for t in soup.find_all(_DROP):
+        t.decompose()
+    text = _Lines()
+    for root in (page.content if page is not None else [soup]):
+        if root.name == "table":
+            text.table(root)
+        else:
+            text.walk(root)
+        text.flush()
+    return "\n".join(text.lines), page
+
+
+def _markup(name: str, data: bytes) -> str:
+    """The page's markup as text: the charset a BOM or meta tag declares, else UTF-8, else legacy Vietnamese."""
     if not data.strip():
         raise fail(name, "empty file")
     declared = _html_charset(name, data)
@@ -68,22 +83,26 @@ def read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
     markup = markup.lstrip("\ufeff")
     if "\x00" in markup:
         raise fail(name, "binary file, not HTML")
-    soup = BeautifulSoup(markup, "html.parser")
-    page = portal.read_page(soup)
-    for t in soup.find_all(_DROP):
-        t.decompose()
+    return markup
 
-    lines: list[str] = []
-    buf: list[str] = []
 
-    def flush() -> None:
-        line = _WS.sub(" ", "".join(buf)).strip()
-        buf.clear()
+class _Lines:
+    """The lines of a page's visible text, as its elements are walked: block elements on lines of their own,
+    tables as layout.table_lines lays them out."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        line = _WS.sub(" ", "".join(self.buf)).strip()
+        self.buf.clear()
         if line:
-            lines.append(line)
+            self.lines.append(line)
 
-    def cell_lines(cell: Tag) -> list[str]:
-        # a line break is <br> or a block element; white space in the markup is a space
+    @staticmethod
+    def cell_lines(cell: Any) -> list[str]:
+        """A table cell's lines: a line break is <br> or a block element; white space in the markup is a space."""
         for br in cell.find_all("br"):
             br.replace_with(_LINE)
         for blk in cell.find_all(_BLOCKS):
@@ -91,50 +110,47 @@ def read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
             blk.insert_after(_LINE)
         return [ln for ln in (_WS.sub(" ", x).strip() for x in cell.get_text("").split(_LINE)) if ln]
 
-    def table(t: Tag) -> None:
-        flush()
+    def table(self, t: Any) -> None:
+        self.flush()
         for cap in t.find_all("caption", recursive=False):
-            buf.append(cap.get_text(" "))
-            flush()
-        rows = [[cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
+            self.buf.append(cap.get_text(" "))
+            self.flush()
+        rows = [[self.cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
                 for tr in t.find_all("tr") if tr.find_parent("table") is t]
-        lines.extend(layout.table_lines(rows))
+        self.lines.extend(layout.table_lines(rows))
 
-    def walk(root: Tag) -> None:
-        # iterative: pages with unclosed tags nest thousands deep
+    def walk(self, root: Any) -> None:
+        """The text under `root`, iteratively: pages with unclosed tags nest thousands deep."""
+        from bs4.element import NavigableString, Tag
+
         stack: list[tuple[Any, bool]] = [(iter(root.children), False)]
         while stack:
             child = next(stack[-1][0], None)
             if child is None:
                 if stack.pop()[1]:
-                    flush()
-                continue
-            if isinstance(child, NavigableString):
+                    self.flush()
+            elif isinstance(child, NavigableString):
                 if type(child) is NavigableString:  # not a comment, doctype, CDATA, ...
-                    buf.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            tag = child.name
-            if tag == "br":
-                flush()
-            elif tag == "table":
-                table(child)
-            elif tag == "pre":
-                flush()
-                for ln in child.get_text().split("\n"):
-                    buf.append(ln)
-                    flush()
-            else:
-                block = tag in _BLOCKS
-                if block:
-                    flush()
-                stack.append((iter(child.children), block))
+                    self.buf.append(str(child))
+            elif isinstance(child, Tag) and (inner := self.element(child)) is not None:
+                stack.append(inner)
 
-    for root in (page.content if page is not None else [soup]):
-        if root.name == "table":
-            table(root)
+    def element(self, el: Any) -> tuple[Any, bool] | None:
+        """Take an element: a line break, a table, preformatted text; else its children to walk (and whether it
+        is a block, whose end ends a line)."""
+        tag = el.name
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.table(el)
+        elif tag == "pre":
+            self.flush()
+            for ln in el.get_text().split("\n"):
+                self.buf.append(ln)
+                self.flush()
         else:
-            walk(root)
-        flush()
-    return "\n".join(lines), page
+            block = tag in _BLOCKS
+            if block:
+                self.flush()
+            return iter(el.children), block
+        return None

@@ -275,13 +275,7 @@ def page_payload(view: View, title: str | None = None, timeline: dict[str, Any] 
             "level": view.levels.get(n), "parent": index.get(view.parent.get(n, "")),
             "attrs": _attributes(n, d, view),
         })  # fmt: skip
-    edges = []
-    for u, v, d in G.edges(data=True):
-        ev = d.get("evidence") if isinstance(d.get("evidence"), dict) else {}
-        edges.append({"from": index[u], "to": index[v], "type": str(d.get("type")), "kind": d.get("kind"),
-                      "s": s_index[str(ev.get("sentence") or "")],
-                      "file": f_index[str(ev.get("file") or d.get("source_file") or "")],
-                      "at": [ev.get("start"), ev.get("end")]})
+    edges = [_edge_item(d, index[u], index[v], s_index, f_index) for u, v, d in G.edges(data=True)]
     return {
         "title": title or default_title(view), "subtitle": subtitle(view), "focus": index.get(view.focus or ""),
         "backdrop": backdrop, "legend": _legend(G), "nodes": nodes, "edges": edges, "sentences": sentences,
@@ -289,6 +283,14 @@ def page_payload(view: View, title: str | None = None, timeline: dict[str, Any] 
         "phrases": TYPE_PHRASES, "relOrder": [*q.DOC_RELATIONS, *(t for t in vocab.RELATION_TYPES if t not in q.DOC_RELATIONS)],
         "timeline": panel_data(timeline, index) if timeline else None,
     }
+
+
+def _edge_item(d: dict[str, Any], u: int, v: int, s_index: dict[str, int], f_index: dict[str, int]) -> dict[str, Any]:
+    """An edge as the page holds it: its ends by index, its evidence sentence and file by their index."""
+    ev: dict[str, Any] = d["evidence"] if isinstance(d.get("evidence"), dict) else {}
+    return {"from": u, "to": v, "type": str(d.get("type")), "kind": d.get("kind"),
+            "s": s_index[str(ev.get("sentence") or "")], "file": f_index[str(ev.get("file") or d.get("source_file") or "")],
+            "at": [ev.get("start"), ev.get("end")]}
 
 
 def default_title(view: View) -> str:
