@@ -53,8 +53,14 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "queries"
 NEO4J_LOCAL = ROOT / "scripts" / "neo4j-local"
 #: ../shared/eval/gen_corpus.py from the checkout (or from the nearest folder above it that has one)
-GEN_CORPUS = next((d / "shared" / "eval" / "gen_corpus.py" for d in ROOT.parents
-                   if (d / "shared" / "eval" / "gen_corpus.py").exists()), ROOT.parent / "shared" / "eval" / "gen_corpus.py")
+GEN_CORPUS = next(
+    (
+        d / "shared" / "eval" / "gen_corpus.py"
+        for d in ROOT.parents
+        if (d / "shared" / "eval" / "gen_corpus.py").exists()
+    ),
+    ROOT.parent / "shared" / "eval" / "gen_corpus.py",
+)
 
 # ------------------------------------------------------------------------------------------- the graph
 
@@ -106,9 +112,12 @@ def make_csv(n: int, seed: int, jobs: int, shard: int, work: Path) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     to_csv(G, tmp)
     tmp.rename(out)
-    print(f"graph: extracted ({jobs} processes) and built in shards of {shard} in {t_build:.0f} s "
-          f"({n / t_build:.0f} documents/s), CSV written in {time.perf_counter() - t:.0f} s: "
-          f"{G.number_of_nodes()} nodes, {G.number_of_edges()} relationships", flush=True)
+    print(
+        f"graph: extracted ({jobs} processes) and built in shards of {shard} in {t_build:.0f} s "
+        f"({n / t_build:.0f} documents/s), CSV written in {time.perf_counter() - t:.0f} s: "
+        f"{G.number_of_nodes()} nodes, {G.number_of_edges()} relationships",
+        flush=True,
+    )
     return out
 
 
@@ -178,18 +187,23 @@ def pick_params(driver: Any) -> dict[str, dict[str, Any]]:
     project = one("most_mentioned_project")
     ends = one("far_apart", j=place.get("jurisdiction"))
     year = place.get("year") or "2020"
-    print(f"parameters: {top.get('symbol')} is implemented by {top.get('n')} documents directly; "
-          f"{shared.get('symbol')} names {shared.get('n')} documents in {shared.get('jurisdiction')}; "
-          f"{place.get('jurisdiction')} issued {place.get('n')} documents in {year}; "
-          f"project {project.get('name')!r} is mentioned {project.get('n')} times")
+    print(
+        f"parameters: {top.get('symbol')} is implemented by {top.get('n')} documents directly; "
+        f"{shared.get('symbol')} names {shared.get('n')} documents in {shared.get('jurisdiction')}; "
+        f"{place.get('jurisdiction')} issued {place.get('n')} documents in {year}; "
+        f"project {project.get('name')!r} is mentioned {project.get('n')} times"
+    )
     return {
         "local_implementers": {"symbol": top.get("symbol"), "label": None, "depth": 6},
         "bodies_implementing": {"symbol": top.get("symbol"), "depth": 6},
         # one place's documents of the most shared symbol (as the README says to ask); with jurisdiction
         # null it is every document of that symbol in every province: --all-places times that too
         "cites_up_to_depth": {"symbol": shared.get("symbol"), "jurisdiction": shared.get("jurisdiction"), "depth": 6},
-        "jurisdiction_date_range": {"jurisdiction": place.get("jurisdiction"), "from": f"{year}-01-01",
-                                    "to": f"{year}-12-31"},
+        "jurisdiction_date_range": {
+            "jurisdiction": place.get("jurisdiction"),
+            "from": f"{year}-01-01",
+            "to": f"{year}-12-31",
+        },
         "project_mentions": {"name": project.get("name")},
         "shortest_chain": {"from_id": ends.get("a"), "to_id": ends.get("b")},
     }
@@ -236,8 +250,10 @@ def _compare(driver: Any, text: str, params: dict[str, Any], runs: int, timeout:
         cold, rows = timed(driver, text, params, timeout=timeout)
         median = statistics.median(timed(driver, text, params, timeout=timeout)[0] for _ in range(runs))
     except neo4j.exceptions.Neo4jError as exc:
-        print(f"{label:26s} {'>' + str(int(timeout)):>8s} {'':9s} {'-':>7s}  stopped by the server after "
-              f"{timeout:.0f} s ({exc.code}): over {timeout / max(rewritten, 1e-9):.0f}x the rewritten median")
+        print(
+            f"{label:26s} {'>' + str(int(timeout)):>8s} {'':9s} {'-':>7s}  stopped by the server after "
+            f"{timeout:.0f} s ({exc.code}): over {timeout / max(rewritten, 1e-9):.0f}x the rewritten median"
+        )
         return
     print(f"{label:26s} {cold:8.3f} {median:9.3f} {rows:7d}  {median / max(rewritten, 1e-9):.1f}x the rewritten median")
 
@@ -264,8 +280,12 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=100_000, help="documents to generate (default 100000)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="extraction processes")
-    ap.add_argument("--shard", type=int, default=5000,
-                    help="documents whose references are resolved together (default 5000; see above)")
+    ap.add_argument(
+        "--shard",
+        type=int,
+        default=5000,
+        help="documents whose references are resolved together (default 5000; see above)",
+    )
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query (after one cold run)")
     ap.add_argument("--work", type=Path, default=ROOT / ".bench", help="CSVs and Neo4j state (default .bench/)")
     ap.add_argument("--compare", action="store_true", help="also time the earlier path-enumerating forms")
@@ -279,9 +299,11 @@ def main() -> None:
             t = time.perf_counter()
             ns.ensure_schema(driver)
             counts = ns.counts(driver)
-            print(f"neo4j at {uri}: schema ready in {time.perf_counter() - t:.0f} s; "
-                  f"{counts.get('Document', 0)} documents, "
-                  f"{sum(v for k, v in counts.items() if k.isupper())} relationships")
+            print(
+                f"neo4j at {uri}: schema ready in {time.perf_counter() - t:.0f} s; "
+                f"{counts.get('Document', 0)} documents, "
+                f"{sum(v for k, v in counts.items() if k.isupper())} relationships"
+            )
             bench(driver, args.runs, args.compare, args.timeout)
         finally:
             driver.close()

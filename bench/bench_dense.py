@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def dense_text(n: int, one_line: bool) -> str:
     """N references to N different laws (numbers 1..99999 in successive years: a symbol's number has at
     most five digits)."""
-    return (" " if one_line else "\n").join(f"Căn cứ Luật số {i % 99999 + 1}/{1996 + i // 99999}/QH11;"
-                                            for i in range(n))
+    return (" " if one_line else "\n").join(
+        f"Căn cứ Luật số {i % 99999 + 1}/{1996 + i // 99999}/QH11;" for i in range(n)
+    )
 
 
 def laws_folder() -> Path:
@@ -81,8 +82,11 @@ def load_figures(text: str) -> tuple[float, float, float]:
         f.write_text(text, encoding="utf-8")
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(f), "--store", str(store)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "policygraph.cli", "load", str(f), "--store", str(store)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -101,22 +105,28 @@ def main() -> None:
         sys.exit(f"{a.laws}: no .txt files")
     mb, secs, rels, longest = extract_rate(laws)
     prose = mb / secs
-    print(f"prose: {len(laws)} laws, {mb:.1f} MB: {prose:.2f} MB/s, {rels / secs:,.0f} relations/s, "
-          f"longest evidence {longest} chars")
+    print(
+        f"prose: {len(laws)} laws, {mb:.1f} MB: {prose:.2f} MB/s, {rels / secs:,.0f} relations/s, "
+        f"longest evidence {longest} chars"
+    )
     text = dense_text(a.n, a.one_line)
     tracemalloc.start()
     mb, secs, rels, longest = extract_rate([text])
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
     shape = "one line" if a.one_line else "lines"
-    print(f"dense: {a.n:,} {shape}, {mb:.1f} MB: {mb / secs:.2f} MB/s, {rels / secs:,.0f} relations/s, "
-          f"longest evidence {longest} chars, peak {peak:.0f} MB (tracemalloc, extraction only)")
+    print(
+        f"dense: {a.n:,} {shape}, {mb:.1f} MB: {mb / secs:.2f} MB/s, {rels / secs:,.0f} relations/s, "
+        f"longest evidence {longest} chars, peak {peak:.0f} MB (tracemalloc, extraction only)"
+    )
     print(f"ratio dense/prose MB/s: {mb / secs / prose:.3f} (the whole per-file chain)")
     mb, secs = relate_rate(laws)
     relate_prose = mb / secs
     mb, secs = relate_rate([text])
-    print(f"relations step alone: prose {relate_prose:.2f} MB/s, dense {mb / secs:.2f} MB/s, "
-          f"ratio {mb / secs / relate_prose:.3f}")
+    print(
+        f"relations step alone: prose {relate_prose:.2f} MB/s, dense {mb / secs:.2f} MB/s, "
+        f"ratio {mb / secs / relate_prose:.3f}"
+    )
     if a.load:
         secs, rss, size = load_figures(text)
         print(f"policygraph load of the dense file: {secs:.1f} s CPU, peak {rss:.0f} MB resident, store {size:.0f} MB")

@@ -46,8 +46,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     root = Path(__file__).resolve().parents[1]
     # ../shared next to the checkout (or next to the folder that holds the worktrees)
-    default = next((p / "shared" / "corpus" / "vn-laws" for p in root.parents
-                    if (p / "shared" / "corpus" / "vn-laws").exists()), root / "examples" / "corpus")
+    default = next(
+        (p / "shared" / "corpus" / "vn-laws" for p in root.parents if (p / "shared" / "corpus" / "vn-laws").exists()),
+        root / "examples" / "corpus",
+    )
     ap.add_argument("folder", nargs="?", default=str(default))
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
@@ -68,8 +70,11 @@ def main() -> None:
             best[k] = min(best[k], _cpu(fn, texts))
     print(f"corpus: {len(files)} files, {mb:.1f} MB ({a.folder}); CPU time, best of {a.repeat}")
     print(f"bare single-regex symbol scan : {mb / best['bare']:8.2f} MB/s")
-    for k, label in (("find", "find (normalise + mentions)"), ("chain", "whole per-file chain"),
-                     ("chain without relate", "chain without relate")):
+    for k, label in (
+        ("find", "find (normalise + mentions)"),
+        ("chain", "whole per-file chain"),
+        ("chain without relate", "chain without relate"),
+    ):
         print(f"{label:<30}: {mb / best[k]:8.2f} MB/s   ratio to bare {best['bare'] / best[k]:.3f}")
 
 

@@ -43,8 +43,14 @@ def check(path: Path, gold: dict[str, str | None]) -> dict[str, object]:
     own = x.docs[x.source]
     got = {f: getattr(own, f) for f in FIELDS}
     wrong = {f: (got[f], gold[f]) for f in FIELDS if got[f] != gold[f]}
-    return {"got": got, "wrong": wrong, "passed": len(FIELDS) - len(wrong), "read_s": t1 - t0,
-            "extract_s": t2 - t1, "mb": path.stat().st_size / 1e6}
+    return {
+        "got": got,
+        "wrong": wrong,
+        "passed": len(FIELDS) - len(wrong),
+        "read_s": t1 - t0,
+        "extract_s": t2 - t1,
+        "mb": path.stat().st_size / 1e6,
+    }
 
 
 def main() -> int:
@@ -53,8 +59,11 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     folder = (args.shared or shared_dir()) / "corpus" / "formats"
-    gold = {k: v for k, v in json.loads((ROOT / "bench" / "formats.gold.json").read_text("utf-8")).items()
-            if not k.startswith("_")}
+    gold = {
+        k: v
+        for k, v in json.loads((ROOT / "bench" / "formats.gold.json").read_text("utf-8")).items()
+        if not k.startswith("_")
+    }
     results = {name: check(folder / name, g) for name, g in gold.items()}
     passed = sum(int(r["passed"]) for r in results.values())  # type: ignore[call-overload]
     if args.json:
@@ -67,8 +76,10 @@ def main() -> int:
         status = "OK   " if not r["wrong"] else "DIFF "
         diffs = "; ".join(f"{f}: got {g!r}, expected {e!r}" for f, (g, e) in r["wrong"].items())  # type: ignore[attr-defined]
         print(f"{status}{name}  read {r['read_s']:.2f} s, extract {r['extract_s']:.2f} s  {diffs}")
-    print(f"own symbol, date and issuer right: {passed}/{3 * len(gold)} checks "
-          f"({sum(1 for r in results.values() if 'error' not in r)}/{len(gold)} files read)")
+    print(
+        f"own symbol, date and issuer right: {passed}/{3 * len(gold)} checks "
+        f"({sum(1 for r in results.values() if 'error' not in r)}/{len(gold)} files read)"
+    )
     return 0
 
 

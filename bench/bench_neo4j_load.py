@@ -171,9 +171,7 @@ _NAIVE_NODE = {
     "Body": "MERGE (n:Body {id: $id}) SET n += $props",
     "Project": "MERGE (n:Project {id: $id}) SET n += $props",
 }
-_NAIVE_DOC = {
-    label: f"MERGE (n:Document {{id: $id}}) SET n += $props SET n:{label}" for label in vocab.DOCUMENT_LABELS
-}
+_NAIVE_DOC = {label: f"MERGE (n:Document {{id: $id}}) SET n += $props SET n:{label}" for label in vocab.DOCUMENT_LABELS}
 _NAIVE_DOC["Document"] = "MERGE (n:Document {id: $id}) SET n += $props"
 _NAIVE_EDGE = {
     (t, k): f"MATCH (a:Document {{id: $u}}) MERGE (b:{k} {{id: $v}}) CREATE (a)-[r:{t}]->(b) SET r = $props"
@@ -251,8 +249,10 @@ def corpus_graph(n_docs: int, jobs: int) -> nx.MultiDiGraph:
     with multiprocessing.Pool(jobs) as pool:
         extractions = list(pool.imap(_extract, files, chunksize=64))
     G = build_graph(extractions)
-    print(f"(extracted and built {len(files)} files in {time.perf_counter() - t0:.0f} s on {jobs} processes; "
-          f"cached in {cached.relative_to(ROOT)})")
+    print(
+        f"(extracted and built {len(files)} files in {time.perf_counter() - t0:.0f} s on {jobs} processes; "
+        f"cached in {cached.relative_to(ROOT)})"
+    )
     with open(cached, "wb") as fh:
         pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return G
@@ -293,8 +293,20 @@ def push_phase(args: argparse.Namespace) -> int:
 
 
 def _push_in_child(args: argparse.Namespace, graph: Path, encoder: str) -> tuple[float, int, int, str]:
-    cmd = [sys.executable, __file__, "--phase", "push", "--encoder", encoder, "--graph", str(graph),
-           "--uri", args.uri, "--batch-size", str(args.batch_size)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--phase",
+        "push",
+        "--encoder",
+        encoder,
+        "--graph",
+        str(graph),
+        "--uri",
+        args.uri,
+        "--batch-size",
+        str(args.batch_size),
+    ]
     for opt in ("user", "password", "database"):
         if getattr(args, opt):
             cmd += [f"--{opt}", getattr(args, opt)]
@@ -323,8 +335,10 @@ def push_figures(args: argparse.Namespace, G: nx.MultiDiGraph, graph_file: Path)
         counts = neo4j_store.counts(driver)
         t0 = time.perf_counter()
         skipped = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
-        print(f"push_graph again, unchanged (digests):   {time.perf_counter() - t0:7.1f} s  "
-              f"({skipped.unchanged} files skipped, {skipped.files} written)")
+        print(
+            f"push_graph again, unchanged (digests):   {time.perf_counter() - t0:7.1f} s  "
+            f"({skipped.unchanged} files skipped, {skipped.files} written)"
+        )
         t0 = time.perf_counter()
         neo4j_store.push_graph(driver, G, batch_size=args.batch_size, force=True)
         print(f"push_graph again, forced (replace all):  {_rate(G.number_of_edges(), time.perf_counter() - t0)}")
@@ -354,19 +368,25 @@ def naive_figures(args: argparse.Namespace, G: nx.MultiDiGraph, best: float) -> 
     print(f"push_graph / one transaction per document: {best / (rels / seconds):.1f}x (relationships per second)")
 
 
-def _create_all(driver: Any, nodes: list[dict[str, Any]], rels: dict[str, list[dict[str, Any]]],
-                batch: int) -> float:
+def _create_all(driver: Any, nodes: list[dict[str, Any]], rels: dict[str, list[dict[str, Any]]], batch: int) -> float:
     """Seconds to CREATE `nodes` (one label) and `rels` (by type), `batch` rows per transaction."""
     t0 = time.perf_counter()
     with driver.session() as session:
         for i in range(0, len(nodes), batch):
-            session.execute_write(lambda tx, rows=nodes[i:i + batch]: tx.run(
-                "UNWIND $rows AS row CREATE (n:PgFloor) SET n = row", rows=rows).consume())
+            session.execute_write(
+                lambda tx, rows=nodes[i : i + batch]: tx.run(
+                    "UNWIND $rows AS row CREATE (n:PgFloor) SET n = row", rows=rows
+                ).consume()
+            )
         for t, rows in sorted(rels.items()):
             for i in range(0, len(rows), batch):
-                session.execute_write(lambda tx, chunk=rows[i:i + batch], t=t: tx.run(
-                    "UNWIND $rows AS row MATCH (a:PgFloor {id: row.u}) MATCH (b:PgFloor {id: row.v}) "
-                    f"CREATE (a)-[r:{t}]->(b) SET r = row.props", rows=chunk).consume())
+                session.execute_write(
+                    lambda tx, chunk=rows[i : i + batch], t=t: tx.run(
+                        "UNWIND $rows AS row MATCH (a:PgFloor {id: row.u}) MATCH (b:PgFloor {id: row.v}) "
+                        f"CREATE (a)-[r:{t}]->(b) SET r = row.props",
+                        rows=chunk,
+                    ).consume()
+                )
     return time.perf_counter() - t0
 
 
@@ -378,8 +398,9 @@ def floor_figures(args: argparse.Namespace, G: nx.MultiDiGraph) -> None:
     full = [ns.stored_properties(ns.node_row(n, d)) for n, d in G.nodes(data=True)]
     rels: dict[str, list[dict[str, Any]]] = {}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]))):
-        rels.setdefault(d["type"], []).append({"u": str(u), "v": str(v),
-                                               "props": ns.relationship_row(u, v, k, d).props})
+        rels.setdefault(d["type"], []).append(
+            {"u": str(u), "v": str(v), "props": ns.relationship_row(u, v, k, d).props}
+        )
     bare = {t: [{"u": r["u"], "v": r["v"], "props": {}} for r in rows] for t, rows in rels.items()}
     n_rels = sum(len(rows) for rows in rels.values())
     driver = _connect(args)
@@ -388,7 +409,9 @@ def floor_figures(args: argparse.Namespace, G: nx.MultiDiGraph) -> None:
         for label, nodes, rows in (("push's properties", full, rels), ("ids only", ids, bare)):
             ns.wipe(driver)
             with driver.session() as session:
-                session.run("CREATE CONSTRAINT pg_floor_id IF NOT EXISTS FOR (n:PgFloor) REQUIRE n.id IS UNIQUE").consume()
+                session.run(
+                    "CREATE CONSTRAINT pg_floor_id IF NOT EXISTS FOR (n:PgFloor) REQUIRE n.id IS UNIQUE"
+                ).consume()
             seconds = _create_all(driver, nodes, rows, args.batch_size)
             print(f"server ceiling, CREATE only, {label:17s}: {_rate(n_rels, seconds)}")
         ns.wipe(driver)
@@ -413,8 +436,11 @@ def read_figures(args: argparse.Namespace, G: nx.MultiDiGraph, label: str) -> No
     """Push `G` the new way, then time whole commands on it."""
     from policygraph.graph import neo4j_store
 
-    central = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document" and d.get("level") == "central"
-               and d.get("symbol")]
+    central = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("kind") == "Document" and d.get("level") == "central" and d.get("symbol")
+    ]
     target = max(central, key=lambda n: sum(1 for *_, d in G.in_edges(n, data=True) if d["type"] == "IMPLEMENTS"))
     ref = G.nodes[target]["symbol"]
     driver = _connect(args)
@@ -423,14 +449,21 @@ def read_figures(args: argparse.Namespace, G: nx.MultiDiGraph, label: str) -> No
         neo4j_store.wipe(driver)
         t0 = time.perf_counter()
         neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
-        print(f"{label}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships pushed in "
-              f"{_rate(G.number_of_edges(), time.perf_counter() - t0)}")
+        print(
+            f"{label}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships pushed in "
+            f"{_rate(G.number_of_edges(), time.perf_counter() - t0)}"
+        )
     finally:
         driver.close()
     implementers = sum(1 for *_, d in G.in_edges(target, data=True) if d["type"] == "IMPLEMENTS")
     print(f"  whole commands, best of 3 (REF = {ref}, implemented directly by {implementers} documents):")
-    for argv in (["lineage", ref], ["lineage", ref, "--down", "--depth", "1"], ["coverage", ref],
-                 ["show", ref], ["stats"]):
+    for argv in (
+        ["lineage", ref],
+        ["lineage", ref, "--down", "--depth", "1"],
+        ["coverage", ref],
+        ["show", ref],
+        ["stats"],
+    ):
         print(f"    policygraph {' '.join(argv):40s} --neo4j  {_command(args, *argv):6.2f} s")
 
 
@@ -457,15 +490,18 @@ def main(argv: list[str] | None = None) -> int:
     CACHE.mkdir(parents=True, exist_ok=True)
     G = corpus_graph(args.docs, args.jobs)
     docs = sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Document")
-    print(f"gen_corpus.py {args.docs}: {docs} documents, {G.number_of_nodes()} nodes, "
-          f"{G.number_of_edges()} relationships ({os.cpu_count()} cores)")
+    print(
+        f"gen_corpus.py {args.docs}: {docs} documents, {G.number_of_nodes()} nodes, "
+        f"{G.number_of_edges()} relationships ({os.cpu_count()} cores)"
+    )
     best = push_figures(args, G, CACHE / f"graph-{args.docs}.pickle")
     naive_figures(args, G, best)
     floor_figures(args, G)
     read_figures(args, G, f"gen_corpus.py {args.docs}")
     if args.read_docs:
-        read_figures(args, synthetic_graph(args.read_docs, max(1, args.read_docs // 10)),
-                     f"synthetic {args.read_docs} documents")
+        read_figures(
+            args, synthetic_graph(args.read_docs, max(1, args.read_docs // 10)), f"synthetic {args.read_docs} documents"
+        )
     driver = _connect(args)
     try:
         from policygraph.graph import neo4j_store

@@ -43,8 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def old_mostly_not_text(s: str) -> bool:
     """plain.mostly_not_text before: one Python step and one unicodedata call per character."""
     sample = s[:8192]
-    bad = sum(1 for c in sample
-              if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+    bad = sum(1 for c in sample if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
     return bad > max(2, len(sample) // 20)
 
 
@@ -94,8 +93,10 @@ def report(name: str, files: list[Path], repeat: int, extract_mb: float, before:
     ext = best_of(lambda: [extract_text(t) for t in texts], 1)
     read_rate, ext_rate = mb / now, size / ext
     compared = f"{mb / old:>10.1f}{old / now:>8.1f}x" if old else f"{'-':>10}{'-':>9}"
-    print(f"{name:<28}{len(files):>7}{mb:>8.1f}{read_rate:>10.1f}{compared}"
-          f"{ext_rate:>10.2f}{(1 / read_rate) / (1 / read_rate + 1 / ext_rate):>9.1%}")
+    print(
+        f"{name:<28}{len(files):>7}{mb:>8.1f}{read_rate:>10.1f}{compared}"
+        f"{ext_rate:>10.2f}{(1 / read_rate) / (1 / read_rate + 1 / ext_rate):>9.1%}"
+    )
 
 
 def legacy_copies(laws: list[Path], out: Path) -> dict[str, list[Path]]:
@@ -119,8 +120,9 @@ def main() -> None:
     ap.add_argument("--ocr-pages", type=int, default=10, help="pages of the scan OCR'd for pages/s (0: none)")
     a = ap.parse_args()
     shared = a.shared
-    print(f"{'corpus':<28}{'files':>7}{'MB':>8}{'read MB/s':>10}{'before':>10}{'speedup':>9}"
-          f"{'extract':>10}{'read %':>9}")
+    print(
+        f"{'corpus':<28}{'files':>7}{'MB':>8}{'read MB/s':>10}{'before':>10}{'speedup':>9}{'extract':>10}{'read %':>9}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         gen = shared / "eval" / "gen_corpus.py"
         if a.gen and gen.exists():
@@ -168,8 +170,10 @@ def by_kind(files: list[Path]) -> None:
     for kind, (n, mb, pages, secs) in sorted(rows.items()):
         rate = f"{pages / secs:.2f} pages/s" if "OCR" in kind else f"{mb / secs:.2f} MB/s"
         print(f"{kind:<16}{n:>7}{mb:>8.2f}{pages or '-':>7}{secs:>9.2f}{rate:>14}{secs / total:>9.1%}")
-    print(f"{'extraction':<16}{sum(int(r[0]) for r in rows.values()):>7}{'':>8}{'':>7}{extract_s:>9.2f}{'':>14}"
-          f"{extract_s / total:>9.1%}")
+    print(
+        f"{'extraction':<16}{sum(int(r[0]) for r in rows.values()):>7}{'':>8}{'':>7}{extract_s:>9.2f}{'':>14}"
+        f"{extract_s / total:>9.1%}"
+    )
 
 
 # -------------------------------------------------------------------------------------- PDF extractors
@@ -204,11 +208,16 @@ def extractors(formats: Path) -> None:
     """Each PDF text-layer extractor on the real PDFs: MB/s and the share of its words that are words of
     a reference text of the same document (the vbpl.vn page of the law, the TT01 transcript)."""
     pdfs = {
-        "CongBao BLHS 2015": (formats / "pdf_text" / "CongBao_1263-1264_2015_BLHS-100-2015-QH13_P1.pdf",
-                              lambda: read(formats / "html" / "vbpl_toanvan_BLHS_100-2015-QH13.html").text),
-        "TT01 TCVN3": (formats / "pdf_text" / "TT01-2006-TT-NHNN_tcvn3-textlayer.pdf",
-                       lambda: (formats / "pdf_text" / "TT01-2006-TT-NHNN_tcvn3-textlayer.groundtruth.txt")
-                       .read_text(encoding="utf-8")),
+        "CongBao BLHS 2015": (
+            formats / "pdf_text" / "CongBao_1263-1264_2015_BLHS-100-2015-QH13_P1.pdf",
+            lambda: read(formats / "html" / "vbpl_toanvan_BLHS_100-2015-QH13.html").text,
+        ),
+        "TT01 TCVN3": (
+            formats / "pdf_text" / "TT01-2006-TT-NHNN_tcvn3-textlayer.pdf",
+            lambda: (formats / "pdf_text" / "TT01-2006-TT-NHNN_tcvn3-textlayer.groundtruth.txt").read_text(
+                encoding="utf-8"
+            ),
+        ),
     }
     print(f"\n{'PDF text layer':<20}{'extractor':<14}{'MB/s':>8}{'words':>8}{'known %':>9}")
     for name, (path, reference) in pdfs.items():
@@ -253,10 +262,12 @@ def ocr_rate(scans: Path, pages: int, out: Path) -> None:
     secs = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
-    print(f"\nOCR (Tesseract {ocr.LANG}, {ocr.DPI} dpi, one process, one thread): {text.ocr_pages} pages in "
-          f"{secs:.1f} s = {text.ocr_pages / secs:.2f} pages/s ({busy:.1f} CPU s in Tesseract = "
-          f"{text.ocr_pages / max(busy, 1e-9):.2f} pages per CPU s; load average {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores); mean word confidence {text.ocr_confidence}")
+    print(
+        f"\nOCR (Tesseract {ocr.LANG}, {ocr.DPI} dpi, one process, one thread): {text.ocr_pages} pages in "
+        f"{secs:.1f} s = {text.ocr_pages / secs:.2f} pages/s ({busy:.1f} CPU s in Tesseract = "
+        f"{text.ocr_pages / max(busy, 1e-9):.2f} pages per CPU s; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores); mean word confidence {text.ocr_confidence}"
+    )
 
 
 if __name__ == "__main__":

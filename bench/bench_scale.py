@@ -51,8 +51,9 @@ def _tree_rss(pid: int) -> int:
 def run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """(seconds, peak MB of the process tree, stdout) of one command."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         env={**os.environ, **(env or {})})
+    p = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}
+    )
     peak = [0]
 
     def poll() -> None:
@@ -83,9 +84,11 @@ def subject(store: Path) -> str:
     import sqlite3
 
     c = sqlite3.connect(store)
-    row = c.execute("SELECT e.dst, count(*) FROM edges e JOIN nodes n ON n.id = e.dst WHERE e.type = 'IMPLEMENTS' "
-                    "AND n.kind = 'Document' AND json_extract(n.data, '$.level') = 'central' "
-                    "GROUP BY e.dst ORDER BY 2 DESC LIMIT 1").fetchone()
+    row = c.execute(
+        "SELECT e.dst, count(*) FROM edges e JOIN nodes n ON n.id = e.dst WHERE e.type = 'IMPLEMENTS' "
+        "AND n.kind = 'Document' AND json_extract(n.data, '$.level') = 'central' "
+        "GROUP BY e.dst ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
     c.close()
     return str(row[0])
 
@@ -113,9 +116,12 @@ def in_process(store: Path, samples: int = 300) -> dict[str, float]:
     rels = src.conn.execute("SELECT count(*) FROM edges").fetchone()[0]
     src.close()
     times.sort()
-    return {"relationships": rels, "lineage_p50_ms": 1000 * statistics.median(times),
-            "lineage_p95_ms": 1000 * times[int(0.95 * (len(times) - 1))],
-            "resolve_p95_ms": 1000 * sorted(looks)[int(0.95 * (len(looks) - 1))] if looks else 0.0}
+    return {
+        "relationships": rels,
+        "lineage_p50_ms": 1000 * statistics.median(times),
+        "lineage_p95_ms": 1000 * times[int(0.95 * (len(times) - 1))],
+        "resolve_p95_ms": 1000 * sorted(looks)[int(0.95 * (len(looks) - 1))] if looks else 0.0,
+    }
 
 
 def measure(n: int, work: Path, jobs: int | None, neo4j: str | None, queries_only: bool = False) -> dict[str, object]:
@@ -157,24 +163,33 @@ def queries(store: Path, neo4j: str | None) -> dict[str, object]:
     r.update(in_process(store))
     if neo4j:
         t0 = time.perf_counter()
-        subprocess.run([*PG, "push", "--neo4j", neo4j, "--store", str(store), "--force"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [*PG, "push", "--neo4j", neo4j, "--store", str(store), "--force"], check=True, capture_output=True
+        )
         r["push_s"] = time.perf_counter() - t0
         r["push_rels_per_s"] = int(int(r["relationships"]) / float(r["push_s"]))  # type: ignore[arg-type]
     return r
 
 
-ROWS = [("load_s", "load (s)", "< 30 s at 10^4, < 300 s at 10^5"), ("load_MB", "load peak memory, all processes (MB)",
-        "< 500 at 10^4, < 1000 at 10^5"), ("store_MB", "store file (MB)", ""),
-        ("reload_s", "re-load unchanged (s)", "< 5 s at 10^4"), ("one_more_s", "load one more file (s)", "< 2 s at 10^4"),
-        ("lineage_s", "lineage --down, whole command (s)", "< 1 s at 10^4, < 1.5 s at 10^5"),
-        ("lineage_MB", "lineage peak memory (MB)", "< 300"), ("show_s", "show, whole command (s)", "< 1 s / 1.5 s"),
-        ("coverage_s", "coverage, whole command (s)", "< 1 s / 1.5 s"), ("coverage_MB", "coverage peak memory (MB)", "< 300"),
-        ("stats_s", "stats, whole command (s)", "< 2 s at 10^4"), ("stats_lines", "stats lines", "<= 60"),
-        ("relationships", "relationships in the store", ""), ("lineage_p50_ms", "in-process lineage p50 (ms)", ""),
-        ("lineage_p95_ms", "in-process lineage p95 (ms)", "< 10 ms at 10^6 relationships"),
-        ("resolve_p95_ms", "reference look-up p95 (ms)", ""), ("push_rels_per_s", "push to Neo4j (relationships/s)",
-                                                             ">= 20,000")]
+ROWS = [
+    ("load_s", "load (s)", "< 30 s at 10^4, < 300 s at 10^5"),
+    ("load_MB", "load peak memory, all processes (MB)", "< 500 at 10^4, < 1000 at 10^5"),
+    ("store_MB", "store file (MB)", ""),
+    ("reload_s", "re-load unchanged (s)", "< 5 s at 10^4"),
+    ("one_more_s", "load one more file (s)", "< 2 s at 10^4"),
+    ("lineage_s", "lineage --down, whole command (s)", "< 1 s at 10^4, < 1.5 s at 10^5"),
+    ("lineage_MB", "lineage peak memory (MB)", "< 300"),
+    ("show_s", "show, whole command (s)", "< 1 s / 1.5 s"),
+    ("coverage_s", "coverage, whole command (s)", "< 1 s / 1.5 s"),
+    ("coverage_MB", "coverage peak memory (MB)", "< 300"),
+    ("stats_s", "stats, whole command (s)", "< 2 s at 10^4"),
+    ("stats_lines", "stats lines", "<= 60"),
+    ("relationships", "relationships in the store", ""),
+    ("lineage_p50_ms", "in-process lineage p50 (ms)", ""),
+    ("lineage_p95_ms", "in-process lineage p95 (ms)", "< 10 ms at 10^6 relationships"),
+    ("resolve_p95_ms", "reference look-up p95 (ms)", ""),
+    ("push_rels_per_s", "push to Neo4j (relationships/s)", ">= 20,000"),
+]
 
 
 def main() -> None:
@@ -183,8 +198,11 @@ def main() -> None:
     ap.add_argument("--work", default=str(ROOT / ".bench"))
     ap.add_argument("--jobs", type=int)
     ap.add_argument("--neo4j")
-    ap.add_argument("--queries-only", action="store_true",
-                    help="skip the loads: measure the queries on the stores a previous run left in --work")
+    ap.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="skip the loads: measure the queries on the stores a previous run left in --work",
+    )
     a = ap.parse_args()
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)

@@ -50,8 +50,11 @@ def load(store: Path, *folders: Path) -> nx.MultiDiGraph:
     """The graph of `store`, loading `folders` into it first with `policygraph load` unless it exists."""
     if not store.exists():
         for folder in folders:
-            subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(folder), "--store", str(store)],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, "-m", "policygraph.cli", "load", str(folder), "--store", str(store)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
     return read_graph(store)
 
 
@@ -61,7 +64,9 @@ def generated(work: Path, documents: int, shared: Path) -> nx.MultiDiGraph:
     while True:
         corpus, store = work / f"gen{files}", work / f"gen{files}.db"
         if not store.exists():
-            subprocess.run([sys.executable, str(shared / "eval" / "gen_corpus.py"), str(corpus), str(files)], check=True)
+            subprocess.run(
+                [sys.executable, str(shared / "eval" / "gen_corpus.py"), str(corpus), str(files)], check=True
+            )
         G = load(store, corpus)
         if sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Document") >= documents:
             return G
@@ -71,34 +76,45 @@ def generated(work: Path, documents: int, shared: Path) -> nx.MultiDiGraph:
 def first_documents(G: nx.MultiDiGraph, n: int) -> nx.MultiDiGraph:
     """G cut to its first `n` documents in the order of the files that state them, with their bodies,
     projects and every edge among these."""
-    docs = sorted((d for d, a in G.nodes(data=True) if a["kind"] == "Document"),
-                  key=lambda d: (min(G.nodes[d].get("sources") or ["~"]), d))[:n]
-    keep = set(docs) | {v for d in docs for _, v, a in G.out_edges(d, data=True) if a["type"] in ("ISSUED_BY", "MENTIONS")}
+    docs = sorted(
+        (d for d, a in G.nodes(data=True) if a["kind"] == "Document"),
+        key=lambda d: (min(G.nodes[d].get("sources") or ["~"]), d),
+    )[:n]
+    keep = set(docs) | {
+        v for d in docs for _, v, a in G.out_edges(d, data=True) if a["type"] in ("ISSUED_BY", "MENTIONS")
+    }
     return G.subgraph(keep).copy()
 
 
 def redraw_ms(driver: Any) -> float:
     """Milliseconds from a change of view to the end of the frame that draws everything (nodes, relations,
     captions), as after a click, a search or a filter; a frame's drawing is finished by the next task."""
-    return float(driver.execute_async_script("""
+    return float(
+        driver.execute_async_script("""
         const done = arguments[arguments.length - 1], net = PG.network, t0 = performance.now();
         net.once('afterDrawing', () => setTimeout(() => done(performance.now() - t0), 0));
-        net.moveTo({ scale: net.getScale() * 1.25 });"""))
+        net.moveTo({ scale: net.getScale() * 1.25 });""")
+    )
 
 
 def wheel_ms(driver: Any) -> float:
     """Milliseconds from a mouse-wheel zoom to the end of the frame drawn while zooming."""
-    return float(driver.execute_async_script("""
+    return float(
+        driver.execute_async_script("""
         const done = arguments[arguments.length - 1], net = PG.network, t0 = performance.now();
         const canvas = document.querySelector('#pg-canvas canvas'), r = canvas.getBoundingClientRect();
         net.once('afterDrawing', () => setTimeout(() => done(performance.now() - t0), 0));
         canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: r.left + r.width / 2,
-                                                       clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));"""))
+                                                       clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));""")
+    )
 
 
 def search_ms(driver: Any, text: str) -> float:
-    return float(driver.execute_script(
-        "const t0 = performance.now(); PG.search(arguments[0]); return performance.now() - t0;", text))
+    return float(
+        driver.execute_script(
+            "const t0 = performance.now(); PG.search(arguments[0]); return performance.now() - t0;", text
+        )
+    )
 
 
 def measure(name: str, make_view: Callable[[], View], out: Path, driver: Any | None, query: str) -> dict[str, Any]:
@@ -106,8 +122,13 @@ def measure(name: str, make_view: Callable[[], View], out: Path, driver: Any | N
     t0 = time.perf_counter()
     view = make_view()
     page = render_html(view, out)
-    row: dict[str, Any] = {"graph": name, "nodes": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges(),
-                           "mb": page.stat().st_size / 1e6, "write": time.perf_counter() - t0}
+    row: dict[str, Any] = {
+        "graph": name,
+        "nodes": view.graph.number_of_nodes(),
+        "edges": view.graph.number_of_edges(),
+        "mb": page.stat().st_size / 1e6,
+        "write": time.perf_counter() - t0,
+    }
     if driver is not None:
         ready, wheel, redraw, search = [], [], [], []
         for _ in range(REPEAT):
@@ -127,13 +148,14 @@ def measure(name: str, make_view: Callable[[], View], out: Path, driver: Any | N
 
 def print_row(r: dict[str, Any], goal: float | None) -> None:
     ready = f"{r['ready']:8.2f}" if "ready" in r else "       -"
-    rest = (f"{r['wheel']:8.0f} {r['redraw']:9.0f} {r['search']:9.1f}" if "wheel" in r
-            else f"{'-':>8} {'-':>9} {'-':>9}")
+    rest = f"{r['wheel']:8.0f} {r['redraw']:9.0f} {r['search']:9.1f}" if "wheel" in r else f"{'-':>8} {'-':>9} {'-':>9}"
     verdict = ""
     if goal is not None and "ready" in r:
         verdict = f"  goal {goal:.0f} s: {'met' if r['ready'] <= goal else 'MISSED'} ({r['ready'] / goal:.2f} of it)"
-    print(f"{r['graph']:34s} {r['nodes']:7d} {r['edges']:7d} {r['mb']:7.2f} {r['write']:8.2f} {ready} {rest}{verdict}",
-          flush=True)
+    print(
+        f"{r['graph']:34s} {r['nodes']:7d} {r['edges']:7d} {r['mb']:7.2f} {r['write']:8.2f} {ready} {rest}{verdict}",
+        flush=True,
+    )
     for e in r.get("errors", []):
         print(f"    console error: {e}")
 
@@ -142,7 +164,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,5000,20000", help="documents drawn in the generated graphs")
     ap.add_argument("--work", type=Path, help="folder for generated files and stores (kept)")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default: ../shared)")
+    ap.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder (default: ../shared)"
+    )
     ap.add_argument("--no-browser", action="store_true", help="only write the pages")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -152,8 +176,10 @@ def main() -> None:
     if not use_browser:
         print("(no browser: writing the pages only)")
     print(f"load average (1 min) at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"{'graph':34s} {'nodes':>7} {'edges':>7} {'MB':>7} {'write s':>8} {'ready s':>8} {'zoom ms':>8} "
-          f"{'redraw ms':>9} {'search ms':>9}")
+    print(
+        f"{'graph':34s} {'nodes':>7} {'edges':>7} {'MB':>7} {'write s':>8} {'ready s':>8} {'zoom ms':>8} "
+        f"{'redraw ms':>9} {'search ms':>9}"
+    )
     try:
         with headless.chromium(1400, 860) if use_browser else _no_browser() as driver:
             if driver is not None:  # warm up: the first page a fresh Chromium opens is slower
@@ -161,18 +187,46 @@ def main() -> None:
             big = generated(work, max(sizes), args.shared)
             for n in sizes:
                 part = first_documents(big, n)
-                print_row(measure("generated, whole graph", partial(whole_view, part),
-                                  work / f"gen-{n}.html", driver, "nghi quyet 05"), GOALS.get(n))
+                print_row(
+                    measure(
+                        "generated, whole graph",
+                        partial(whole_view, part),
+                        work / f"gen-{n}.html",
+                        driver,
+                        "nghi quyet 05",
+                    ),
+                    GOALS.get(n),
+                )
             laws = load(work / "laws.db", args.shared / "corpus" / "vn-laws", ROOT / "examples" / "corpus")
-            print_row(measure("laws + sample, whole graph", lambda: whole_view(laws), work / "laws.html", driver,
-                              "luat dat dai"), GOALS["laws + sample"])
+            print_row(
+                measure(
+                    "laws + sample, whole graph", lambda: whole_view(laws), work / "laws.html", driver, "luat dat dai"
+                ),
+                GOALS["laws + sample"],
+            )
             (law45,) = q.resolve_ref(laws, "45/2013/QH13")
-            print_row(measure("laws + sample, 45/2013/QH13 depth 2", lambda: focus_view(MemorySource(laws), law45),
-                              work / "law45.html", driver, "45/2013"), None)
+            print_row(
+                measure(
+                    "laws + sample, 45/2013/QH13 depth 2",
+                    lambda: focus_view(MemorySource(laws), law45),
+                    work / "law45.html",
+                    driver,
+                    "45/2013",
+                ),
+                None,
+            )
             sample = load(work / "sample.db", ROOT / "examples" / "corpus")
             (d31,) = q.resolve_ref(sample, "31-NQ/TW")
-            print_row(measure("sample, 31-NQ/TW depth 2", lambda: focus_view(MemorySource(sample), d31), work / "nq31.html",
-                              driver, "31-NQ/TW"), None)
+            print_row(
+                measure(
+                    "sample, 31-NQ/TW depth 2",
+                    lambda: focus_view(MemorySource(sample), d31),
+                    work / "nq31.html",
+                    driver,
+                    "31-NQ/TW",
+                ),
+                None,
+            )
         print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f}")
     finally:
         if args.work is None:

@@ -40,11 +40,17 @@ def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None
     """The files an export will write (none: standard output); one error line for a wrong combination."""
     if fmt is ExportFormat.csv:
         if output is not None:
-            fail("csv writes a folder of Neo4j-import CSVs (nodes.csv, relationships.csv, sourcefiles.csv), not one file: "
-                 "give --out-dir DIR instead of -o", 1)
+            fail(
+                "csv writes a folder of Neo4j-import CSVs (nodes.csv, relationships.csv, sourcefiles.csv), not one file: "
+                "give --out-dir DIR instead of -o",
+                1,
+            )
         if out_dir is None:
-            fail("csv writes nodes.csv, relationships.csv and sourcefiles.csv for neo4j-admin into a folder: "
-                 "give --out-dir DIR", 1)
+            fail(
+                "csv writes nodes.csv, relationships.csv and sourcefiles.csv for neo4j-admin into a folder: "
+                "give --out-dir DIR",
+                1,
+            )
         from ..graph.neo4j_csv import CSV_FILES
 
         return [out_dir / name for name in CSV_FILES]
@@ -60,13 +66,21 @@ def export(
     ] = ExportFormat.json,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE",
-                     help="File to write; standard output when left out or '-'. Not for csv (see --out-dir)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File to write; standard output when left out or '-'. Not for csv (see --out-dir).",
+        ),
     ] = None,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", metavar="DIR", show_default=False,
-                     help="csv only: the folder (created if needed) to write the three CSVs into."),
+        typer.Option(
+            "--out-dir",
+            metavar="DIR",
+            show_default=False,
+            help="csv only: the folder (created if needed) to write the three CSVs into.",
+        ),
     ] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -112,8 +126,10 @@ def export(
         fail(str(e), 1)
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)
-    err.print(clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
-              highlight=False)
+    err.print(
+        clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
+        highlight=False,
+    )
 
 
 def _csv(store: str | None, out_dir: Path) -> None:
@@ -139,8 +155,10 @@ def _csv(store: str | None, out_dir: Path) -> None:
         fail(f"{out_dir}: {e.strerror or e}", 1)
     finally:
         src.close()
-    err.print(clean(f"wrote a folder of Neo4j-import CSVs: {', '.join(map(str, paths))}: {n_nodes} nodes, "
-                    f"{n_edges} edges"), highlight=False)
+    err.print(
+        clean(f"wrote a folder of Neo4j-import CSVs: {', '.join(map(str, paths))}: {n_nodes} nodes, {n_edges} edges"),
+        highlight=False,
+    )
 
 
 @app.command()
@@ -192,4 +210,3 @@ def sparql(
     for row in rows:
         table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
     out.print(table)
-

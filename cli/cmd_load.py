@@ -64,22 +64,47 @@ _SKIPS_SHOWN = 10
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", show_default=False,
-                                                help="Files or folders, read recursively (what is read: "
-                                                     "policygraph formats).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            show_default=False,
+            help="Files or folders, read recursively (what is read: policygraph formats).",
+        ),
+    ],
     store: StoreOpt = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
-                                             help="Extract with N processes (default: every core).")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            show_default=False,
+            help="Extract with N processes (default: every core).",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Extract every file again, even those unchanged.")] = False,
-    ocr: Annotated[OcrChoice, typer.Option("--ocr", metavar="auto|always|never",
-                                           help="OCR (Tesseract, Vietnamese) of PDF pages without a text layer and "
-                                                "of images (auto), of every page with an image (always), or of "
-                                                "nothing (never); add --force for files loaded before.")
-                   ] = OcrChoice.auto,
+    ocr: Annotated[
+        OcrChoice,
+        typer.Option(
+            "--ocr",
+            metavar="auto|always|never",
+            help="OCR (Tesseract, Vietnamese) of PDF pages without a text layer and "
+            "of images (auto), of every page with an image (always), or of "
+            "nothing (never); add --force for files loaded before.",
+        ),
+    ] = OcrChoice.auto,
     as_json: JsonOpt = False,
-    neo4j: Annotated[str | None, typer.Option("--neo4j", metavar="URI", show_default=False,
-                                              help="Then push what changed to Neo4j at this URI "
-                                                   "(bolt://, neo4j://, neo4j+s://).")] = None,
+    neo4j: Annotated[
+        str | None,
+        typer.Option(
+            "--neo4j",
+            metavar="URI",
+            show_default=False,
+            help="Then push what changed to Neo4j at this URI (bolt://, neo4j://, neo4j+s://).",
+        ),
+    ] = None,
     user: UserOpt = None,
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
@@ -111,38 +136,58 @@ def load(
 
         fail(f"nothing to load: no {' '.join(SUPPORTED)} file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0, "ocr page": 0}
-    with Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}", markup=False), console=err, transient=True,
-                  disable=as_json or not err.is_terminal) as progress:
+    with Progress(
+        TextColumn("loading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as progress:
         task = progress.add_task("", total=len(found))
 
         def tick(what: str, n: int) -> None:
             counts[what] += n
             pages = f", {counts['ocr page']} pages OCR'd" if counts["ocr page"] else ""
-            progress.update(task, advance=0 if what == "ocr page" else n,
-                            description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged{pages}")
+            progress.update(
+                task,
+                advance=0 if what == "ocr page" else n,
+                description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged{pages}",
+            )
 
         result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr.value)
     for line in result.failed:
         _error_line(line)
-    summary = {"store": str(store_path(store)), "loaded": len(result.loaded), "unchanged": len(result.unchanged),
-               "failed": result.failed, "skipped": skipped, **run_guarded(describe, store)}
+    summary = {
+        "store": str(store_path(store)),
+        "loaded": len(result.loaded),
+        "unchanged": len(result.unchanged),
+        "failed": result.failed,
+        "skipped": skipped,
+        **run_guarded(describe, store),
+    }
     if neo4j:
         summary["neo4j"] = _push(store, neo4j, user, password, database)
     if as_json:
         echo_json(summary)
     else:
-        out.print(f"loaded {plural(len(result.loaded), 'file')} into {summary['store']}"
-                  + (f" ({len(result.unchanged)} unchanged)" if result.unchanged else "")
-                  + (f", {len(result.failed)} failed" if result.failed else "")
-                  + (f", {len(skipped)} skipped" if skipped else "")
-                  + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
-                  f"{summary['relations']} document relations, {summary['edges']} edges in all")
+        out.print(
+            f"loaded {plural(len(result.loaded), 'file')} into {summary['store']}"
+            + (f" ({len(result.unchanged)} unchanged)" if result.unchanged else "")
+            + (f", {len(result.failed)} failed" if result.failed else "")
+            + (f", {len(skipped)} skipped" if skipped else "")
+            + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
+            f"{summary['relations']} document relations, {summary['edges']} edges in all"
+        )
     if result.failed:
         raise typer.Exit(1)
 
 
-def _push(store: str | None, uri: str, user: str | None, password: str | None, database: str | None) -> dict[str, object]:
+def _push(
+    store: str | None, uri: str, user: str | None, password: str | None, database: str | None
+) -> dict[str, object]:
     from ..graph import neo4j_store
     from ..graph.store import open_source
     from ..graph.store_push import push_source
@@ -162,8 +207,12 @@ def _push(store: str | None, uri: str, user: str | None, password: str | None, d
 
 @app.command()
 def remove(
-    files: Annotated[list[str], typer.Argument(metavar="FILE...", show_default=False,
-                                               help="Files as loaded (their path relative to the folder loaded).")],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...", show_default=False, help="Files as loaded (their path relative to the folder loaded)."
+        ),
+    ],
     store: StoreOpt = None,
 ) -> None:
     """Retract files: everything they stated leaves the graph; nodes no file asserts disappear.
@@ -193,9 +242,17 @@ def formats(as_json: JsonOpt = False) -> None:
 
     from ..loaders.readers import FORMATS
 
-    rows: list[dict[str, Any]] = [{"format": f.name, "extensions": list(f.extensions), "what": f.what,
-                                   "max_mb": f.max_bytes // 1_000_000, "needs": f.needs or None, "missing": f.ready()}
-                                  for f in FORMATS]
+    rows: list[dict[str, Any]] = [
+        {
+            "format": f.name,
+            "extensions": list(f.extensions),
+            "what": f.what,
+            "max_mb": f.max_bytes // 1_000_000,
+            "needs": f.needs or None,
+            "missing": f.ready(),
+        }
+        for f in FORMATS
+    ]
     if as_json:
         echo_json({"formats": rows})
         return

@@ -20,10 +20,17 @@ from rich.table import Table
 from .app import app
 from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, err, fail, one_line, out, run_guarded
 
-UriOpt = Annotated[str, typer.Option(
-    "--neo4j", envvar="NEO4J_URI", metavar="URI", show_default=False,
-    help="Neo4j URI (default: $NEO4J_URI): bolt://host:7687, neo4j://host (cluster), "
-         "neo4j+s://xxx.databases.neo4j.io (Aura).")]
+UriOpt = Annotated[
+    str,
+    typer.Option(
+        "--neo4j",
+        envvar="NEO4J_URI",
+        metavar="URI",
+        show_default=False,
+        help="Neo4j URI (default: $NEO4J_URI): bolt://host:7687, neo4j://host (cluster), "
+        "neo4j+s://xxx.databases.neo4j.io (Aura).",
+    ),
+]
 
 
 @contextmanager
@@ -74,8 +81,9 @@ def push(
     force: Annotated[
         bool, typer.Option("--force", help="Rewrite every file, even those Neo4j already holds unchanged.")
     ] = False,
-    batch_size: Annotated[int, typer.Option(help="Rows (nodes and relationships) per write transaction; a file is "
-                                                 "never split.", min=1)] = 20_000,
+    batch_size: Annotated[
+        int, typer.Option(help="Rows (nodes and relationships) per write transaction; a file is never split.", min=1)
+    ] = 20_000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Push the store's graph to Neo4j, many files per transaction (each file is fully there or absent).
@@ -101,9 +109,16 @@ def push(
             summary.removed_nodes += neo4j_store.remove_file(drv, name)
             removed_files.append(name)
         if pushing:
-            with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          TextColumn("{task.description}", markup=False), console=err, transient=True,
-                          disable=as_json or not err.is_terminal) as progress:
+            with Progress(
+                TextColumn("pushing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}", markup=False),
+                console=err,
+                transient=True,
+                disable=as_json or not err.is_terminal,
+            ) as progress:
                 task = progress.add_task("", total=None)
 
                 def step(file: str, done: int) -> None:
@@ -150,16 +165,25 @@ def push(
     out.print(f"Neo4j now holds: {labels or 'no nodes'}; {types or 'no relationships'}", highlight=False)
 
 
-def _push_source(drv: Any, store: str | None, files: list[str] | None, prune: bool, force: bool, batch_rows: int,
-                 database: str | None, step: Any) -> Any:
+def _push_source(
+    drv: Any,
+    store: str | None,
+    files: list[str] | None,
+    prune: bool,
+    force: bool,
+    batch_rows: int,
+    database: str | None,
+    step: Any,
+) -> Any:
     """Push the store (or a JSON graph export) at `store` to Neo4j."""
     from ..graph.store import open_source
     from ..graph.store_push import push_source
 
     src = run_guarded(open_source, store)
     try:
-        return push_source(drv, src, files, prune=prune, force=force, batch_rows=batch_rows,
-                           database=database, progress=step)
+        return push_source(
+            drv, src, files, prune=prune, force=force, batch_rows=batch_rows, database=database, progress=step
+        )
     finally:
         src.close()
 

@@ -52,9 +52,13 @@ def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[
     t = Text(clean(q.display_name(attrs, node)), style="bold" if bold else "")
     named = any(attrs.get(k) for k in ("symbol", "title", "name"))
     title = str(attrs.get("title") or "")
-    fields = {"title": (title[:77] + "…" if len(title) > 80 else title) if attrs.get("symbol") else None,
-              "label": attrs.get("label"), "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
-              "issuer": attrs.get("issuer"), "jurisdiction": attrs.get("jurisdiction")}
+    fields = {
+        "title": (title[:77] + "…" if len(title) > 80 else title) if attrs.get("symbol") else None,
+        "label": attrs.get("label"),
+        "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
+        "issuer": attrs.get("issuer"),
+        "jurisdiction": attrs.get("jurisdiction"),
+    }
     shown = [k for k in fields if k not in hide and (named or k == "jurisdiction")]
     extra = " · ".join(clean(fields[k]) for k in shown if fields[k])
     if extra:
@@ -71,8 +75,9 @@ def _short_value(v: Any, items: int = 5, total: int | None = None) -> str:
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
 
 
-def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | None,
-                   stated_by: str | None = None) -> Text:
+def _evidence_text(
+    ev: dict[str, Any] | None, mention: str | None, file: str | None, stated_by: str | None = None
+) -> Text:
     """The evidence sentence and its file; "stated in FILE" for a relation between two documents a third
     file names (the edge's `stated_by`)."""
     if not ev:
@@ -85,7 +90,7 @@ def _evidence_text(ev: dict[str, Any] | None, mention: str | None, file: str | N
 
 
 def _origin_note(edges: list[dict[str, Any]]) -> str:
-    """" [portal]" when a portal's curated list states the relation, " [text+portal]" when both do."""
+    """ " [portal]" when a portal's curated list states the relation, " [text+portal]" when both do."""
     origins = sorted({str(e.get("origin") or "text") for e in edges}, key=lambda o: o != "text")
     return f" [{'+'.join(origins)}]" if "portal" in origins else ""
 
@@ -120,18 +125,39 @@ def _add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs:
         _add_hops(G, sub, h.children, h.attrs)
 
 
-
-ReportOpt = Annotated[Path | None, typer.Option(
-    "--report", metavar="FILE", show_default=False,
-    help="Also write the answer as a table: FILE.csv (UTF-8 with BOM, opens in Excel) or FILE.xlsx; "
-         "'-' writes CSV to standard output instead of the tree.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", show_default=False,
-                                              help="Only documents dated on or after DATE (2023, 2023-05, 2023-05-02).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", show_default=False,
-                                              help="Only documents dated on or before DATE.")]
-PlaceOpt = Annotated[str | None, typer.Option("--jurisdiction", "-j", metavar="PLACE", show_default=False,
-                                              help="Only documents of PLACE (a province includes its districts "
-                                                   "and cities; 'central' for central documents).")]
+ReportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="FILE",
+        show_default=False,
+        help="Also write the answer as a table: FILE.csv (UTF-8 with BOM, opens in Excel) or FILE.xlsx; "
+        "'-' writes CSV to standard output instead of the tree.",
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        show_default=False,
+        help="Only documents dated on or after DATE (2023, 2023-05, 2023-05-02).",
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option("--until", metavar="DATE", show_default=False, help="Only documents dated on or before DATE."),
+]
+PlaceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--jurisdiction",
+        "-j",
+        metavar="PLACE",
+        show_default=False,
+        help="Only documents of PLACE (a province includes its districts and cities; 'central' for central documents).",
+    ),
+]
 
 
 def _scope(since: str | None, until: str | None, place: str | None) -> Scope:
@@ -150,13 +176,25 @@ def lineage(
     up: Annotated[bool, typer.Option("--up", help="What REF implements, cites, supersedes (default).")] = False,
     down: Annotated[bool, typer.Option("--down", help="What implements, cites, supersedes REF.")] = False,
     both: Annotated[bool, typer.Option("--both", help="Up and down.")] = False,
-    depth: Annotated[int | None, typer.Option("--depth", min=0, help="At most N hops (default: no limit).",
-                                              show_default=False)] = None,
-    types: Annotated[list[str] | None, typer.Option(
-        "--type", "-t", help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
-                             "(default: all three).", show_default=False)] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
-                                       help="Show at most N documents (0: all); the total is still counted.")] = 100,
+    depth: Annotated[
+        int | None, typer.Option("--depth", min=0, help="At most N hops (default: no limit).", show_default=False)
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
+            "(default: all three).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, metavar="N", help="Show at most N documents (0: all); the total is still counted."
+        ),
+    ] = 100,
     since: SinceOpt = None,
     until: UntilOpt = None,
     place: PlaceOpt = None,
@@ -211,27 +249,43 @@ def lineage(
     if as_json:
         echo_json(q.lineage_to_dict(tree))
         return
-    root = Tree(_node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root) + Text(f"  [{tree.root}]", style="dim"))
+    root = Tree(
+        _node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root)
+        + Text(f"  [{tree.root}]", style="dim")
+    )
     heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
     for d in sides:
         hops = [h for h in tree.children if h.direction == d]
-        branch = root.add(Text(heads[d] + f"  ({', '.join(tree.types)}"
-                               + (f", depth ≤ {depth}" if depth is not None else "") + ")", style="bold blue"))
+        branch = root.add(
+            Text(
+                heads[d] + f"  ({', '.join(tree.types)}" + (f", depth ≤ {depth}" if depth is not None else "") + ")",
+                style="bold blue",
+            )
+        )
         if not hops:
             branch.add(Text("(nothing)", style="dim"))
         _add_hops(G, branch, hops, tree.attrs)
     out.print(root)
     if tree.total > tree.shown:
-        out.print(Text(f"showing {tree.shown} of {tree.total} documents reached (nearest first); "
-                       f"--limit {min(tree.total, max(4 * tree.shown, 1000))} for more, --limit 0 for all", style="dim"))
+        out.print(
+            Text(
+                f"showing {tree.shown} of {tree.total} documents reached (nearest first); "
+                f"--limit {min(tree.total, max(4 * tree.shown, 1000))} for more, --limit 0 for all",
+                style="dim",
+            )
+        )
 
 
 @app.command()
 @with_source
 def show(
     ref: RefArg,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
-                                       help="Show at most N edges each way (0: all); every edge is counted.")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, metavar="N", help="Show at most N edges each way (0: all); every edge is counted."
+        ),
+    ] = 20,
     as_json: JsonOpt = False,
     *,
     source: Source,
@@ -281,15 +335,20 @@ def _edges_table(s: dict[str, Any], title: str, arrow: str, G: nx.MultiDiGraph) 
     """show's table of a node's edges one way: the relation, the other node, the evidence."""
     edges = s[title]
     total = sum(s["counts"][title].values())
-    t = Table(title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "")
-              + ")", title_justify="left", expand=False)
+    t = Table(
+        title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "") + ")",
+        title_justify="left",
+        expand=False,
+    )
     t.add_column("relation")
     t.add_column("node", overflow="fold")
     t.add_column("evidence", overflow="fold")
     for e in edges:
         rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + _origin_note([e])
         other = Text(clean(e["other_name"]), style="bold")
-        extra = " · ".join(str(x) for x in (e.get("other_label"), e.get("other_date"), e.get("other_jurisdiction")) if x)
+        extra = " · ".join(
+            str(x) for x in (e.get("other_label"), e.get("other_date"), e.get("other_jurisdiction")) if x
+        )
         if extra:
             other.append("\n" + clean(extra), style="dim")
         t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, _edge_evidence(e, G))
@@ -333,10 +392,11 @@ def _loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Tab
 @app.command()
 @with_source
 def stats(
-    list_files: Annotated[bool, typer.Option("--files", help="List the files loaded, one per line, and stop.")
-                          ] = False,
-    top: Annotated[int, typer.Option("--top", min=0, metavar="N",
-                                     help="Show at most N items of each list (most cited, loose ends).")] = 5,
+    list_files: Annotated[bool, typer.Option("--files", help="List the files loaded, one per line, and stop.")] = False,
+    top: Annotated[
+        int,
+        typer.Option("--top", min=0, metavar="N", help="Show at most N items of each list (most cited, loose ends)."),
+    ] = 5,
     as_json: JsonOpt = False,
     *,
     source: Source,
@@ -369,26 +429,40 @@ def stats(
         echo_json(s)
         return
     docs = s["by_kind"].get("Document", 0)
-    out.print(Text(f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({_counts(s['by_kind'])}), "
-                   f"{plural(s['edges'], 'edge')}", style="bold"))
+    out.print(
+        Text(
+            f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({_counts(s['by_kind'])}), "
+            f"{plural(s['edges'], 'edge')}",
+            style="bold",
+        )
+    )
     out.print(Text("documents by type: ", style="bold") + Text(_counts(s["by_label"]) if docs else "none"))
     out.print(Text("edges by relation: ", style="bold") + Text(_counts(s["by_relation"], s["by_relation_kind"])))
     if s.get("by_origin", {}).get("portal"):
         agree = s["origin_agreement"]
-        out.print(Text("document relations by origin: ", style="bold") + Text(
-            f"{_counts(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
-            f"{agree['same_type']} of them with the same type"))
+        out.print(
+            Text("document relations by origin: ", style="bold")
+            + Text(
+                f"{_counts(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
+                f"{agree['same_type']} of them with the same type"
+            )
+        )
     if s["most_cited"]:
-        out.print(Text("most cited: ", style="bold")
-                  + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"])))
-    for title, key, missing in (("unresolved references", "unresolved", True),
-                                ("documents with no symbol or title", "no_identity", True),
-                                ("attribute conflicts between files", "conflicts", False)):
+        out.print(
+            Text("most cited: ", style="bold")
+            + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"]))
+        )
+    for title, key, missing in (
+        ("unresolved references", "unresolved", True),
+        ("documents with no symbol or title", "no_identity", True),
+        ("attribute conflicts between files", "conflicts", False),
+    ):
         t = _loose_table(title, s[key], missing)
         if t is not None:
             out.print(t)
-    out.print(Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)",
-                   style="dim"))
+    out.print(
+        Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)", style="dim")
+    )
 
 
 def _province_table(rep: q.CoverageReport) -> Table:
@@ -414,8 +488,13 @@ def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Tab
         first = e.edges[0] if e.edges else {}
         tgt = G.nodes[first["target"]] if first else {}
         mention = tgt.get("symbol") or tgt.get("number")
-        t.add_row(doc, clean(e.jurisdiction), clean(e.issuer), chain,
-                  _evidence_text(first.get("evidence"), mention, first.get("source_file"), first.get("stated_by")))
+        t.add_row(
+            doc,
+            clean(e.jurisdiction),
+            clean(e.issuer),
+            chain,
+            _evidence_text(first.get("evidence"), mention, first.get("source_file"), first.get("stated_by")),
+        )
     return t
 
 
@@ -423,13 +502,18 @@ def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Tab
 @with_source
 def coverage(
     ref: RefArg,
-    via_cites: Annotated[bool, typer.Option("--via-cites", help="Also follow CITES edges, not only IMPLEMENTS.")
-                         ] = False,
+    via_cites: Annotated[
+        bool, typer.Option("--via-cites", help="Also follow CITES edges, not only IMPLEMENTS.")
+    ] = False,
     since: SinceOpt = None,
     until: UntilOpt = None,
     place: PlaceOpt = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
-                                       help="List at most N documents (0: all); the counts cover every one.")] = 50,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, metavar="N", help="List at most N documents (0: all); the counts cover every one."
+        ),
+    ] = 50,
     report: ReportOpt = None,
     timeline: tlv.TimelineOpt = False,
     missing: tlv.MissingOpt = False,
@@ -489,12 +573,17 @@ def coverage(
         return
     direct = sum(1 for e in rep.entries if e.distance == 1)
     verb = "implement or cite" if via_cites else "implement"
-    out.print(_node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim"))
+    out.print(
+        _node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim")
+    )
     verb = verb + ("s" if len(rep.entries) == 1 else "")
-    out.print(Text(f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
-                   f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
-                   f"from {plural(len(rep.by_issuer), 'issuing body')}"
-                   + (f" — {_scope_text(scope)}" if scope else "")))
+    out.print(
+        Text(
+            f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
+            f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
+            f"from {plural(len(rep.by_issuer), 'issuing body')}" + (f" — {_scope_text(scope)}" if scope else "")
+        )
+    )
     if not rep.entries:
         return
     out.print(_province_table(rep))
@@ -508,6 +597,9 @@ def coverage(
 
 
 def _scope_text(scope: Scope) -> str:
-    bits = [f"since {scope.since}" if scope.since else "", f"until {scope.until}" if scope.until else "",
-            f"in {scope.jurisdiction}" if scope.jurisdiction else ""]
+    bits = [
+        f"since {scope.since}" if scope.since else "",
+        f"until {scope.until}" if scope.until else "",
+        f"in {scope.jurisdiction}" if scope.jurisdiction else "",
+    ]
     return " ".join(b for b in bits if b)

@@ -32,12 +32,21 @@ from .common import (
 )
 
 _WORDS: dict[str, str] = {
-    "in_force": "in force", "not_yet_in_force": "not yet in force", "amended": "in force, amended by",
-    "partly_repealed": "in force, partly repealed by", "replaced": "no longer in force: replaced by",
+    "in_force": "in force",
+    "not_yet_in_force": "not yet in force",
+    "amended": "in force, amended by",
+    "partly_repealed": "in force, partly repealed by",
+    "replaced": "no longer in force: replaced by",
     "repealed": "no longer in force: repealed by",
 }
-_STYLE = {"in_force": "green", "amended": "green", "partly_repealed": "yellow", "not_yet_in_force": "yellow",
-          "replaced": "red", "repealed": "red"}
+_STYLE = {
+    "in_force": "green",
+    "amended": "green",
+    "partly_repealed": "yellow",
+    "not_yet_in_force": "yellow",
+    "replaced": "red",
+    "repealed": "red",
+}
 _DAY = re.compile(r"^(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})$")
 
 
@@ -61,11 +70,16 @@ def parse_day(value: str) -> str:
 @with_source
 def status(
     ref: RefArg,
-    at: Annotated[str | None, typer.Option("--at", metavar="DATE", show_default=False,
-                                           help="The day to ask about: 2021-07-01 or 1/7/2021 (default: today).")
-                  ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="Show at most N changes of each list.")
-                   ] = 10,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="DATE",
+            show_default=False,
+            help="The day to ask about: 2021-07-01 or 1/7/2021 (default: today).",
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="Show at most N changes of each list.")] = 10,
     as_json: JsonOpt = False,
     *,
     source: Source,
@@ -89,8 +103,13 @@ def status(
         G = around(src, node, [("down", 1, ["SUPERSEDES"])])
     v = validity.status(G, node, day)
     if as_json:
-        echo_json({**validity.to_dict(v), "name": q.display_name(G.nodes[node], node),
-                   "by_names": {c.by: q.display_name(G.nodes[c.by], c.by) for c in (*v.changes, *v.pending)}})
+        echo_json(
+            {
+                **validity.to_dict(v),
+                "name": q.display_name(G.nodes[node], node),
+                "by_names": {c.by: q.display_name(G.nodes[c.by], c.by) for c in (*v.changes, *v.pending)},
+            }
+        )
         return
     _print(G, v, top)
 
@@ -127,9 +146,13 @@ def _print(G: Any, v: validity.Validity, top: int) -> None:
 def _change_text(G: Any, c: validity.Change, mention: str | None) -> Text:
     """One change: who, how, from when, and its evidence cut around the changed document's `mention`."""
     how = ", ".join(x for x in (c.kind, c.scope) if x)
-    when = {"stated": f"from {c.date}", "effective": f"from {c.date} (its effective date)",
-            "issued": f"issued {c.date} (effective date unknown)", "year": f"in {c.year} (date unknown)",
-            "unknown": "date unknown"}[c.dated]
+    when = {
+        "stated": f"from {c.date}",
+        "effective": f"from {c.date} (its effective date)",
+        "issued": f"issued {c.date} (effective date unknown)",
+        "year": f"in {c.year} (date unknown)",
+        "unknown": "date unknown",
+    }[c.dated]
     t = Text(f"  ← SUPERSEDES ({how}) " if how else "  ← SUPERSEDES ", style="magenta")
     t.append(_name(G, c.by), style="bold")
     t.append(f" · {when}", style="dim")

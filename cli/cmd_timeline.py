@@ -25,20 +25,42 @@ from .common import around, check_output, clean, echo_json, err, fail, out, plur
 if TYPE_CHECKING:
     from ..graph.source import GraphSource
 
-TimelineOpt = Annotated[bool, typer.Option(
-    "--timeline", help="For every province, the first document carrying REF out (directly or through a "
-                       "chain), its date and the days after REF's, sorted by days, with the median and quartiles.")]
-MissingOpt = Annotated[bool, typer.Option(
-    "--missing", help="The provinces with no document carrying REF out, against the official list in force on "
-                      "--as-of (34 since 1 July 2025, 63 before).")]
-AsOfOpt = Annotated[str | None, typer.Option(
-    "--as-of", metavar="DATE", show_default=False,
-    help="The day whose list of provinces counts (default: today); a merged province's documents count for "
-         "the province that took it over when DATE is on or after 2025-07-01. Documents are not cut at DATE: "
-         "add --until DATE for that.")]
-PlotOpt = Annotated[Path | None, typer.Option(
-    "--plot", metavar="FILE", show_default=False,
-    help="With --timeline: draw the days per province (and the missing ones) to FILE.svg or FILE.png.")]
+TimelineOpt = Annotated[
+    bool,
+    typer.Option(
+        "--timeline",
+        help="For every province, the first document carrying REF out (directly or through a "
+        "chain), its date and the days after REF's, sorted by days, with the median and quartiles.",
+    ),
+]
+MissingOpt = Annotated[
+    bool,
+    typer.Option(
+        "--missing",
+        help="The provinces with no document carrying REF out, against the official list in force on "
+        "--as-of (34 since 1 July 2025, 63 before).",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        show_default=False,
+        help="The day whose list of provinces counts (default: today); a merged province's documents count for "
+        "the province that took it over when DATE is on or after 2025-07-01. Documents are not cut at DATE: "
+        "add --until DATE for that.",
+    ),
+]
+PlotOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plot",
+        metavar="FILE",
+        show_default=False,
+        help="With --timeline: draw the days per province (and the missing ones) to FILE.svg or FILE.png.",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -78,8 +100,14 @@ def check(args: TimelineArgs) -> None:
         check_output(args.plot, args.store)
 
 
-def answer(src: GraphSource, G: nx.MultiDiGraph, rep: q.CoverageReport, follow: tuple[str, ...],
-           args: TimelineArgs, brief: bool) -> None:
+def answer(
+    src: GraphSource,
+    G: nx.MultiDiGraph,
+    rep: q.CoverageReport,
+    follow: tuple[str, ...],
+    args: TimelineArgs,
+    brief: bool,
+) -> None:
     """Print (or write) the timeline of a coverage report. The walk `G` was brief (dates and places, no
     evidence: graph.source.GraphSource.neighbourhood): the documents shown are read in full here, at most
     one per province (and the undated ones) whatever the number of documents counted."""
@@ -119,7 +147,7 @@ def _shown(t: tl.Timeline, args: TimelineArgs) -> list[str]:
         return []
     if args.as_json or args.report is not None or args.plot is not None or not args.limit:
         return [r.node for r in (*t.rows, *t.undated, *t.early)]
-    return [r.node for r in t.rows[:args.limit]]
+    return [r.node for r in t.rows[: args.limit]]
 
 
 def _json(d: dict, args: TimelineArgs) -> dict:
@@ -154,16 +182,26 @@ def _stats_text(s: dict, root_date: str | None) -> str:
         return "REF has no date: the days after it cannot be counted (sorted by date)"
     if s["median"] is None:
         return "no province has a dated document after REF's date"
-    return (f"days after REF: median {s['median']:g}, quartiles {s['q1']:g}–{s['q3']:g}, "
-            f"fastest {s['min']}, slowest {s['max']} ({plural(s['with_days'], 'province')})")
+    return (
+        f"days after REF: median {s['median']:g}, quartiles {s['q1']:g}–{s['q3']:g}, "
+        f"fastest {s['min']}, slowest {s['max']} ({plural(s['with_days'], 'province')})"
+    )
 
 
 def _timeline_table(t: tl.Timeline, d: dict, limit: int) -> Table:
     rows = d["timeline"] if not limit else d["timeline"][:limit]
-    table = Table(title=f"first document per province ({len(rows)} of {len(d['timeline'])}, by days)",
-                  title_justify="left")
-    for col, just in (("#", "right"), ("province", "left"), ("first date", "left"), ("days", "right"),
-                      ("document", "left"), ("chain", "left"), ("evidence", "left")):
+    table = Table(
+        title=f"first document per province ({len(rows)} of {len(d['timeline'])}, by days)", title_justify="left"
+    )
+    for col, just in (
+        ("#", "right"),
+        ("province", "left"),
+        ("first date", "left"),
+        ("days", "right"),
+        ("document", "left"),
+        ("chain", "left"),
+        ("evidence", "left"),
+    ):
         table.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
     for i, r in enumerate(rows, 1):
         ev = r["evidence"] or {}
@@ -172,8 +210,15 @@ def _timeline_table(t: tl.Timeline, d: dict, limit: int) -> Table:
         if ev.get("file"):
             evid.append(f"  — {clean(ev['file'])}", style="dim")
         more = f"\n({r['documents']} documents)" if r["documents"] > 1 else ""
-        table.add_row(str(i), clean(r["province"]) + more, r["first_date"], str(r["days"]) if r["days"] is not None
-                      else "?", clean(r["name"]), clean(" → ".join(r["chain_names"])), evid)
+        table.add_row(
+            str(i),
+            clean(r["province"]) + more,
+            r["first_date"],
+            str(r["days"]) if r["days"] is not None else "?",
+            clean(r["name"]),
+            clean(" → ".join(r["chain_names"])),
+            evid,
+        )
     return table
 
 
@@ -190,23 +235,39 @@ def _print(t: tl.Timeline, d: dict, args: TimelineArgs) -> None:
     root = Text(clean(q.display_name(t.root_attrs, t.root)), style="bold")
     root.append(f"  {t.root_attrs.get('date') or 'no date'}  [{t.root}]", style="dim")
     out.print(root)
-    out.print(Text(f"provinces as of {t.as_of}: {len(t.units)} in the list ({d['list']['source']})"
-                   if len(t.units) > 1 else f"as of {t.as_of}: {', '.join(t.units) or 'no known province'}",
-                   style="dim"))
+    out.print(
+        Text(
+            f"provinces as of {t.as_of}: {len(t.units)} in the list ({d['list']['source']})"
+            if len(t.units) > 1
+            else f"as of {t.as_of}: {', '.join(t.units) or 'no known province'}",
+            style="dim",
+        )
+    )
     if args.timeline:
-        out.print(Text(f"{plural(len(d['timeline']), 'province')} carried it out with a dated document; "
-                       + _stats_text(d["stats"], d["root_date"])))
+        out.print(
+            Text(
+                f"{plural(len(d['timeline']), 'province')} carried it out with a dated document; "
+                + _stats_text(d["stats"], d["root_date"])
+            )
+        )
         if d["timeline"]:
             out.print(_timeline_table(t, d, args.limit))
         if d["timeline"] and args.limit and len(d["timeline"]) > args.limit:
             out.print(Text(f"--limit {len(d['timeline'])} or --limit 0 for every province", style="dim"))
-        for title, key in (("no date (never counted first)", "no_date"),
-                           ("dated before REF (a wrong date or a wrong match; never counted first)", "before_root")):
+        for title, key in (
+            ("no date (never counted first)", "no_date"),
+            ("dated before REF (a wrong date or a wrong match; never counted first)", "before_root"),
+        ):
             if d[key]:
                 out.print(_apart(title, d[key], args.limit))
         if d["unplaced"]:
-            out.print(Text(f"{plural(len(d['unplaced']), 'local document')} of a place not in the gazetteer: "
-                           + ", ".join(sorted({clean(u['jurisdiction']) for u in d['unplaced']})), style="dim"))
+            out.print(
+                Text(
+                    f"{plural(len(d['unplaced']), 'local document')} of a place not in the gazetteer: "
+                    + ", ".join(sorted({clean(u["jurisdiction"]) for u in d["unplaced"]})),
+                    style="dim",
+                )
+            )
     if args.missing or args.timeline:
         miss = Text(f"missing ({len(d['missing'])} of {len(t.units)}): ", style="bold")
         miss.append(", ".join(clean(p) for p in d["missing"]) or "none")

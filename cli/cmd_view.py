@@ -58,31 +58,60 @@ def _with(values: list[str] | None) -> tuple[str, ...]:
 @app.command()
 @with_source
 def view(
-    ref: Annotated[str | None, typer.Argument(
-        metavar="REF", show_default=False,
-        help="The document to centre on: a symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number "
-             "(\"Nghị quyết 31\"), title words, a file name or a node id; the whole graph when left out.")] = None,
+    ref: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="REF",
+            show_default=False,
+            help="The document to centre on: a symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number "
+            '("Nghị quyết 31"), title words, a file name or a node id; the whole graph when left out.',
+        ),
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     up: Annotated[bool, typer.Option("--up", help="Only what REF implements, cites, supersedes.")] = False,
     down: Annotated[bool, typer.Option("--down", help="Only what implements, cites, supersedes REF.")] = False,
     both: Annotated[bool, typer.Option("--both", help="Up and down (the default).")] = False,
     depth: Annotated[int, typer.Option("--depth", "-d", min=0, help="At most N hops from REF.")] = 2,
-    types: Annotated[list[str] | None, typer.Option(
-        "--type", "--types", "-t", show_default=False,
-        help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
-             "(default: all three).")] = None,
-    with_: Annotated[list[str] | None, typer.Option(
-        "--with", metavar="KINDS", show_default=False,
-        help="Also draw these as nodes: bodies, projects (comma-separated); otherwise they are attributes "
-             "in the panel.")] = None,
-    limit: Annotated[int, typer.Option(
-        "--limit", "-n", min=0, metavar="N",
-        help="With REF: draw at most N documents each way, nearest first, as `lineage --limit` shows "
-             "them (0: all).")] = 300,
+    types: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type",
+            "--types",
+            "-t",
+            show_default=False,
+            help="Relation types to follow, comma-separated or repeated: IMPLEMENTS,CITES,SUPERSEDES "
+            "(default: all three).",
+        ),
+    ] = None,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with",
+            metavar="KINDS",
+            show_default=False,
+            help="Also draw these as nodes: bodies, projects (comma-separated); otherwise they are attributes "
+            "in the panel.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            metavar="N",
+            help="With REF: draw at most N documents each way, nearest first, as `lineage --limit` shows "
+            "them (0: all).",
+        ),
+    ] = 300,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in a web browser.")] = False,
-    timeline: Annotated[bool, typer.Option(
-        "--timeline", help="With REF: a panel of when each province first carried REF out "
-                           "(`coverage REF --timeline`).")] = False,
+    timeline: Annotated[
+        bool,
+        typer.Option(
+            "--timeline",
+            help="With REF: a panel of when each province first carried REF out (`coverage REF --timeline`).",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
     *,
     source: Source,
@@ -135,9 +164,17 @@ def view(
         fail(f"{output}: {e.strerror or e}", 1)
     hint = "" if drawn else "; bodies and projects are in the panel (--with bodies,projects draws them)"
     shown = len(v.levels) - 1
-    cut = (f" (the first {shown} of {v.reached} documents reached, nearest first; --limit 0 for all)"
-           if v.reached is not None and v.reached > shown else "")
-    err.print(clean(f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn{cut}, "
-                    f"{v.graph.number_of_edges()} relations{hint}"), highlight=False)
+    cut = (
+        f" (the first {shown} of {v.reached} documents reached, nearest first; --limit 0 for all)"
+        if v.reached is not None and v.reached > shown
+        else ""
+    )
+    err.print(
+        clean(
+            f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn{cut}, "
+            f"{v.graph.number_of_edges()} relations{hint}"
+        ),
+        highlight=False,
+    )
     if open_browser:
         webbrowser.open(path.resolve().as_uri())

@@ -39,34 +39,75 @@ out = Console(markup=False, emoji=False, highlight=False)
 
 # ------------------------------------------------------------------------------------------------ options
 
-StoreOpt = Annotated[str | None, typer.Option(
-    "--store", metavar="FILE", show_default=False,
-    help="The embedded store (default: $POLICYGRAPH_STORE, else ./policygraph.db).")]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        metavar="FILE",
+        show_default=False,
+        help="The embedded store (default: $POLICYGRAPH_STORE, else ./policygraph.db).",
+    ),
+]
 # No envvar on the query commands on purpose: with NEO4J_URI set for `push`/`cypher`, a query must not
 # silently leave the store it was pointed at; pass --neo4j "$NEO4J_URI" to ask Neo4j.
-Neo4jOpt = Annotated[str | None, typer.Option(
-    "--neo4j", metavar="URI", show_default=False,
-    help="Answer from Neo4j at this URI instead of the store (bolt://, neo4j://, neo4j+s://), "
-         "e.g. --neo4j \"$NEO4J_URI\".")]
-UserOpt = Annotated[str | None, typer.Option("--user", envvar="NEO4J_USER", metavar="NAME", show_default=False,
-                                             help="Neo4j user (default: $NEO4J_USER; none: no auth).")]
-PasswordOpt = Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", metavar="SECRET",
-                                                 show_default=False, help="Neo4j password ($NEO4J_PASSWORD).")]
-DatabaseOpt = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE", metavar="NAME",
-                                                 show_default=False,
-                                                 help="Neo4j database (default: $NEO4J_DATABASE, else the server's).")]
+Neo4jOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--neo4j",
+        metavar="URI",
+        show_default=False,
+        help="Answer from Neo4j at this URI instead of the store (bolt://, neo4j://, neo4j+s://), "
+        'e.g. --neo4j "$NEO4J_URI".',
+    ),
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--user",
+        envvar="NEO4J_USER",
+        metavar="NAME",
+        show_default=False,
+        help="Neo4j user (default: $NEO4J_USER; none: no auth).",
+    ),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--password",
+        envvar="NEO4J_PASSWORD",
+        metavar="SECRET",
+        show_default=False,
+        help="Neo4j password ($NEO4J_PASSWORD).",
+    ),
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        metavar="NAME",
+        show_default=False,
+        help="Neo4j database (default: $NEO4J_DATABASE, else the server's).",
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of tables.")]
-RefArg = Annotated[str, typer.Argument(
-    metavar="REF", show_default=False,
-    help="A symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number (\"Nghị quyết 31\", \"KL 21\"), "
-         "title words (\"Luật Đất đai\"), a file name or a node id.")]
+RefArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="REF",
+        show_default=False,
+        help='A symbol (31-NQ/TW, 08-NQ/TU@Hải Phòng 2022), a type and number ("Nghị quyết 31", "KL 21"), '
+        'title words ("Luật Đất đai"), a file name or a node id.',
+    ),
+]
 
 
 class Neo4jOptions:
     """Where Neo4j is and how to log in (None: answer from the embedded store)."""
 
-    def __init__(self, uri: str | None, user: str | None = None, password: str | None = None,
-                 database: str | None = None) -> None:
+    def __init__(
+        self, uri: str | None, user: str | None = None, password: str | None = None, database: str | None = None
+    ) -> None:
         self.uri, self.user, self.password, self.database = uri, user, password, database
 
     def __bool__(self) -> bool:
@@ -83,8 +124,13 @@ class Source:
 
 
 #: the five source options, as every command that takes a source spells them
-_SOURCE_OPTIONS = (("store", StoreOpt), ("neo4j", Neo4jOpt), ("user", UserOpt), ("password", PasswordOpt),
-                   ("database", DatabaseOpt))
+_SOURCE_OPTIONS = (
+    ("store", StoreOpt),
+    ("neo4j", Neo4jOpt),
+    ("user", UserOpt),
+    ("password", PasswordOpt),
+    ("database", DatabaseOpt),
+)
 
 
 def with_source(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -92,12 +138,21 @@ def with_source(command: Callable[..., Any]) -> Callable[..., Any]:
     `source: Source`, declared once here: typer sees the five options, the command one object."""
     sig = inspect.signature(command, eval_str=True)
     params = [p for p in sig.parameters.values() if p.name != "source"]
-    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
-             for name, ann in _SOURCE_OPTIONS]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
+        for name, ann in _SOURCE_OPTIONS
+    ]
 
     @functools.wraps(command)
-    def run(*args: Any, store: str | None = None, neo4j: str | None = None, user: str | None = None,
-            password: str | None = None, database: str | None = None, **kwargs: Any) -> Any:
+    def run(
+        *args: Any,
+        store: str | None = None,
+        neo4j: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
         return command(*args, source=Source(store, Neo4jOptions(neo4j, user, password, database)), **kwargs)
 
     run.__signature__ = sig.replace(parameters=[*params, *extra])  # type: ignore[attr-defined]
@@ -181,7 +236,6 @@ def store_clash(output: Path, store: str | None) -> str | None:
             what = "is the store" if not suffix else f"belongs to the store {kept}"
             return f"refusing to write {output}: it {what} (choose another file)"
     return None
-
 
 
 def check_output(output: Path, store: str | None) -> None:
@@ -279,9 +333,17 @@ def _candidate_row(G: nx.MultiDiGraph, n: str) -> dict[str, Any]:
     from ..graph import queries as q
 
     d = G.nodes[n]
-    return {"id": n, "symbol": d.get("symbol"), "name": q.display_name(d, n), "label": d.get("label"),
-            "date": d.get("date"), "jurisdiction": d.get("jurisdiction"), "issuer": q.issuer_of(G, n),
-            "source_file": d.get("source_file"), "ref": q.suggest_ref(G, n)}
+    return {
+        "id": n,
+        "symbol": d.get("symbol"),
+        "name": q.display_name(d, n),
+        "label": d.get("label"),
+        "date": d.get("date"),
+        "jurisdiction": d.get("jurisdiction"),
+        "issuer": q.issuer_of(G, n),
+        "source_file": d.get("source_file"),
+        "ref": q.suggest_ref(G, n),
+    }
 
 
 def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
@@ -296,9 +358,12 @@ def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
         close = q.did_you_mean(G, ref)
         if as_json:
             echo_json({"error": "not found", "ref": ref, "did_you_mean": close})
-        hint = ("did you mean " + ", ".join(repr(c) for c in close) + "?" if close else
-                "try a symbol such as 31-NQ/TW, \"Nghị quyết 31\", title words, a file name, "
-                "or `policygraph stats` to see what is loaded")
+        hint = (
+            "did you mean " + ", ".join(repr(c) for c in close) + "?"
+            if close
+            else 'try a symbol such as 31-NQ/TW, "Nghị quyết 31", title words, a file name, '
+            "or `policygraph stats` to see what is loaded"
+        )
         fail(f"nothing matches {ref!r}; {hint}", 1)
     if len(found) == 1:
         return found[0]
@@ -310,21 +375,40 @@ def resolve_one(src: GraphSource, ref: str, as_json: bool = False) -> str:
         for col in ("narrower ref", "label", "date", "jurisdiction", "issuer", "id"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            t.add_row(*(clean(x) for x in (r["ref"], r["label"] or "", r["date"] or "",
-                                           r["jurisdiction"] or "central", r["issuer"] or "", r["id"])))
+            t.add_row(
+                *(
+                    clean(x)
+                    for x in (
+                        r["ref"],
+                        r["label"] or "",
+                        r["date"] or "",
+                        r["jurisdiction"] or "central",
+                        r["issuer"] or "",
+                        r["id"],
+                    )
+                )
+            )
         err.print(t, soft_wrap=False)
     example = rows[0]["ref"] if rows[0]["ref"] != rows[0]["id"] else "08-NQ/TU@Hải Phòng 2022"
-    err.print(Text(f"ambiguous: give a narrower ref (jurisdiction and/or year), e.g. {clean(example)!r}",
-                   style="yellow"))
+    err.print(
+        Text(f"ambiguous: give a narrower ref (jurisdiction and/or year), e.g. {clean(example)!r}", style="yellow")
+    )
     raise typer.Exit(2)
 
 
 Walk = tuple[str, "int | None", "Sequence[str] | None"]
 
 
-def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = True,
-           issuers_of: Sequence[str] | None = None, base: nx.MultiDiGraph | None = None,
-           unnamed_only: bool = False, brief: bool = False) -> nx.MultiDiGraph:
+def around(
+    src: GraphSource,
+    node: str,
+    walks: Sequence[Walk],
+    issuers: bool = True,
+    issuers_of: Sequence[str] | None = None,
+    base: nx.MultiDiGraph | None = None,
+    unnamed_only: bool = False,
+    brief: bool = False,
+) -> nx.MultiDiGraph:
     """The sub-graph a command walks from `node` (added to `base`): each walk is (direction, depth,
     relation types), plus the ISSUED_BY edges of the nodes reached, or of `issuers_of` (a document's
     issuer is shown beside it; with `unnamed_only`, of those without an ``issuer`` of their own, which
@@ -333,8 +417,10 @@ def around(src: GraphSource, node: str, walks: Sequence[Walk], issuers: bool = T
     import networkx as nx
 
     graphs = [base.copy()] if base is not None else []
-    graphs += [src.neighbourhood([node], direction, depth, types, brief)  # type: ignore[arg-type]
-               for direction, depth, types in walks]
+    graphs += [
+        src.neighbourhood([node], direction, depth, types, brief)  # type: ignore[arg-type]
+        for direction, depth, types in walks
+    ]
     H = graphs[0] if graphs else nx.MultiDiGraph()
     for F in graphs[1:]:
         _add(H, F)

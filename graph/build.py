@@ -26,8 +26,24 @@ import networkx as nx
 from ..loaders.models import Body, DocRef, Extraction, Project, Relation
 from .identity import Assigned, assign_ids
 
-DOC_FIELDS = ("label", "symbol", "number", "type_code", "issuer_code", "date", "year", "issuer", "jurisdiction",
-              "parent_jurisdiction", "level", "branch", "term", "title", "effective", "stated_status")
+DOC_FIELDS = (
+    "label",
+    "symbol",
+    "number",
+    "type_code",
+    "issuer_code",
+    "date",
+    "year",
+    "issuer",
+    "jurisdiction",
+    "parent_jurisdiction",
+    "level",
+    "branch",
+    "term",
+    "title",
+    "effective",
+    "stated_status",
+)
 #: edge attributes a relation carries only when known (a supersession's part and effective date)
 OPTIONAL_EDGE_FIELDS = ("scope", "effective", "stated_by")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")
@@ -130,8 +146,15 @@ def _ocr_marks(node: dict[str, Any], own: list[DocRef]) -> None:
 def body_node(claims: Sequence[tuple[Body, str]]) -> dict[str, Any]:
     """A body's attributes: as the first file (in order) states them; `sources` from all."""
     b = claims[0][0]
-    return {"kind": "Body", "label": "Body", "name": b.name, "level": b.level, "branch": b.branch,
-            "jurisdiction": b.jurisdiction, "sources": sorted({f for _, f in claims})}
+    return {
+        "kind": "Body",
+        "label": "Body",
+        "name": b.name,
+        "level": b.level,
+        "branch": b.branch,
+        "jurisdiction": b.jurisdiction,
+        "sources": sorted({f for _, f in claims}),
+    }
 
 
 def project_node(claims: Sequence[tuple[Project, str]]) -> dict[str, Any]:
@@ -142,8 +165,13 @@ def project_node(claims: Sequence[tuple[Project, str]]) -> dict[str, Any]:
         for alias in (p.name, *p.aliases):
             if alias not in aliases and alias != name:
                 aliases.append(alias)
-    return {"kind": "Project", "label": "Project", "name": name, "aliases": aliases,
-            "sources": sorted({f for _, f in claims})}
+    return {
+        "kind": "Project",
+        "label": "Project",
+        "name": name,
+        "aliases": aliases,
+        "sources": sorted({f for _, f in claims}),
+    }
 
 
 def project_id(key: str) -> str:
@@ -175,8 +203,15 @@ def edge_attrs(rel: Relation, file: str) -> dict[str, Any]:
     the document's text states it, "portal" when a portal's curated list does. `scope` and `effective` only
     when known."""
     extra = {f: getattr(rel, f) for f in OPTIONAL_EDGE_FIELDS if getattr(rel, f) is not None}
-    return {"type": rel.type, "kind": rel.kind, "source_file": file_name(file), "source_path": file,
-            "evidence": rel.evidence.to_dict() if rel.evidence else None, "origin": rel.origin, **extra}
+    return {
+        "type": rel.type,
+        "kind": rel.kind,
+        "source_file": file_name(file),
+        "source_path": file,
+        "evidence": rel.evidence.to_dict() if rel.evidence else None,
+        "origin": rel.origin,
+        **extra,
+    }
 
 
 def file_name(path: str) -> str:
@@ -190,6 +225,7 @@ def file_name(path: str) -> str:
 
 def local_node_of(x: Extraction, ids: dict[tuple[str, str], Assigned]) -> Callable[[str], str]:
     """Map a local key of `x` (document, project or body key) to its node id."""
+
     def node_of(key: str) -> str:
         if key in x.docs:
             return ids[(x.file, key)].id

@@ -65,16 +65,24 @@ def _doc_id(r: DocRef, local: bool, date: str | None = None, term: str | None = 
 
 def short_id(r: DocRef) -> str:
     """The node of a short reference that fits no single document."""
-    return (f"ref:{r.label or 'Document'} {r.number}" + (f" | {r.issuer}" if r.issuer else "")
-            + (f" | {r.jurisdiction}" if r.jurisdiction else ""))
+    return (
+        f"ref:{r.label or 'Document'} {r.number}"
+        + (f" | {r.issuer}" if r.issuer else "")
+        + (f" | {r.jurisdiction}" if r.jurisdiction else "")
+    )
 
 
 def single_id(file: str, key: str, r: DocRef) -> str:
     """The node of a reference with neither symbol nor short form: the file's own document, or a named one."""
     if r.is_source:
         return "file:" + file
-    return ("named:" + (r.title or r.name or key) + "|" + str(r.date or r.year or r.term or "")
-            + ("|" + r.jurisdiction if r.jurisdiction else ""))
+    return (
+        "named:"
+        + (r.title or r.name or key)
+        + "|"
+        + str(r.date or r.year or r.term or "")
+        + ("|" + r.jurisdiction if r.jurisdiction else "")
+    )
 
 
 def family_spelling(members: Sequence[tuple[RefId, DocRef]]) -> str:
@@ -115,7 +123,9 @@ def assign_family(members: Sequence[tuple[RefId, DocRef]]) -> dict[RefId, Assign
         if len(fit) == 1:
             out[rid] = Assigned(_doc_id(r, fam.local, fit[0][0], fit[0][1], spelling))
         elif fit:
-            out[rid] = Assigned(_doc_id(r, fam.local, symbol=spelling) + "@?", False, tuple(sorted({*r.missing, "date"})))
+            out[rid] = Assigned(
+                _doc_id(r, fam.local, symbol=spelling) + "@?", False, tuple(sorted({*r.missing, "date"}))
+            )
         else:
             out[rid] = Assigned(_doc_id(r, fam.local, symbol=spelling))
     return out
@@ -149,8 +159,11 @@ class Candidates:
         self._by_place: dict[tuple[str | None, str | None], list[_Group]] = defaultdict(list)  # all, by place
         self._by_file: dict[tuple[str | None, str], list[_Group]] = defaultdict(list)  # local, by naming file
         for (gid, label, year, code, jur, symbol), files in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            g = (gid, DocRef(key="", label=label, year=year, issuer_code=code, jurisdiction=jur, symbol=symbol),
-                 frozenset(files))
+            g = (
+                gid,
+                DocRef(key="", label=label, year=year, issuer_code=code, jurisdiction=jur, symbol=symbol),
+                frozenset(files),
+            )
             self.labels.add(label)
             self._by_place[(label, jur)].append(g)
             if is_local(g[1]):
@@ -164,7 +177,7 @@ class Candidates:
         is of `place` (a group may come twice); short_fits rejects every group left out:
         a place named (`r.jurisdiction`) takes only documents of that place or of none; else a local
         document must be of `place` or named in `file`."""
-        for label in ([r.label, None] if r.label is not None else sorted(self.labels, key=str)):
+        for label in [r.label, None] if r.label is not None else sorted(self.labels, key=str):
             if r.jurisdiction:
                 yield from self._by_place.get((label, None), ())
                 yield from self._by_place.get((label, r.jurisdiction), ())
@@ -175,8 +188,9 @@ class Candidates:
             yield from self._by_file.get((label, file), ())
 
 
-def assign_short(rid: RefId, r: DocRef, candidates: Candidates | Iterable[Candidate],
-                 citing_place: str | None) -> Assigned:
+def assign_short(
+    rid: RefId, r: DocRef, candidates: Candidates | Iterable[Candidate], citing_place: str | None
+) -> Assigned:
     """The node of a short reference, given the resolved full references with its number."""
     index = candidates if isinstance(candidates, Candidates) else Candidates(candidates)
     fitting: set[str] = set()

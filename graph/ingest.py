@@ -94,8 +94,9 @@ def _extract(job: tuple[str, str, str, str], lazy: bool = False, ocr: OcrMode = 
     return rel, staged(x, sha256, location, lazy=lazy), None
 
 
-def _extracted(jobs: Sequence[tuple[str, str, str, str]], workers: int, ocr: OcrMode = "auto",
-               tick: Progress | None = None) -> Iterator[tuple[Extracted, bool]]:
+def _extracted(
+    jobs: Sequence[tuple[str, str, str, str]], workers: int, ocr: OcrMode = "auto", tick: Progress | None = None
+) -> Iterator[tuple[Extracted, bool]]:
     """Extract `jobs` (in `workers` processes when there are several), each with whether it must be
     written at once: a file of STREAMED bytes or more is extracted here, after the others, and staged
     lazily and alone (a worker would hold its extraction and its rows, then pickle the rows over).
@@ -150,9 +151,15 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], jobs: int | None = None,
-               progress: Progress | None = None, force: bool = False, batch: int = BATCH,
-               ocr: OcrMode = "auto") -> LoadResult:
+def load_files(
+    store: str | os.PathLike[str] | None,
+    found: Sequence[Found],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+    batch: int = BATCH,
+    ocr: OcrMode = "auto",
+) -> LoadResult:
     """Load `found` into the store at `store`: unchanged files (same sha256) are skipped unless `force`;
     each file's statements replace what it stated before. The graph changes in one final transaction.
     `ocr`: which pages of PDFs are OCR'd, and whether images are (see readers.read)."""
@@ -178,8 +185,15 @@ def load_files(store: str | os.PathLike[str] | None, found: Sequence[Found], job
     return result
 
 
-def _stage_all(st: Store, todo: Sequence[tuple[str, str, str, str]], workers: int, batch: int, result: LoadResult,
-               tick: Progress, ocr: OcrMode = "auto") -> None:
+def _stage_all(
+    st: Store,
+    todo: Sequence[tuple[str, str, str, str]],
+    workers: int,
+    batch: int,
+    result: LoadResult,
+    tick: Progress,
+    ocr: OcrMode = "auto",
+) -> None:
     """Extract `todo` and stage it, `batch` files per transaction (a file to be written alone, alone)."""
     batch_rows: list[Staged] = []
     for (rel, rows, problem), alone in _extracted(todo, workers, ocr, tick):
@@ -213,5 +227,10 @@ def describe(store: str | os.PathLike[str] | None) -> dict[str, Any]:
     with Store.open(store, create=False) as st:
         s = st.source().stats(0)
     rel = sum(n for t, n in s["by_relation"].items() if t in ("CITES", "IMPLEMENTS", "SUPERSEDES"))
-    return {"files_in_store": s["files"], "nodes": s["nodes"], "documents": s["by_kind"].get("Document", 0),
-            "relations": rel, "edges": s["edges"]}
+    return {
+        "files_in_store": s["files"],
+        "nodes": s["nodes"],
+        "documents": s["by_kind"].get("Document", 0),
+        "relations": rel,
+        "edges": s["edges"],
+    }

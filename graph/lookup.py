@@ -34,8 +34,15 @@ _TYPE_PHRASES = sorted(((tuple(k.split()), v) for k, v in _TYPE_WORDS.items()), 
 _TYPE_CODES: dict[str, str] = {fold_text(code): lab for code, lab in vocab.TYPE_CODE_TO_LABEL.items()}
 _FILLER = {"so", "no", "no.", "ngay", "nam", "cua", "tai", "o", "of", "in", "the", "-", ",", ";"}
 _CENTRAL = {"tw", "trunguong", "central", "national", "toanquoc"}
-_JUR_ALIASES = {"hcm": "hochiminh", "tphcm": "hochiminh", "tp.hcm": "hochiminh", "sg": "hochiminh",
-                "saigon": "hochiminh", "hn": "hanoi", "hp": "haiphong"}
+_JUR_ALIASES = {
+    "hcm": "hochiminh",
+    "tphcm": "hochiminh",
+    "tp.hcm": "hochiminh",
+    "sg": "hochiminh",
+    "saigon": "hochiminh",
+    "hn": "hanoi",
+    "hp": "haiphong",
+}
 
 # A symbol typed loosely: digits, then groups joined by - or / (spaces tolerated). Must contain a letter.
 _SYMBOL_RE = re.compile(r"(?<![^\W_])\d{1,5}(?:\s*[-/]\s*[^\W_]+)+")
@@ -45,8 +52,9 @@ _VN_DATE_RE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19
 _YEAR_RE = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
 _TERM_RE = re.compile(r"\b(?:khoa|term)\s+([ivxlc]+|\d{1,2})\b")
 # Where a name typed with a term or a year ends: "Nghị quyết Trung ương 4 (khóa XII)", "... 2022".
-_NAME_TAIL_RE = re.compile(r"[\s(,]*(?:\b(?:khóa|khoá|khoa|term)\s+(?:[IVXLCivxlc]+|\d{1,2})\b|(?<!\d)(?:19|20)\d\d(?!\d))",
-                           re.IGNORECASE)
+_NAME_TAIL_RE = re.compile(
+    r"[\s(,]*(?:\b(?:khóa|khoá|khoa|term)\s+(?:[IVXLCivxlc]+|\d{1,2})\b|(?<!\d)(?:19|20)\d\d(?!\d))", re.IGNORECASE
+)
 
 
 @dataclass
@@ -143,7 +151,8 @@ def _labels_of(d: Mapping[str, Any]) -> set[str]:
 
 # kept beside the graph, not in G.graph, so exports never see it
 _INDEXES: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, int], dict[str, dict[str, list[Hashable]]]]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def _index(G: nx.MultiDiGraph) -> dict[str, dict[str, list[Hashable]]]:
@@ -305,7 +314,7 @@ def _loose_symbol(G: nx.MultiDiGraph, typed: str) -> list[Hashable]:
 def _symbol_ref(G: nx.MultiDiGraph, main: str, m: re.Match[str], narrow_text: str) -> tuple[list[Hashable], str]:
     tokens = main[: m.start()].split()
     label, _code, used = _parse_type(tokens, need_number_after=False)
-    narrow_text = " ".join([*tokens[used:], main[m.end():], narrow_text])
+    narrow_text = " ".join([*tokens[used:], main[m.end() :], narrow_text])
     cands = _by_symbol(G, m.group(0)) or _loose_symbol(G, m.group(0))
     if label:  # a type word is only a hint next to a full symbol
         cands = [n for n in cands if label in _labels_of(G.nodes[n])] or cands
@@ -313,19 +322,24 @@ def _symbol_ref(G: nx.MultiDiGraph, main: str, m: re.Match[str], narrow_text: st
 
 
 def _numbered_or_named(G: nx.MultiDiGraph, main: str, narrow_text: str) -> tuple[list[Hashable], str]:
-    """"Nghị quyết 31", "NQ 31" (a type and a number), else a title or name, then a term or a year."""
+    """ "Nghị quyết 31", "NQ 31" (a type and a number), else a title or name, then a term or a year."""
     tokens = main.split()
     label, code, used = _parse_type(tokens, need_number_after=True)
     num = tokens[used] if label and used < len(tokens) else ""
     if label and re.fullmatch(r"\d{1,5}", num):
         want = _fold_number(num)
-        cands = [n for n, d in G.nodes(data=True) if d.get("kind") == "Document" and number_of(d) == want
-                 and (label in _labels_of(d) or (code is not None and fold_text(str(d.get("type_code") or "")) == code))]
-        return cands, " ".join([*tokens[used + 1:], narrow_text])
+        cands = [
+            n
+            for n, d in G.nodes(data=True)
+            if d.get("kind") == "Document"
+            and number_of(d) == want
+            and (label in _labels_of(d) or (code is not None and fold_text(str(d.get("type_code") or "")) == code))
+        ]
+        return cands, " ".join([*tokens[used + 1 :], narrow_text])
     cands = _by_name(G, main)
     cut = _NAME_TAIL_RE.search(main)
     if not cands and cut and cut.start() > 0:  # "Nghị quyết Trung ương 4 (khóa XII)", "Hiến pháp 2013"
-        return _by_name(G, main[: cut.start()]), " ".join([main[cut.start():], narrow_text])
+        return _by_name(G, main[: cut.start()]), " ".join([main[cut.start() :], narrow_text])
     return cands, narrow_text
 
 

@@ -113,8 +113,13 @@ def _cell(value: Any, typ: str) -> str:
         return "true" if value else "false"
     if typ == "string[]":
         # a list keeps its order (a project's aliases, as push writes them); a set is sorted
-        items = (sorted(value, key=str) if isinstance(value, (set, frozenset))
-                 else value if isinstance(value, (list, tuple)) else [value])
+        items = (
+            sorted(value, key=str)
+            if isinstance(value, (set, frozenset))
+            else value
+            if isinstance(value, (list, tuple))
+            else [value]
+        )
         return ARRAY_DELIMITER.join(_one_line(str(x)).replace(ARRAY_DELIMITER, ",") for x in items)
     if isinstance(value, str):
         return _one_line(value)
@@ -152,8 +157,12 @@ def node_header(extras: Sequence[str]) -> list[str]:
 
 def node_cells(node: Any, labels: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
     """A row of nodes.csv: the node's properties as push writes them (graph.neo4j_store.stored_properties)."""
-    return [_one_line(str(node)), labels, *(_cell(props.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
-            *(_cell(props.get(k), "json") for k in extras)]
+    return [
+        _one_line(str(node)),
+        labels,
+        *(_cell(props.get(attr), typ) for _, attr, typ in NODE_COLUMNS),
+        *(_cell(props.get(k), "json") for k in extras),
+    ]
 
 
 def relationship_header(extras: Sequence[str]) -> list[str]:
@@ -163,9 +172,13 @@ def relationship_header(extras: Sequence[str]) -> list[str]:
 
 def relationship_cells(u: Any, v: Any, rel_type: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
     """A row of relationships.csv: the properties as push writes them (graph.neo4j_store.relationship_row)."""
-    return [_one_line(str(u)), _one_line(str(v)), rel_type,
-            *(_cell(props.get(name), typ) for _, name, typ in EDGE_COLUMNS),
-            *(_cell(props.get(k), "json") for k in extras)]
+    return [
+        _one_line(str(u)),
+        _one_line(str(v)),
+        rel_type,
+        *(_cell(props.get(name), typ) for _, name, typ in EDGE_COLUMNS),
+        *(_cell(props.get(k), "json") for k in extras),
+    ]
 
 
 def file_header() -> list[str]:
@@ -229,8 +242,9 @@ def to_csv(G: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path, Path]:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(file_header())
-    known = (all(d.get("kind") in vocab.NODE_KINDS for _, d in G.nodes(data=True))
-             and all(d.get("type") in vocab.RELATION_TYPES for *_, d in G.edges(data=True)))
+    known = all(d.get("kind") in vocab.NODE_KINDS for _, d in G.nodes(data=True)) and all(
+        d.get("type") in vocab.RELATION_TYPES for *_, d in G.edges(data=True)
+    )
     if known:
         at_ms = int(time.time() * 1000)
         w.writerows(file_cells(m, at_ms) for m in graph_manifests(G))

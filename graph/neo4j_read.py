@@ -45,8 +45,10 @@ _NOT_ATTRIBUTES = frozenset(("id", *STATUS_PROPERTIES))
 _BLANK = {kind: dict.fromkeys(attrs) for kind, attrs in vocab.SCALAR_NODE_ATTRIBUTES.items()}
 
 # the list attributes of each kind: an empty list is no property at all in a bulk import's CSV
-_LISTS = {kind: tuple(a for a in attrs if a in ("sources", "missing", "aliases"))
-          for kind, attrs in vocab.NODE_ATTRIBUTES.items()}
+_LISTS = {
+    kind: tuple(a for a in attrs if a in ("sources", "missing", "aliases"))
+    for kind, attrs in vocab.NODE_ATTRIBUTES.items()
+}
 
 
 def _add_node(H: nx.MultiDiGraph, node_id: str, props: Mapping[str, Any]) -> None:
@@ -124,8 +126,14 @@ def _step_query(direction: str, types: tuple[str, ...], brief: bool = False) -> 
     )
 
 
-def _step(driver: Driver, database: str | None, query: str, frontier: list[str], seen: set[str],
-          rels: dict[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+def _step(
+    driver: Driver,
+    database: str | None,
+    query: str,
+    frontier: list[str],
+    seen: set[str],
+    rels: dict[str, Mapping[str, Any]],
+) -> dict[str, Mapping[str, Any]]:
     """Run one level: add its relationships to `rels`; the properties of the nodes not `seen` yet."""
     found: dict[str, Mapping[str, Any]] = {}
     for record in _read(driver, database, query, ids=frontier):
@@ -196,22 +204,27 @@ _AROUND_PATTERNS = {"out": "(s)-[r]->(m)", "in": "(s)<-[r]-(m)"}
 def _around_query(kind: str, side: str) -> str:
     """A node's first $limit edges on one side in graph.queries.show's order (document relations by rank,
     the other end's order key, kind, file, offset, key), with the other ends."""
-    return (f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
-            f"WITH r, m ORDER BY {q.rank_case('type(r)')}, m.{_SORT_PROP}, coalesce(r.kind, ''), "
-            f"coalesce(r.source_file, ''), coalesce(r.evidence_start, 0), r.{_KEY_PROP} LIMIT $limit\n"
-            "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props, "
-            "m.id AS mid, properties(m) AS mprops")
+    return (
+        f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
+        f"WITH r, m ORDER BY {q.rank_case('type(r)')}, m.{_SORT_PROP}, coalesce(r.kind, ''), "
+        f"coalesce(r.source_file, ''), coalesce(r.evidence_start, 0), r.{_KEY_PROP} LIMIT $limit\n"
+        "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props, "
+        "m.id AS mid, properties(m) AS mprops"
+    )
 
 
 @cache
 def _around_counts_query(kind: str, side: str) -> str:
     """A node's edges on one side by type; `ordered`: how many lead to a node with an order key."""
-    return (f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
-            f"RETURN type(r) AS type, count(*) AS n, count(m.{_SORT_PROP}) AS ordered ORDER BY type")
+    return (
+        f"MATCH (s:{kind} {{id: $id}})\nMATCH {_AROUND_PATTERNS[side]} WHERE m <> s\n"
+        f"RETURN type(r) AS type, count(*) AS n, count(m.{_SORT_PROP}) AS ordered ORDER BY type"
+    )
 
 
-def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str | None = None
-                 ) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
+def fetch_around(
+    driver: Driver, node: str, limit: int | None, *, database: str | None = None
+) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:
     """graph.source.GraphSource.around_node: the node's first `limit` edges each way in show's order and
     its edge counts, sorted and cut by the server (a document ten thousand files cite sends 2 x `limit`
     edges, not ten thousand). A database pushed before order keys were written is read whole."""
@@ -229,8 +242,13 @@ def fetch_around(driver: Driver, node: str, limit: int | None, *, database: str 
 
             return around_whole(Neo4jSource(driver, database), node)
         counts[side] = {r["type"]: int(r["n"]) for r in found}
-        rows += _read(driver, database, _around_query(kind, side), id=node,
-                      limit=sum(counts[side].values()) if limit is None else int(limit))
+        rows += _read(
+            driver,
+            database,
+            _around_query(kind, side),
+            id=node,
+            limit=sum(counts[side].values()) if limit is None else int(limit),
+        )
     for r in rows:
         if r["mid"] not in H:
             _add_node(H, r["mid"], r["mprops"])
@@ -246,12 +264,14 @@ def _kids_query(direction: str, types: tuple[str, ...]) -> str:
     """Each parent document's first $bound distinct children in lineage order (the order key push writes),
     and how many of all its children lack that key (a database pushed before it: read whole instead)."""
     pattern = _WALK_PATTERNS[direction].format(types="|".join(types))
-    return ("UNWIND $parents AS pid\nMATCH (s:Document {id: pid})\n"
-            f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m "
-            f"RETURN count(m) - count(m.{_SORT_PROP}) AS unsorted }}\n"
-            f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m ORDER BY m.{_SORT_PROP}, m.id "
-            "LIMIT $bound RETURN collect(m.id) AS kids }\n"
-            "RETURN pid, kids, unsorted")
+    return (
+        "UNWIND $parents AS pid\nMATCH (s:Document {id: pid})\n"
+        f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m "
+        f"RETURN count(m) - count(m.{_SORT_PROP}) AS unsorted }}\n"
+        f"CALL {{ WITH s MATCH {pattern} WHERE m <> s WITH DISTINCT m ORDER BY m.{_SORT_PROP}, m.id "
+        "LIMIT $bound RETURN collect(m.id) AS kids }\n"
+        "RETURN pid, kids, unsorted"
+    )
 
 
 @cache
@@ -260,9 +280,11 @@ def _pair_edges_query(direction: str, types: tuple[str, ...]) -> str:
     pattern = _WALK_PATTERNS[direction].format(types="|".join(types))
     # both ends found by index, then the relationships between them (expanded from the end with fewer:
     # a central document has thousands)
-    return ("UNWIND $pairs AS pair\nMATCH (s:Document {id: pair[0]})\nMATCH (m:Document {id: pair[1]})\n"
-            f"MATCH {pattern}\n"
-            "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props")
+    return (
+        "UNWIND $pairs AS pair\nMATCH (s:Document {id: pair[0]})\nMATCH (m:Document {id: pair[1]})\n"
+        f"MATCH {pattern}\n"
+        "RETURN startNode(r).id AS u, endNode(r).id AS v, type(r) AS type, properties(r) AS props"
+    )
 
 
 @cache
@@ -287,20 +309,24 @@ class _Neo4jWalk:
         _add_nodes_by_id(H, self.driver, self.database, [root])
         return H
 
-    def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
-             ) -> dict[str, list[str]]:
+    def kids(
+        self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
+    ) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for r in _read(self.driver, self.database, _kids_query(direction, tuple(types)), parents=list(parents),
-                       bound=bound):
+        for r in _read(
+            self.driver, self.database, _kids_query(direction, tuple(types)), parents=list(parents), bound=bound
+        ):
             if r["unsorted"]:
                 raise _Unsorted(r["pid"])
             out[r["pid"]] = list(r["kids"])
         return out
 
-    def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
-              ) -> list[Any]:
-        return _read(self.driver, self.database, _pair_edges_query(direction, tuple(types)),
-                     pairs=[list(p) for p in pairs])
+    def edges(
+        self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
+    ) -> list[Any]:
+        return _read(
+            self.driver, self.database, _pair_edges_query(direction, tuple(types)), pairs=[list(p) for p in pairs]
+        )
 
     def complete(self, H: nx.MultiDiGraph, edges: list[Any]) -> None:
         ends = sorted({n for r in edges for n in (r["u"], r["v"])} - set(H))
@@ -308,8 +334,7 @@ class _Neo4jWalk:
             _add_nodes_by_id(H, self.driver, self.database, ends)
         _add_edges(H, edges)
 
-    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]
-                    ) -> int:
+    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]) -> int:
         seen, frontier, level = {root}, [root], 0
         while frontier and (depth is None or level < depth):
             level += 1
@@ -356,6 +381,7 @@ _BY_SYMBOL = f"MATCH (n:Document) WHERE n.pg_symbol IN $symbols {_RETURN_N}"
 _BY_NUMBER = f"MATCH (n:Document) WHERE n.pg_number IN $numbers {_RETURN_N}"
 _BY_NAME = f"CALL db.index.fulltext.queryNodes('{_NAMES_INDEX}', $phrase) YIELD node AS n {_RETURN_N}"
 
+
 def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -> nx.MultiDiGraph:
     """The nodes a typed reference may name, found by index, with their issuers (ISSUED_BY edges): a
     superset of what graph.queries.resolve_ref picks on the whole graph, which then decides on it."""
@@ -384,17 +410,21 @@ def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -
 
 _COUNT_KINDS = "\nUNION ALL\n".join(f"MATCH (n:{k}) RETURN '{k}' AS key, count(n) AS n" for k in NODE_KINDS)
 _COUNT_TYPES = "\nUNION ALL\n".join(f"MATCH ()-[r:{t}]->() RETURN '{t}' AS key, count(r) AS n" for t in REL_TYPES)
-_COUNT_LABELS = ("MATCH (n:Document) RETURN CASE WHEN coalesce(n.label, '') = '' THEN 'Document' "
-                 "ELSE toString(n.label) END AS key, count(*) AS n")
+_COUNT_LABELS = (
+    "MATCH (n:Document) RETURN CASE WHEN coalesce(n.label, '') = '' THEN 'Document' "
+    "ELSE toString(n.label) END AS key, count(*) AS n"
+)
 _COUNT_EDGE_KINDS = "\nUNION ALL\n".join(
     f"MATCH ()-[r:{t}]->() WHERE coalesce(r.kind, '') <> '' RETURN '{t}' AS type, r.kind AS key, count(*) AS n"
     for t in vocab.EDGE_KINDS
 )
 _DOC_RELS = "|".join(q.DOC_RELATIONS)
 _COUNT_ORIGINS = f"MATCH ()-[r:{_DOC_RELS}]->() RETURN coalesce(r.origin, 'text') AS key, count(*) AS n"
-_PORTAL_PAIRS = (f"MATCH (a)-[:{_DOC_RELS} {{origin: 'portal'}}]->(b) WHERE a <> b WITH DISTINCT a, b "
-                 f"MATCH (a)-[r:{_DOC_RELS}]->(b) RETURN a.id AS u, b.id AS v, type(r) AS t, "
-                 "coalesce(r.origin, 'text') AS o")
+_PORTAL_PAIRS = (
+    f"MATCH (a)-[:{_DOC_RELS} {{origin: 'portal'}}]->(b) WHERE a <> b WITH DISTINCT a, b "
+    f"MATCH (a)-[r:{_DOC_RELS}]->(b) RETURN a.id AS u, b.id AS v, type(r) AS t, "
+    "coalesce(r.origin, 'text') AS o"
+)
 _COUNT_FILES = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN count(f) AS n"
 _MOST_CITED = (
     f"MATCH (d:Document) WITH d, COUNT {{ (d)<-[:{'|'.join(q.DOC_RELATIONS)}]-() }} AS c WHERE c > 0\n"
@@ -402,10 +432,14 @@ _MOST_CITED = (
 )
 _LOOSE_ENDS = {
     "unresolved": "MATCH (n:Document) WHERE n.resolved = false",
-    "no_identity": ("MATCH (n:Document) WHERE coalesce(n.symbol, '') = '' AND coalesce(n.title, '') = '' "
-                    "AND coalesce(n.name, '') = ''"),
-    "conflicts": (f"MATCH (n) WHERE ({' OR '.join(f'n:{k}' for k in NODE_KINDS)}) "
-                  "AND n.conflicts IS NOT NULL AND NOT n.conflicts IN $falsy"),
+    "no_identity": (
+        "MATCH (n:Document) WHERE coalesce(n.symbol, '') = '' AND coalesce(n.title, '') = '' "
+        "AND coalesce(n.name, '') = ''"
+    ),
+    "conflicts": (
+        f"MATCH (n) WHERE ({' OR '.join(f'n:{k}' for k in NODE_KINDS)}) "
+        "AND n.conflicts IS NOT NULL AND NOT n.conflicts IN $falsy"
+    ),
 }
 
 
@@ -416,8 +450,13 @@ def _loose_ends(driver: Driver, database: str | None, top: int) -> tuple[dict[st
     for name, match in _LOOSE_ENDS.items():
         totals[name] = int(_read(driver, database, f"{match}\nRETURN count(n) AS n", falsy=_FALSY_JSON)[0]["n"])
         if totals[name] and top:
-            firsts += _read(driver, database, f"{match}\nWITH n ORDER BY size(coalesce(n.sources, [])) DESC, n.id "
-                            f"LIMIT $top\n{_RETURN_N}", falsy=_FALSY_JSON, top=top)
+            firsts += _read(
+                driver,
+                database,
+                f"{match}\nWITH n ORDER BY size(coalesce(n.sources, [])) DESC, n.id LIMIT $top\n{_RETURN_N}",
+                falsy=_FALSY_JSON,
+                top=top,
+            )
     return totals, firsts
 
 
@@ -440,8 +479,11 @@ def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None
         _add_node(H, record["id"], record["props"])
     lists = q.stats(H, top)
     by_origin = _pairs(_read(driver, database, _COUNT_ORIGINS))
-    agreement = q.origin_counts((r["u"], r["v"], r["t"], r["o"]) for r in _read(driver, database, _PORTAL_PAIRS)
-                                ) if by_origin.get("portal") else (by_origin, {"pairs": 0, "same_type": 0})
+    agreement = (
+        q.origin_counts((r["u"], r["v"], r["t"], r["o"]) for r in _read(driver, database, _PORTAL_PAIRS))
+        if by_origin.get("portal")
+        else (by_origin, {"pairs": 0, "same_type": 0})
+    )
     return {
         "nodes": sum(by_kind.values()),
         "edges": sum(by_relation.values()),
@@ -452,8 +494,10 @@ def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None
         "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_relation_kind.items())},
         "by_origin": by_origin,
         "origin_agreement": agreement[1],
-        "most_cited": [{"id": r["id"], "name": q.display_name(_from_props(r["props"]), r["id"]), "count": int(r["c"])}
-                       for r in sorted(most, key=lambda r: (-int(r["c"]), str(r["id"])))],
+        "most_cited": [
+            {"id": r["id"], "name": q.display_name(_from_props(r["props"]), r["id"]), "count": int(r["c"])}
+            for r in sorted(most, key=lambda r: (-int(r["c"]), str(r["id"])))
+        ],
         **{name: {"count": totals[name], "top": lists[name]["top"]} for name in _LOOSE_ENDS},
     }
 
@@ -462,7 +506,6 @@ def files(driver: Driver, *, database: str | None = None) -> list[str]:
     """The names of the files pushed, sorted."""
     query = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN f.name AS name"
     return sorted(str(r["name"]) for r in _read(driver, database, query))
-
 
 
 class Neo4jSource:
@@ -475,13 +518,24 @@ class Neo4jSource:
     def candidates(self, ref: str) -> nx.MultiDiGraph:
         return fetch_candidates(self.driver, ref, database=self.database)
 
-    def neighbourhood(self, ids: Iterable[str], direction: Literal["out", "in", "both", "up", "down"],
-                      depth: int | None, types: Sequence[str] | None = None, brief: bool = False
-                      ) -> nx.MultiDiGraph:
+    def neighbourhood(
+        self,
+        ids: Iterable[str],
+        direction: Literal["out", "in", "both", "up", "down"],
+        depth: int | None,
+        types: Sequence[str] | None = None,
+        brief: bool = False,
+    ) -> nx.MultiDiGraph:
         return fetch_neighbourhood(self.driver, ids, direction, depth, types, brief=brief, database=self.database)
 
-    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
-             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+    def walk(
+        self,
+        root: str,
+        direction: Literal["up", "down"],
+        depth: int | None,
+        types: Sequence[str],
+        limit: int | None = None,
+    ) -> tuple[nx.MultiDiGraph, int]:
         """With a limit and lineage's document relations, the first `limit` nodes in lineage order, sorted
         and cut by the server (graph.source.bounded_walk); else, or on a database pushed before order
         keys were written, the whole walk."""

@@ -345,8 +345,11 @@ def _schema() -> tuple[str, ...]:
     kinds = "|".join(NODE_KINDS)
     # indexes of earlier versions, replaced (pg_names split words at spaces only; relationships are now
     # found by pg_file, the stating file's relative path) or unused: dropped first
-    obsolete = ("pg_names", *(f"{t.lower()}_source_file" for t in REL_TYPES),
-                *(f"document_{p}" for p in ("number", "year", "type_code", "issuer_code")))
+    obsolete = (
+        "pg_names",
+        *(f"{t.lower()}_source_file" for t in REL_TYPES),
+        *(f"document_{p}" for p in ("number", "year", "type_code", "issuer_code")),
+    )
     return (
         *(f"DROP INDEX {name} IF EXISTS" for name in obsolete),
         *(f"CREATE CONSTRAINT {k.lower()}_id IF NOT EXISTS FOR (n:{k}) REQUIRE n.id IS UNIQUE" for k in NODE_KINDS),
@@ -354,8 +357,7 @@ def _schema() -> tuple[str, ...]:
         *(f"CREATE INDEX document_{p} IF NOT EXISTS FOR (n:Document) ON (n.{p})" for p in doc_props),
         "CREATE INDEX body_name IF NOT EXISTS FOR (n:Body) ON (n.name)",
         "CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name)",
-        *(f"CREATE INDEX {t.lower()}_pg_file IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.pg_file)"
-          for t in REL_TYPES),
+        *(f"CREATE INDEX {t.lower()}_pg_file IF NOT EXISTS FOR ()-[r:{t}]-() ON (r.pg_file)" for t in REL_TYPES),
         f"CREATE FULLTEXT INDEX {_NAMES_INDEX} IF NOT EXISTS FOR (n:{kinds}) ON EACH [n.pg_names] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
     )
@@ -368,8 +370,7 @@ _LOCK_FILES = (
     "RETURN f.name AS name, f.digest IS NOT NULL AS loaded, coalesce(f.node_ids, []) AS ids"
 )
 _DELETE_RELS = {
-    t: (f"UNWIND $names AS name\nMATCH ()-[r:{t}]->() USING INDEX r:{t}(pg_file)\n"
-        "WHERE r.pg_file = name\nDELETE r")
+    t: (f"UNWIND $names AS name\nMATCH ()-[r:{t}]->() USING INDEX r:{t}(pg_file)\nWHERE r.pg_file = name\nDELETE r")
     for t in REL_TYPES
 }
 _DELETE_UNSOURCED_RELS = {t: f"MATCH ()-[r:{t}]->() WHERE r.pg_file IS NULL DELETE r" for t in REL_TYPES}
@@ -384,8 +385,10 @@ def _merge_nodes_query(kind: str, label: str | None) -> str:
         if label:
             lines.append(f"SET n:{label}")
         # only a node whose label changed has more labels than it should: drop the others then
-        lines.append(f"FOREACH (_ IN CASE WHEN size(labels(n)) > {2 if label else 1} THEN [1] ELSE [] END | "
-                     f"REMOVE n:{':'.join(others)})")
+        lines.append(
+            f"FOREACH (_ IN CASE WHEN size(labels(n)) > {2 if label else 1} THEN [1] ELSE [] END | "
+            f"REMOVE n:{':'.join(others)})"
+        )
     lines.append("RETURN row.id AS id, elementId(n) AS element")
     return "\n".join(lines)
 
@@ -395,11 +398,15 @@ _MERGE_NODES = {
     for kind in NODE_KINDS
     for label in ((None, *DOCUMENT_LABELS) if kind == "Document" else (None,))
 }
-_ELEMENT_IDS = {k: f"UNWIND $ids AS id\nMATCH (n:{k} {{id: id}})\nRETURN id, elementId(n) AS element" for k in NODE_KINDS}
+_ELEMENT_IDS = {
+    k: f"UNWIND $ids AS id\nMATCH (n:{k} {{id: id}})\nRETURN id, elementId(n) AS element" for k in NODE_KINDS
+}
 # the ends by element id (a seek, no index look-up), as the transaction's MERGE returned them
 _CREATE_RELS = {
-    t: ("UNWIND $rows AS row\nMATCH (a) WHERE elementId(a) = row.a\nMATCH (b) WHERE elementId(b) = row.b\n"
-        f"CREATE (a)-[r:{t}]->(b)\nSET r = row.props\nRETURN count(*) AS created")
+    t: (
+        "UNWIND $rows AS row\nMATCH (a) WHERE elementId(a) = row.a\nMATCH (b) WHERE elementId(b) = row.b\n"
+        f"CREATE (a)-[r:{t}]->(b)\nSET r = row.props\nRETURN count(*) AS created"
+    )
     for t in REL_TYPES
 }
 _DELETE_UNLINKED = "\nUNION ALL\n".join(
@@ -413,8 +420,7 @@ _WRITE_MANIFESTS = (
     "REMOVE f.pushing"
 )
 _DELETE_MANIFESTS = f"UNWIND $names AS name\nMATCH (f:{FILE_LABEL} {{name: name}})\nDELETE f"
-_DIGESTS = (f"UNWIND $names AS name\nMATCH (f:{FILE_LABEL} {{name: name}})\n"
-            "RETURN f.name AS name, f.digest AS digest")
+_DIGESTS = f"UNWIND $names AS name\nMATCH (f:{FILE_LABEL} {{name: name}})\nRETURN f.name AS name, f.digest AS digest"
 _NODES_BY_ID = "\nUNION ALL\n".join(
     f"MATCH (n:{k}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props" for k in NODE_KINDS
 )
@@ -514,8 +520,9 @@ def _row_digest(row: NodeRow) -> bytes:
     return hashlib.blake2b(marshal.dumps((row.kind, row.label, row.props), 2), digest_size=16).digest()
 
 
-def _merge_nodes(tx: ManagedTransaction, nodes: dict[str, NodeRow], written: Mapping[str, bytes]
-                 ) -> tuple[dict[str, str], dict[str, bytes]]:
+def _merge_nodes(
+    tx: ManagedTransaction, nodes: dict[str, NodeRow], written: Mapping[str, bytes]
+) -> tuple[dict[str, str], dict[str, bytes]]:
     """Each node's element id by id, and the digests of the rows written. A row this push already wrote
     (`written`: digests by id, of committed transactions) is only looked up: a hub that a thousand files
     touch is written once per push, not once per transaction. The others: one MERGE per label, rows in id
@@ -543,8 +550,7 @@ def _element_ids(tx: ManagedTransaction, kinds: Mapping[str, str]) -> dict[str, 
     by_kind: dict[str, list[str]] = defaultdict(list)
     for node_id, kind in kinds.items():
         by_kind[kind].append(node_id)
-    return {r["id"]: r["element"] for kind, ids in sorted(by_kind.items())
-            for r in tx.run(_ELEMENT_IDS[kind], ids=ids)}
+    return {r["id"]: r["element"] for kind, ids in sorted(by_kind.items()) for r in tx.run(_ELEMENT_IDS[kind], ids=ids)}
 
 
 def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], elements: Mapping[str, str]) -> int:
@@ -571,8 +577,9 @@ def _create_relationships(tx: ManagedTransaction, batch: list[FileRows], element
 Current = Callable[[str], "NodeRow | None"]
 
 
-def _left_behind(batch: list[FileRows], old: Mapping[str, list[str] | None], current: Current | None
-                 ) -> tuple[list[NodeRow], set[str]]:
+def _left_behind(
+    batch: list[FileRows], old: Mapping[str, list[str] | None], current: Current | None
+) -> tuple[list[NodeRow], set[str]]:
     """The nodes the files touched at their last push and touch no more: with `current` (the store's
     row of a node, None when the store lost it), the rows to write again and the ids that are gone."""
     rewrite: list[NodeRow] = []
@@ -606,8 +613,13 @@ def _manifest(rows: FileRows, sources: Mapping[int, frozenset[str]]) -> dict[str
     """A file's manifest; `sources` holds each node row's ``sources`` as a set, by ``id`` of its props."""
     ids = sorted({n.id for n in rows.nodes})
     asserted = sum(1 for n in rows.nodes if rows.file in sources[id(n.props)])
-    return {"name": rows.file, "digest": rows.digest, "node_ids": ids, "node_count": asserted,
-            "relationship_count": len(rows.relationships)}
+    return {
+        "name": rows.file,
+        "digest": rows.digest,
+        "node_ids": ids,
+        "node_count": asserted,
+        "relationship_count": len(rows.relationships),
+    }
 
 
 def manifests(batch: list[FileRows]) -> list[dict[str, Any]]:
@@ -623,8 +635,13 @@ def graph_manifests(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         yield from manifests(chunk)
 
 
-def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list[str] | None],
-           current: Current | None, written: Mapping[str, bytes]) -> _Written:
+def _apply(
+    tx: ManagedTransaction,
+    batch: list[FileRows],
+    old: Mapping[str, list[str] | None],
+    current: Current | None,
+    written: Mapping[str, bytes],
+) -> _Written:
     """Replace the (locked) files' statements by `batch` inside transaction `tx`."""
     names = [rows.file for rows in batch]
     # only files Neo4j has a manifest of have relationships (a bulk import writes manifests too)
@@ -644,8 +661,9 @@ def _apply(tx: ManagedTransaction, batch: list[FileRows], old: Mapping[str, list
     return _Written(len(batch), len(merged), created, removed, merged)
 
 
-def _write_tx(tx: ManagedTransaction, batch: list[FileRows], current: Current | None,
-              written: Mapping[str, bytes]) -> _Written:
+def _write_tx(
+    tx: ManagedTransaction, batch: list[FileRows], current: Current | None, written: Mapping[str, bytes]
+) -> _Written:
     """One write transaction: lock the files, then replace their statements (`written`: the node rows
     earlier transactions of this push committed, by id)."""
     return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current, written)
@@ -707,8 +725,9 @@ def _changed(session: neo4j.Session, chunk: list[FileRows]) -> list[FileRows]:
     """The files of `chunk` whose digest differs from what Neo4j holds (a removal: only if loaded)."""
     query, names = _DIGESTS, [rows.file for rows in chunk]
     held = {r["name"]: r["digest"] for r in session.execute_read(lambda tx: list(tx.run(query, names=names)))}
-    return [rows for rows in chunk
-            if (rows.file in held if rows.digest is None else held.get(rows.file) != rows.digest)]
+    return [
+        rows for rows in chunk if (rows.file in held if rows.digest is None else held.get(rows.file) != rows.digest)
+    ]
 
 
 def push_rows(
@@ -809,8 +828,10 @@ class _GraphRows:
         if plan is None:  # the graph says nothing of this file any more
             return FileRows(file, None)
         nodes = [self.node(n) for n in sorted(plan.nodes, key=str)]
-        rels = sorted((relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
-                      key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))))
+        rels = sorted(
+            (relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
+            key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))),
+        )
         digest = hashlib.sha256()
         for _, text in nodes:
             digest.update(text)
@@ -861,9 +882,16 @@ def push_graph(
         stale = sorted(set(loaded_files(driver, database=db)) - {rows.file for rows in todo})
     total = len(todo) + len(stale)
     step = None if progress is None else (lambda file, done: progress(file or "(unsourced)", done, total))
-    summary = push_rows(driver, [*todo, *(FileRows(name, None) for name in stale)], database=db,
-                        batch_rows=batch_size, force=force, current=graph_rows.current, schema=schema,
-                        progress=step)
+    summary = push_rows(
+        driver,
+        [*todo, *(FileRows(name, None) for name in stale)],
+        database=db,
+        batch_rows=batch_size,
+        force=force,
+        current=graph_rows.current,
+        schema=schema,
+        progress=step,
+    )
     summary.pruned_files = stale
     return summary
 

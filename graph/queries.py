@@ -98,15 +98,28 @@ __all__ = [
 
 
 def _edge_dict(u: Hashable, v: Hashable, key: Hashable, d: Mapping[str, Any]) -> dict[str, Any]:
-    return {"type": d.get("type"), "kind": d.get("kind"), "source": str(u), "target": str(v), "key": str(key),
-            "source_file": d.get("source_file"), "evidence": d.get("evidence"), "origin": d.get("origin") or "text",
-            "stated_by": d.get("stated_by")}
+    return {
+        "type": d.get("type"),
+        "kind": d.get("kind"),
+        "source": str(u),
+        "target": str(v),
+        "key": str(key),
+        "source_file": d.get("source_file"),
+        "evidence": d.get("evidence"),
+        "origin": d.get("origin") or "text",
+        "stated_by": d.get("stated_by"),
+    }
 
 
 def _edge_order(e: Mapping[str, Any]) -> tuple[Any, ...]:
     ev = e.get("evidence") or {}
-    return (_REL_RANK.get(str(e.get("type")), _NO_RANK), str(e.get("kind") or ""), str(e.get("source_file") or ""),
-            int(ev.get("start") or 0), str(e.get("key")))
+    return (
+        _REL_RANK.get(str(e.get("type")), _NO_RANK),
+        str(e.get("kind") or ""),
+        str(e.get("source_file") or ""),
+        int(ev.get("start") or 0),
+        str(e.get("key")),
+    )
 
 
 @dataclass
@@ -166,8 +179,9 @@ class LineageTree:
         return {h.node for h in self.walk() if direction is None or h.direction == direction}
 
 
-def _neighbours(G: nx.MultiDiGraph, n: Hashable, direction: Literal["up", "down"],
-                types: frozenset[str]) -> dict[str, list[dict[str, Any]]]:
+def _neighbours(
+    G: nx.MultiDiGraph, n: Hashable, direction: Literal["up", "down"], types: frozenset[str]
+) -> dict[str, list[dict[str, Any]]]:
     edges = G.out_edges(n, keys=True, data=True) if direction == "up" else G.in_edges(n, keys=True, data=True)
     out: dict[str, list[dict[str, Any]]] = {}
     for u, v, k, d in edges:
@@ -182,8 +196,15 @@ def _neighbours(G: nx.MultiDiGraph, n: Hashable, direction: Literal["up", "down"
     return out
 
 
-def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth: int | None,
-          types: frozenset[str], visited: set[str], room: list[int]) -> list[Hop]:
+def _grow(
+    G: nx.MultiDiGraph,
+    root: str,
+    direction: Literal["up", "down"],
+    depth: int | None,
+    types: frozenset[str],
+    visited: set[str],
+    room: list[int],
+) -> list[Hop]:
     """Breadth first, so every node is expanded once at its shallowest depth; `room[0]` new nodes at most
     (a node already shown elsewhere comes again as a leaf, and costs nothing)."""
     top: list[Hop] = []
@@ -200,9 +221,18 @@ def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth
                 room[0] -= 1
             es = nbrs[other]
             main = es[0]
-            hop = Hop(node=other, direction=direction, depth=level, edge_type=str(main["type"]),
-                      edge_kind=main["kind"], evidence=main["evidence"], source_file=main["source_file"],
-                      attrs=_attrs(G, other), edges=es, seen=other in visited)
+            hop = Hop(
+                node=other,
+                direction=direction,
+                depth=level,
+                edge_type=str(main["type"]),
+                edge_kind=main["kind"],
+                evidence=main["evidence"],
+                source_file=main["source_file"],
+                attrs=_attrs(G, other),
+                edges=es,
+                seen=other in visited,
+            )
             into.append(hop)
             if not hop.seen:
                 visited.add(other)
@@ -210,8 +240,9 @@ def _grow(G: nx.MultiDiGraph, root: str, direction: Literal["up", "down"], depth
     return top
 
 
-def reach(G: nx.MultiDiGraph, node: Hashable, direction: Literal["up", "down"], depth: int | None,
-          types: Iterable[str]) -> set[str]:
+def reach(
+    G: nx.MultiDiGraph, node: Hashable, direction: Literal["up", "down"], depth: int | None, types: Iterable[str]
+) -> set[str]:
     """The nodes a lineage walk from `node` reaches in `G` (without `node`)."""
     tset = frozenset(types)
     seen, frontier, level = {str(node)}, [str(node)], 0
@@ -222,9 +253,15 @@ def reach(G: nx.MultiDiGraph, node: Hashable, direction: Literal["up", "down"], 
     return seen - {str(node)}
 
 
-def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", depth: int | None = None,
-            types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES"), limit: int | None = None,
-            total: int | None = None) -> LineageTree:
+def lineage(
+    G: nx.MultiDiGraph,
+    node: Hashable,
+    direction: Direction = "up",
+    depth: int | None = None,
+    types: Sequence[str] = ("IMPLEMENTS", "CITES", "SUPERSEDES"),
+    limit: int | None = None,
+    total: int | None = None,
+) -> LineageTree:
     """Follow document relations from `node`, transitively.
 
     ``up``: what `node` implements, cites or supersedes (out-edges), then what those do, ...;
@@ -255,8 +292,7 @@ def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", dep
     ordered = tuple(t for t in DOC_RELATIONS if t in tset) + tuple(sorted(tset - set(DOC_RELATIONS)))
     if limit is not None and limit < 0:
         raise ValueError("limit must be >= 0")
-    tree = LineageTree(root=root, attrs=_attrs(G, node), direction=direction, depth=depth, types=ordered,
-                       limit=limit)
+    tree = LineageTree(root=root, attrs=_attrs(G, node), direction=direction, depth=depth, types=ordered, limit=limit)
     dirs: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
     room = [limit if limit is not None else G.number_of_nodes()]
     for d in dirs:
@@ -266,17 +302,34 @@ def lineage(G: nx.MultiDiGraph, node: Hashable, direction: Direction = "up", dep
 
 
 def _hop_to_dict(h: Hop) -> dict[str, Any]:
-    return {"node": h.node, "direction": h.direction, "depth": h.depth, "edge_type": h.edge_type,
-            "edge_kind": h.edge_kind, "source_file": h.source_file, "evidence": h.evidence,
-            "attrs": h.attrs, "edges": h.edges, "seen": h.seen,
-            "children": [_hop_to_dict(c) for c in h.children]}
+    return {
+        "node": h.node,
+        "direction": h.direction,
+        "depth": h.depth,
+        "edge_type": h.edge_type,
+        "edge_kind": h.edge_kind,
+        "source_file": h.source_file,
+        "evidence": h.evidence,
+        "attrs": h.attrs,
+        "edges": h.edges,
+        "seen": h.seen,
+        "children": [_hop_to_dict(c) for c in h.children],
+    }
 
 
 def lineage_to_dict(tree: LineageTree) -> dict[str, Any]:
     """A JSON-ready dict: ``{"root", "attrs", "direction", "depth", "types", "children": [hop ...]}``."""
-    return {"root": tree.root, "attrs": tree.attrs, "direction": tree.direction, "depth": tree.depth,
-            "types": list(tree.types), "limit": tree.limit, "total": tree.total, "shown": tree.shown,
-            "children": [_hop_to_dict(h) for h in tree.children]}
+    return {
+        "root": tree.root,
+        "attrs": tree.attrs,
+        "direction": tree.direction,
+        "depth": tree.depth,
+        "types": list(tree.types),
+        "limit": tree.limit,
+        "total": tree.total,
+        "shown": tree.shown,
+        "children": [_hop_to_dict(h) for h in tree.children],
+    }
 
 
 # ------------------------------------------------------------------------------------------------- show
@@ -284,9 +337,15 @@ def lineage_to_dict(tree: LineageTree) -> dict[str, Any]:
 
 def _edge_view(G: nx.MultiDiGraph, e: dict[str, Any], other: str) -> dict[str, Any]:
     od = G.nodes[other]
-    return {**e, "other": other, "other_kind": od.get("kind"), "other_label": od.get("label"),
-            "other_name": display_name(od, other), "other_date": od.get("date"),
-            "other_jurisdiction": od.get("jurisdiction")}
+    return {
+        **e,
+        "other": other,
+        "other_kind": od.get("kind"),
+        "other_label": od.get("label"),
+        "other_name": display_name(od, other),
+        "other_date": od.get("date"),
+        "other_jurisdiction": od.get("jurisdiction"),
+    }
 
 
 def edge_counts(G: nx.MultiDiGraph, node: Hashable) -> dict[str, dict[str, int]]:
@@ -298,8 +357,9 @@ def edge_counts(G: nx.MultiDiGraph, node: Hashable) -> dict[str, dict[str, int]]
     return {side: dict(sorted(c.items())) for side, c in out.items()}
 
 
-def show(G: nx.MultiDiGraph, node: Hashable, limit: int | None = None,
-         counts: dict[str, dict[str, int]] | None = None) -> dict[str, Any]:
+def show(
+    G: nx.MultiDiGraph, node: Hashable, limit: int | None = None, counts: dict[str, dict[str, int]] | None = None
+) -> dict[str, Any]:
     """A node's attributes and its edges (both ways, document relations first) with their evidence; at
     most `limit` edges each way, ``counts`` saying how many there are (by direction and type: pass the
     store's own when `G` holds only the first edges).
@@ -320,10 +380,17 @@ def show(G: nx.MultiDiGraph, node: Hashable, limit: int | None = None,
     def order(e: dict[str, Any]) -> tuple[Any, ...]:
         return (str(e["type"]) not in _REL_RANK, _edge_order(e)[0], node_order(G, e["other"]), _edge_order(e))
 
-    return {"id": str(node), "kind": attrs.get("kind"), "label": attrs.get("label"),
-            "name": display_name(attrs, node), "issuer": issuer_of(G, node), "attrs": attrs,
-            "out": sorted(out, key=order)[:limit], "in": sorted(inc, key=order)[:limit],
-            "counts": counts if counts is not None else edge_counts(G, node)}
+    return {
+        "id": str(node),
+        "kind": attrs.get("kind"),
+        "label": attrs.get("label"),
+        "name": display_name(attrs, node),
+        "issuer": issuer_of(G, node),
+        "attrs": attrs,
+        "out": sorted(out, key=order)[:limit],
+        "in": sorted(inc, key=order)[:limit],
+        "counts": counts if counts is not None else edge_counts(G, node),
+    }
 
 
 # ------------------------------------------------------------------------------------------------ stats
@@ -334,8 +401,14 @@ STATS_TOP = 10
 
 def loose_end(d: Mapping[str, Any], n: str) -> dict[str, Any]:
     """The fields stats lists for a loose end (an unresolved or unnamed document)."""
-    return {"id": n, "name": display_name(d, n), "label": d.get("label"), "number": d.get("number"),
-            "missing": list(d.get("missing") or []), "sources": list(d.get("sources") or [])}
+    return {
+        "id": n,
+        "name": display_name(d, n),
+        "label": d.get("label"),
+        "number": d.get("number"),
+        "missing": list(d.get("missing") or []),
+        "sources": list(d.get("sources") or []),
+    }
 
 
 def _top(items: list[dict[str, Any]], top: int) -> dict[str, Any]:
@@ -359,8 +432,10 @@ def origin_counts(edges: Iterable[tuple[Any, Any, str, str | None]]) -> tuple[di
         by_origin[o or "text"] += 1
         pairs.setdefault((u, v), {}).setdefault(o or "text", set()).add(t)
     both = [d for d in pairs.values() if "portal" in d and "text" in d]
-    return dict(sorted(by_origin.items())), {"pairs": len(both), "same_type": sum(bool(d["portal"] & d["text"])
-                                                                                  for d in both)}
+    return dict(sorted(by_origin.items())), {
+        "pairs": len(both),
+        "same_type": sum(bool(d["portal"] & d["text"]) for d in both),
+    }
 
 
 def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
@@ -391,8 +466,14 @@ def stats(G: nx.MultiDiGraph, top: int = STATS_TOP) -> dict[str, Any]:
         kind = str(d.get("kind") or "?")
         by_kind[kind] += 1
         if d.get("conflicts"):
-            conflicts.append({"id": str(n), "name": display_name(d, n), "conflicts": d["conflicts"],
-                              "sources": list(d.get("sources") or [])})
+            conflicts.append(
+                {
+                    "id": str(n),
+                    "name": display_name(d, n),
+                    "conflicts": d["conflicts"],
+                    "sources": list(d.get("sources") or []),
+                }
+            )
         if kind != "Document":
             continue
         by_label[str(d.get("label") or "Document")] += 1
@@ -486,8 +567,12 @@ class CoverageReport:
         return self._by_node[node]
 
 
-def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEMENTS",),
-             keep: Callable[[Mapping[str, Any]], bool] | None = None) -> CoverageReport:
+def coverage(
+    G: nx.MultiDiGraph,
+    node: Hashable,
+    types: Sequence[str] = ("IMPLEMENTS",),
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+) -> CoverageReport:
     """Every document implementing `node` directly or through a chain of IMPLEMENTS edges (add ``"CITES"``
     to `types` to follow citations too), with its shortest chain, grouped by jurisdiction (None ->
     ``"central"``), by province (districts rolled up) and by issuing body. `keep(attrs)` selects the
@@ -532,9 +617,17 @@ def coverage(G: nx.MultiDiGraph, node: Hashable, types: Sequence[str] = ("IMPLEM
         d = G.nodes[n]
         if keep is not None and not keep(d):
             continue
-        report.entries.append(CoverageEntry(
-            node=n, attrs=_attrs(G, n), distance=dist[n], chain=chain, edges=edges,
-            jurisdiction=str(d.get("jurisdiction") or "central"), issuer=issuer_of(G, n) or "unknown"))
+        report.entries.append(
+            CoverageEntry(
+                node=n,
+                attrs=_attrs(G, n),
+                distance=dist[n],
+                chain=chain,
+                edges=edges,
+                jurisdiction=str(d.get("jurisdiction") or "central"),
+                issuer=issuer_of(G, n) or "unknown",
+            )
+        )
 
     for e in report.entries:
         report.by_jurisdiction.setdefault(e.jurisdiction, []).append(e.node)
@@ -557,6 +650,7 @@ def read_again(report: CoverageReport, G: nx.MultiDiGraph, n: int) -> CoverageRe
     >>> e = read_again(r, G, 1).entries[0]; e.attrs["symbol"], e.edges[0]["evidence"]
     ('20-CTr/TU', {'start': 3})
     """
+
     def again(e: CoverageEntry) -> CoverageEntry:
         u, v, key = e.edges[0]["source"], e.edges[0]["target"], e.edges[0]["key"]
         first = next(_edge_dict(u, v, k, d) for k, d in G[u][v].items() if str(k) == key)
@@ -568,11 +662,25 @@ def read_again(report: CoverageReport, G: nx.MultiDiGraph, n: int) -> CoverageRe
 def coverage_to_dict(report: CoverageReport) -> dict[str, Any]:
     """A JSON-ready dict: ``{"root", "attrs", "types", "count", "entries", "by_jurisdiction", "by_issuer"}``."""
     return {
-        "root": report.root, "attrs": report.attrs, "types": list(report.types), "count": len(report.entries),
-        "entries": [{"node": e.node, "attrs": e.attrs, "distance": e.distance, "chain": e.chain,
-                     "edges": e.edges, "jurisdiction": e.jurisdiction, "issuer": e.issuer}
-                    for e in report.entries],
-        "by_jurisdiction": report.by_jurisdiction, "by_province": report.by_province, "by_issuer": report.by_issuer,
+        "root": report.root,
+        "attrs": report.attrs,
+        "types": list(report.types),
+        "count": len(report.entries),
+        "entries": [
+            {
+                "node": e.node,
+                "attrs": e.attrs,
+                "distance": e.distance,
+                "chain": e.chain,
+                "edges": e.edges,
+                "jurisdiction": e.jurisdiction,
+                "issuer": e.issuer,
+            }
+            for e in report.entries
+        ],
+        "by_jurisdiction": report.by_jurisdiction,
+        "by_province": report.by_province,
+        "by_issuer": report.by_issuer,
     }
 
 

@@ -37,6 +37,7 @@ def rank_case(type_expr: str) -> str:
     whens = " ".join(f"WHEN '{t}' THEN {i}" for t, i in _REL_RANK.items())
     return f"CASE {type_expr} {whens} ELSE {_NO_RANK} END"
 
+
 Direction = Literal["up", "down", "both"]
 
 # ------------------------------------------------------------------------------------------------ folding
@@ -85,8 +86,19 @@ SOURCES_SHOWN = 20
 #: The node attributes the rules that order, name, date and place a node read (order_key, display_name,
 #: issuer_of, scope.province_of, scope.Scope.matches): a walk that only counts and orders needs no other
 #: (graph.source.GraphSource.neighbourhood, `brief`).
-RULE_ATTRIBUTES = ("kind", "label", "symbol", "title", "name", "date", "year", "issuer", "source_file",
-                   "jurisdiction", "parent_jurisdiction")
+RULE_ATTRIBUTES = (
+    "kind",
+    "label",
+    "symbol",
+    "title",
+    "name",
+    "date",
+    "year",
+    "issuer",
+    "source_file",
+    "jurisdiction",
+    "parent_jurisdiction",
+)
 
 
 def brief_attrs(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -128,8 +140,11 @@ def display_name(attrs: Mapping[str, Any], node: Hashable = "") -> str:
         if v:
             return str(v)
     date = str(attrs.get("date") or "")
-    when = (f"{int(date[8:10])}/{int(date[5:7])}/{date[:4]}" if re.fullmatch(r"\d{4}-\d\d-\d\d", date)
-            else str(attrs.get("year") or ""))
+    when = (
+        f"{int(date[8:10])}/{int(date[5:7])}/{date[:4]}"
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", date)
+        else str(attrs.get("year") or "")
+    )
     issuer = attrs.get("issuer")
     label = attrs.get("label")
     if label and label in vocab.LABEL_VI and (issuer or when) and attrs.get("kind", "Document") == "Document":
@@ -164,10 +179,10 @@ def issuer_of(G: nx.MultiDiGraph, n: Hashable) -> str | None:
     iss = G.nodes[n].get("issuer")
     if iss:
         return str(iss)
-    names = sorted(str(G.nodes[v].get("name") or v) for _, v, d in G.out_edges(n, data=True)
-                   if d.get("type") == "ISSUED_BY")
+    names = sorted(
+        str(G.nodes[v].get("name") or v) for _, v, d in G.out_edges(n, data=True) if d.get("type") == "ISSUED_BY"
+    )
     return names[0] if names else None
-
 
 
 def number_of(d: Mapping[str, Any]) -> str | None:
@@ -176,7 +191,6 @@ def number_of(d: Mapping[str, Any]) -> str | None:
         return _fold_number(str(d["number"]))
     m = re.match(r"\s*(\d+)", str(d.get("symbol") or ""))
     return _fold_number(m.group(1)) if m else None
-
 
 
 def symbol_number(s: str) -> str:

@@ -31,7 +31,7 @@ def _day(s: str | None, end: bool) -> str | None:
         t = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t):
         raise ValueError(f"{s!r} is not a date: give 2023, 2023-05 or 2023-05-02")
-    return t + ("-12-31"[len(t) - 4:] if end else "-01-01"[len(t) - 4:]) if len(t) < 10 else t
+    return t + ("-12-31"[len(t) - 4 :] if end else "-01-01"[len(t) - 4 :]) if len(t) < 10 else t
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class Scope:
 
 def prune(tree: LineageTree, scope: Scope) -> LineageTree:
     """The lineage tree with only the hops in scope and the hops leading to them (a new tree)."""
+
     def keep(h: Hop) -> Hop | None:
         kids = [k for k in (keep(c) for c in h.children) if k is not None]
         if kids or scope.matches(h.attrs):

@@ -37,15 +37,27 @@ class GraphSource(Protocol):
         """Nodes (no edges) a typed reference may name: a loose superset for ``resolve_ref``."""
         ...
 
-    def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
-                      types: Sequence[str] | None = None, brief: bool = False) -> nx.MultiDiGraph:
+    def neighbourhood(
+        self,
+        ids: Iterable[str],
+        direction: Direction,
+        depth: int | None,
+        types: Sequence[str] | None = None,
+        brief: bool = False,
+    ) -> nx.MultiDiGraph:
         """The seeds, the nodes reached within `depth` hops along `types` and the edges walked. `brief`:
         the nodes reached may carry only graph.queries.RULE_ATTRIBUTES and the edges only what orders
         them (no evidence past where it starts): enough to count and order, not to show."""
         ...
 
-    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
-             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+    def walk(
+        self,
+        root: str,
+        direction: Literal["up", "down"],
+        depth: int | None,
+        types: Sequence[str],
+        limit: int | None = None,
+    ) -> tuple[nx.MultiDiGraph, int]:
         """What ``graph.queries.lineage(G, root, direction, depth, types, limit)`` shows, and how many
         nodes the whole walk reaches. A store fetches only the first `limit` nodes in lineage order."""
         ...
@@ -64,12 +76,12 @@ class GraphSource(Protocol):
         """The names of the files loaded, sorted."""
         ...
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...
 
 
-def walk(G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: int | None,
-         types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+def walk(
+    G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: int | None, types: Sequence[str] | None = None
+) -> nx.MultiDiGraph:
     """Breadth-first neighbourhood of `ids` in `G` (a new graph; `G` is not changed)."""
     d = _ALIASES.get(direction, direction)
     wanted = None if types is None else frozenset(types)
@@ -109,8 +121,9 @@ def around_whole(src: GraphSource, node: str) -> tuple[nx.MultiDiGraph, dict[str
     return H, edge_counts(H, node) if node in H else {"out": {}, "in": {}}
 
 
-def walk_and_count(src: GraphSource, root: str, direction: Literal["up", "down"], depth: int | None,
-                   types: Sequence[str]) -> tuple[nx.MultiDiGraph, int]:
+def walk_and_count(
+    src: GraphSource, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]
+) -> tuple[nx.MultiDiGraph, int]:
     """A source's whole neighbourhood in one direction, and how many nodes it reaches (for sources that
     fetch a walk whole)."""
     from .queries import reach
@@ -127,14 +140,16 @@ class WalkSteps(Protocol):
         """A graph holding the root node (empty when there is no such node)."""
         ...
 
-    def kids(self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str],
-             bound: int) -> dict[str, list[str]]:
+    def kids(
+        self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
+    ) -> dict[str, list[str]]:
         """Each parent's first `bound` distinct children through `types`, in lineage order (the nodes'
         graph.queries.order_key)."""
         ...
 
-    def edges(self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"],
-              types: Sequence[str]) -> list[Any]:
+    def edges(
+        self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
+    ) -> list[Any]:
         """The edges of `types` from each parent to each of its shown children (pairs (parent, child))."""
         ...
 
@@ -142,8 +157,7 @@ class WalkSteps(Protocol):
         """Add the edges (as `edges` returned them) and their end nodes to `H`."""
         ...
 
-    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None,
-                    types: Sequence[str]) -> int:
+    def reach_count(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str]) -> int:
         """How many nodes a lineage walk from `root` reaches."""
         ...
 
@@ -151,8 +165,9 @@ class WalkSteps(Protocol):
 WALK_PARENTS = 32  # parents whose children one query fetches
 
 
-def bounded_walk(steps: WalkSteps, root: str, direction: Literal["up", "down"], depth: int | None,
-                 types: Sequence[str], limit: int) -> tuple[nx.MultiDiGraph, int]:
+def bounded_walk(
+    steps: WalkSteps, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str], limit: int
+) -> tuple[nx.MultiDiGraph, int]:
     """GraphSource.walk with a limit: breadth first as graph.queries.lineage walks, each parent's
     children in lineage order, at most `limit` new nodes (lineage stops at the first new node it has no
     room for), so the cost follows what is shown; the whole reach is counted only when the walk is cut
@@ -164,7 +179,7 @@ def bounded_walk(steps: WalkSteps, root: str, direction: Literal["up", "down"], 
     while frontier and not done and (depth is None or level < depth):
         level, nxt = level + 1, []
         for at in range(0, len(frontier), WALK_PARENTS):
-            parents = frontier[at:at + WALK_PARENTS]
+            parents = frontier[at : at + WALK_PARENTS]
             kids = steps.kids(parents, direction, types, room + len(visited) + 1)
             shown: list[tuple[str, str]] = []
             for parent in parents:
@@ -197,12 +212,24 @@ class MemorySource:
     def candidates(self, ref: str) -> nx.MultiDiGraph:
         return self.G
 
-    def neighbourhood(self, ids: Iterable[str], direction: Direction, depth: int | None,
-                      types: Sequence[str] | None = None, brief: bool = False) -> nx.MultiDiGraph:
+    def neighbourhood(
+        self,
+        ids: Iterable[str],
+        direction: Direction,
+        depth: int | None,
+        types: Sequence[str] | None = None,
+        brief: bool = False,
+    ) -> nx.MultiDiGraph:
         return walk(self.G, ids, direction, depth, types)
 
-    def walk(self, root: str, direction: Literal["up", "down"], depth: int | None, types: Sequence[str],
-             limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+    def walk(
+        self,
+        root: str,
+        direction: Literal["up", "down"],
+        depth: int | None,
+        types: Sequence[str],
+        limit: int | None = None,
+    ) -> tuple[nx.MultiDiGraph, int]:
         return walk_and_count(self, root, direction, depth, types)
 
     def around_node(self, node: str, limit: int | None) -> tuple[nx.MultiDiGraph, dict[str, dict[str, int]]]:

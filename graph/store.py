@@ -45,7 +45,17 @@ from .store_pass import PassReport, run_pass
 from .store_read import StoreSource, whole_graph
 from .store_schema import SQLITE_MAGIC, StoreError, check_file, connect, ensure_parent, initialise, writable_error
 
-__all__ = ["DEFAULT_STORE", "Staged", "Store", "staged", "StoreError", "open_source", "open_store", "read_graph", "store_path"]
+__all__ = [
+    "DEFAULT_STORE",
+    "Staged",
+    "Store",
+    "staged",
+    "StoreError",
+    "open_source",
+    "open_store",
+    "read_graph",
+    "store_path",
+]
 
 DEFAULT_STORE = "policygraph.db"
 
@@ -79,8 +89,20 @@ def _json(obj: Any) -> str:
 def _ref_row(seq: int, key: str, r: DocRef) -> tuple[Any, ...]:
     fam = family(r)
     number = identity_form(r.number) if fam is not None and r.number else short_number(r)
-    return (seq, key, fam.key if fam else None, number, int(bool(r.short)), r.symbol, r.jurisdiction, r.date,
-            r.term, r.year, _json(r.missing), _json({**plain(r), "body": plain(r.body) if r.body else None}))
+    return (
+        seq,
+        key,
+        fam.key if fam else None,
+        number,
+        int(bool(r.short)),
+        r.symbol,
+        r.jurisdiction,
+        r.date,
+        r.term,
+        r.year,
+        _json(r.missing),
+        _json({**plain(r), "body": plain(r.body) if r.body else None}),
+    )
 
 
 def staged(x: Extraction, sha256: str, location: str | None = None, lazy: bool = False) -> Staged:
@@ -88,14 +110,35 @@ def staged(x: Extraction, sha256: str, location: str | None = None, lazy: bool =
     references is never held as rows too)."""
     src = x.docs.get(x.source)
     bodies = ((i, "Body", b.key, b.key, _json(plain(b))) for i, b in enumerate(x.bodies.values()))
-    projects = ((i, "Project", p.key, project_id(p.key), _json({**plain(p), "evidence": []}))
-                for i, p in enumerate(x.projects.values()))
-    edges = ((i, rel.source, rel.target, rel.type, rel.kind, edge_key(rel, x.file, i, rel.source, rel.target),
-              _json(edge_attrs(rel, x.file))) for i, rel in enumerate(x.relations))  # PART_OF keys: body keys
+    projects = (
+        (i, "Project", p.key, project_id(p.key), _json({**plain(p), "evidence": []}))
+        for i, p in enumerate(x.projects.values())
+    )
+    edges = (
+        (
+            i,
+            rel.source,
+            rel.target,
+            rel.type,
+            rel.kind,
+            edge_key(rel, x.file, i, rel.source, rel.target),
+            _json(edge_attrs(rel, x.file)),
+        )
+        for i, rel in enumerate(x.relations)
+    )  # PART_OF keys: body keys
     refs = (_ref_row(i, k, r) for i, (k, r) in enumerate(x.docs.items()))
     claims = itertools.chain(bodies, projects)
-    return Staged(x.file, x.name, sha256, location, src.jurisdiction if src else None, _json(x.warnings),
-                  refs if lazy else list(refs), claims if lazy else list(claims), edges if lazy else list(edges))
+    return Staged(
+        x.file,
+        x.name,
+        sha256,
+        location,
+        src.jurisdiction if src else None,
+        _json(x.warnings),
+        refs if lazy else list(refs),
+        claims if lazy else list(claims),
+        edges if lazy else list(edges),
+    )
 
 
 class Store:
@@ -155,15 +198,24 @@ class Store:
     def _stage_one(self, s: Staged, now: str) -> None:
         cur = self.conn.execute(
             "INSERT INTO files (path, name, location, sha256, loaded_at, place, state, warnings) "
-            "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)", (s.file, s.name, s.location, s.sha256, now, s.place, s.warnings))
+            "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)",
+            (s.file, s.name, s.location, s.sha256, now, s.place, s.warnings),
+        )
         fid = int(cur.lastrowid or 0)
-        self.conn.executemany("INSERT INTO refs (file_id, seq, key, family, number, is_short, symbol, jurisdiction, "
-                              "date, term, year, ref_missing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                              ((fid, *row) for row in s.refs))
-        self.conn.executemany("INSERT INTO claims (file_id, seq, kind, key, node_id, data) VALUES (?, ?, ?, ?, ?, ?)",
-                              ((fid, *row) for row in s.claims))
-        self.conn.executemany("INSERT INTO edges (file_id, seq, src_key, dst_key, type, kind, key, attrs) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ((fid, *row) for row in s.edges))
+        self.conn.executemany(
+            "INSERT INTO refs (file_id, seq, key, family, number, is_short, symbol, jurisdiction, "
+            "date, term, year, ref_missing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((fid, *row) for row in s.refs),
+        )
+        self.conn.executemany(
+            "INSERT INTO claims (file_id, seq, kind, key, node_id, data) VALUES (?, ?, ?, ?, ?, ?)",
+            ((fid, *row) for row in s.claims),
+        )
+        self.conn.executemany(
+            "INSERT INTO edges (file_id, seq, src_key, dst_key, type, kind, key, attrs) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((fid, *row) for row in s.edges),
+        )
 
     def commit(self, remove: Iterable[str] = ()) -> PassReport:
         """Make the pending files part of the graph (and drop the files at the relative paths `remove`),

@@ -46,7 +46,7 @@ class PassReport:
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def _marks(n: int) -> str:
@@ -82,8 +82,11 @@ def run_pass(conn: sqlite3.Connection, remove: Sequence[str]) -> PassReport:
     if bulk:
         count_links(conn)
     rep.nodes_written, rep.nodes_deleted = _materialise(conn)
-    conn.execute("UPDATE files SET version = version + 1 WHERE id IN (SELECT DISTINCT file_id FROM t_changed) "
-                 "AND id NOT IN (SELECT value FROM json_each(?))", (json.dumps(pending),))
+    conn.execute(
+        "UPDATE files SET version = version + 1 WHERE id IN (SELECT DISTINCT file_id FROM t_changed) "
+        "AND id NOT IN (SELECT value FROM json_each(?))",
+        (json.dumps(pending),),
+    )
     _drop_temp_tables(conn)
     return rep
 
@@ -105,16 +108,22 @@ def _bulk(conn: sqlite3.Connection, pending: int) -> bool:
 def _drop_indexes(conn: sqlite3.Connection) -> list[str]:
     """Drop the indexes the pass rewrites and the links triggers (store_schema.count_links counts the
     table afterwards); returns the statements that create the indexes again."""
-    found = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN "
-                         f"({_marks(len(_REWRITTEN_INDEXES))})", _REWRITTEN_INDEXES).fetchall()
+    found = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({_marks(len(_REWRITTEN_INDEXES))})",
+        _REWRITTEN_INDEXES,
+    ).fetchall()
     for name, _ in found:
         conn.execute(f"DROP INDEX {name}")
     drop_link_triggers(conn)
     return [sql for _, sql in found]
 
 
-_TEMP = {"t_family": "family TEXT PRIMARY KEY", "t_number": "number TEXT PRIMARY KEY", "t_node": "id TEXT PRIMARY KEY",
-         "t_changed": "file_id INTEGER, key TEXT, PRIMARY KEY (file_id, key)"}
+_TEMP = {
+    "t_family": "family TEXT PRIMARY KEY",
+    "t_number": "number TEXT PRIMARY KEY",
+    "t_node": "id TEXT PRIMARY KEY",
+    "t_changed": "file_id INTEGER, key TEXT, PRIMARY KEY (file_id, key)",
+}
 
 
 def _temp_tables(conn: sqlite3.Connection) -> None:
@@ -141,11 +150,16 @@ def _files_to_drop(conn: sqlite3.Connection, pending: list[int], remove: Sequenc
             newest[path] = fid
     paths = list(newest)
     for ps in _chunks(paths):
-        drop.update(i for (i,) in conn.execute(
-            f"SELECT id FROM files WHERE state = 'ready' AND path IN ({_marks(len(ps))})", list(ps)))
+        drop.update(
+            i
+            for (i,) in conn.execute(
+                f"SELECT id FROM files WHERE state = 'ready' AND path IN ({_marks(len(ps))})", list(ps)
+            )
+        )
     for ps in _chunks(list(remove)):
-        found = conn.execute(f"SELECT id, path FROM files WHERE state = 'ready' AND path IN ({_marks(len(ps))})",
-                             list(ps)).fetchall()
+        found = conn.execute(
+            f"SELECT id, path FROM files WHERE state = 'ready' AND path IN ({_marks(len(ps))})", list(ps)
+        ).fetchall()
         drop.update(i for i, _ in found)
         rep.removed.extend(p for _, p in found)
     rep.files_dropped = len(drop)
@@ -155,31 +169,43 @@ def _files_to_drop(conn: sqlite3.Connection, pending: list[int], remove: Sequenc
 def _touch_from_files(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
     """Mark what these files' references and claims touch: families, numbers, nodes."""
     m, args = _marks(len(ids)), list(ids)
-    conn.execute(f"INSERT OR IGNORE INTO t_family SELECT family FROM refs WHERE file_id IN ({m}) AND family IS NOT NULL",
-                 args)
-    conn.execute(f"INSERT OR IGNORE INTO t_number SELECT number FROM refs WHERE file_id IN ({m}) AND number IS NOT NULL",
-                 args)
-    conn.execute(f"INSERT OR IGNORE INTO t_node SELECT node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL",
-                 args)
+    conn.execute(
+        f"INSERT OR IGNORE INTO t_family SELECT family FROM refs WHERE file_id IN ({m}) AND family IS NOT NULL", args
+    )
+    conn.execute(
+        f"INSERT OR IGNORE INTO t_number SELECT number FROM refs WHERE file_id IN ({m}) AND number IS NOT NULL", args
+    )
+    conn.execute(
+        f"INSERT OR IGNORE INTO t_node SELECT node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL", args
+    )
     conn.execute(f"INSERT OR IGNORE INTO t_node SELECT node_id FROM claims WHERE file_id IN ({m})", args)
 
 
 def _record(conn: sqlite3.Connection, updates: list[tuple[int, str, Assigned, Any]], full: bool) -> int:
     """Write the assignments that changed; mark their old and new nodes (and numbers, for full refs)."""
-    changed = [(fid, key, a, old) for fid, key, a, old in updates
-               if old is None or (a.id, int(a.resolved), json.dumps(list(a.missing))) != old[:3]]
+    changed = [
+        (fid, key, a, old)
+        for fid, key, a, old in updates
+        if old is None or (a.id, int(a.resolved), json.dumps(list(a.missing))) != old[:3]
+    ]
     if not changed:
         return 0
-    conn.executemany("UPDATE refs SET node_id = ?, resolved = ?, missing = ? WHERE file_id = ? AND key = ?",
-                     [(a.id, int(a.resolved), json.dumps(list(a.missing)), fid, key) for fid, key, a, _ in changed])
+    conn.executemany(
+        "UPDATE refs SET node_id = ?, resolved = ?, missing = ? WHERE file_id = ? AND key = ?",
+        [(a.id, int(a.resolved), json.dumps(list(a.missing)), fid, key) for fid, key, a, _ in changed],
+    )
     # refs decided before (not those of the files joining now, whose edges are all set anyway)
-    conn.executemany("INSERT OR IGNORE INTO t_changed VALUES (?, ?)",
-                     [(fid, key) for fid, key, _, old in changed if old is not None])
+    conn.executemany(
+        "INSERT OR IGNORE INTO t_changed VALUES (?, ?)", [(fid, key) for fid, key, _, old in changed if old is not None]
+    )
     nodes = {a.id for _, _, a, _ in changed} | {old[0] for *_, old in changed if old is not None and old[0]}
     conn.executemany("INSERT OR IGNORE INTO t_node VALUES (?)", [(n,) for n in nodes])
     if full:
-        conn.executemany("INSERT OR IGNORE INTO t_number SELECT number FROM refs WHERE file_id = ? AND key = ? "
-                         "AND number IS NOT NULL", [(fid, key) for fid, key, _, _ in changed])
+        conn.executemany(
+            "INSERT OR IGNORE INTO t_number SELECT number FROM refs WHERE file_id = ? AND key = ? "
+            "AND number IS NOT NULL",
+            [(fid, key) for fid, key, _, _ in changed],
+        )
     return len(changed)
 
 
@@ -190,11 +216,13 @@ def _old(row: Sequence[Any]) -> tuple[Any, ...] | None:
     return None if row[4] is None else (row[4], row[5], row[6])
 
 
-def _family_ref(key: str, symbol: str, jurisdiction: str | None, date: str | None, term: str | None,
-                year: int | None, missing: str) -> DocRef:
+def _family_ref(
+    key: str, symbol: str, jurisdiction: str | None, date: str | None, term: str | None, year: int | None, missing: str
+) -> DocRef:
     """What identity reads of a reference with a symbol, from its columns (no JSON to decode)."""
-    return DocRef(key=key, symbol=symbol, jurisdiction=jurisdiction, date=date, term=term, year=year,
-                  missing=json.loads(missing))
+    return DocRef(
+        key=key, symbol=symbol, jurisdiction=jurisdiction, date=date, term=term, year=year, missing=json.loads(missing)
+    )
 
 
 def _decide_families(conn: sqlite3.Connection) -> int:
@@ -203,9 +231,11 @@ def _decide_families(conn: sqlite3.Connection) -> int:
     for chunk in _chunks(families):
         groups: dict[str, list[Any]] = defaultdict(list)
         for row in conn.execute(
-                "SELECT r.family, r.file_id, r.key, f.path, r.node_id, r.resolved, r.missing, r.symbol, "
-                "r.jurisdiction, r.date, r.term, r.year, r.ref_missing FROM refs r JOIN files f ON f.id = r.file_id "
-                f"WHERE r.family IN ({_marks(len(chunk))}) AND +f.state = 'ready'", list(chunk)):
+            "SELECT r.family, r.file_id, r.key, f.path, r.node_id, r.resolved, r.missing, r.symbol, "
+            "r.jurisdiction, r.date, r.term, r.year, r.ref_missing FROM refs r JOIN files f ON f.id = r.file_id "
+            f"WHERE r.family IN ({_marks(len(chunk))}) AND +f.state = 'ready'",
+            list(chunk),
+        ):
             groups[row[0]].append(row[1:])
         updates = []
         for rows in groups.values():
@@ -220,27 +250,41 @@ def _decide_singles(conn: sqlite3.Connection, pending: Sequence[int]) -> int:
     """The pending files' references with neither symbol nor short form (their own document, named ones)."""
     decided = 0
     for ids in _chunks(list(pending)):
-        rows = conn.execute(f"SELECT {_REF_COLUMNS} FROM refs r JOIN files f ON f.id = r.file_id "
-                            f"WHERE r.file_id IN ({_marks(len(ids))}) AND +r.family IS NULL AND +r.is_short = 0",
-                            list(ids)).fetchall()
+        rows = conn.execute(
+            f"SELECT {_REF_COLUMNS} FROM refs r JOIN files f ON f.id = r.file_id "
+            f"WHERE r.file_id IN ({_marks(len(ids))}) AND +r.family IS NULL AND +r.is_short = 0",
+            list(ids),
+        ).fetchall()
         updates = [(row[0], row[1], Assigned(single_id(row[2], row[1], _docref(row[3]))), _old(row)) for row in rows]
         decided += _record(conn, updates, full=False)
     return decided
 
 
 def _decide_shorts(conn: sqlite3.Connection) -> int:
-    numbers = [n for (n,) in conn.execute(
-        "SELECT number FROM t_number WHERE number IN (SELECT number FROM refs WHERE is_short = 1) ORDER BY number")]
+    numbers = [
+        n
+        for (n,) in conn.execute(
+            "SELECT number FROM t_number WHERE number IN (SELECT number FROM refs WHERE is_short = 1) ORDER BY number"
+        )
+    ]
     decided = 0
     for number in numbers:
-        cands = Candidates(Candidate(node, _docref(data), path) for node, data, path in conn.execute(
-            "SELECT r.node_id, r.data, f.path FROM refs r JOIN files f ON f.id = r.file_id "
-            "WHERE r.number = ? AND r.is_short = 0 AND r.family IS NOT NULL AND r.resolved = 1 AND +f.state = 'ready'",
-            (number,)))
-        rows = conn.execute(f"SELECT {_REF_COLUMNS}, f.place FROM refs r JOIN files f ON f.id = r.file_id "
-                            "WHERE r.number = ? AND r.is_short = 1 AND +f.state = 'ready'", (number,)).fetchall()
-        updates = [(row[0], row[1], assign_short((row[2], row[1]), _docref(row[3]), cands, row[7]), _old(row))
-                   for row in rows]
+        cands = Candidates(
+            Candidate(node, _docref(data), path)
+            for node, data, path in conn.execute(
+                "SELECT r.node_id, r.data, f.path FROM refs r JOIN files f ON f.id = r.file_id "
+                "WHERE r.number = ? AND r.is_short = 0 AND r.family IS NOT NULL AND r.resolved = 1 AND +f.state = 'ready'",
+                (number,),
+            )
+        )
+        rows = conn.execute(
+            f"SELECT {_REF_COLUMNS}, f.place FROM refs r JOIN files f ON f.id = r.file_id "
+            "WHERE r.number = ? AND r.is_short = 1 AND +f.state = 'ready'",
+            (number,),
+        ).fetchall()
+        updates = [
+            (row[0], row[1], assign_short((row[2], row[1]), _docref(row[3]), cands, row[7]), _old(row)) for row in rows
+        ]
         decided += _record(conn, updates, full=False)
     return decided
 
@@ -251,9 +295,14 @@ def _update_edges(conn: sqlite3.Connection, pending: Sequence[int]) -> None:
         ref_id = f"(SELECT r.node_id FROM refs r WHERE r.file_id = edges.file_id AND r.key = edges.{end}_key)"
         claim_id = f"(SELECT c.node_id FROM claims c WHERE c.file_id = edges.file_id AND c.key = edges.{end}_key)"
         for ids in _chunks(list(pending)):
-            conn.execute(f"UPDATE edges SET {end} = coalesce({ref_id}, {claim_id}, {end}_key) "
-                         f"WHERE file_id IN ({_marks(len(ids))})", list(ids))
-        conn.execute(f"UPDATE edges SET {end} = {ref_id} WHERE (file_id, {end}_key) IN (SELECT file_id, key FROM t_changed)")
+            conn.execute(
+                f"UPDATE edges SET {end} = coalesce({ref_id}, {claim_id}, {end}_key) "
+                f"WHERE file_id IN ({_marks(len(ids))})",
+                list(ids),
+            )
+        conn.execute(
+            f"UPDATE edges SET {end} = {ref_id} WHERE (file_id, {end}_key) IN (SELECT file_id, key FROM t_changed)"
+        )
 
 
 def _materialise(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -276,14 +325,18 @@ def _node_attrs(conn: sqlite3.Connection, ids: Sequence[str]) -> Iterable[tuple[
     m = _marks(len(ids))
     docs: dict[str, list[tuple[DocRef, str, Assigned]]] = defaultdict(list)
     for node, data, path, resolved, missing in conn.execute(
-            f"SELECT r.node_id, r.data, f.path, r.resolved, r.missing FROM refs r JOIN files f ON f.id = r.file_id "
-            f"WHERE r.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, r.seq", list(ids)):
+        f"SELECT r.node_id, r.data, f.path, r.resolved, r.missing FROM refs r JOIN files f ON f.id = r.file_id "
+        f"WHERE r.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, r.seq",
+        list(ids),
+    ):
         docs[node].append((_docref(data), path, Assigned(node, bool(resolved), tuple(json.loads(missing)))))
     bodies: dict[str, list[tuple[Body, str]]] = defaultdict(list)
     projects: dict[str, list[tuple[Project, str]]] = defaultdict(list)
     for node, kind, data, path in conn.execute(
-            f"SELECT c.node_id, c.kind, c.data, f.path FROM claims c JOIN files f ON f.id = c.file_id "
-            f"WHERE c.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, c.seq", list(ids)):
+        f"SELECT c.node_id, c.kind, c.data, f.path FROM claims c JOIN files f ON f.id = c.file_id "
+        f"WHERE c.node_id IN ({m}) AND +f.state = 'ready' ORDER BY f.path, c.seq",
+        list(ids),
+    ):
         d = json.loads(data)
         if kind == "Body":
             bodies[node].append((Body(**d), path))

@@ -42,6 +42,7 @@ def _nodes(src: StoreSource, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 def current_row(src: StoreSource) -> Any:
     """The store's row of a node by id, None when it has none (the writer's ``current=``)."""
+
     def row(node: str) -> NodeRow | None:
         found = _nodes(src, [node])
         return node_row(node, found[node]) if node in found else None
@@ -57,13 +58,18 @@ def _digest(sha256: str, version: int) -> str:
 def _ready(src: StoreSource, files: Sequence[str] | None) -> list[tuple[int, str, str, int]]:
     """(id, path, sha256, version) of the store's ready files (all, or the relative paths `files`)."""
     wanted = set(files) if files is not None else None
-    return [(i, p, h, v) for i, p, h, v in src.conn.execute(
-            "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path")
-            if wanted is None or p in wanted]
+    return [
+        (i, p, h, v)
+        for i, p, h, v in src.conn.execute(
+            "SELECT id, path, sha256, version FROM files WHERE state = 'ready' ORDER BY path"
+        )
+        if wanted is None or p in wanted
+    ]
 
 
-def _pending(src: StoreSource, files: Sequence[str] | None, held: Mapping[str, str]
-             ) -> tuple[list[tuple[int, str, str, int]], int]:
+def _pending(
+    src: StoreSource, files: Sequence[str] | None, held: Mapping[str, str]
+) -> tuple[list[tuple[int, str, str, int]], int]:
     """The ready files (all, or `files`) whose digest `held` (a file's name -> the digest Neo4j has) does
     not hold, and how many it does."""
     ready = _ready(src, files)
@@ -71,8 +77,9 @@ def _pending(src: StoreSource, files: Sequence[str] | None, held: Mapping[str, s
     return todo, len(ready) - len(todo)
 
 
-def file_rows(src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH,
-              skip: Mapping[str, str] | None = None) -> Iterator[FileRows]:
+def file_rows(
+    src: StoreSource, files: Sequence[str] | None = None, batch: int = BATCH, skip: Mapping[str, str] | None = None
+) -> Iterator[FileRows]:
     """Row sets of the store's files (all, or the relative paths `files`), in path order; not of those
     whose digest `skip` holds (a file's name -> the digest Neo4j has)."""
     yield from _rows_of(src, _pending(src, files, skip or {})[0], batch)
@@ -82,29 +89,42 @@ def _rows_of(src: StoreSource, todo: list[tuple[int, str, str, int]], batch: int
     """Row sets of the files `todo` ((id, path, sha256, version), in path order), `batch` files a read."""
     first = _first_part_of(src.conn)
     for start in range(0, len(todo), batch):
-        yield from _batch_rows(src, src.conn, todo[start:start + batch], first)
+        yield from _batch_rows(src, src.conn, todo[start : start + batch], first)
 
 
 def _first_part_of(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
     """The file (first by path) whose PART_OF edge each body pair keeps: a few pairs, stated by many files."""
-    return {(u, v): path for u, v, path in conn.execute(
-        "SELECT e.src, e.dst, min(f.path) FROM edges e JOIN files f ON f.id = e.file_id "
-        "WHERE e.type = 'PART_OF' AND e.src <> e.dst AND +f.state = 'ready' GROUP BY e.src, e.dst")}
+    return {
+        (u, v): path
+        for u, v, path in conn.execute(
+            "SELECT e.src, e.dst, min(f.path) FROM edges e JOIN files f ON f.id = e.file_id "
+            "WHERE e.type = 'PART_OF' AND e.src <> e.dst AND +f.state = 'ready' GROUP BY e.src, e.dst"
+        )
+    }
 
 
-def _batch_rows(src: StoreSource, conn: sqlite3.Connection, files: list[tuple[int, str, str, int]],
-                first: dict[tuple[str, str], str]) -> Iterator[FileRows]:
+def _batch_rows(
+    src: StoreSource,
+    conn: sqlite3.Connection,
+    files: list[tuple[int, str, str, int]],
+    first: dict[tuple[str, str], str],
+) -> Iterator[FileRows]:
     ids = [f[0] for f in files]
     path_of = {f[0]: f[1] for f in files}
     m = _marks(len(ids))
     touched: dict[int, set[str]] = defaultdict(set)
-    for fid, node in conn.execute(f"SELECT file_id, node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL "
-                                  f"UNION SELECT file_id, node_id FROM claims WHERE file_id IN ({m})", [*ids, *ids]):
+    for fid, node in conn.execute(
+        f"SELECT file_id, node_id FROM refs WHERE file_id IN ({m}) AND node_id IS NOT NULL "
+        f"UNION SELECT file_id, node_id FROM claims WHERE file_id IN ({m})",
+        [*ids, *ids],
+    ):
         touched[fid].add(node)
     rels: dict[int, list[Any]] = defaultdict(list)
     for fid, u, v, typ, key, attrs in conn.execute(
-            f"SELECT file_id, src, dst, type, key, attrs FROM edges WHERE file_id IN ({m}) AND src <> dst "
-            "ORDER BY file_id, seq", ids):
+        f"SELECT file_id, src, dst, type, key, attrs FROM edges WHERE file_id IN ({m}) AND src <> dst "
+        "ORDER BY file_id, seq",
+        ids,
+    ):
         if typ == "PART_OF" and first.get((u, v)) != path_of[fid]:
             continue
         rels[fid].append((u, v, key, json.loads(attrs)))
@@ -129,9 +149,11 @@ def write_csv(src: StoreSource, folder: Path) -> tuple[list[Path], int, int]:
     paths = [folder / name for name in ex.CSV_FILES]
     parts = [p.with_name(p.name + ".part") for p in paths]
     try:
-        with open(parts[0], "w", encoding="utf-8", newline="") as nf, \
-                open(parts[1], "w", encoding="utf-8", newline="") as rf, \
-                open(parts[2], "w", encoding="utf-8", newline="") as ff:
+        with (
+            open(parts[0], "w", encoding="utf-8", newline="") as nf,
+            open(parts[1], "w", encoding="utf-8", newline="") as rf,
+            open(parts[2], "w", encoding="utf-8", newline="") as ff,
+        ):
             w = _CsvWriter(src, nf, rf, ff)
             n_rels = w.write_store()
         for part, path in zip(parts, paths, strict=True):
@@ -152,10 +174,16 @@ class _CsvWriter:
         from . import neo4j_csv as ex
 
         self.src, self.ex, self.seen, self.at_ms = src, ex, set[str](), int(time.time() * 1000)
-        self.node_extras = sorted(k for (k,) in src.conn.execute(
-            "SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j") if k not in ex.NODE_COLUMN_ATTRIBUTES)
-        self.edge_extras = sorted(k for (k,) in src.conn.execute(
-            "SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j") if k not in ex.EDGE_COLUMN_ATTRIBUTES)
+        self.node_extras = sorted(
+            k
+            for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM nodes, json_each(nodes.data) j")
+            if k not in ex.NODE_COLUMN_ATTRIBUTES
+        )
+        self.edge_extras = sorted(
+            k
+            for (k,) in src.conn.execute("SELECT DISTINCT j.key FROM edges, json_each(edges.attrs) j")
+            if k not in ex.EDGE_COLUMN_ATTRIBUTES
+        )
         self.nodes, self.rels, self.files = (csv.writer(f, lineterminator="\n") for f in (nf, rf, ff))
         self.nodes.writerow(ex.node_header(self.node_extras))
         self.rels.writerow(ex.relationship_header(self.edge_extras))
@@ -189,7 +217,7 @@ class _CsvWriter:
         self.manifests(batch)
         rest = [n for (n,) in self.src.conn.execute("SELECT id FROM nodes ORDER BY id") if n not in self.seen]
         for start in range(0, len(rest), BATCH):  # nodes no ready file touches (none, in a consistent store)
-            for node, attrs in _nodes(self.src, rest[start:start + BATCH]).items():
+            for node, attrs in _nodes(self.src, rest[start : start + BATCH]).items():
                 self.node(node_row(node, attrs))
         return n_rels
 
@@ -197,9 +225,17 @@ class _CsvWriter:
 __all__ = ["STATUS_PROPERTIES", "current_row", "file_rows", "write_csv"]
 
 
-def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None, *, prune: bool = False,
-               force: bool = False, batch_rows: int | None = None, database: str | None = None,
-               progress: Any = None) -> Any:
+def push_store(
+    driver: Any,
+    src: StoreSource,
+    files: Sequence[str] | None = None,
+    *,
+    prune: bool = False,
+    force: bool = False,
+    batch_rows: int | None = None,
+    database: str | None = None,
+    progress: Any = None,
+) -> Any:
     """Push the store's files (all, or `files`) to Neo4j as a stream of row sets; with `prune`, also
     retract the files Neo4j holds that the store no longer does. Returns the writer's PushSummary."""
     from . import neo4j_store
@@ -216,8 +252,7 @@ def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None
             for name in sorted(set(neo4j_store.loaded_files(driver, database=database)) - have):
                 yield FileRows(name, None)
 
-    kwargs: dict[str, Any] = {"database": database, "force": force, "current": current_row(src),
-                              "progress": progress}
+    kwargs: dict[str, Any] = {"database": database, "force": force, "current": current_row(src), "progress": progress}
     if batch_rows:
         kwargs["batch_rows"] = batch_rows
     summary = neo4j_store.push_rows(driver, stream(), **kwargs)
@@ -225,17 +260,26 @@ def push_store(driver: Any, src: StoreSource, files: Sequence[str] | None = None
     return summary
 
 
-def push_source(driver: Any, src: Any, files: Sequence[str] | None = None, *, prune: bool = False,
-                force: bool = False, batch_rows: int | None = None, database: str | None = None,
-                progress: Any = None) -> Any:
+def push_source(
+    driver: Any,
+    src: Any,
+    files: Sequence[str] | None = None,
+    *,
+    prune: bool = False,
+    force: bool = False,
+    batch_rows: int | None = None,
+    database: str | None = None,
+    progress: Any = None,
+) -> Any:
     """Push what the query commands read (graph.store.open_source): a SQLite store as a stream of row
     sets, a node-link JSON graph (an export) whole, with each document's status."""
     from . import neo4j_store
     from .validity import with_status
 
     if isinstance(src, StoreSource):
-        return push_store(driver, src, files, prune=prune, force=force, batch_rows=batch_rows,
-                          database=database, progress=progress)
+        return push_store(
+            driver, src, files, prune=prune, force=force, batch_rows=batch_rows, database=database, progress=progress
+        )
     kwargs: dict[str, Any] = {"database": database, "files": files, "prune": prune and not files, "force": force}
     if batch_rows:
         kwargs["batch_size"] = batch_rows

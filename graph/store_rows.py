@@ -21,11 +21,22 @@ def nodes_row(node: str, attrs: dict[str, Any]) -> tuple[Any, ...]:
     names = [attrs.get("title"), attrs.get("name"), *(attrs.get("aliases") or [])]
     names_fold = " | ".join(q.fold_text(str(n)) for n in names if n) or None
     symbol = attrs.get("symbol")
-    return (node, attrs.get("kind") or "?", attrs.get("label"), q.fold_symbol(str(symbol)) if symbol else None,
-            q.number_of(attrs), attrs.get("source_file"), attrs.get("source_path"), names_fold, q.order_key(attrs, node),
-            None if attrs.get("resolved") is None else int(bool(attrs["resolved"])), len(attrs.get("sources") or []),
-            int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
-            int(bool(attrs.get("conflicts"))), row_json(attrs))
+    return (
+        node,
+        attrs.get("kind") or "?",
+        attrs.get("label"),
+        q.fold_symbol(str(symbol)) if symbol else None,
+        q.number_of(attrs),
+        attrs.get("source_file"),
+        attrs.get("source_path"),
+        names_fold,
+        q.order_key(attrs, node),
+        None if attrs.get("resolved") is None else int(bool(attrs["resolved"])),
+        len(attrs.get("sources") or []),
+        int(attrs.get("kind") == "Document" and not (symbol or attrs.get("title") or attrs.get("name"))),
+        int(bool(attrs.get("conflicts"))),
+        row_json(attrs),
+    )
 
 
 def briefs_row(node: str, attrs: dict[str, Any]) -> tuple[str, str] | None:

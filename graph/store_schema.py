@@ -24,12 +24,14 @@ SCHEMA_VERSION = 1
 APPLICATION = "policygraph"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+
 def _walk_index(end: str, if_new: str = "") -> str:
     """The index walks read edges by from one `end` (src or dst): covering, so a walk reads no edge row.
     Without `if_new` ("IF NOT EXISTS "), the text SQLite keeps of it (stores made before it had a narrower
     one: _widen_index)."""
     other = "dst" if end == "src" else "src"
     return f"CREATE INDEX {if_new}edges_{end} ON edges({end}, type, {other}, file_id)"
+
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -137,11 +139,15 @@ CREATE TABLE IF NOT EXISTS briefs (
 # children or counts what it reaches reads one row a pair here, not one a statement. Triggers keep it as
 # edges gain their ends (the pass), change them or go (a file removed or replaced); a bulk pass drops the
 # triggers with the indexes it rewrites and counts the table again (store_pass).
-_LINKS_TABLE = ("CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, "
-                "n INTEGER NOT NULL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID")
+_LINKS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS links (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, "
+    "n INTEGER NOT NULL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID"
+)
 _LINK_ADD = "INSERT INTO links VALUES (new.src, new.type, new.dst, 1) ON CONFLICT DO UPDATE SET n = n + 1"
-_LINK_SUB = ("UPDATE links SET n = n - 1 WHERE src = old.src AND type = old.type AND dst = old.dst; "
-             "DELETE FROM links WHERE src = old.src AND type = old.type AND dst = old.dst AND n = 0")
+_LINK_SUB = (
+    "UPDATE links SET n = n - 1 WHERE src = old.src AND type = old.type AND dst = old.dst; "
+    "DELETE FROM links WHERE src = old.src AND type = old.type AND dst = old.dst AND n = 0"
+)
 # an edge with a NULL end (its file pending) or one end twice is no link: `NULL <> x` is not true
 LINK_TRIGGERS = {
     "links_insert": f"AFTER INSERT ON edges WHEN new.src <> new.dst BEGIN {_LINK_ADD}; END",
@@ -155,8 +161,9 @@ def count_links(conn: sqlite3.Connection) -> None:
     """Count the links table again from every edge (its index built after the rows), triggers back."""
     conn.execute("DROP INDEX IF EXISTS links_dst")
     conn.execute("DELETE FROM links")
-    conn.execute("INSERT INTO links SELECT src, type, dst, count(*) FROM edges WHERE src <> dst "
-                 "GROUP BY src, type, dst")
+    conn.execute(
+        "INSERT INTO links SELECT src, type, dst, count(*) FROM edges WHERE src <> dst GROUP BY src, type, dst"
+    )
     conn.execute("CREATE INDEX links_dst ON links(dst, type, src)")
     for name, body in LINK_TRIGGERS.items():
         conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
@@ -195,8 +202,10 @@ def check_file(path: Path) -> None:
     except OSError as e:
         raise StoreError(f"{path}: cannot read the store ({e.strerror or e})") from e
     if old:
-        raise StoreError(f"{path}: a JSON store of PolicyGraph 0.1, which this version does not read; load your "
-                         f"files again into a new store: policygraph load FOLDER --store policygraph.db")
+        raise StoreError(
+            f"{path}: a JSON store of PolicyGraph 0.1, which this version does not read; load your "
+            f"files again into a new store: policygraph load FOLDER --store policygraph.db"
+        )
     raise StoreError(f"{path}: not a PolicyGraph store (not an SQLite database)")
 
 
@@ -204,8 +213,13 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode (readers never wait on a writer), foreign keys on, long busy timeout."""
     try:
         if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60,
-                                   isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro",
+                uri=True,
+                timeout=60,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         else:
             conn = sqlite3.connect(path, timeout=60, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -230,8 +244,10 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             for statement in DDL.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('application', ?), ('schema_version', ?)",
-                         (APPLICATION, str(SCHEMA_VERSION)))
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('application', ?), ('schema_version', ?)",
+                (APPLICATION, str(SCHEMA_VERSION)),
+            )
             conn.execute("COMMIT")
         check_version(conn, path)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'files_state'").fetchone():
@@ -268,7 +284,9 @@ def _add_briefs(conn: sqlite3.Connection) -> None:
     def fill() -> None:
         conn.execute(BRIEFS_DDL)
         hubs = conn.execute("SELECT id, data FROM nodes WHERE n_sources > ?", (SOURCES_SHOWN,)).fetchall()
-        conn.executemany("INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := briefs_row(n, json.loads(d)))])
+        conn.executemany(
+            "INSERT INTO briefs VALUES (?, ?)", [b for n, d in hubs if (b := briefs_row(n, json.loads(d)))]
+        )
 
     _upgrade(conn, fill)
 
@@ -302,8 +320,10 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path}: an SQLite database, but not a PolicyGraph store")
     version = meta.get("schema_version")
     if version != str(SCHEMA_VERSION):
-        raise StoreError(f"{path}: store schema version {version}, this PolicyGraph reads version {SCHEMA_VERSION} "
-                         "(load your files again into a new store)")
+        raise StoreError(
+            f"{path}: store schema version {version}, this PolicyGraph reads version {SCHEMA_VERSION} "
+            "(load your files again into a new store)"
+        )
 
 
 def _operational(e: sqlite3.Error) -> str:

@@ -39,8 +39,7 @@ import networkx as nx
 from ..loaders import provinces
 from .queries import CoverageEntry, CoverageReport, display_name
 
-__all__ = ["TIMELINE_COLUMNS", "Row", "Timeline", "day_of", "refresh", "timeline", "timeline_rows",
-           "timeline_to_dict"]
+__all__ = ["TIMELINE_COLUMNS", "Row", "Timeline", "day_of", "refresh", "timeline", "timeline_rows", "timeline_to_dict"]
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -93,9 +92,17 @@ class Timeline:
         Quartiles are statistics.quantiles' inclusive method (the median of each half, Excel's QUARTILE.INC).
         """
         days = sorted(r.days for r in self.rows if r.days is not None)
-        out: dict[str, Any] = {"provinces": len(self.rows), "with_days": len(days), "listed": len(self.units),
-                               "missing": len(self.missing), "min": None, "q1": None, "median": None,
-                               "q3": None, "max": None}
+        out: dict[str, Any] = {
+            "provinces": len(self.rows),
+            "with_days": len(days),
+            "listed": len(self.units),
+            "missing": len(self.missing),
+            "min": None,
+            "q1": None,
+            "median": None,
+            "q3": None,
+            "max": None,
+        }
         if days:
             q1, med, q3 = statistics.quantiles(days, n=4, method="inclusive") if len(days) > 1 else days * 3
             out.update({"min": days[0], "q1": q1, "median": med, "q3": q3, "max": days[-1]})
@@ -151,6 +158,7 @@ def timeline(report: CoverageReport, as_of: str | None = None, only: str | None 
 def refresh(t: Timeline, entries: Mapping[str, CoverageEntry]) -> Timeline:
     """`t` with its rows' entries replaced by `entries` (by node): read again in full after a brief walk
     (graph.queries.read_again)."""
+
     def again(rows: list[Row]) -> list[Row]:
         return [dataclasses.replace(r, entry=entries.get(r.node, r.entry)) for r in rows]
 
@@ -175,16 +183,30 @@ def _evidence(e: CoverageEntry) -> dict[str, Any] | None:
     ev = step.get("evidence") or {}
     if not step:
         return None
-    return {"type": step.get("type"), "kind": step.get("kind"), "file": ev.get("file") or step.get("source_file"),
-            "sentence": ev.get("sentence")}
+    return {
+        "type": step.get("type"),
+        "kind": step.get("kind"),
+        "file": ev.get("file") or step.get("source_file"),
+        "sentence": ev.get("sentence"),
+    }
 
 
 def _row_dict(r: Row, names: Mapping[str, str]) -> dict[str, Any]:
     e = r.entry
-    return {"province": r.province, "first_date": r.date.isoformat() if r.date else None, "days": r.days,
-            "document": r.node, "name": names.get(r.node, r.node), "jurisdiction": e.jurisdiction,
-            "issuer": e.issuer, "documents": r.documents, "distance": e.distance, "chain": e.chain,
-            "chain_names": [names.get(n, n) for n in e.chain], "evidence": _evidence(e)}
+    return {
+        "province": r.province,
+        "first_date": r.date.isoformat() if r.date else None,
+        "days": r.days,
+        "document": r.node,
+        "name": names.get(r.node, r.node),
+        "jurisdiction": e.jurisdiction,
+        "issuer": e.issuer,
+        "documents": r.documents,
+        "distance": e.distance,
+        "chain": e.chain,
+        "chain_names": [names.get(n, n) for n in e.chain],
+        "evidence": _evidence(e),
+    }
 
 
 def timeline_to_dict(t: Timeline, G: nx.MultiDiGraph | None = None) -> dict[str, Any]:
@@ -192,12 +214,18 @@ def timeline_to_dict(t: Timeline, G: nx.MultiDiGraph | None = None) -> dict[str,
     "document", "chain", …}], "stats", "no_date", "before_root", "missing", "unplaced", "list"}``; `G`, the
     graph the report was counted on, names the documents on the chains."""
     names = _names(t, G)
-    return {"as_of": t.as_of, "root": t.root, "root_date": (t.root_attrs.get("date") or None),
-            "timeline": [_row_dict(r, names) for r in t.rows], "stats": t.stats(),
-            "no_date": [_row_dict(r, names) for r in t.undated],
-            "before_root": [_row_dict(r, names) for r in t.early], "missing": t.missing,
-            "unplaced": [{"document": e.node, "jurisdiction": e.jurisdiction} for e in t.unplaced],
-            "list": {"units": len(t.units), "source": provinces.list_on(t.as_of).source}}
+    return {
+        "as_of": t.as_of,
+        "root": t.root,
+        "root_date": (t.root_attrs.get("date") or None),
+        "timeline": [_row_dict(r, names) for r in t.rows],
+        "stats": t.stats(),
+        "no_date": [_row_dict(r, names) for r in t.undated],
+        "before_root": [_row_dict(r, names) for r in t.early],
+        "missing": t.missing,
+        "unplaced": [{"document": e.node, "jurisdiction": e.jurisdiction} for e in t.unplaced],
+        "list": {"units": len(t.units), "source": provinces.list_on(t.as_of).source},
+    }
 
 
 #: the columns of a timeline report (CSV/XLSX), in order
@@ -211,11 +239,18 @@ def timeline_rows(d: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One row per province of a timeline (``timeline_to_dict`` shape), with TIMELINE_COLUMNS: the first
     documents by days (``status`` "first"), then the undated ones ("no date"), those dated before the
     central document ("before"), and the provinces with none ("missing")."""
+
     def one(status: str, rank: int | None, r: Mapping[str, Any]) -> dict[str, Any]:
         ev = r.get("evidence") or {}
-        return {"status": status, "rank": rank, **{k: r.get(k) for k in TIMELINE_COLUMNS[2:10]},
-                "chain": " → ".join(r.get("chain_names") or []), "relation": ev.get("type"),
-                "source_file": ev.get("file"), "sentence": ev.get("sentence")}
+        return {
+            "status": status,
+            "rank": rank,
+            **{k: r.get(k) for k in TIMELINE_COLUMNS[2:10]},
+            "chain": " → ".join(r.get("chain_names") or []),
+            "relation": ev.get("type"),
+            "source_file": ev.get("file"),
+            "sentence": ev.get("sentence"),
+        }
 
     rows = [one("first", i, r) for i, r in enumerate(d["timeline"], 1)]
     rows += [one("no date", None, r) for r in d["no_date"]]

@@ -85,12 +85,23 @@ def changes(G: nx.MultiDiGraph, node: Hashable) -> list[Change]:
 
 def _change(G: nx.MultiDiGraph, u: Hashable, d: Mapping[str, Any]) -> Change:
     by = G.nodes[u] if u in G else {}
-    known: list[tuple[Any, Dated]] = [(d.get("effective"), "stated"), (by.get("effective"), "effective"),
-                                      (by.get("date"), "issued"), (None, "year" if by.get("year") else "unknown")]
+    known: list[tuple[Any, Dated]] = [
+        (d.get("effective"), "stated"),
+        (by.get("effective"), "effective"),
+        (by.get("date"), "issued"),
+        (None, "year" if by.get("year") else "unknown"),
+    ]
     date, dated = next((x, how) for x, how in known if x is not None or how in ("year", "unknown"))
-    return Change(by=str(u), kind=d.get("kind"), scope=d.get("scope"), date=date, dated=dated,
-                  year=by.get("year") if date is None else None, evidence=d.get("evidence"),
-                  source_file=d.get("source_file"))
+    return Change(
+        by=str(u),
+        kind=d.get("kind"),
+        scope=d.get("scope"),
+        date=date,
+        dated=dated,
+        year=by.get("year") if date is None else None,
+        evidence=d.get("evidence"),
+        source_file=d.get("source_file"),
+    )
 
 
 def status(G: nx.MultiDiGraph, node: Hashable, at: str | None = None) -> Validity:
@@ -149,12 +160,27 @@ def with_status(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def change_to_dict(c: Change) -> dict[str, Any]:
-    return {"by": c.by, "kind": c.kind, "scope": c.scope, "date": c.date, "dated": c.dated, "year": c.year,
-            "source_file": c.source_file, "evidence": dict(c.evidence) if c.evidence else None}
+    return {
+        "by": c.by,
+        "kind": c.kind,
+        "scope": c.scope,
+        "date": c.date,
+        "dated": c.dated,
+        "year": c.year,
+        "source_file": c.source_file,
+        "evidence": dict(c.evidence) if c.evidence else None,
+    }
 
 
 def to_dict(v: Validity) -> dict[str, Any]:
     """A Validity as JSON-ready data."""
-    return {"id": v.node, "at": v.at, "status": v.status, "since": v.since, "by": list(v.by),
-            "effective": v.effective, "changes": [change_to_dict(c) for c in v.changes],
-            "pending": [change_to_dict(c) for c in v.pending]}
+    return {
+        "id": v.node,
+        "at": v.at,
+        "status": v.status,
+        "since": v.since,
+        "by": list(v.by),
+        "effective": v.effective,
+        "changes": [change_to_dict(c) for c in v.changes],
+        "pending": [change_to_dict(c) for c in v.pending],
+    }

@@ -47,8 +47,19 @@ from .files import MB, fail, read_bytes
 from .html_text import read_html
 from .models import LoadError
 
-__all__ = ["MAX_MEMORY", "SOFFICE", "TIMEOUT", "isolation", "kind", "missing", "prepare", "read", "soffice", "to_docx",
-           "word_filters"]
+__all__ = [
+    "MAX_MEMORY",
+    "SOFFICE",
+    "TIMEOUT",
+    "isolation",
+    "kind",
+    "missing",
+    "prepare",
+    "read",
+    "soffice",
+    "to_docx",
+    "word_filters",
+]
 
 #: the converter; None: `soffice` on PATH, else where Debian installs it
 SOFFICE: str | None = None
@@ -87,7 +98,8 @@ def soffice() -> str | None:
     if SOFFICE is not None:
         return SOFFICE if os.access(SOFFICE, os.X_OK) else None
     return shutil.which("soffice") or next(
-        (p for p in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice") if os.access(p, os.X_OK)), None)
+        (p for p in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice") if os.access(p, os.X_OK)), None
+    )
 
 
 @functools.cache
@@ -99,8 +111,12 @@ def isolation() -> tuple[str, ...]:
     if program is None:
         return ()
     try:
-        ok = subprocess.run([program, "-rn", "true"], stdin=subprocess.DEVNULL, capture_output=True,
-                            timeout=10).returncode == 0
+        ok = (
+            subprocess.run(
+                [program, "-rn", "true"], stdin=subprocess.DEVNULL, capture_output=True, timeout=10
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         ok = False
     return (program, "-rn", "--") if ok else ()
@@ -137,7 +153,9 @@ def read(name: str, data: bytes, fmt: str) -> str:
     if what == "html" and fmt == "doc":
         return read_html(name, data)
     if what is None or (fmt == "rtf" and what != "rtf"):
-        expected = "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
+        expected = (
+            "an RTF file (no {\\rtf header)" if fmt == "rtf" else "a Word 97-2003 document (no OLE2 or RTF header)"
+        )
         raise fail(name, f"not {expected}")
     docx = to_docx(name, data, _RTF if what == "rtf" else word_filters(name, data))
     check_package(name, docx)  # a huge file makes a huge package: refused before it is inflated
@@ -172,8 +190,11 @@ def word_filters(name: str, data: bytes) -> tuple[str, ...]:
     return _WORD97 if nfib >= 0x6A else _WORD6
 
 
-_OTHER_OLE = (("Workbook", "an Excel workbook"), ("Book", "an Excel workbook"),
-              ("PowerPoint Document", "a PowerPoint file"))
+_OTHER_OLE = (
+    ("Workbook", "an Excel workbook"),
+    ("Book", "an Excel workbook"),
+    ("PowerPoint Document", "a PowerPoint file"),
+)
 
 
 def to_docx(name: str, data: bytes, filters: tuple[str, ...] = _WORD97, timeout: float | None = None) -> bytes:
@@ -213,14 +234,41 @@ def _run(program: str, work: Path, sources: list[Path], flt: str, limit: float) 
     user = work / "profile" / "user"
     user.mkdir(parents=True, exist_ok=True)
     (user / "registrymodifications.xcu").write_text(_PROFILE, encoding="utf-8")
-    command = [*isolation(), program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-               "--norestore", "--nolockcheck", "--nodefault", "--nologo", f"--infilter={flt}",
-               "--convert-to", "docx", "--outdir", str(work / "out"), *map(str, sources)]
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(work), "TMPDIR": str(work),
-           "LANG": "C.UTF-8", "SAL_USE_VCLPLUGIN": "svp"}
+    command = [
+        *isolation(),
+        program,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--invisible",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--nologo",
+        f"--infilter={flt}",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(work / "out"),
+        *map(str, sources),
+    ]
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(work),
+        "TMPDIR": str(work),
+        "LANG": "C.UTF-8",
+        "SAL_USE_VCLPLUGIN": "svp",
+    }
     limits = _prlimit()
-    proc = subprocess.Popen([*limits, *command], cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=None if limits else _limits)
+    proc = subprocess.Popen(
+        [*limits, *command],
+        cwd=work,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=None if limits else _limits,
+    )
     try:
         log, _ = proc.communicate(timeout=limit)
     finally:
@@ -266,7 +314,7 @@ def prepare(paths: Sequence[str | os.PathLike[str]], jobs: int = 1) -> int:
         if filters in (_RTF, _WORD97) and size + os.path.getsize(path) <= MAX_READY:
             groups.setdefault(filters, []).append(path)  # old Word 6/95 files may need two runs: alone
             size += os.path.getsize(path)
-    runs = [(f, items[i:i + BATCH]) for f, items in groups.items() for i in range(0, len(items), BATCH)]
+    runs = [(f, items[i : i + BATCH]) for f, items in groups.items() for i in range(0, len(items), BATCH)]
     with ThreadPoolExecutor(max(1, jobs)) as pool:
         made = list(pool.map(lambda run: _convert_many(program, *run), runs))
     for found in made:

@@ -33,8 +33,14 @@ def iso(d: str, m: str, y: str) -> str | None:
 
 
 # Central Committee terms by date of the congress that opened them.
-_PARTY_TERMS = [("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"), ("2016-01-28", "XII"),
-                ("2021-02-01", "XIII"), ("2026-01-23", "XIV")]
+_PARTY_TERMS = [
+    ("2001-04-22", "IX"),
+    ("2006-04-25", "X"),
+    ("2011-01-19", "XI"),
+    ("2016-01-28", "XII"),
+    ("2021-02-01", "XIII"),
+    ("2026-01-23", "XIV"),
+]
 
 
 def party_term(date: str | None) -> str | None:

@@ -33,8 +33,11 @@ def read_docx(name: str, data: bytes) -> str:
     if not data.strip():
         raise fail(name, "empty file")
     if not data.startswith(b"PK"):
-        kind = "an old binary .doc (Word 97-2003); name it .doc" if data.startswith(
-            b"\xd0\xcf\x11\xe0") else "not a zip package"
+        kind = (
+            "an old binary .doc (Word 97-2003); name it .doc"
+            if data.startswith(b"\xd0\xcf\x11\xe0")
+            else "not a zip package"
+        )
         raise fail(name, f"not a valid DOCX ({kind})")
     check_package(name, data)
     try:
@@ -92,17 +95,23 @@ def check_package(name: str, data: bytes) -> None:
     parts = _zip_parts(name, data)
     total = sum(p.file_size for p in parts)
     if total > limit:
-        raise fail(name, f"not read: its parts inflate to {-(-total // MB):,} MB (the limit is {limit / MB:,.0f} MB; "
-                          "a zip bomb?)")
+        raise fail(
+            name,
+            f"not read: its parts inflate to {-(-total // MB):,} MB (the limit is {limit / MB:,.0f} MB; a zip bomb?)",
+        )
     for p in parts:
         if p.compress_type not in (0, 8):  # stored, deflated: all Word writes
             raise fail(name, f"not a valid DOCX ({p.filename} is packed with zip method {p.compress_type})")
         if p.file_size > MB and p.file_size > MAX_DOCX_RATIO * max(p.compress_size, 1):
-            raise fail(name, f"not read: {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} times "
-                              f"(to {p.file_size / MB:,.0f} MB; a zip bomb?)")
+            raise fail(
+                name,
+                f"not read: {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} times "
+                f"(to {p.file_size / MB:,.0f} MB; a zip bomb?)",
+            )
         if _inflated_size(data, p) > p.file_size:
-            raise fail(name, f"not read: {p.filename} inflates past the {p.file_size:,} bytes it declares "
-                              "(a zip bomb?)")
+            raise fail(
+                name, f"not read: {p.filename} inflates past the {p.file_size:,} bytes it declares (a zip bomb?)"
+            )
 
 
 # zipfile makes an object for every entry of a package's table of parts; a real .docx has a table of a
@@ -119,7 +128,7 @@ def _zip_parts(name: str, data: bytes) -> list[Any]:
 
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if end >= 0 and len(data) >= end + 16:
-        table = struct.unpack("<I", data[end + 12: end + 16])[0]
+        table = struct.unpack("<I", data[end + 12 : end + 16])[0]
         if table > MAX_ZIP_TABLE:
             raise fail(name, f"not read: its table of parts takes {-(-table // MB):,} MB (a zip bomb?)")
     try:
@@ -143,13 +152,13 @@ def _inflated_size(package: bytes, part: Any) -> int:
     import struct
     import zlib
 
-    head = package[part.header_offset: part.header_offset + 30]
+    head = package[part.header_offset : part.header_offset + 30]
     if part.compress_type != 8 or len(head) < 30 or head[:4] != b"PK\x03\x04":
         return 0
     name_len, extra_len = struct.unpack("<HH", head[26:30])
     start = part.header_offset + 30 + name_len + extra_len
     inflate = zlib.decompressobj(-15)
-    pending, size = package[start: start + part.compress_size], 0
+    pending, size = package[start : start + part.compress_size], 0
     try:
         while pending and size <= part.file_size:
             size += len(inflate.decompress(pending, MB))
@@ -173,8 +182,9 @@ def _docx_footnotes(document: Any) -> list[str]:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
 
-    part = next((r.target_part for r in document.part.rels.values()
-                 if r.reltype == RT.FOOTNOTES and not r.is_external), None)
+    part = next(
+        (r.target_part for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES and not r.is_external), None
+    )
     if part is None:
         return []
     root = parse_xml(part.blob)

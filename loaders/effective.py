@@ -33,15 +33,18 @@ _THIS = rf"(?:{'|'.join(_w(w) for w in sorted(TYPE_WORD_TO_LABEL, key=len, rever
 _TAKES_EFFECT = r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+chung)?\s*,?\s*"
 _SIGNED = r"ngày\s+(?:ký|ban\s+hành|thông\s+qua|công\s+bố)(?:\s+ban\s+hành)?"
 _DATE = DATE.replace("[ \t]", r"\s")
-_WHEN = (rf"(?:(?:kể\s+)?từ\s+(?:{_DATE}|(?P<signed>{_SIGNED})|năm(?:\s+ngân\s+sách)?\s+(?P<year>\d{{4}}))"
-         rf"|sau\s+(?P<days>\d{{1,3}})\s+ngày\s*,?\s+kể\s+từ\s+{_SIGNED})")
+_WHEN = (
+    rf"(?:(?:kể\s+)?từ\s+(?:{_DATE}|(?P<signed>{_SIGNED})|năm(?:\s+ngân\s+sách)?\s+(?P<year>\d{{4}}))"
+    rf"|sau\s+(?P<days>\d{{1,3}})\s+ngày\s*,?\s+kể\s+từ\s+{_SIGNED})"
+)
 # found from its rarer words ("này có hiệu lực"), then the type word before them is checked
 _ANCHOR = re.compile(r"này\s+có\s+hiệu\s+lực", re.IGNORECASE)
 _THIS_BEFORE = re.compile(rf"(?<!\w){_THIS}\s+có\s+hiệu\s+lực$", re.IGNORECASE)
 _OWN = re.compile(rf"{_TAKES_EFFECT}{_WHEN}", re.IGNORECASE)
 _CITED = re.compile(rf"^[\s,]*(?:(?:đã|sẽ)\s+)?{_TAKES_EFFECT}{_WHEN}", re.IGNORECASE)
-_CHANGE = re.compile(rf"hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*,?\s*(?:(?:kể\s+)?từ\s+ngày\s+(?P<own>{_THIS})|{_WHEN})",
-                     re.IGNORECASE)
+_CHANGE = re.compile(
+    rf"hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*,?\s*(?:(?:kể\s+)?từ\s+ngày\s+(?P<own>{_THIS})|{_WHEN})", re.IGNORECASE
+)
 
 
 def _date_of(m: re.Match[str], signed: str | None) -> str | None:

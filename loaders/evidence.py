@@ -31,8 +31,10 @@ EXCERPT = 300
 _ABBREV = re.compile(r"(?:^|[\s(])(?:TP|Tp|tp|TS|ThS|PGS|GS|Q|P|St|Mr|Nxb|NXB|[A-ZĐ])$")
 _BOUNDARY = re.compile(r"\n+|[.!?…](?=[ \t]+[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _HEADING = re.compile(r"[ \t]*(?:Điều[ \t]+\d+[a-zđ]?[.:]|Chương[ \t]+[IVXL\d]+|Mục[ \t]+\d+[.:])")
-_ENUMERATOR = re.compile(r"[ \t]*(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[a-zđ][.)]|[IVXL]{1,5}[./]|\(\d{1,3}\)|"
-                         r"Điều \d|Chương [IVXL\d])")
+_ENUMERATOR = re.compile(
+    r"[ \t]*(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[a-zđ][.)]|[IVXL]{1,5}[./]|\(\d{1,3}\)|"
+    r"Điều \d|Chương [IVXL\d])"
+)
 
 
 class Sentences:
@@ -81,10 +83,15 @@ class Sentences:
         text = self.text
         line_start = text.rfind("\n", 0, nl) + 1
         prev = text[line_start:nl].rstrip()
-        if not prev or prev[-1] in ".!?…\"”)|" or prev.isupper() or _ENUMERATOR.match(text, nl + 1) or \
-                _HEADING.match(prev):  # "Điều 76. Sửa đổi, bổ sung ..." is a heading, not the start of a sentence
+        if (
+            not prev
+            or prev[-1] in '.!?…"”)|'
+            or prev.isupper()
+            or _ENUMERATOR.match(text, nl + 1)
+            or _HEADING.match(prev)
+        ):  # "Điều 76. Sửa đổi, bổ sung ..." is a heading, not the start of a sentence
             return False
-        nxt = text[nl + 1:nl + 2]
+        nxt = text[nl + 1 : nl + 2]
         if nxt.islower():  # the sentence goes on in lower case
             return True
         if prev[-1] in ";:":  # a list item or a lead-in ends here
@@ -206,8 +213,14 @@ class Passages:
             return ev
         first = start if cover is None else min(cover, start)
         s, e = self.sentence_of(first, end)
-        ev = Evidence(file=self.file, start=start, end=end, sentence=excerpt(self.view.original, s, e, first, end),
-                      sentence_start=s, sentence_end=e)
+        ev = Evidence(
+            file=self.file,
+            start=start,
+            end=end,
+            sentence=excerpt(self.view.original, s, e, first, end),
+            sentence_start=s,
+            sentence_end=e,
+        )
         if cover is None:
             self._quoted[start] = ev
         return ev

@@ -30,8 +30,9 @@ from .resolve import resolve_mentions
 SOURCE = "source"
 
 
-def extract_file(path: str, rel: str | None = None, ocr: OcrMode = "auto",
-                 progress: PageProgress | None = None) -> Extraction:
+def extract_file(
+    path: str, rel: str | None = None, ocr: OcrMode = "auto", progress: PageProgress | None = None
+) -> Extraction:
     """Read and extract one file (`rel`: its path relative to the folder loaded, its identity; `ocr` and
     `progress`: see readers.read); raises models.LoadError with a one-line message on bad input."""
     return extract_text(dataclasses.replace(readers.read(path, ocr, progress), rel=rel))
@@ -44,8 +45,11 @@ def extract_text(text: Text) -> Extraction:
     mentions = find_mentions(view)
     fields = text.fields or {}
     src = read_header(view, mentions, name=text.name, key=SOURCE, fields=text.fields)
-    src = dataclasses.replace(src, effective=_field_date(fields.get("ngày có hiệu lực"))
-                              or own_effective(view.text, src.date), stated_status=fields.get("tình trạng hiệu lực"))
+    src = dataclasses.replace(
+        src,
+        effective=_field_date(fields.get("ngày có hiệu lực")) or own_effective(view.text, src.date),
+        stated_status=fields.get("tình trạng hiệu lực"),
+    )
     if text.ocr_pages:  # the document is marked as read by OCR, with how sure Tesseract was
         src = dataclasses.replace(src, ocr_pages=text.ocr_pages, ocr_confidence=text.ocr_confidence)
     listed = item_mentions(text.portal_relations)  # a portal's curated lists: resolved with the text's mentions
@@ -53,8 +57,14 @@ def extract_text(text: Text) -> Extraction:
     passages = Passages(view, text.ident)
     _cited_effective(docs, mentions, passages)
     relations = relate(view, mentions, SOURCE, passages, src.effective)
-    x = Extraction(file=text.ident, path=text.path, sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-                   source=SOURCE, docs=docs, mentions=mentions)
+    x = Extraction(
+        file=text.ident,
+        path=text.path,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        source=SOURCE,
+        docs=docs,
+        mentions=mentions,
+    )
     first: dict[str, Evidence] = {}
     for m in mentions:
         if m.ref and m.ref not in first:
@@ -71,8 +81,10 @@ def extract_text(text: Text) -> Extraction:
         if r.type == "ISSUED_BY" and r.source in listed_only:
             r.origin = "portal"
     if text.ocr_pages:
-        x.warnings.append(f"{text.ocr_pages} pages read by OCR (mean word confidence "
-                          f"{text.ocr_confidence if text.ocr_confidence is not None else '-'}/100)")
+        x.warnings.append(
+            f"{text.ocr_pages} pages read by OCR (mean word confidence "
+            f"{text.ocr_confidence if text.ocr_confidence is not None else '-'}/100)"
+        )
     return x
 
 
@@ -88,7 +100,7 @@ def _cited_effective(docs: dict[str, DocRef], mentions: list[Mention], passages:
     for m in mentions:
         if m.ref in docs and m.ref != SOURCE and docs[m.ref].effective is None:
             a = passages.offsets.of(m.attr_end)
-            docs[m.ref].effective = cited_effective(text[a:a + 120])
+            docs[m.ref].effective = cited_effective(text[a : a + 120])
 
 
 def _body_key(name: str) -> str:
@@ -100,8 +112,13 @@ def _parent_of(info: BodyInfo, jurisdiction: str | None) -> tuple[BodyInfo, str 
     if info.parent_name:
         parent = classify(info.parent_name)
         return (parent, jurisdiction) if parent is not None else None
-    if info.level == "local" and info.branch == "party" and jurisdiction and \
-            gazetteer.level(jurisdiction) == "district" and (prov := gazetteer.parent(jurisdiction)):
+    if (
+        info.level == "local"
+        and info.branch == "party"
+        and jurisdiction
+        and gazetteer.level(jurisdiction) == "district"
+        and (prov := gazetteer.parent(jurisdiction))
+    ):
         # a district-level committee sits under its province's committee
         parent = classify("Thành ủy" if prov.startswith("Thành phố") else "Tỉnh ủy")
         return (parent, prov) if parent is not None else None
@@ -114,8 +131,13 @@ def _add_body(x: Extraction, name: str, info: BodyInfo, jurisdiction: str | None
     if key in x.bodies:
         return key
     central = info.level == "central"
-    x.bodies[key] = Body(key=key, name=name, branch=info.branch, jurisdiction=None if central else jurisdiction,
-                         level="central" if central else (gazetteer.level(jurisdiction) if jurisdiction else None))
+    x.bodies[key] = Body(
+        key=key,
+        name=name,
+        branch=info.branch,
+        jurisdiction=None if central else jurisdiction,
+        level="central" if central else (gazetteer.level(jurisdiction) if jurisdiction else None),
+    )
     if (parent := _parent_of(info, jurisdiction)) is not None:
         pinfo, pj = parent
         pkey = _add_body(x, display_name(pinfo, pj), pinfo, pj)

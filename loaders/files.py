@@ -30,8 +30,12 @@ def display(path: str | os.PathLike[str]) -> str:
     s = os.fspath(path)
     if s.isprintable():
         return s
-    return "".join(c if unicodedata.category(c) not in _ACTING else
-                   "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogateescape")) for c in s)
+    return "".join(
+        c
+        if unicodedata.category(c) not in _ACTING
+        else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogateescape"))
+        for c in s
+    )
 
 
 _ACTING = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
@@ -43,16 +47,18 @@ def fail(path: str | os.PathLike[str], problem: str) -> LoadError:
     return LoadError(f"{display(path)}: {problem}")
 
 
-
 def kind(mode: int) -> str:
     """What a file that is not a regular file is, for a message."""
-    for test, what in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
+    for test, what in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return what
     return "a special file"
-
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -62,8 +68,12 @@ def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
-            raise fail(path, "is a folder, not a file" if stat.S_ISDIR(st.st_mode)
-                        else f"not a regular file ({kind(st.st_mode)}); PolicyGraph reads only files")
+            raise fail(
+                path,
+                "is a folder, not a file"
+                if stat.S_ISDIR(st.st_mode)
+                else f"not a regular file ({kind(st.st_mode)}); PolicyGraph reads only files",
+            )
         check_size(path, st.st_size, limit)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as f:

@@ -63,7 +63,8 @@ _NOT_AFTER_NUMBER = re.compile(
 _TYPE_WORD_ENDINGS = tuple(_TYPE_WORDS)
 # the last letter before the space in front of a short form's number: a type word's, or that of "số"/"sô"
 _LAST_LETTERS = frozenset("".join(t[-1] for t in _TYPE_WORDS) + "ốô") | frozenset(
-    "".join(t[-1] for t in _TYPE_WORDS).upper() + "ỐÔ")
+    "".join(t[-1] for t in _TYPE_WORDS).upper() + "ỐÔ"
+)
 
 
 def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
@@ -73,7 +74,7 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
         i = m.start("n")
         if i < 3 or v[i - 2] not in _LAST_LETTERS:
             continue
-        w = v[max(0, i - 32):i - 1].lower()
+        w = v[max(0, i - 32) : i - 1].lower()
         if w.endswith(("số", "sô")) and len(w) > 3 and w[-3] in " \t":
             w = w[:-3].rstrip(" \t")
         if not w.endswith(_TYPE_WORD_ENDINGS) or _NOT_AFTER_NUMBER.match(v, m.end()):
@@ -82,7 +83,7 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
         start = max(0, i - 32) + len(w) - len(tw)
         if start and v[start - 1].isalnum():
             continue
-        out.append((start, m.end(), v[start:start + len(tw)], m["n"]))
+        out.append((start, m.end(), v[start : start + len(tw)], m["n"]))
     return out
 
 
@@ -90,16 +91,31 @@ def _short_forms(v: str) -> list[tuple[int, int, str, str]]:
 # with its own words and no look-behind, so the regex engine skips straight to them (five separate scans cost a
 # fifth of one alternation led by a word boundary); the boundary before a match is checked in _named_matches.
 _NAMED_PATTERNS = (
-    ("hp", r"Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
-     r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4}))"),
-    ("tw4", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
-     r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?"),
-    ("dh", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
-     r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?"),
-    ("dh2", r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
-     r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+)"),
-    ("law", r"(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
-     r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4})"),
+    (
+        "hp",
+        r"Hiến pháp(?:(?:[ \t]*\n?[ \t]*nước[ \t]*\n?[ \t]*(?i:cộng hòa xã hội chủ nghĩa việt nam))(?:[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y>\d{4}))?"
+        r"|[ \t]*\n?[ \t]*năm[ \t]*\n?[ \t]*(?P<hp_y2>\d{4}))",
+    ),
+    (
+        "tw4",
+        r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*(?:Hội nghị[ \t]*\n?[ \t]*)?Trung[ \t]*\n?[ \t]*ương[ \t]*\n?[ \t]*(?P<tw4_n>\d{1,2})"
+        r"(?:[ \t]*\(?[ \t]*khóa[ \t]*\n?[ \t]*(?P<tw4_k>[IVXL]+)[ \t]*\)?)?",
+    ),
+    (
+        "dh",
+        r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?(?:[ \t]*\n?[ \t]*(?:toàn quốc|lần thứ))?[ \t]*\n?[ \t]*(?P<dh_n>[IVXL]+)"
+        r"(?:[ \t]*\n?[ \t]*(?:của[ \t]*\n?[ \t]*)?(?P<dh_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận)|Đảng))?",
+    ),
+    (
+        "dh2",
+        r"Nghị[ \t]*\n?[ \t]*quyết[ \t]*\n?[ \t]*Đại[ \t]*\n?[ \t]*hội(?:[ \t]*\n?[ \t]*đại biểu)?[ \t]*\n?[ \t]*(?P<dh2_of>Đảng bộ[ \t]*\n?[ \t]*(?:thành phố|tỉnh|huyện|quận))"
+        r"[ \t]*\n?[ \t]*lần thứ[ \t]*\n?[ \t]*(?P<dh2_n>[IVXL]+)",
+    ),
+    (
+        "law",
+        r"(?P<law_t>Bộ luật|Luật|Pháp lệnh)[ \t]*\n?[ \t]*(?P<law_n>(?:sửa đổi, bổ sung|[A-ZĐ])(?:[^\n,;.()\"]|, bổ sung){2,140}?)"
+        r"[ \t]*\n?[ \t]*(?:ngày[ \t]*\n?[ \t]*(?P<law_d>\d{1,2})[ \t]*\n?[ \t]*tháng[ \t]*\n?[ \t]*(?P<law_m>\d{1,2})[ \t]*\n?[ \t]*)?năm[ \t]*\n?[ \t]*(?P<law_y>\d{4})",
+    ),
 )
 _NAMED = tuple((kind, re.compile(rf"(?P<{kind}>{p})(?![\w])")) for kind, p in _NAMED_PATTERNS)
 
@@ -144,13 +160,18 @@ _BODY = re.compile(
 )
 # "về <title>" after a mention: to the end of its phrase, or of its quotes ("về “…; …”"; a quote that a word
 # follows, or that follows a space, opens an inner quote)
-_TITLE = re.compile(r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t]+(?:\"[^\n]{1,300}?(?<=\S)\"(?!\w)|[^\n;\"]{1,300}?"
-                    r"(?=[;\n\"]|\.(?:\s|$)|$)))", re.IGNORECASE)
+_TITLE = re.compile(
+    r"[ \t]*,?[ \t]*\"?[ \t]*(?P<t>về[ \t]+(?:\"[^\n]{1,300}?(?<=\S)\"(?!\w)|[^\n;\"]{1,300}?"
+    r"(?=[;\n\"]|\.(?:\s|$)|$)))",
+    re.IGNORECASE,
+)
 # where the sentence's own verb starts, the title has ended ("… về quy hoạch tổng thể quốc gia đã xác định …")
 _PREDICATE = re.compile(r"[ \t]+(?:đã|đang|sẽ)[ \t]")
 # a title cut by the next mention: the sentence goes on with it ("… và", "… gắn với thực hiện") ...
-_DANGLING_JOIN = re.compile(r"(?:,|[ \t]+(?:và|hoặc|cùng|cùng với|đồng thời|gắn với))"
-                            r"(?:[ \t]+(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|quán triệt))?[ \t,]*$")
+_DANGLING_JOIN = re.compile(
+    r"(?:,|[ \t]+(?:và|hoặc|cùng|cùng với|đồng thời|gắn với))"
+    r"(?:[ \t]+(?:tiếp tục[ \t]+)?(?:triển khai[ \t]+)?(?:thực hiện|quán triệt))?[ \t,]*$"
+)
 # ... or the title itself goes on with it ("về tiếp tục thực hiện Nghị quyết số …")
 _TITLE_VERBS = lexicon.alternation((*lexicon.carry_out(of_named=True), *lexicon.changes()), space="[ \t]+")
 _DANGLING_VERB = re.compile(rf"(?:{_TITLE_VERBS}|sửa đổi, bổ sung|về việc)[ \t]*$")
@@ -191,12 +212,12 @@ def _title_after(v: str, m: Mention, nxt: Mention | None) -> str | None:
         return m.title
     title = tm["t"]
     if '"' not in title and (pm := _PREDICATE.search(title)):
-        title = title[:pm.start()]
+        title = title[: pm.start()]
     elif tm.end() >= limit and nxt is not None:
         if jm := _DANGLING_JOIN.search(title):
-            title = title[:jm.start()]
+            title = title[: jm.start()]
         elif _DANGLING_VERB.search(title):
-            title = f"{title.rstrip()} {v[nxt.start:nxt.attr_end]}"
+            title = f"{title.rstrip()} {v[nxt.start : nxt.attr_end]}"
     return title.strip().rstrip(" ,.…;:") or m.title
 
 
@@ -236,8 +257,7 @@ def _type_word_before(v: str, pos: int) -> tuple[str, int, bool] | None:
     bm = _BETWEEN.fullmatch(window, last.end())
     if bm is None:
         return None
-    if (bm["name"] or "").strip() and (re.sub(r"\s+", " ", last.group(0).lower()) not in _NAMED_TYPES
-                                       or not bm["so"]):
+    if (bm["name"] or "").strip() and (re.sub(r"\s+", " ", last.group(0).lower()) not in _NAMED_TYPES or not bm["so"]):
         return None
     return last.group(0), win_start + last.start(), bool(bm["so"])
 
@@ -276,10 +296,19 @@ def _full_mentions(v: str) -> list[Mention]:
             continue
         tw = _type_word_before(v, s0) or _law_named_before(v, s0, sym)
         form: MentionForm = "full"
-        if tw is None and _HEADER_SO.search(v[max(0, s0 - 200):s0]):
+        if tw is None and _HEADER_SO.search(v[max(0, s0 - 200) : s0]):
             form = "header"
-        out.append(Mention(start=tw[1] if tw else s0, end=sm.end(), quote="", form=form,
-                           type_word=tw[0] if tw else None, sym=sym, label=_label_for(tw[0] if tw else None, sym)))
+        out.append(
+            Mention(
+                start=tw[1] if tw else s0,
+                end=sm.end(),
+                quote="",
+                form=form,
+                type_word=tw[0] if tw else None,
+                sym=sym,
+                label=_label_for(tw[0] if tw else None, sym),
+            )
+        )
     return out
 
 
@@ -291,9 +320,18 @@ def _numbers_cut_short(v: str) -> list[Mention]:
         nm = _CUT_SHORT_NUMBER.search(v, max(0, cm.start() - 16), cm.start())
         if nm is None or (tw := _type_word_before(v, nm.start("n"))) is None or not tw[2]:
             continue
-        out.append(Mention(start=tw[1], end=cm.end(), quote="", form="short", type_word=tw[0],
-                           number=nm["n"].lstrip("0") or "0", symbol_year=int(cm["y"]),
-                           label=_label_for(tw[0], None)))
+        out.append(
+            Mention(
+                start=tw[1],
+                end=cm.end(),
+                quote="",
+                form="short",
+                type_word=tw[0],
+                number=nm["n"].lstrip("0") or "0",
+                symbol_year=int(cm["y"]),
+                label=_label_for(tw[0], None),
+            )
+        )
     return out
 
 
@@ -302,35 +340,68 @@ _Groups = dict[str, str | None]
 
 def _constitution(gd: _Groups, start: int, end: int) -> Mention:
     y = gd.get("hp_y") or gd.get("hp_y2")
-    return Mention(start=start, end=end, quote="", form="named", label="Constitution", title="Hiến pháp",
-                   symbol_year=int(y) if y else None)
+    return Mention(
+        start=start,
+        end=end,
+        quote="",
+        form="named",
+        label="Constitution",
+        title="Hiến pháp",
+        symbol_year=int(y) if y else None,
+    )
 
 
 def _central_resolution(gd: _Groups, start: int, end: int) -> Mention:
-    return Mention(start=start, end=end, quote="", form="named", label="Resolution",
-                   title=f"Nghị quyết Trung ương {gd['tw4_n']}", issuer="Ban Chấp hành Trung ương Đảng",
-                   term=(gd["tw4_k"] or "").upper() or None)
+    return Mention(
+        start=start,
+        end=end,
+        quote="",
+        form="named",
+        label="Resolution",
+        title=f"Nghị quyết Trung ương {gd['tw4_n']}",
+        issuer="Ban Chấp hành Trung ương Đảng",
+        term=(gd["tw4_k"] or "").upper() or None,
+    )
 
 
 def _congress_resolution(gd: _Groups, start: int, end: int) -> Mention:
     of = (gd.get("dh_of") or gd.get("dh2_of") or "Đảng").strip()
     n = (gd.get("dh_n") or gd.get("dh2_n") or "").upper()
-    return Mention(start=start, end=end, quote="", form="named", label="Resolution", term=n,
-                   title=f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng"),
-                   issuer="Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}")
+    return Mention(
+        start=start,
+        end=end,
+        quote="",
+        form="named",
+        label="Resolution",
+        term=n,
+        title=f"Nghị quyết Đại hội {n}" + (f" {of}" if of != "Đảng" else " của Đảng"),
+        issuer="Đại hội Đảng toàn quốc" if of == "Đảng" else f"Đại hội {of}",
+    )
 
 
 def _law_by_name(gd: _Groups, start: int, end: int) -> Mention:
     t, y = gd["law_t"] or "", gd["law_y"] or ""
-    return Mention(start=start, end=end, quote="", form="named", label=_NAMED_LABEL[t.lower()],
-                   title=f"{t} {(gd['law_n'] or '').strip()}", symbol_year=int(y),
-                   date=iso(gd["law_d"], gd["law_m"], y) if gd["law_d"] and gd["law_m"] else None)
+    return Mention(
+        start=start,
+        end=end,
+        quote="",
+        form="named",
+        label=_NAMED_LABEL[t.lower()],
+        title=f"{t} {(gd['law_n'] or '').strip()}",
+        symbol_year=int(y),
+        date=iso(gd["law_d"], gd["law_m"], y) if gd["law_d"] and gd["law_m"] else None,
+    )
 
 
 _NAMED_LABEL = {"bộ luật": "Code", "pháp lệnh": "Ordinance", "luật": "Law"}
 # the kind of named pattern that matched -> the mention it makes
-_NAMED_KINDS = {"hp": _constitution, "tw4": _central_resolution, "dh": _congress_resolution,
-                "dh2": _congress_resolution, "law": _law_by_name}
+_NAMED_KINDS = {
+    "hp": _constitution,
+    "tw4": _central_resolution,
+    "dh": _congress_resolution,
+    "dh2": _congress_resolution,
+    "law": _law_by_name,
+}
 
 
 def _named_mentions(v: str, taken: _Taken) -> list[Mention]:
@@ -347,18 +418,34 @@ def _named_mentions(v: str, taken: _Taken) -> list[Mention]:
 
 def _short_mentions(v: str, taken: _Taken) -> list[Mention]:
     """A type word and a bare number ("Nghị quyết 98", "Kết luận số 21")."""
-    return [Mention(start=s0, end=e0, quote="", form="short", type_word=tw, number=num.lstrip("0") or "0",
-                    label=_label_for(tw, None))
-            for s0, e0, tw, num in _short_forms(v) if not taken.overlaps(s0, e0)]
+    return [
+        Mention(
+            start=s0,
+            end=e0,
+            quote="",
+            form="short",
+            type_word=tw,
+            number=num.lstrip("0") or "0",
+            label=_label_for(tw, None),
+        )
+        for s0, e0, tw, num in _short_forms(v)
+        if not taken.overlaps(s0, e0)
+    ]
 
 
 def _in_original(view: MatchView, m: Mention) -> Mention:
     """`m` (view offsets) with offsets, quote and words of the original text."""
     s, e = view.to_original(m.start, m.end)
     _, a = view.to_original(m.start, m.attr_end)
-    return replace(m, start=s, end=e, attr_end=a, quote=view.original[s:e],
-                   issuer=m.issuer[0].upper() + " ".join(m.issuer[1:].split()) if m.issuer else None,
-                   title=" ".join(m.title.split()) if m.title else None)
+    return replace(
+        m,
+        start=s,
+        end=e,
+        attr_end=a,
+        quote=view.original[s:e],
+        issuer=m.issuer[0].upper() + " ".join(m.issuer[1:].split()) if m.issuer else None,
+        title=" ".join(m.title.split()) if m.title else None,
+    )
 
 
 def find_mentions(text: str | MatchView) -> list[Mention]:
@@ -375,10 +462,12 @@ def find_mentions(text: str | MatchView) -> list[Mention]:
         found = [m for m in found if not forms.is_model(m.start)]
     found.sort(key=lambda m: m.start)
     # attributes, read up to the next mention, then the title after them
-    found = [_read_attrs(v, m.end, found[i + 1].start if i + 1 < len(found) else len(v), m)
-             for i, m in enumerate(found)]
-    found = [replace(m, title=_title_after(v, m, found[i + 1] if i + 1 < len(found) else None))
-             for i, m in enumerate(found)]
+    found = [
+        _read_attrs(v, m.end, found[i + 1].start if i + 1 < len(found) else len(v), m) for i, m in enumerate(found)
+    ]
+    found = [
+        replace(m, title=_title_after(v, m, found[i + 1] if i + 1 < len(found) else None)) for i, m in enumerate(found)
+    ]
     found = _table_row_attributes(v, _share_list_attributes(v, found))
     return [_in_original(view, m) for m in found]
 
@@ -389,7 +478,7 @@ def _share_list_attributes(v: str, found: list[Mention]) -> list[Mention]:
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
         m, nxt = out[i], out[i + 1]
-        if m.form == "named" or nxt.form == "named" or not _CONNECTOR.match(v[m.attr_end:nxt.start]):
+        if m.form == "named" or nxt.form == "named" or not _CONNECTOR.match(v[m.attr_end : nxt.start]):
             continue
         # a date or term is shared by documents of one kind from one issuer ("217-QĐ/TW và 218-QĐ/TW")
         same_family = m.form == "short" or (m.issuer_code == nxt.issuer_code and m.type_code == nxt.type_code)
@@ -413,7 +502,7 @@ def _table_row_attributes(v: str, found: list[Mention]) -> list[Mention]:
     rows: dict[int, list[int]] = {}
     for i, m in enumerate(found):
         ls = v.rfind("\n", 0, m.start) + 1
-        if v.startswith("|", ls) or v[ls:m.start].lstrip().startswith("|"):
+        if v.startswith("|", ls) or v[ls : m.start].lstrip().startswith("|"):
             rows.setdefault(ls, []).append(i)
     out = list(found)
     for ls, idx in rows.items():
@@ -422,7 +511,7 @@ def _table_row_attributes(v: str, found: list[Mention]) -> list[Mention]:
         m = out[idx[0]]
         le = v.find("\n", ls)
         date, issuer, body = m.date, m.issuer, m.body
-        for c in (c.strip() for c in v[ls:le if le >= 0 else len(v)].strip().strip("|").split("|")):
+        for c in (c.strip() for c in v[ls : le if le >= 0 else len(v)].strip().strip("|").split("|")):
             if date is None and (dm := _CELL_DATE.match(c)):
                 date = iso(dm["d"], dm["m"], dm["y"])
             elif issuer is None and c and len(c) < 80 and (info := classify(c)) is not None:

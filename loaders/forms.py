@@ -51,8 +51,11 @@ _FORM_LINE = re.compile(
 _FORM_WORD = re.compile(r"Mẫu|MẪU|Biểu mẫu|BIỂU MẪU|Phụ lục|PHỤ LỤC")
 # "Số:" as a field just before a symbol: at a line's start, after a table cell's bar, or written "Số"/"SỐ" in
 # the line ("Mẫu số 01 Số: 15/QĐ-BNV"); not a sentence's "… kèm theo Quyết định số 15/QĐ-BNV"
-_NUMBER_FIELD = re.compile(r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
-                           r"[ \t]*[:.]?[ \t*|]*$", re.MULTILINE)
+_NUMBER_FIELD = re.compile(
+    r"(?:^[ \t*#|_>]*(?i:số|sô)|\|[ \t*]*(?i:số|sô)|(?<!\w)(?:Số|SỐ))(?:[ \t]+(?i:hiệu))?"
+    r"[ \t]*[:.]?[ \t*|]*$",
+    re.MULTILINE,
+)
 # a "Số:" line as a header writes it (the document's own, when no form line comes before it)
 _OWN_NUMBER = re.compile(r"^[ \t*#|_>]*(?:Số|SỐ|Sô)[ \t]*[:.]?[ \t*|]*\d", re.MULTILINE)
 # blanks to fill in: two ellipses, four dots, or an ellipsis by a note mark "(1)"
@@ -74,8 +77,12 @@ class ModelForms:
         starts: list[int] = []
         for w in _FORM_WORD.finditer(v):
             ls = v.rfind("\n", 0, w.start()) + 1
-            if (not starts or starts[-1] != ls) and w.start() - ls < 16 and (fm := _FORM_LINE.match(v, ls)) and (
-                    fm["caps"] is None or fm["caps"] == fm["caps"].upper()):
+            if (
+                (not starts or starts[-1] != ls)
+                and w.start() - ls < 16
+                and (fm := _FORM_LINE.match(v, ls))
+                and (fm["caps"] is None or fm["caps"] == fm["caps"].upper())
+            ):
                 starts.append(ls)
         own = _OWN_NUMBER.search(v)  # the first "Số:" line: the document's own header, when it comes first
         return cls(v, tuple(starts), tuple(_is_model(v, ls, own.start() if own else len(v)) for ls in starts))

@@ -192,10 +192,35 @@ _CITIES: list[tuple[str, str, tuple[str, ...], bool]] = [
 
 # Provincial capitals named like their province: the city is "Thành phố <province>".
 _SHARED_CITIES: list[str] = [
-    "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Lai Châu", "Sơn La", "Yên Bái", "Hòa Bình",
-    "Thái Nguyên", "Lạng Sơn", "Bắc Giang", "Bắc Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Nam Định",
-    "Ninh Bình", "Thanh Hóa", "Hà Tĩnh", "Quảng Ngãi", "Kon Tum", "Tây Ninh", "Bến Tre", "Trà Vinh",
-    "Vĩnh Long", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+    "Hà Giang",
+    "Cao Bằng",
+    "Bắc Kạn",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Lai Châu",
+    "Sơn La",
+    "Yên Bái",
+    "Hòa Bình",
+    "Thái Nguyên",
+    "Lạng Sơn",
+    "Bắc Giang",
+    "Bắc Ninh",
+    "Hải Dương",
+    "Hưng Yên",
+    "Thái Bình",
+    "Nam Định",
+    "Ninh Bình",
+    "Thanh Hóa",
+    "Hà Tĩnh",
+    "Quảng Ngãi",
+    "Kon Tum",
+    "Tây Ninh",
+    "Bến Tre",
+    "Trà Vinh",
+    "Vĩnh Long",
+    "Sóc Trăng",
+    "Bạc Liêu",
+    "Cà Mau",
 ]
 
 # Capitalised words that make a place name part of something else: "Thái Bình Dương" (the Pacific),
@@ -244,6 +269,7 @@ class PlaceMatch:
 # Folding (same length as the input)
 # --------------------------------------------------------------------------------------------------------
 
+
 def _fold_nfc(s: str) -> str:
     """Lower-case matching form (normalise.matching_form: NFC, tones unified, Ð -> Đ, plain dashes) of an
     NFC string, of the same length."""
@@ -290,18 +316,33 @@ def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
 
 def _build() -> None:
     for name, kind, after, aliases, needs in _PROVINCES:
-        p = Place(name=name, level="province", kind=kind, aliases=aliases, after_2025=after, needs_prefix=needs,
-                  shares_name_with=f"Thành phố {name}" if name in _SHARED_CITIES else None)
+        p = Place(
+            name=name,
+            level="province",
+            kind=kind,
+            aliases=aliases,
+            after_2025=after,
+            needs_prefix=needs,
+            shares_name_with=f"Thành phố {name}" if name in _SHARED_CITIES else None,
+        )
         _PLACES[name] = p
     for name in _SHARED_CITIES:
         prov = _PLACES[name]
         city = f"Thành phố {name}"
-        _PLACES[city] = Place(name=city, level="district", kind="city", parent=name, after_2025=prov.after_2025,
-                              shares_name_with=name)
+        _PLACES[city] = Place(
+            name=city, level="district", kind="city", parent=name, after_2025=prov.after_2025, shares_name_with=name
+        )
     for name, prov_name, aliases, needs in _CITIES:
         prov = _PLACES[prov_name]
-        _PLACES[name] = Place(name=name, level="district", kind="city", parent=prov_name, aliases=aliases,
-                              after_2025=prov.after_2025, needs_prefix=needs)
+        _PLACES[name] = Place(
+            name=name,
+            level="district",
+            kind="city",
+            parent=prov_name,
+            aliases=aliases,
+            after_2025=prov.after_2025,
+            needs_prefix=needs,
+        )
     for p in _PLACES.values():
         for n in (p.name, *p.aliases):
             _add_key(_BY_KEY, _key(n), p)
@@ -358,8 +399,18 @@ _PREFIX_RE = re.compile(
     r"đảng bộ|ủy ban nhân dân|hội đồng nhân dân|ubnd|hđnd)\s*$"
 )
 _CITY_WORDS = {"thành phố", "t.p.", "tp.", "tp", "thành ủy", "thị xã", "thị ủy", "tx."}
-_HCM_PREFIXES = {"thành phố", "t.p.", "tp.", "tp", "thành ủy", "đảng bộ", "ủy ban nhân dân",
-                 "hội đồng nhân dân", "ubnd", "hđnd"}
+_HCM_PREFIXES = {
+    "thành phố",
+    "t.p.",
+    "tp.",
+    "tp",
+    "thành ủy",
+    "đảng bộ",
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "ubnd",
+    "hđnd",
+}
 # words that make the name part of a smaller place, a street or a river: "đường Điện Biên Phủ", "xã Tân An"
 _BLOCK_RE = re.compile(
     r"(?<!\w)(?:đường|phố|xã|phường|thị trấn|huyện|quận|ấp|thôn|sông|kênh|rạch|hồ|đầm|suối|vịnh|đèo|núi|hẻm|ngõ|"
@@ -439,7 +490,7 @@ def parent(name: str) -> str | None:
 
 
 def level(name: str) -> PlaceLevel | None:
-    """"province" (provinces and centrally-run cities), "district" (provincial cities), or None.
+    """ "province" (provinces and centrally-run cities), "district" (provincial cities), or None.
 
     >>> level("Hải Phòng"), level("Nha Trang"), level("Paris")
     ('province', 'district', None)
@@ -519,7 +570,7 @@ def find_places(text: str | MatchView) -> list[PlaceMatch]:
         prefix, ps, pe = (pm.group(1), pm.start(1), pm.end(1)) if pm else ("", s, s)
         if k == "tphcm":
             prefix, ps, pe, s = "tp", s, s + 2, s + 2
-        quote = text[orig(s):orig(e)]
+        quote = text[orig(s) : orig(e)]
         if not _is_caps_words(unicodedata.normalize("NFC", quote) if view.marks else quote):
             continue
         if not prefix and (_BLOCK_RE.search(folded, lo, s) or _PERSON_RE.search(text, max(0, orig(s) - 8), orig(s))):
@@ -527,8 +578,17 @@ def find_places(text: str | MatchView) -> list[PlaceMatch]:
         if not _named_here(p, prefix, folded, s, e, prev_end):
             continue
         alt = p.shares_name_with if p.shares_name_with and prefix in _CITY_WORDS else None
-        out.append(PlaceMatch(start=orig(s), end=orig(e), name=p.name, level=p.level,
-                              prefix=text[orig(ps):orig(pe)], pstart=orig(ps), alt=alt))
+        out.append(
+            PlaceMatch(
+                start=orig(s),
+                end=orig(e),
+                name=p.name,
+                level=p.level,
+                prefix=text[orig(ps) : orig(pe)],
+                pstart=orig(ps),
+                alt=alt,
+            )
+        )
         prev_end = e
     return out
 
@@ -556,4 +616,3 @@ def jurisdiction_votes(text: str | MatchView) -> Counter[str]:
     for m in find_places(text):
         votes[m.name] += 2 if m.prefix else 1
     return votes
-

@@ -32,9 +32,22 @@ from .titles import is_caps, sentence_case
 HEADER_CHARS = 2500
 
 _PLACE_DATE = re.compile(rf"(?:^|\n)[ \t*|]*(?P<place>[^\n,|]{{2,40}}?)[ \t]*,[ \t]*{DATE}", re.IGNORECASE)
-_FIELD_KEYS = ("số hiệu", "số, ký hiệu", "số ký hiệu", "loại văn bản", "hình thức văn bản", "nơi ban hành",
-               "cơ quan ban hành", "ngày ban hành", "ngày ký", "ban hành ngày", "người ký", "ngày hiệu lực",
-               "tình trạng", "lĩnh vực")
+_FIELD_KEYS = (
+    "số hiệu",
+    "số, ký hiệu",
+    "số ký hiệu",
+    "loại văn bản",
+    "hình thức văn bản",
+    "nơi ban hành",
+    "cơ quan ban hành",
+    "ngày ban hành",
+    "ngày ký",
+    "ban hành ngày",
+    "người ký",
+    "ngày hiệu lực",
+    "tình trạng",
+    "lĩnh vực",
+)
 _PLAIN_FIELD = re.compile(r"^[ \t*#-]*(?P<k>[^\n:|]{2,30}?)[ \t]*:[ \t]*(?P<v>[^\n|]{1,200}?)[ \t]*$", re.MULTILINE)
 _TABLE_DATE = re.compile(NUMERIC_DATE)
 _TITLE_LINE = re.compile(
@@ -95,7 +108,7 @@ def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:
         if m.sym is None:
             continue
         end = view.to_view(m.end)
-        line = v[v.rfind("\n", 0, view.to_view(m.start)) + 1:end]
+        line = v[v.rfind("\n", 0, view.to_view(m.start)) + 1 : end]
         syms = list(SYMBOL_RE.finditer(line))
         last = syms[-1] if syms else None
         before = (line[: last.start()] if last else line).strip(" \t*|#").lower()
@@ -107,11 +120,16 @@ def _header_symbol(view: MatchView, mentions: list[Mention]) -> Mention | None:
     return titled
 
 
-_SO_LINE = re.compile(r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị) )?"
-                      r"(?:số|sô|số hiệu) ?[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu) ?\|?")
+_SO_LINE = re.compile(
+    r"(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị) )?"
+    r"(?:số|sô|số hiệu) ?[:.]?|(?:số hiệu|số, ký hiệu|số ký hiệu) ?\|?"
+)
 _TITLE_SO = re.compile(r"(?:luật|bộ luật|pháp lệnh|nghị quyết)[^\n]{0,80}số ?[:.]?")
-_SO_IN_LINES = re.compile(r"^[ \t]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
-                          r"(?:số|sô|số hiệu|số, ký hiệu|số ký hiệu)[ \t]*[:.]?[ \t]*(?=\d)", re.IGNORECASE | re.MULTILINE)
+_SO_IN_LINES = re.compile(
+    r"^[ \t]*(?:(?:bộ luật|luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|chỉ thị)[ \t]+)?"
+    r"(?:số|sô|số hiệu|số, ký hiệu|số ký hiệu)[ \t]*[:.]?[ \t]*(?=\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
@@ -131,8 +149,7 @@ def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
     return None  # a symbol the finder did not take (a model form's sample number) is no one's own
 
 
-def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
-          mentions: list[Mention]) -> str | None:
+def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None, mentions: list[Mention]) -> str | None:
     """The date of issue: "<place>, ngày …" on a header line, a metadata field, the day a law or constitution
     says it was adopted ("Hiến pháp này đã được Quốc hội … thông qua ngày 15 tháng 4 năm 1992"), else (no header
     at all) the first date of the opening that belongs to no cited document ("Hội nghị lần thứ 13 vào ngày
@@ -154,8 +171,11 @@ def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
 
 
 # a law's closing: "Luật này đã được Quốc hội nước … khóa XIII, kỳ họp thứ 8 thông qua ngày 26 tháng 11 năm 2014"
-_ADOPTED = re.compile(rf"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được (?P<body>Quốc hội|Ủy ban "
-                      rf"thường vụ Quốc hội)[^.;]{{0,200}}?thông qua(?: vào| trong phiên họp)? {DATE}", re.IGNORECASE)
+_ADOPTED = re.compile(
+    rf"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được (?P<body>Quốc hội|Ủy ban "
+    rf"thường vụ Quốc hội)[^.;]{{0,200}}?thông qua(?: vào| trong phiên họp)? {DATE}",
+    re.IGNORECASE,
+)
 _CLOSING = 20_000
 
 
@@ -181,8 +201,11 @@ def _label(head: str, table: dict[str, str], sm: Mention | None) -> str | None:
 
 def _issuer_in_caps(head: str) -> tuple[BodyInfo | None, str | None]:
     """The issuing body from the capitalised lines above the title, with the line(s) that name it."""
-    caps = [ln for ln in (ln.strip(" \t*#|") for ln in head.split("\n")[:14])
-            if ln and _is_caps(ln) and not _MOTTO.match(ln)]
+    caps = [
+        ln
+        for ln in (ln.strip(" \t*#|") for ln in head.split("\n")[:14])
+        if ln and _is_caps(ln) and not _MOTTO.match(ln)
+    ]
     for i, ln in enumerate(caps[:6]):
         low = ln.replace("CỦA ", "").strip()
         if (bi := classify(low)) is not None:
@@ -252,8 +275,9 @@ def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
     return bi, line
 
 
-def _issuer(view: MatchView, head: str, table: dict[str, str],
-            sm: Mention | None) -> tuple[BodyInfo | None, str | None]:
+def _issuer(
+    view: MatchView, head: str, table: dict[str, str], sm: Mention | None
+) -> tuple[BodyInfo | None, str | None]:
     """The issuing body and the words that name it: capitalised lines before the title, a metadata field, the
     symbol's issuer code, or a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành
     ủy thông tin"). A metadata field that names no body may still name the place."""
@@ -269,7 +293,7 @@ def _issuer(view: MatchView, head: str, table: dict[str, str],
                 return info, line
     if sm is not None and (named := issuer_of_code(sm.issuer_code)):
         return classify(named), line
-    if sp := _SPEAKER.search(view.text[:HEADER_CHARS * 2]):
+    if sp := _SPEAKER.search(view.text[: HEADER_CHARS * 2]):
         return classify(sp["body"]), sp["body"]
     if (ad := _adopted(view)) is not None:
         return classify(ad["body"]), ad["body"]
@@ -293,8 +317,12 @@ def _district_not_listed(info: BodyInfo, issuer_line: str | None, votes: Counter
     return place, found[0].name if found else (votes.most_common(1)[0][0] if votes else None)
 
 
-def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line: str | None,
-                  ) -> tuple[str | None, str | None]:
+def _jurisdiction(
+    view: MatchView,
+    head: str,
+    info: BodyInfo | None,
+    issuer_line: str | None,
+) -> tuple[str | None, str | None]:
     """The jurisdiction of a local document (and the province of a district the gazetteer does not list): the
     issuer's place, the issuer line, the header's place, else the place the text names most."""
     votes = gazetteer.jurisdiction_votes(view)
@@ -308,8 +336,12 @@ def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line
             return _district_not_listed(info, issuer_line, _signed_in(head) or votes)
     if issuer_line and (found := gazetteer.find_places(issuer_line)):
         return found[0].name, None
-    if info is not None and info.level == "local" and (pd := _PLACE_DATE.search(head)) and \
-            (place := gazetteer.canonical(pd["place"].strip())):
+    if (
+        info is not None
+        and info.level == "local"
+        and (pd := _PLACE_DATE.search(head))
+        and (place := gazetteer.canonical(pd["place"].strip()))
+    ):
         return place, None  # a place of signing is the jurisdiction only of a local issuer
     return (votes.most_common(1)[0][0] if votes else None), None
 
@@ -317,14 +349,17 @@ def _jurisdiction(view: MatchView, head: str, info: BodyInfo | None, issuer_line
 # what a title block may not hold: the opening of the body, a rule line
 _BODY_START = re.compile(
     r"(?:Căn cứ|Thực hiện|Kính gửi|Điều \d+|Chương [IVXL\d]+|Phần thứ|Mục \d+|[IVX]+\.|\d+[.)]|[-+•]|Trên cơ sở|"
-    r"Sau khi|Hôm nay|Nơi nhận|Để)(?!\w)")
+    r"Sau khi|Hôm nay|Nơi nhận|Để)(?!\w)"
+)
 # the issuer's line under the type word; a law of the 1990s puts its name after it: "CỦA QUỐC HỘI … VỀ DẦU KHÍ"
 _OF_LINE = re.compile(r"(?:CỦA|Của) .*?(?: (?P<about>(?:VỀ|về) .+))?$")
 _SIGNER = re.compile(r"(?i:chủ tịch nước|quốc hội|chính phủ)(?!\w)")
 _RULE = re.compile(r"[-_*=.~ ]{3,}")
 # what follows a law's name on its title line: "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ"
-_LAW_LINE_NOISE = re.compile(rf"(?i:số)\s*:?\s*\S*\d\S*|(?i:ngày)\s+{NUMERIC_DATE}|(?i:của)\s+(?i:quốc hội|"
-                             r"ủy ban thường vụ quốc hội|hội đồng nhà nước|chủ tịch nước)(?=\s+(?i:về|số|ngày)\s|\s*$)")
+_LAW_LINE_NOISE = re.compile(
+    rf"(?i:số)\s*:?\s*\S*\d\S*|(?i:ngày)\s+{NUMERIC_DATE}|(?i:của)\s+(?i:quốc hội|"
+    r"ủy ban thường vụ quốc hội|hội đồng nhà nước|chủ tịch nước)(?=\s+(?i:về|số|ngày)\s|\s*$)"
+)
 _PRESS = "THÔNG CÁO BÁO CHÍ"
 _NAMED_LABELS = ("Law", "Code", "Ordinance", "Constitution")
 _LETTER_SUBJECT = re.compile(r"(?:V/v|v/v|Về|VỀ)[ .:]")
@@ -345,8 +380,12 @@ def _ends_title(parts: list[str], bare: str) -> bool:
     if _OF_LINE.match(bare) or (is_caps(bare) and (classify(bare) is not None or _SIGNER.match(bare))):
         return True  # "CỦA QUỐC HỘI KHÓA XII, KỲ HỌP THỨ 5", "QUỐC HỘI KHÓA XII", "CHỦ TỊCH NƯỚC … RA SẮC LỆNH"
     # a title goes on while a quote, bracket or bold is open, in brackets, in lower case, or in capitals
-    return not (_open_marks(" ".join(parts)) or bare.startswith(("(", "**")) or bare[:1].islower()
-                or (is_caps(parts[-1]) and bare.split(" ")[0].isupper()))
+    return not (
+        _open_marks(" ".join(parts))
+        or bare.startswith(("(", "**"))
+        or bare[:1].islower()
+        or (is_caps(parts[-1]) and bare.split(" ")[0].isupper())
+    )
 
 
 def _title_block(lines: list[str]) -> str:
@@ -380,7 +419,7 @@ def _title(head: str, label: str | None, view: MatchView) -> str | None:
         tm = _TITLE_LINE.match(ln)
         if tm is None or not is_caps(ln.strip(" \t*#|")):
             continue
-        subject = _title_block([ln[tm.end():], *lines[i + 1:i + 14]])
+        subject = _title_block([ln[tm.end() :], *lines[i + 1 : i + 14]])
         if tm["t"] == _PRESS:
             return sentence_case(_TRAILING_DATE.sub("", subject), view, "upper") or None
         type_word = tm["t"][:1] + tm["t"][1:].lower()
@@ -393,7 +432,7 @@ def _title(head: str, label: str | None, view: MatchView) -> str | None:
         if _BODY_START.match(bare):
             break
         if _LETTER_SUBJECT.match(bare):
-            subject = _title_block(lines[i:i + 8])
+            subject = _title_block(lines[i : i + 8])
             return sentence_case(re.sub(r"^(?:V/v|v/v)\s*", "Về ", subject), view, "upper")
     return None
 
@@ -406,31 +445,64 @@ def _is_central(info: BodyInfo | None, sym: Symbol | None) -> bool:
     return sym is not None and not sym.is_local
 
 
-def _source_ref(key: str, name: str | None, sym: Symbol | None, date: str | None, label: str | None,
-                info: BodyInfo | None, place: tuple[str | None, str | None], term: str | None,
-                title: str | None = None) -> DocRef:
+def _source_ref(
+    key: str,
+    name: str | None,
+    sym: Symbol | None,
+    date: str | None,
+    label: str | None,
+    info: BodyInfo | None,
+    place: tuple[str | None, str | None],
+    term: str | None,
+    title: str | None = None,
+) -> DocRef:
     """The loaded document's own DocRef from the facts its header gives."""
     central = _is_central(info, sym)
     jurisdiction, parent = (None, None) if central else place
     below: Level = "commune" if info is not None and info.scope == "commune" else "district"
-    level: Level | None = "central" if central else (
-        below if parent else (gazetteer.level(jurisdiction) if jurisdiction else None))
+    level: Level | None = (
+        "central" if central else (below if parent else (gazetteer.level(jurisdiction) if jurisdiction else None))
+    )
     if sym is not None and sym.shape == "party" and not sym.is_local:
         term = party_term(date)
     elif level == "central":
         term = None
-    ref = DocRef(key=key, is_source=True, label=label, date=date, year=int(date[:4]) if date else None, name=name,
-                 title=title,
-                 issuer=display_name(info, jurisdiction) if info else None, body=info, jurisdiction=jurisdiction,
-                 parent_jurisdiction=parent, level=level, branch=info.branch if info else None, term=term)
+    ref = DocRef(
+        key=key,
+        is_source=True,
+        label=label,
+        date=date,
+        year=int(date[:4]) if date else None,
+        name=name,
+        title=title,
+        issuer=display_name(info, jurisdiction) if info else None,
+        body=info,
+        jurisdiction=jurisdiction,
+        parent_jurisdiction=parent,
+        level=level,
+        branch=info.branch if info else None,
+        term=term,
+    )
     if sym is None:
         return ref
-    return replace(ref, symbol=sym.symbol, number=sym.number, type_code=sym.type_code, issuer_code=sym.issuer_code,
-                   branch="front" if ref.branch == "front" else sym.branch, year=ref.year or sym.year)
+    return replace(
+        ref,
+        symbol=sym.symbol,
+        number=sym.number,
+        type_code=sym.type_code,
+        issuer_code=sym.issuer_code,
+        branch="front" if ref.branch == "front" else sym.branch,
+        year=ref.year or sym.year,
+    )
 
 
-def read_header(text: str | MatchView, mentions: list[Mention], name: str | None = None,
-                key: str = "source", fields: Mapping[str, str] | None = None) -> DocRef:
+def read_header(
+    text: str | MatchView,
+    mentions: list[Mention],
+    name: str | None = None,
+    key: str = "source",
+    fields: Mapping[str, str] | None = None,
+) -> DocRef:
     """The DocRef of the document whose full text is `text` (its mentions already found), read from its header.
 
     Each phase reads one fact: symbol, date, label, issuer, jurisdiction (and level), term, title. `fields`
@@ -448,9 +520,17 @@ def read_header(text: str | MatchView, mentions: list[Mention], name: str | None
     place = (None, None) if central else _jurisdiction(view, head, info, issuer_line)
     tm = _TERM.search(head[:600])
     label = _label(head, table, sm)
-    return _source_ref(key, name, sym, _date(view, head, table, sm, mentions), label, info,
-                       place, tm["k"].upper() if tm else None,
-                       _title(head, label, view) or (fields or {}).get("trích yếu"))
+    return _source_ref(
+        key,
+        name,
+        sym,
+        _date(view, head, table, sm, mentions),
+        label,
+        info,
+        place,
+        tm["k"].upper() if tm else None,
+        _title(head, label, view) or (fields or {}).get("trích yếu"),
+    )
 
 
 def display_name(info: BodyInfo, jurisdiction: str | None) -> str:

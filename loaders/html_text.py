@@ -16,12 +16,48 @@ __all__ = ["read_html", "read_html_page"]
 
 
 _DROP = ("script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "button", "select")
-_BLOCKS = frozenset((
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "html", "li", "main", "menu", "ol", "p", "pre", "section", "summary", "title",
-    "ul",
-))
+_BLOCKS = frozenset(
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "title",
+        "ul",
+    )
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _LINE = "\u2028"  # a line break inside a table cell, while its text is collected
@@ -58,7 +94,7 @@ def read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
     for t in soup.find_all(_DROP):
         t.decompose()
     text = _Lines()
-    for root in (page.content if page is not None else [soup]):
+    for root in page.content if page is not None else [soup]:
         if root.name == "table":
             text.table(root)
         else:
@@ -115,8 +151,11 @@ class _Lines:
         for cap in t.find_all("caption", recursive=False):
             self.buf.append(cap.get_text(" "))
             self.flush()
-        rows = [[self.cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
-                for tr in t.find_all("tr") if tr.find_parent("table") is t]
+        rows = [
+            [self.cell_lines(c) for c in tr.find_all(("td", "th"), recursive=False)]
+            for tr in t.find_all("tr")
+            if tr.find_parent("table") is t
+        ]
         self.lines.extend(layout.table_lines(rows))
 
     def walk(self, root: Any) -> None:

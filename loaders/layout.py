@@ -34,12 +34,16 @@ _CUE = re.compile(
 # Where a cell written on one line holds several: a rule, "Số:", the motto's second line and what follows
 # it, a letter's subject line.
 _RULE = re.compile(r"[ \t]*[-_=~*.]{3,}[ \t]*")
-_SPLIT_BEFORE = re.compile(r"[ \t]+(?=(?:Số|SỐ|Sô)[ \t]*[:.]|(?i:độc lập)[ \t]*-|V/v[ .:]|(?i:về việc)[ \t]|"
-                           r"(?i:c[oộ]ng h(?:oà|òa|oa) x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|đảng cộng sản việt nam))")
+_SPLIT_BEFORE = re.compile(
+    r"[ \t]+(?=(?:Số|SỐ|Sô)[ \t]*[:.]|(?i:độc lập)[ \t]*-|V/v[ .:]|(?i:về việc)[ \t]|"
+    r"(?i:c[oộ]ng h(?:oà|òa|oa) x[aã] h[oộ]i ch[uủ] ngh[iĩ]a|đảng cộng sản việt nam))"
+)
 _SPLIT_AFTER = re.compile(r"(?i:hạnh phúc)[ \t]+")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 # a date broken over lines: "ngày 20" / "tháng 11 năm 2025"
-_BROKEN_DATE = re.compile(r"((?i:ngày)(?:[ \t]+\d{1,2})?|(?i:tháng)(?:[ \t]+\d{1,2})?)[ \t]*\n[ \t*|]*(?=(?i:\d|tháng|năm))")
+_BROKEN_DATE = re.compile(
+    r"((?i:ngày)(?:[ \t]+\d{1,2})?|(?i:tháng)(?:[ \t]+\d{1,2})?)[ \t]*\n[ \t*|]*(?=(?i:\d|tháng|năm))"
+)
 # two columns of text side by side: a run of three spaces or a tab between two words
 _GAP = re.compile(r"(?<=\S)(?:[ \t]*\t[ \t]*|[ ]{3,})(?=\S)")
 _PIPE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?")
@@ -51,8 +55,10 @@ _HEADER_END = re.compile(
 )
 _HEADER_LINES = 24
 # metadata tables ("| Số hiệu | 262/2026/NĐ-CP |") are rows of keys and values, kept as rows
-_FIELD_CELL = re.compile(r"[ \t*]*(?i:số hiệu|số, ký hiệu|số ký hiệu|loại văn bản|ngày ban hành|cơ quan ban hành|"
-                         r"người ký|ngày có hiệu lực|tình trạng)[ \t*]*:?[ \t*]*")
+_FIELD_CELL = re.compile(
+    r"[ \t*]*(?i:số hiệu|số, ký hiệu|số ký hiệu|loại văn bản|ngày ban hành|cơ quan ban hành|"
+    r"người ký|ngày có hiệu lực|tình trạng)[ \t*]*:?[ \t*]*"
+)
 
 
 def is_header_table(cells: Sequence[Sequence[str]]) -> bool:

@@ -47,26 +47,52 @@ WINDOWS_1258 = "Windows-1258"
 
 # Each Vietnamese vowel with its five tones, in this order: grave, acute, hook above, tilde, dot below.
 _TONED = {
-    "a": "àáảãạ", "ă": "ằắẳẵặ", "â": "ầấẩẫậ", "e": "èéẻẽẹ", "ê": "ềếểễệ", "i": "ìíỉĩị",
-    "o": "òóỏõọ", "ô": "ồốổỗộ", "ơ": "ờớởỡợ", "u": "ùúủũụ", "ư": "ừứửữự", "y": "ỳýỷỹỵ",
+    "a": "àáảãạ",
+    "ă": "ằắẳẵặ",
+    "â": "ầấẩẫậ",
+    "e": "èéẻẽẹ",
+    "ê": "ềếểễệ",
+    "i": "ìíỉĩị",
+    "o": "òóỏõọ",
+    "ô": "ồốổỗộ",
+    "ơ": "ờớởỡợ",
+    "u": "ùúủũụ",
+    "ư": "ừứửữự",
+    "y": "ỳýỷỹỵ",
 }
 
 # TCVN3: one byte per lower-case letter (shown as its Latin-1 character): the vowel, then its five tones.
 _TCVN3_ROWS = {
-    "a": "aµ¸¶·¹", "ă": "¨»¾¼½Æ", "â": "©ÇÊÈÉË", "e": "eÌÐÎÏÑ", "ê": "ªÒÕÓÔÖ", "i": "i×ÝØÜÞ",
-    "o": "oßãáâä", "ô": "«åèæçé", "ơ": "¬êíëìî", "u": "uïóñòô", "ư": "\u00adõøö÷ù", "y": "yúýûüþ",
+    "a": "aµ¸¶·¹",
+    "ă": "¨»¾¼½Æ",
+    "â": "©ÇÊÈÉË",
+    "e": "eÌÐÎÏÑ",
+    "ê": "ªÒÕÓÔÖ",
+    "i": "i×ÝØÜÞ",
+    "o": "oßãáâä",
+    "ô": "«åèæçé",
+    "ơ": "¬êíëìî",
+    "u": "uïóñòô",
+    "ư": "\u00adõøö÷ù",
+    "y": "yúýûüþ",
 }
 # ... and the only capitals it has besides A-Z.
 _TCVN3_EXTRA = {"đ": "®", "Ă": "¡", "Â": "¢", "Ê": "£", "Ô": "¤", "Ơ": "¥", "Ư": "¦", "Đ": "§"}
 
 # VNI: the base letter, then a byte for its marks; i and ỵ and the horned letters have bytes of their own.
 _VNI_ROWS = {
-    "a": ["a", "aø", "aù", "aû", "aõ", "aï"], "ă": ["aê", "aè", "aé", "aú", "aü", "aë"],
-    "â": ["aâ", "aà", "aá", "aå", "aã", "aä"], "e": ["e", "eø", "eù", "eû", "eõ", "eï"],
-    "ê": ["eâ", "eà", "eá", "eå", "eã", "eä"], "i": ["i", "ì", "í", "æ", "ó", "ò"],
-    "o": ["o", "oø", "où", "oû", "oõ", "oï"], "ô": ["oâ", "oà", "oá", "oå", "oã", "oä"],
-    "ơ": ["ô", "ôø", "ôù", "ôû", "ôõ", "ôï"], "u": ["u", "uø", "uù", "uû", "uõ", "uï"],
-    "ư": ["ö", "öø", "öù", "öû", "öõ", "öï"], "y": ["y", "yø", "yù", "yû", "yõ", "î"],
+    "a": ["a", "aø", "aù", "aû", "aõ", "aï"],
+    "ă": ["aê", "aè", "aé", "aú", "aü", "aë"],
+    "â": ["aâ", "aà", "aá", "aå", "aã", "aä"],
+    "e": ["e", "eø", "eù", "eû", "eõ", "eï"],
+    "ê": ["eâ", "eà", "eá", "eå", "eã", "eä"],
+    "i": ["i", "ì", "í", "æ", "ó", "ò"],
+    "o": ["o", "oø", "où", "oû", "oõ", "oï"],
+    "ô": ["oâ", "oà", "oá", "oå", "oã", "oä"],
+    "ơ": ["ô", "ôø", "ôù", "ôû", "ôõ", "ôï"],
+    "u": ["u", "uø", "uù", "uû", "uõ", "uï"],
+    "ư": ["ö", "öø", "öù", "öû", "öõ", "öï"],
+    "y": ["y", "yø", "yù", "yû", "yõ", "î"],
 }
 _VNI_EXTRA = {"đ": "ñ"}
 
@@ -98,8 +124,9 @@ _TCVN3_LETTERS = {code: letter for letter, code in _ENCODE[TCVN3].items() if let
 # U+2219 BULLET OPERATOR (TT01/2006/TT-NHNN in the sample corpus: "n−íc" is "nước", "x∙ héi" "xã hội")
 PDF_SUBSTITUTES = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 # str.translate with a str table: characters past its end are kept; it reaches the PDF substitutes
-_TCVN3_DECODE = "".join(_TCVN3_LETTERS.get(PDF_SUBSTITUTES.get(chr(i), chr(i)), chr(i))
-                        for i in range(max(map(ord, PDF_SUBSTITUTES)) + 1))
+_TCVN3_DECODE = "".join(
+    _TCVN3_LETTERS.get(PDF_SUBSTITUTES.get(chr(i), chr(i)), chr(i)) for i in range(max(map(ord, PDF_SUBSTITUTES)) + 1)
+)
 _VNI_DECODE = {code: letter for letter, code in _ENCODE[VNI].items()}
 _VNI_RE = re.compile("(" + "|".join(map(re.escape, sorted(_VNI_DECODE, key=len, reverse=True))) + ")")
 # Words in capitals hold lower-case codes for their toned letters in TCVN3 ("NGHÞ" is "NGHỊ"): a word
@@ -194,8 +221,10 @@ def from_unicode(text: str, encoding: str) -> str:
 # --------------------------------------------------------------------------------------------------------
 
 _ONSET = "ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx]"
-_NUCLEUS = ("iêu|oai|oay|oao|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|"
-            "oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y")
+_NUCLEUS = (
+    "iêu|oai|oay|oao|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|yêu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|"
+    "oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
+)
 _CODA = "ch|ng|nh|[cmnpt]"
 _SYLLABLE = re.compile(f"(?:{_ONSET})?(?:{_NUCLEUS})(?:{_CODA})?")
 _NO_TONES = str.maketrans("", "", "\u0300\u0301\u0303\u0309\u0323")
@@ -205,9 +234,15 @@ _TOKEN = re.compile(r"[^\s!-@\[-`{-~\u2000-\u206f]+")
 _MODERN = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
 # Latin-1 characters that are no Vietnamese letter nor a sign Unicode documents use (°, ², ±, §, «, ...
 # and Ð, a look-alike of Đ): legacy text is full of them.
-_SIGNS = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100)
-                                  if chr(c) not in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý°±²³¹×÷§©®«»·½¼¾µ¶¿¡Ðð\u00ad¬")
-                    + "]")
+_SIGNS = re.compile(
+    "["
+    + "".join(
+        chr(c)
+        for c in range(0xA1, 0x100)
+        if chr(c) not in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý°±²³¹×÷§©®«»·½¼¾µ¶¿¡Ðð\u00ad¬"
+    )
+    + "]"
+)
 _SAMPLE = 20_000  # characters scored to decide; the decision is then applied to the whole text
 
 

@@ -76,14 +76,23 @@ _CHANGES = ("amends", "replaces", "repeals")
 
 #: words that may lead a verb of carrying out without changing what it says ("tiếp tục triển khai, thực
 #: hiện", "lãnh đạo, chỉ đạo thực hiện")
-LEADS: tuple[str, ...] = ("tiếp tục", "triển khai", "tổ chức", "hướng dẫn", "lãnh đạo", "chỉ đạo", "đẩy mạnh",
-                          "quán triệt")
+LEADS: tuple[str, ...] = (
+    "tiếp tục",
+    "triển khai",
+    "tổ chức",
+    "hướng dẫn",
+    "lãnh đạo",
+    "chỉ đạo",
+    "đẩy mạnh",
+    "quán triệt",
+)
 
 
 def carry_out(of_text: bool = False, of_named: bool = False) -> tuple[str, ...]:
     """The words of the verbs of carrying out or resting on, with the uses asked for."""
-    return tuple(v.words for v in VERBS if v.kind not in _CHANGES and (not of_text or v.of_text)
-                 and (not of_named or v.of_named))
+    return tuple(
+        v.words for v in VERBS if v.kind not in _CHANGES and (not of_text or v.of_text) and (not of_named or v.of_named)
+    )
 
 
 def changes(follows: bool = False) -> dict[str, RelationKind]:

@@ -48,10 +48,34 @@ class Symbol:
     shape: SymbolShape
 
     #: Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.
-    LOCAL_ISSUERS = frozenset({
-        "TU", "HU", "QU", "ĐU", "TXU", "UBND", "HĐND", "BTGTU", "BTCTU", "BDVTU", "BNCTU", "UBKTTU", "VPTU",
-        "BTGHU", "BTCHU", "UBKTHU", "VPHU", "ĐUK", "BCSĐ", "TĐTN", "MTTQ", "STC", "SKHĐT", "STP",
-    })
+    LOCAL_ISSUERS = frozenset(
+        {
+            "TU",
+            "HU",
+            "QU",
+            "ĐU",
+            "TXU",
+            "UBND",
+            "HĐND",
+            "BTGTU",
+            "BTCTU",
+            "BDVTU",
+            "BNCTU",
+            "UBKTTU",
+            "VPTU",
+            "BTGHU",
+            "BTCHU",
+            "UBKTHU",
+            "VPHU",
+            "ĐUK",
+            "BCSĐ",
+            "TĐTN",
+            "MTTQ",
+            "STC",
+            "SKHĐT",
+            "STP",
+        }
+    )
 
     #: Central State issuers that signed in the Party shape before 2001 ("23-L/CTN": a law promulgated by the
     #: State President; "21-LCT/HĐNN8": the Council of State); such symbols are central State documents.
@@ -197,12 +221,24 @@ class Mention:
         legacy = {k: d.pop(k, None) for k in ("symbol", "type_code", "issuer_code")}
         sym, body = d.pop("sym", None), d.pop("body", None)
         if sym is None and legacy["symbol"]:
-            shape = "state_year" if d.get("symbol_year") else ("party" if "-" in legacy["symbol"].split("/")[0]
-                                                               else "state")
-            sym = {"symbol": legacy["symbol"], "number": d.get("number"), "type_code": legacy["type_code"],
-                   "issuer_code": legacy["issuer_code"], "year": d.get("symbol_year"), "shape": shape}
-        return cls(**d, sym=Symbol(**sym) if sym else None,
-                   body=BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None)
+            shape = (
+                "state_year"
+                if d.get("symbol_year")
+                else ("party" if "-" in legacy["symbol"].split("/")[0] else "state")
+            )
+            sym = {
+                "symbol": legacy["symbol"],
+                "number": d.get("number"),
+                "type_code": legacy["type_code"],
+                "issuer_code": legacy["issuer_code"],
+                "year": d.get("symbol_year"),
+                "shape": shape,
+            }
+        return cls(
+            **d,
+            sym=Symbol(**sym) if sym else None,
+            body=BodyInfo(**{**body, "codes": tuple(body["codes"])}) if body else None,
+        )
 
 
 @dataclass(slots=True)
@@ -349,8 +385,13 @@ class Extraction:
             },
             relations=[
                 Relation(
-                    source=r["source"], target=r["target"], type=r["type"], evidence=ev(r["evidence"]),
-                    kind=r.get("kind"), scope=r.get("scope"), effective=r.get("effective"),
+                    source=r["source"],
+                    target=r["target"],
+                    type=r["type"],
+                    evidence=ev(r["evidence"]),
+                    kind=r.get("kind"),
+                    scope=r.get("scope"),
+                    effective=r.get("effective"),
                     origin=r.get("origin") or "text",
                     stated_by=r.get("stated_by"),
                 )

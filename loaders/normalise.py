@@ -21,13 +21,24 @@ from dataclasses import dataclass, field
 
 # Old-style tone placement -> new style (the tone goes on the main vowel), both cases.
 _TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
-_TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items())
-                    if k.islower()})
+_TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_TONE_PAIRS.items()) if k.islower()})
 # "quý", "quỳ", ... : after q the u is part of the consonant; the standard spelling is the same in
 # both styles, so we leave those alone.
 # a toned vowel ending a word, right after o or u (the look-behind runs only where the vowel is found)
@@ -37,20 +48,48 @@ _COMBINING_RUN = re.compile(f"[^{_COMBINING}][{_COMBINING}]+")
 _ANY_COMBINING = re.compile(f"[{_COMBINING}]")
 
 # Same-length character substitutions.
-_CHAR_MAP = str.maketrans({
-    "\u00d0": "Đ",  # Ð (Icelandic eth) from PDFs
-    "\u00f0": "đ",
-    "\u0189": "Đ",  # Ɖ African D
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\ufe63": "-", "\uff0d": "-",  # small and full-width hyphen-minus (East Asian fonts, OCR)
-    "\u2044": "/", "\u2215": "/", "\uff0f": "/",  # fraction slash, division slash, full-width solidus
-    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ",
-    "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-    "\u037e": ";", "\u0387": "\u00b7",  # Greek question mark, ano teleia: NFC changes them on their own
-    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\ufeff": " ",
-    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-    "\r": "\n",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "Đ",  # Ð (Icelandic eth) from PDFs
+        "\u00f0": "đ",
+        "\u0189": "Đ",  # Ɖ African D
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\ufe63": "-",
+        "\uff0d": "-",  # small and full-width hyphen-minus (East Asian fonts, OCR)
+        "\u2044": "/",
+        "\u2215": "/",
+        "\uff0f": "/",  # fraction slash, division slash, full-width solidus
+        "\u00a0": " ",
+        "\u2000": " ",
+        "\u2001": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2004": " ",
+        "\u2005": " ",
+        "\u2006": " ",
+        "\u2007": " ",
+        "\u2008": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u037e": ";",
+        "\u0387": "\u00b7",  # Greek question mark, ano teleia: NFC changes them on their own
+        "\u200b": " ",
+        "\u200c": " ",
+        "\u200d": " ",
+        "\ufeff": " ",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\r": "\n",
+    }
+)
 
 
 _CHAR_DICT = {chr(k): (v if isinstance(v, str) else chr(v)) for k, v in _CHAR_MAP.items()}
@@ -84,7 +123,7 @@ def fold_tones(s: str) -> str:
         rep = _TONE_PAIRS.get(s[i - 1] + s[i])
         if rep is None:
             continue
-        parts.append(s[last:i - 1])
+        parts.append(s[last : i - 1])
         parts.append(rep)
         last = i + 1
     if not parts:
@@ -111,7 +150,7 @@ def nfc_with_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     pos = 0  # in text
     vpos = 0  # in output
     for m in _COMBINING_RUN.finditer(text):
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         vpos += m.start() - pos
         piece = unicodedata.normalize("NFC", m.group(0))
         out.append(piece)
@@ -240,7 +279,7 @@ def squeeze_spaces(s: str) -> tuple[str, list[tuple[int, int]]]:
         j = i + 2
         while j < n and s[j] == " ":
             j += 1
-        parts.append(s[pos:i + 1])
+        parts.append(s[pos : i + 1])
         shift += j - i - 1
         pos = j
         points.append((j - shift, shift))

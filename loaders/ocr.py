@@ -29,9 +29,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["DPI", "FILE_SECONDS", "IMAGES", "LANG", "OCR_MODES", "OcrMode", "MAX_IMAGE_PIXELS", "MAX_OCR_PAGES",
-           "MAX_RENDER_PIXELS", "PAGE_SECONDS", "OcrError", "PageText", "Budget", "check_pixels", "mean_confidence",
-           "missing", "ocr_image", "read_image", "tsv_page"]
+__all__ = [
+    "DPI",
+    "FILE_SECONDS",
+    "IMAGES",
+    "LANG",
+    "OCR_MODES",
+    "OcrMode",
+    "MAX_IMAGE_PIXELS",
+    "MAX_OCR_PAGES",
+    "MAX_RENDER_PIXELS",
+    "PAGE_SECONDS",
+    "OcrError",
+    "PageText",
+    "Budget",
+    "check_pixels",
+    "mean_confidence",
+    "missing",
+    "ocr_image",
+    "read_image",
+    "tsv_page",
+]
 
 LANG = "vie"
 DPI = 300  # PDF pages are rendered at this resolution for Tesseract
@@ -98,8 +116,15 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> PageText:
     cmd = ["tesseract", "stdin", "stdout", "-l", LANG, "--dpi", str(DPI), "--psm", "3", "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        run = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=timeout, env=env,
-                             preexec_fn=_limit_memory if os.name == "posix" else None, check=False)
+        run = subprocess.run(
+            cmd,
+            input=buf.getvalue(),
+            capture_output=True,
+            timeout=timeout,
+            env=env,
+            preexec_fn=_limit_memory if os.name == "posix" else None,
+            check=False,
+        )
     except subprocess.TimeoutExpired as e:
         raise OcrError(f"OCR took more than {timeout:.0f} s") from e
     except OSError as e:
@@ -129,8 +154,11 @@ def tsv_page(tsv: str) -> PageText:
     """A page from Tesseract's TSV: the words of a line joined by a space (by COLUMN_GAP where the gap
     between two words is wider than twice the line's height: two columns side by side, as in a header), lines
     by "\\n", and a blank line where a new paragraph (or block) starts."""
-    rows = [cols for cols in (r.split("\t") for r in tsv.splitlines()[1:])
-            if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()]
+    rows = [
+        cols
+        for cols in (r.split("\t") for r in tsv.splitlines()[1:])
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()
+    ]
     height: dict[tuple[str, str, str], int] = {}  # of a line: its tallest word (a dash is a low box)
     for cols in rows:
         height[cols[2], cols[3], cols[4]] = max(height.get((cols[2], cols[3], cols[4]), 0), int(cols[9]))
@@ -211,8 +239,10 @@ def _open(data: bytes) -> Any:
             warnings.simplefilter("ignore")  # DecompressionBombWarning (checked below), corrupt EXIF, ...
             return Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as e:  # Pillow's own check, past twice its MAX_IMAGE_PIXELS
-        raise OcrError(f"image too large to OCR (more than {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} million "
-                       f"pixels; the limit is {MAX_IMAGE_PIXELS / 1e6:,.0f} million)") from e
+        raise OcrError(
+            f"image too large to OCR (more than {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} million "
+            f"pixels; the limit is {MAX_IMAGE_PIXELS / 1e6:,.0f} million)"
+        ) from e
     except UnidentifiedImageError as e:
         raise OcrError("not a valid image (not PNG, JPEG or TIFF data Pillow can read)") from e
     except (OSError, ValueError, SyntaxError) as e:
@@ -247,5 +277,7 @@ def check_pixels(width: int, height: int) -> None:
     image too large to OCR (20,000 x 20,000 pixels; the limit is 120 million)
     """
     if width * height > MAX_IMAGE_PIXELS:
-        raise OcrError(f"image too large to OCR ({width:,} x {height:,} pixels; the limit is "
-                       f"{MAX_IMAGE_PIXELS / 1e6:,.0f} million)")
+        raise OcrError(
+            f"image too large to OCR ({width:,} x {height:,} pixels; the limit is "
+            f"{MAX_IMAGE_PIXELS / 1e6:,.0f} million)"
+        )

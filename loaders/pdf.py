@@ -46,8 +46,11 @@ class PdfText:
     ocr_confidence: float | None = None
 
 
-_GAZETTE = re.compile(r"(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}"
-                      r"(?:\s+\d{1,4})?", re.IGNORECASE)
+_GAZETTE = re.compile(
+    r"(?:\d{1,4}\s+)?CÔNG\s*BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}"
+    r"(?:\s+\d{1,4})?",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(r"\d{1,4}|-\s*\d{1,4}\s*-|[Tt]rang\s+\d{1,4}")
 _EDGE = 3  # lines at each end of a page where a running head can be
 
@@ -90,13 +93,13 @@ def check_streams(data: bytes) -> None:
     import zlib
 
     for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - 2048): m.start()]
-        head = head[head.rfind(b"obj"):] if b"obj" in head else head
+        head = data[max(0, m.start() - 2048) : m.start()]
+        head = head[head.rfind(b"obj") :] if b"obj" in head else head
         if not _FLATE.search(head):
             continue
         limit = MAX_IMAGE_STREAM if _IMAGE.search(head) else MAX_STREAM
         inflate = zlib.decompressobj()
-        pending, size = data[m.end(): m.end() + limit], 0
+        pending, size = data[m.end() : m.end() + limit], 0
         try:
             while pending and size <= limit:
                 size += len(inflate.decompress(pending, 1 << 20))

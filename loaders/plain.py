@@ -21,7 +21,6 @@ def newlines(s: str) -> str:
     return s.replace("\r\n", "\n").replace("\r", "\n")
 
 
-
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -44,7 +43,9 @@ def binary_bytes(data: bytes) -> bool:
 # Characters that do not occur in text: controls (but tab, line ends, form feed, escape), surrogates,
 # private use; and, checked one by one among the characters outside common scripts, unassigned ones.
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_COMMON = re.compile("[\t-\r\x1b\x20-\x7e\xa0-\u036f\u1e00-\u1eff\u2000-\u2064\u2070\u2071\u2074-\u208e\u2090-\u209c\u20a0-\u20c0\u2100-\u218b\u2190-\u23ff\u2460-\u27bf]+")
+_COMMON = re.compile(
+    "[\t-\r\x1b\x20-\x7e\xa0-\u036f\u1e00-\u1eff\u2000-\u2064\u2070\u2071\u2074-\u208e\u2090-\u209c\u20a0-\u20c0\u2100-\u218b\u2190-\u23ff\u2460-\u27bf]+"
+)
 
 
 def mostly_not_text(s: str) -> bool:
@@ -70,7 +71,7 @@ def decode_text(name: str, data: bytes) -> str:
         raise fail(name, "empty file")
     for bom, enc in BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             # A real UTF-16/32 text of Latin script is full of 00 bytes; \xff\xfe junk without them is not.
             if enc.startswith(("utf-16", "utf-32")) and body and b"\x00" not in body:
                 break
@@ -90,8 +91,11 @@ def decode_text(name: str, data: bytes) -> str:
     except UnicodeDecodeError as e:
         legacy = legacy_vn.decode(data)
         if legacy is None:
-            raise fail(name, f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}), nor Vietnamese "
-                              "in Windows-1258, TCVN3 or VNI; save the file as UTF-8") from e
+            raise fail(
+                name,
+                f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}), nor Vietnamese "
+                "in Windows-1258, TCVN3 or VNI; save the file as UTF-8",
+            ) from e
         text = legacy[0]
     if mostly_not_text(text):
         raise fail(name, "binary file, not text")

@@ -35,8 +35,16 @@ if TYPE_CHECKING:
     from bs4.element import Tag
 
 #: the page kinds recognised
-PageKind = Literal["vbpl_toanvan", "vbpl_thuoctinh", "vbpl_luocdo", "vbpl_lienquan", "vbpl_hopnhat", "vbpl_lichsu",
-                   "thuvienphapluat", "luatvietnam"]
+PageKind = Literal[
+    "vbpl_toanvan",
+    "vbpl_thuoctinh",
+    "vbpl_luocdo",
+    "vbpl_lienquan",
+    "vbpl_hopnhat",
+    "vbpl_lichsu",
+    "thuvienphapluat",
+    "luatvietnam",
+]
 #: "out": the page's document -TYPE-> the listed one; "in": the listed one -TYPE-> the page's document
 Direction = Literal["out", "in"]
 
@@ -55,8 +63,9 @@ _IN: Direction = "in"
 _PART = "một phần"
 
 
-def _h(type_: RelationType | None, kind: RelationKind | None, direction: Direction,
-       scope: str | None = None) -> Heading:
+def _h(
+    type_: RelationType | None, kind: RelationKind | None, direction: Direction, scope: str | None = None
+) -> Heading:
     return Heading(type_, kind, direction, scope)
 
 
@@ -121,14 +130,33 @@ HEADINGS: dict[str, Heading] = {
 
 #: field label as the portals write it (folded as by :func:`_fold`) -> the field's key
 FIELD_LABELS: dict[str, str] = {
-    "số hiệu": "số hiệu", "số ký hiệu": "số hiệu", "số, ký hiệu": "số hiệu", "số văn bản": "số hiệu",
-    "loại văn bản": "loại văn bản", "ngày ban hành": "ngày ban hành", "ngày ký": "ngày ban hành",
-    "ngày có hiệu lực": "ngày có hiệu lực", "ngày hiệu lực": "ngày có hiệu lực", "hiệu lực từ": "ngày có hiệu lực",
-    "ngày áp dụng": "ngày có hiệu lực", "áp dụng": "ngày có hiệu lực", "cơ quan ban hành": "cơ quan ban hành", "nơi ban hành": "cơ quan ban hành",
-    "người ký": "người ký", "tình trạng hiệu lực": "tình trạng hiệu lực", "tình trạng": "tình trạng hiệu lực",
-    "hiệu lực": "tình trạng hiệu lực", "ngày hết hiệu lực": "ngày hết hiệu lực", "trích yếu": "trích yếu",
-    "tên văn bản": "trích yếu", "lĩnh vực": "lĩnh vực", "phạm vi": "phạm vi", "ngày đăng công báo": "ngày công báo",
-    "ngày công báo": "ngày công báo", "số công báo": "số công báo", "nguồn thu thập": "nguồn thu thập",
+    "số hiệu": "số hiệu",
+    "số ký hiệu": "số hiệu",
+    "số, ký hiệu": "số hiệu",
+    "số văn bản": "số hiệu",
+    "loại văn bản": "loại văn bản",
+    "ngày ban hành": "ngày ban hành",
+    "ngày ký": "ngày ban hành",
+    "ngày có hiệu lực": "ngày có hiệu lực",
+    "ngày hiệu lực": "ngày có hiệu lực",
+    "hiệu lực từ": "ngày có hiệu lực",
+    "ngày áp dụng": "ngày có hiệu lực",
+    "áp dụng": "ngày có hiệu lực",
+    "cơ quan ban hành": "cơ quan ban hành",
+    "nơi ban hành": "cơ quan ban hành",
+    "người ký": "người ký",
+    "tình trạng hiệu lực": "tình trạng hiệu lực",
+    "tình trạng": "tình trạng hiệu lực",
+    "hiệu lực": "tình trạng hiệu lực",
+    "ngày hết hiệu lực": "ngày hết hiệu lực",
+    "trích yếu": "trích yếu",
+    "tên văn bản": "trích yếu",
+    "lĩnh vực": "lĩnh vực",
+    "phạm vi": "phạm vi",
+    "ngày đăng công báo": "ngày công báo",
+    "ngày công báo": "ngày công báo",
+    "số công báo": "số công báo",
+    "nguồn thu thập": "nguồn thu thập",
 }
 _SIGNED_BY = "cơ quan ban hành/ chức danh / người ký"
 
@@ -171,7 +199,7 @@ def link_heading(text: str) -> tuple[str, int | None] | None:
     heading the portals write."""
     count = None
     if m := _COUNT.search(text):
-        count, text = int(m.group(1)), text[:m.start()]
+        count, text = int(m.group(1)), text[: m.start()]
     key = _fold(text)
     return (key, count) if key in HEADINGS else None
 
@@ -202,14 +230,23 @@ def _find(soup: Tag, name: str | None = None, cls: str | None = None, id_: str |
 # ------------------------------------------------------------------------------------------ recognition
 
 _VBPL_TABS: dict[str, PageKind] = {
-    "toàn văn": "vbpl_toanvan", "thuộc tính": "vbpl_thuoctinh", "lược đồ": "vbpl_luocdo",
-    "vb liên quan": "vbpl_lienquan", "văn bản liên quan": "vbpl_lienquan", "lịch sử": "vbpl_lichsu",
-    "văn bản hợp nhất": "vbpl_hopnhat", "vb hợp nhất": "vbpl_hopnhat",
+    "toàn văn": "vbpl_toanvan",
+    "thuộc tính": "vbpl_thuoctinh",
+    "lược đồ": "vbpl_luocdo",
+    "vb liên quan": "vbpl_lienquan",
+    "văn bản liên quan": "vbpl_lienquan",
+    "lịch sử": "vbpl_lichsu",
+    "văn bản hợp nhất": "vbpl_hopnhat",
+    "vb hợp nhất": "vbpl_hopnhat",
 }
 _VBPL_URL = re.compile(r"vbpq-(toanvan|thuoctinh|luocdo|vanbanlienquan|lichsu|hopnhat)", re.IGNORECASE)
 _VBPL_URL_KIND: dict[str, PageKind] = {
-    "toanvan": "vbpl_toanvan", "thuoctinh": "vbpl_thuoctinh", "luocdo": "vbpl_luocdo",
-    "vanbanlienquan": "vbpl_lienquan", "lichsu": "vbpl_lichsu", "hopnhat": "vbpl_hopnhat",
+    "toanvan": "vbpl_toanvan",
+    "thuoctinh": "vbpl_thuoctinh",
+    "luocdo": "vbpl_luocdo",
+    "vanbanlienquan": "vbpl_lienquan",
+    "lichsu": "vbpl_lichsu",
+    "hopnhat": "vbpl_hopnhat",
 }
 
 
@@ -260,7 +297,8 @@ def page_kind(soup: BeautifulSoup) -> PageKind | None:
     if _find(soup, id_="divThuocTinh") is not None or ("thuvienphapluat" in url and soup.select_one(".content1")):
         return "thuvienphapluat"
     if soup.select_one("div.the-document-body, div.vb-content, div.document-content-box") is not None and (
-            "luatvietnam" in url or soup.select_one("div.the-document-entry, div.vb-info, div.document-info")):
+        "luatvietnam" in url or soup.select_one("div.the-document-entry, div.vb-info, div.document-info")
+    ):
         return "luatvietnam"
     if "luatvietnam" in url and soup.select_one("div.the-document-body, div.vb-content"):
         return "luatvietnam"
@@ -268,6 +306,7 @@ def page_kind(soup: BeautifulSoup) -> PageKind | None:
 
 
 # ------------------------------------------------------------------------------------------- attributes
+
 
 def _put(out: dict[str, str], label: str, value: str) -> None:
     key = FIELD_LABELS.get(_fold(label))
@@ -308,9 +347,25 @@ def _info_items(box: Tag | None, out: dict[str, str]) -> None:
             _put(out, k, v)
 
 
-_TYPE_WORDS = ("nghị quyết liên tịch", "thông tư liên tịch", "bộ luật", "luật", "pháp lệnh", "hiến pháp",
-               "nghị quyết", "nghị định", "quyết định", "thông tư", "chỉ thị", "lệnh", "văn bản hợp nhất",
-               "công văn", "kế hoạch", "thông báo", "sắc lệnh")
+_TYPE_WORDS = (
+    "nghị quyết liên tịch",
+    "thông tư liên tịch",
+    "bộ luật",
+    "luật",
+    "pháp lệnh",
+    "hiến pháp",
+    "nghị quyết",
+    "nghị định",
+    "quyết định",
+    "thông tư",
+    "chỉ thị",
+    "lệnh",
+    "văn bản hợp nhất",
+    "công văn",
+    "kế hoạch",
+    "thông báo",
+    "sắc lệnh",
+)
 
 
 def split_type(name: str) -> tuple[str | None, str]:
@@ -324,7 +379,7 @@ def split_type(name: str) -> tuple[str | None, str]:
     low = name.lower()
     for w in _TYPE_WORDS:
         if low.startswith(w + " "):
-            return name[:len(w)], name[len(w):].strip()
+            return name[: len(w)], name[len(w) :].strip()
     return None, name
 
 
@@ -358,6 +413,7 @@ def vbpl_fields(soup: BeautifulSoup) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------------------------ related lists
+
 
 def _items(group: Tag, heading: Tag) -> Iterator[str]:
     """The names a list group holds: each link's title attribute (vbpl.vn's a.jTips), else its text; links
@@ -405,8 +461,11 @@ def related_lists(region: Tag | None) -> list[Related]:
         if count == 0:
             continue
         group = el
-        while group.parent is not None and group.parent is not region and not any(
-                other is not el and _within(other, group.parent) for other, _, _ in heads):
+        while (
+            group.parent is not None
+            and group.parent is not region
+            and not any(other is not el and _within(other, group.parent) for other, _, _ in heads)
+        ):
             group = group.parent
         names = list(_items(group, el)) or list(_following(group, {id(h) for h, _, _ in heads}))
         out.extend(Related(_wording(_text(el)), HEADINGS[key], name) for name in names)
@@ -428,6 +487,7 @@ def _following(el: Tag, heads: set[int]) -> Iterator[str]:
 
 # ------------------------------------------------------------------------------------------------ pages
 
+
 def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
     page = Page(kind, fields=vbpl_fields(soup))
     if kind == "vbpl_toanvan":
@@ -438,7 +498,8 @@ def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
     # text would read as a citation of the document by itself)
     elif kind in ("vbpl_luocdo", "vbpl_lienquan", "vbpl_hopnhat"):
         region = soup.select_one("div.vbLuocDo, div.vbLuocdo, div.vbLienQuan, div.vbHopNhat") or _find(
-            soup, "div", cls="box-tab-vb")
+            soup, "div", cls="box-tab-vb"
+        )
         page.related = related_lists(region)
         current = region.select_one("div.titleht") if region is not None else None
         if current is not None and (name := next(iter(_items(current.parent or current, current)), None)):
@@ -584,10 +645,12 @@ def text_kind(text: str) -> PageKind | None:
         if re.search(r"^\s*(?:Văn bản hiện thời|Văn bản HD, QĐ chi tiết)", text, re.MULTILINE | re.IGNORECASE):
             return "vbpl_luocdo"
         if re.search(r"^\s*Văn bản căn cứ\s*$", text, re.MULTILINE | re.IGNORECASE) and not re.search(
-                r"^\s*Điều\s+1\b", text, re.MULTILINE):
+            r"^\s*Điều\s+1\b", text, re.MULTILINE
+        ):
             return "vbpl_lienquan"
-        if re.search(r"^\s*(?:Số ký hiệu)\b", text, re.MULTILINE) and not re.search(r"^\s*Điều\s+1\b", text,
-                                                                                    re.MULTILINE):
+        if re.search(r"^\s*(?:Số ký hiệu)\b", text, re.MULTILINE) and not re.search(
+            r"^\s*Điều\s+1\b", text, re.MULTILINE
+        ):
             return "vbpl_thuoctinh"
         return "vbpl_toanvan"
     for pattern, kind in _TEXT_MARKS:

@@ -53,9 +53,19 @@ def portal_relations(pairs: Iterable[tuple[Related, Mention]], source: str, file
     for it, m in pairs:
         if m.ref is None or m.ref == source or it.relation.type is None:
             continue
-        ev = Evidence(file=file, start=0, end=0, sentence=f"{it.heading}: {it.text}"[:400], sentence_start=0,
-                      sentence_end=0)
+        ev = Evidence(
+            file=file, start=0, end=0, sentence=f"{it.heading}: {it.text}"[:400], sentence_start=0, sentence_end=0
+        )
         u, v = (source, m.ref) if it.relation.direction == "out" else (m.ref, source)
-        out.append(Relation(source=u, target=v, type=it.relation.type, evidence=ev, kind=it.relation.kind,
-                            scope=it.relation.scope, origin="portal"))
+        out.append(
+            Relation(
+                source=u,
+                target=v,
+                type=it.relation.type,
+                evidence=ev,
+                kind=it.relation.kind,
+                scope=it.relation.scope,
+                origin="portal",
+            )
+        )
     return out

@@ -80,37 +80,87 @@ def _head(kind: str, h: str) -> str:
 
 # A long alternation of named groups scans slowly; a plain alternation of the heads' first words finds
 # the few places where the heads that start with that word are tried (about 15x faster on the laws corpus).
-_FIRST_WORDS = ("tuyến", "metro", "đường", "vành", "quốc", "mở", "trung", "hệ", "cao", "cầu", "nút", "cảng",
-                "nhà", "khu", "cụm", "kênh", "rạch")
+_FIRST_WORDS = (
+    "tuyến",
+    "metro",
+    "đường",
+    "vành",
+    "quốc",
+    "mở",
+    "trung",
+    "hệ",
+    "cao",
+    "cầu",
+    "nút",
+    "cảng",
+    "nhà",
+    "khu",
+    "cụm",
+    "kênh",
+    "rạch",
+)
 _NEXT = {  # what must follow each first word for any head to match there (cuts the candidates tenfold)
-    "tuyến": "metro|đường sắt", "metro": "số", "đường": "sắt|vành|cao|nối|[A-ZĐ0-9]", "vành": "đai",
-    "quốc": "lộ", "mở": "rộng", "trung": "tâm tài chính", "hệ": "thống đường sắt", "cao": "tốc",
-    "cầu": "[UPPER0-9]", "nút": "giao", "cảng": "trung|cửa|hàng", "nhà": "ga", "khu": "công|đô|tái|dân|nhà|kinh",
-    "cụm": "công", "kênh": "[UPPER0-9]", "rạch": "[UPPER0-9]",
+    "tuyến": "metro|đường sắt",
+    "metro": "số",
+    "đường": "sắt|vành|cao|nối|[A-ZĐ0-9]",
+    "vành": "đai",
+    "quốc": "lộ",
+    "mở": "rộng",
+    "trung": "tâm tài chính",
+    "hệ": "thống đường sắt",
+    "cao": "tốc",
+    "cầu": "[UPPER0-9]",
+    "nút": "giao",
+    "cảng": "trung|cửa|hàng",
+    "nhà": "ga",
+    "khu": "công|đô|tái|dân|nhà|kinh",
+    "cụm": "công",
+    "kênh": "[UPPER0-9]",
+    "rạch": "[UPPER0-9]",
 }
 # The prefilter runs on a lower-cased copy with plain literals (sre scans those six times faster than
 # case classes); capitals are checked afterwards on the text itself.
-_FIRST = re.compile("|".join(
-    w + "(?=[ \t]+(?:" + _NEXT[w].replace("[UPPER0-9]", "\\S").replace("[A-ZĐ0-9]", "\\S") + "))"
-    for w in _FIRST_WORDS))
+_FIRST = re.compile(
+    "|".join(
+        w + "(?=[ \t]+(?:" + _NEXT[w].replace("[UPPER0-9]", "\\S").replace("[A-ZĐ0-9]", "\\S") + "))"
+        for w in _FIRST_WORDS
+    )
+)
 # which heads can start with each first word: only those are tried at a candidate
 _KINDS_BY_FIRST = {
-    "tuyến": ("metro",), "metro": ("metro",), "đường": ("metro", "ring", "highway", "road"), "vành": ("ring",),
-    "quốc": ("national_road",), "mở": ("national_road", "highway"), "trung": ("financial_centre",),
-    "hệ": ("metro_system",), "cao": ("highway",), "cầu": ("bridge",), "nút": ("junction",), "cảng": ("port",),
-    "nhà": ("terminal",), "khu": ("industrial", "urban", "economic_zone"), "cụm": ("industrial",),
-    "kênh": ("canal",), "rạch": ("canal",),
+    "tuyến": ("metro",),
+    "metro": ("metro",),
+    "đường": ("metro", "ring", "highway", "road"),
+    "vành": ("ring",),
+    "quốc": ("national_road",),
+    "mở": ("national_road", "highway"),
+    "trung": ("financial_centre",),
+    "hệ": ("metro_system",),
+    "cao": ("highway",),
+    "cầu": ("bridge",),
+    "nút": ("junction",),
+    "cảng": ("port",),
+    "nhà": ("terminal",),
+    "khu": ("industrial", "urban", "economic_zone"),
+    "cụm": ("industrial",),
+    "kênh": ("canal",),
+    "rạch": ("canal",),
 }
-_RX_BY_FIRST = {w: re.compile("|".join(_head(k, h) for k, h in _HEADS if k in kinds))
-                for w, kinds in _KINDS_BY_FIRST.items()}
+_RX_BY_FIRST = {
+    w: re.compile("|".join(_head(k, h) for k, h in _HEADS if k in kinds)) for w, kinds in _KINDS_BY_FIRST.items()
+}
 _TOKEN = re.compile(r"[ \t]+(?P<t>-|[^\s,;.()\"“”…:]+)")
 # lower-case words that end a name rather than join two capitalised parts of it
 _STOP = frozenset(
     "và hoặc của với cho trong tại ở từ đến theo thuộc qua trên dưới năm quý tháng ngày đã được sẽ là có các "
-    "những để nhằm khi nếu như do bởi vào ra về này đó gồm cùng đang bị thì mà nhưng".split())
+    "những để nhằm khi nếu như do bởi vào ra về này đó gồm cùng đang bị thì mà nhưng".split()
+)
 # the word before a head that makes the head the second syllable of another word ("yêu cầu", "nhu cầu")
-_COMPOUND_BEFORE = {"cầu": frozenset("yêu yên nhu toàn khẩn thỉnh mưu địa bán hình nhãn cung".split()),
-                    "đường": frozenset("khổ con lòng mặt lề".split()), "kênh": frozenset(("truyền",))}
+_COMPOUND_BEFORE = {
+    "cầu": frozenset("yêu yên nhu toàn khẩn thỉnh mưu địa bán hình nhãn cung".split()),
+    "đường": frozenset("khổ con lòng mặt lề".split()),
+    "kênh": frozenset(("truyền",)),
+}
 # a street given as an address, not a project: "tại đường Bắc Sơn"
 _ADDRESS_BEFORE = frozenset("tại ở số trên dọc".split())
 _NOT_A_NAME = frozenset(("Đảng", "Nghị", "Luật", "Nhà nước"))
@@ -126,8 +176,10 @@ class ProjectMention:
     aliases: list[str] = field(default_factory=list)  # other ways the text wrote it
 
 
-_LINKED_RX = {kind: re.compile(r"[ \t]+(?P<t>(?i:" + "|".join(heads) + rf"))(?=[ \t]+[{_UPPER}0-9])")
-               for kind, heads in _LINKED_HEADS.items()}
+_LINKED_RX = {
+    kind: re.compile(r"[ \t]+(?P<t>(?i:" + "|".join(heads) + rf"))(?=[ \t]+[{_UPPER}0-9])")
+    for kind, heads in _LINKED_HEADS.items()
+}
 
 
 def _linked_head(v: str, pos: int, kind: str) -> re.Match[str] | None:
@@ -209,7 +261,7 @@ def _word_before(v: str, pos: int) -> str:
     start = pos - 1
     while start > 0 and v[start - 1].isalnum():
         start -= 1
-    return v[start:pos - 1].lower()
+    return v[start : pos - 1].lower()
 
 
 # A capitalised "Dự án" in running text opens a project's title: "thực hiện Dự án Nhà thi đấu đa năng …",
@@ -217,8 +269,10 @@ def _word_before(v: str, pos: int) -> str:
 # "Dự án", or where the sentence goes on ("để", "nhằm", "đã", ...).
 _DU_AN = re.compile(r"Dự án[ \t]+(?:(?i:đầu tư|xây dựng)[ \t]*,?[ \t]*)*")
 _IN_RUNNING_TEXT = re.compile(r"[a-zđà-ỹ,;] ")  # what stands before "Dự án" in running text
-_TITLE_END = re.compile(r"[,;.…()\n:\"“”]|[ \t]+(?:và|hoặc)[ \t]+(?:Dự án|dự án)|[ \t]+(?:để|nhằm|đang|đã|được|sẽ|"
-                        r"theo|trong|bảo đảm|đảm bảo|với tổng|có tổng|do|của)(?!\w)")
+_TITLE_END = re.compile(
+    r"[,;.…()\n:\"“”]|[ \t]+(?:và|hoặc)[ \t]+(?:Dự án|dự án)|[ \t]+(?:để|nhằm|đang|đã|được|sẽ|"
+    r"theo|trong|bảo đảm|đảm bảo|với tổng|có tổng|do|của)(?!\w)"
+)
 _NOT_A_TITLE = re.compile(r"(?i:luật|bộ luật|pháp lệnh|nghị quyết|nghị định|quyết định|thông tư|đầu tư công)(?!\w)")
 
 
@@ -230,11 +284,15 @@ def _titled_projects(v: str, taken: list[tuple[int, int]]) -> list[tuple[str, st
             continue
         te = _TITLE_END.search(v, dm.end())
         end = te.start() if te else len(v)
-        title = " ".join(v[dm.end():end].split())
+        title = " ".join(v[dm.end() : end].split())
         # a title, not a phrase: it names something (a capital after its first letter, or a number)
         named = any(c.isupper() or c.isdigit() for c in title[1:])
-        if not named or len(title.split(" ")) > 14 or _NOT_A_TITLE.match(title) or \
-                any(a < end and dm.end() < b for a, b in taken):
+        if (
+            not named
+            or len(title.split(" ")) > 14
+            or _NOT_A_TITLE.match(title)
+            or any(a < end and dm.end() < b for a, b in taken)
+        ):
             continue
         out.append((f"titled:{fold_key(title)}", title, dm.start(), end))
     return out
@@ -245,13 +303,14 @@ def _head_project(v: str, m: re.Match[str]) -> tuple[str, str, int] | None:
     kind = (m.lastgroup or "").removesuffix("_n").removesuffix("_c")
     if kind in _NUMBERED:
         n = m.groupdict().get(f"{kind}_n")
-        core = " ".join(v[m.start(f"{kind}_c"):m.end(f"{kind}_c")].split())
+        core = " ".join(v[m.start(f"{kind}_c") : m.end(f"{kind}_c")].split())
         return (f"{kind}:{n}" if n else f"{kind}:{fold_key(core)}"), core, m.end()
     core = f"{kind}_c" if m.groupdict().get(f"{kind}_c") else kind
-    head = " ".join(v[m.start(core):m.end(core)].split())
+    head = " ".join(v[m.start(core) : m.end(core)].split())
     start = m.end()
-    placed = kind in _PLACED and (pm := re.match(r"[ \t]+(tại|ở)(?=[ \t])", v[start:start + 8])) and \
-        head[:1].isupper()
+    placed = (
+        kind in _PLACED and (pm := re.match(r"[ \t]+(tại|ở)(?=[ \t])", v[start : start + 8])) and head[:1].isupper()
+    )
     if placed and pm:
         start += pm.end()
     pname, end = _name_after(v, start, kind, head.split(" ")[0].lower())

@@ -63,10 +63,16 @@ def lists() -> tuple[UnitList, ...]:
     >>> [(x.start, x.end, len(x.units)) for x in lists()]
     [(None, '2025-06-30', 63), ('2025-07-01', None, 34)]
     """
-    return tuple(UnitList(start=x["from"], end=x["until"], source=x["source"],
-                          units=tuple(u["name"] for u in x["units"]),
-                          merged_from={u["name"]: tuple(u["merged_from"]) for u in x["units"] if "merged_from" in u})
-                 for x in _data()["lists"])
+    return tuple(
+        UnitList(
+            start=x["from"],
+            end=x["until"],
+            source=x["source"],
+            units=tuple(u["name"] for u in x["units"]),
+            merged_from={u["name"]: tuple(u["merged_from"]) for u in x["units"] if "merged_from" in u},
+        )
+        for x in _data()["lists"]
+    )
 
 
 def sources() -> list[dict[str, str]]:

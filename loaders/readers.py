@@ -43,8 +43,21 @@ from .models import LoadError, Text
 from .ocr import IMAGES, OcrError, OcrMode, PageProgress, mean_confidence, read_image
 from .plain import decode_text, newlines
 
-__all__ = ["FORMATS", "MAX_BYTES", "SUPPORTED", "Format", "Found", "LoadError", "Scan", "Skipped", "display", "formats_help",
-           "iter_files", "read", "scan"]
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "SUPPORTED",
+    "Format",
+    "Found",
+    "LoadError",
+    "Scan",
+    "Skipped",
+    "display",
+    "formats_help",
+    "iter_files",
+    "read",
+    "scan",
+]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -94,8 +107,9 @@ def _finished(name: str, data: bytes, fmt: str, text: str, page: portal.Page | p
             raise fail(name, "empty file" if not data.strip() else "empty (no text)")
         text = portal.stand_in(page.fields, page.kind)  # a page of attributes or lists only
     if page is not None:
-        return Text(path=name, text=text, format=fmt, portal=page.kind, fields=page.fields,
-                    portal_relations=page.related)
+        return Text(
+            path=name, text=text, format=fmt, portal=page.kind, fields=page.fields, portal_relations=page.related
+        )
     return Text(path=name, text=text, format=fmt)
 
 
@@ -112,21 +126,43 @@ def _ocr_missing() -> str | None:
 
     return missing()
 
+
 #: every format PolicyGraph reads. HTML is parsed into a tree many times its size (a 10 MB page took 170 MB
 #: here): a lower limit. A .docx is also refused when its parts inflate past docx_text.MAX_BYTES.
 FORMATS: tuple[Format, ...] = (
     Format("txt", (".txt",), 200 * MB, _texts, "plain text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI)"),
     Format("md", (".md",), 200 * MB, _texts, "Markdown, portal text dumps"),
-    Format("html", (".html", ".htm"), 50 * MB, _texts, "web pages, saved portal pages (vbpl.vn, thuvienphapluat.vn, "
-                                                    "luatvietnam.vn)"),
+    Format(
+        "html",
+        (".html", ".htm"),
+        50 * MB,
+        _texts,
+        "web pages, saved portal pages (vbpl.vn, thuvienphapluat.vn, luatvietnam.vn)",
+    ),
     Format("docx", (".docx",), 200 * MB, _texts, "Word"),
     Format("doc", (".doc",), convert.MAX_SIZE, _texts, "Word 97-2003 (Unicode, TCVN3, VNI)", _OFFICE, _office_missing),
     Format("rtf", (".rtf",), convert.MAX_SIZE, _texts, "Rich Text", _OFFICE, _office_missing),
-    Format("pdf", (".pdf",), 200 * MB, lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
-           "PDF: the text layer, OCR for pages without one", _TESSERACT, _ocr_missing),
-    *(Format(fmt, tuple(e for e, f in IMAGES.items() if f == fmt), 100 * MB,
-             lambda n, d, f, o, p: _read_paged(n, f, d, o, p), "scanned page (OCR)", _TESSERACT, _ocr_missing)
-      for fmt in dict.fromkeys(IMAGES.values())),
+    Format(
+        "pdf",
+        (".pdf",),
+        200 * MB,
+        lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
+        "PDF: the text layer, OCR for pages without one",
+        _TESSERACT,
+        _ocr_missing,
+    ),
+    *(
+        Format(
+            fmt,
+            tuple(e for e, f in IMAGES.items() if f == fmt),
+            100 * MB,
+            lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
+            "scanned page (OCR)",
+            _TESSERACT,
+            _ocr_missing,
+        )
+        for fmt in dict.fromkeys(IMAGES.values())
+    ),
 )
 #: extensions not read, with what to do instead
 _HINTS = {".odt": "save it as .docx", ".wpd": "save it as .docx"}
@@ -313,8 +349,7 @@ def read(path: str | os.PathLike[str], ocr: OcrMode = "auto", progress: PageProg
     name = display(path)
     ext = Path(path).suffix.lower()
     if ext not in _BY_EXTENSION:
-        raise fail(name, f"unsupported file type {ext or '(no extension)'!r}; "
-                         f"PolicyGraph reads {', '.join(SUPPORTED)}")
+        raise fail(name, f"unsupported file type {ext or '(no extension)'!r}; PolicyGraph reads {', '.join(SUPPORTED)}")
     f = _BY_EXTENSION[ext]
     return f.reader(name, read_bytes(path, f.max_bytes), f.name, ocr, progress)
 
@@ -343,8 +378,9 @@ def _read_paged(name: str, fmt: str, data: bytes, ocr: OcrMode, progress: PagePr
     text, starts = _join_pages(got.pages)
     if not text.strip():
         raise fail(name, _no_text(fmt, got, ocr))
-    return Text(path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages,
-                ocr_confidence=got.ocr_confidence)
+    return Text(
+        path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages, ocr_confidence=got.ocr_confidence
+    )
 
 
 def _no_text(fmt: str, got: pdf_layer.PdfText, ocr: OcrMode) -> str:
@@ -370,7 +406,7 @@ def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
     for i, t in enumerate(texts):
         if i:
             prev = texts[i - 1].rstrip()
-            sep = "\n\n" if not prev or prev[-1] in ".!?:;…\"”)" else "\n"
+            sep = "\n\n" if not prev or prev[-1] in '.!?:;…"”)' else "\n"
             parts.append(sep)
             pos += len(sep)
         starts.append(pos)

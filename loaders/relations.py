@@ -75,8 +75,9 @@ class _Lead:
     effective: str | None
 
 
-def relate(view: MatchView, mentions: list[Mention], source: str, passages: Passages,
-           effective: str | None = None) -> list[Relation]:
+def relate(
+    view: MatchView, mentions: list[Mention], source: str, passages: Passages, effective: str | None = None
+) -> list[Relation]:
     """Relations stated in the text: from the loaded document (`source`, which takes effect on `effective`)
     and between mentioned documents."""
     ats = _located(mentions, passages)
@@ -100,9 +101,15 @@ def _located(mentions: list[Mention], passages: Passages) -> list[_At]:
 
 def _source_relation(a: _At, source: str, passages: Passages) -> Relation:
     r = a.reading
-    return Relation(source=source, target=a.m.ref or "", type=r.type, kind=r.kind, scope=r.scope,
-                    effective=a.effective if r.type == "SUPERSEDES" else None,
-                    evidence=passages.evidence(a.m.start, a.m.end))
+    return Relation(
+        source=source,
+        target=a.m.ref or "",
+        type=r.type,
+        kind=r.kind,
+        scope=r.scope,
+        effective=a.effective if r.type == "SUPERSEDES" else None,
+        evidence=passages.evidence(a.m.start, a.m.end),
+    )
 
 
 # ------------------------------------------------------------------------------ the loaded document's
@@ -130,7 +137,7 @@ def _title_start(text: str, s: int, first: _At, floor: int, passages: Passages) 
     of capitals before it, no mention in them (not before `floor`), at most three; else `s`. Only near the
     top of the text, and only when the mention too is in capitals: a heading ("TỔ CHỨC THỰC HIỆN") before
     a sentence in lower case is no part of it."""
-    if s > _TITLE_ZONE or not w.capitals(text[s:first.end]):
+    if s > _TITLE_ZONE or not w.capitals(text[s : first.end]):
         return s
     start = s
     for _ in range(3):
@@ -148,25 +155,36 @@ def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
     thực hiện Chỉ thị A; Chỉ thị B;\nChỉ thị C, Phương án D"): the previous sentence ends with ";" or ","
     after a mention that the verb governs (a verb of loaders.lexicon that governs a list, or a list this
     one goes on), and this one starts with a mention."""
-    if i == 0 or not w.opens_with_mention(text[s:ats[i].start]):
+    if i == 0 or not w.opens_with_mention(text[s : ats[i].start]):
         return None
     p = ats[i - 1]
-    if p.reading.type != "IMPLEMENTS" or p.said is not None or s - p.attr_end > _GAP or \
-            not w.list_goes_on(text[p.attr_end:s]):
+    if (
+        p.reading.type != "IMPLEMENTS"
+        or p.said is not None
+        or s - p.attr_end > _GAP
+        or not w.list_goes_on(text[p.attr_end : s])
+    ):
         return None
-    if not p.listed and not w.governs_list(text[p.sentence:p.start]):
+    if not p.listed and not w.governs_list(text[p.sentence : p.start]):
         return None  # "Bám sát Nghị quyết A;\nNghị quyết B ...": the verb does not govern a list (lexicon)
     return _Lead(p.reading, p.effective)
 
 
-def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages: Passages, own: str | None,
-                 known: dict[int, _Lead | None]) -> _Lead | None:
+def _lead_before(
+    text: str,
+    s: int,
+    ats: list[_At],
+    starts: list[int],
+    passages: Passages,
+    own: str | None,
+    known: dict[int, _Lead | None],
+) -> _Lead | None:
     """The lead-in whose list the sentence at `s` is an item of: walking back over items, the first
     sentence ending in ":" ("Bãi bỏ các quyết định sau đây:"); none when a sentence that is not an item
     comes first. `known` keeps the answer for every item walked over (a list of a thousand items is
     walked once)."""
     walked, lead = [], None
-    while s > 0 and w.starts_item(text[s:min(passages.sentences.span(s)[1], s + 12)]):
+    while s > 0 and w.starts_item(text[s : min(passages.sentences.span(s)[1], s + 12)]):
         if s in known:
             lead = known[s]
             break
@@ -175,7 +193,7 @@ def _lead_before(text: str, s: int, ats: list[_At], starts: list[int], passages:
         while ps > 0 and w.page_furniture(text[ps:pe]):  # a page number between two items
             ps, pe = passages.sentences.span(ps - 1)
         if text[ps:pe].rstrip().endswith(":"):
-            group = ats[bisect.bisect_left(starts, ps):bisect.bisect_right(starts, ps)]
+            group = ats[bisect.bisect_left(starts, ps) : bisect.bisect_right(starts, ps)]
             lead = _lead_in(_masked(text, ps, pe, group), group, ps, own)
             break
         s = ps
@@ -191,14 +209,15 @@ def _masked(text: str, s: int, e: int, group: list[_At]) -> str:
     for a in group:
         end = min(a.end, e)
         said = a.said is not None and pos > s  # "<prev> thực hiện <a>": the verb is not the text's
-        parts += [" " * (a.start - pos) if said else text[pos:a.start], " " * (end - a.start)]
+        parts += [" " * (a.start - pos) if said else text[pos : a.start], " " * (end - a.start)]
         pos = end
     parts.append(text[pos:e])
     return "".join(parts)
 
 
-def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source: str, lead: _Lead | None,
-                own: str | None) -> None:
+def _read_group(
+    text: str, masked: str, s: int, e: int, group: list[_At], source: str, lead: _Lead | None, own: str | None
+) -> None:
     words = w.SentenceWords(masked)
     prev: _At | None = None
     for a in group:
@@ -206,11 +225,11 @@ def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source
         if a.said is not None:
             a.reading = w.CITES  # what the text does with it follows from the mention before (_said_of)
         elif a.m.ref != source and a.m.form != "header":
-            after = text[a.attr_end:min(e, a.attr_end + _AFTER)] if a.attr_end < e else ""
+            after = text[a.attr_end : min(e, a.attr_end + _AFTER)] if a.attr_end < e else ""
             a.reading = w.read_source(words.before(a.start - s), after)
             a.effective = _change_effective(after, own)
-            inline = _inline_lead(masked[gap_start - s:a.start - s], own)
-            _from_list(a, masked[gap_start - s:a.start - s], prev, inline or (lead if prev is None else None))
+            inline = _inline_lead(masked[gap_start - s : a.start - s], own)
+            _from_list(a, masked[gap_start - s : a.start - s], prev, inline or (lead if prev is None else None))
         prev = a
     _end_with_next(text, group, words, s, source)
 
@@ -218,12 +237,19 @@ def _read_group(text: str, masked: str, s: int, e: int, group: list[_At], source
 def _end_with_next(text: str, group: list[_At], words: w.SentenceWords, s: int, source: str) -> None:
     """Members of a list whose last member is said to end ("A; B; C hết hiệu lực") end with it, each its own
     part: the words after A cannot say it, a ";" stands between."""
-    ends = [a.reading.type == "SUPERSEDES" and w.says_it_ends(w.words(text[a.attr_end:a.attr_end + _AFTER]))
-            for a in group]
+    ends = [
+        a.reading.type == "SUPERSEDES" and w.says_it_ends(w.words(text[a.attr_end : a.attr_end + _AFTER]))
+        for a in group
+    ]
     for i in range(len(group) - 2, -1, -1):
         a, b = group[i], group[i + 1]
-        if ends[i + 1] and a.m.ref != source and a.m.form != "header" and a.reading.type == "CITES" and \
-                w.ends_with_next(text[a.attr_end:b.start]):
+        if (
+            ends[i + 1]
+            and a.m.ref != source
+            and a.m.form != "header"
+            and a.reading.type == "CITES"
+            and w.ends_with_next(text[a.attr_end : b.start])
+        ):
             a.reading, a.effective = w.read_source(words.before(a.start - s), " hết hiệu lực"), b.effective
             ends[i] = True
 
@@ -239,7 +265,7 @@ def _inline_lead(gap: str, own: str | None) -> _Lead | None:
     colon = gap.rfind(":")
     if colon < 0:
         return None
-    r = w.lead_in(w.SentenceWords(gap[:colon + 1]))
+    r = w.lead_in(w.SentenceWords(gap[: colon + 1]))
     return _Lead(r, _change_effective(gap[:colon], own)) if r else None
 
 
@@ -248,14 +274,22 @@ def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
     own words name it (and maybe a part of it), they do not say what the loaded document does with it."""
     own = a.reading
     if lead is not None:
-        item = w.item_head(gap[gap.rfind(":") + 1:])
-        if item is not None and (lead.reading.type == "SUPERSEDES" or own.type == "CITES") and \
-                (own.type != "SUPERSEDES" or item.named):
+        item = w.item_head(gap[gap.rfind(":") + 1 :])
+        if (
+            item is not None
+            and (lead.reading.type == "SUPERSEDES" or own.type == "CITES")
+            and (own.type != "SUPERSEDES" or item.named)
+        ):
             a.reading = lead.reading._replace(scope=item.scope or lead.reading.scope)
             a.effective, a.listed = lead.effective, True
             return
-    if prev is not None and prev.listed and prev.reading.type == "IMPLEMENTS" and own.type == "CITES" and \
-            w.named_member(gap):
+    if (
+        prev is not None
+        and prev.listed
+        and prev.reading.type == "IMPLEMENTS"
+        and own.type == "CITES"
+        and w.named_member(gap)
+    ):
         a.reading, a.listed = prev.reading, True  # "..., Phương án số <a>": the list's verb governs it too
     elif prev is not None and prev.reading.type == "SUPERSEDES":
         part = w.coordinated(gap)
@@ -265,7 +299,7 @@ def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
 
 def _lead_in(masked: str, group: list[_At], s: int, own: str | None) -> _Lead | None:
     """The lead-in a sentence ending in ":" gives the list after it (its words after its last mention)."""
-    tail = masked[group[-1].attr_end - s:] if group else masked
+    tail = masked[group[-1].attr_end - s :] if group else masked
     r = w.lead_in(w.SentenceWords(tail))
     return _Lead(r, _change_effective(tail, own)) if r else None
 
@@ -279,7 +313,7 @@ def _pair(text: str, ats: list[_At], i: int) -> str | None:
     a, b = ats[i - 1], ats[i]
     if a.m.ref == b.m.ref or a.m.form == "header" or b.m.form == "header" or a.sentence != b.sentence:
         return None
-    gap = w.words(text[a.attr_end:b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
+    gap = w.words(text[a.attr_end : b.start]) if b.start - a.attr_end <= 2 * _GAP else ";"
     return None if len(gap) > _GAP or ";" in gap else gap
 
 
@@ -333,7 +367,7 @@ _ACTS = frozenset({"Plan", "Programme", "Scheme", "Guidance"})
 
 
 def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passages) -> list[Relation]:
-    """"Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
+    """ "Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
     of documents of one kind, or plans, programmes, schemes and guides, before the one the verb is said of)."""
     out: list[Relation] = []
     a, b = ats[i - 1], ats[i]
@@ -349,8 +383,9 @@ def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passa
     return out
 
 
-def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_start: int,
-             ev: Evidence) -> list[Relation]:
+def _said_of(
+    text: str, ats: list[_At], i: int, gap: str, source: str, opening_start: int, ev: Evidence
+) -> list[Relation]:
     """What the words between ats[i-1] and ats[i] say one does with the other (see wording.between and
     wording.issued_for); the loaded document's readings of the two follow."""
     a, b = ats[i - 1], ats[i]
@@ -359,7 +394,7 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
         # the verb is said of a: what the loaded document does with a, it does with what a carries out
         b.reading = a.reading if a.reading.type == "IMPLEMENTS" else w.CITES
         return [_rel(a, b, r, ev)]
-    how = w.issued_for(w.words(text[opening_start:a.start]), gap) if b.m.ref != source else None
+    how = w.issued_for(w.words(text[opening_start : a.start]), gap) if b.m.ref != source else None
     if how == "reported":
         # "Thực hiện <a>, Ban Thường vụ Tỉnh ủy đã ban hành <b>": a report of what another text carries out
         a.reading = b.reading = w.CITES
@@ -370,5 +405,12 @@ def _said_of(text: str, ats: list[_At], i: int, gap: str, source: str, opening_s
 
 def _rel(a: _At, b: _At, r: w.Reading, ev: Evidence) -> Relation:
     """`a` -> `b` as the file quoted by `ev` states it (neither is that file's own document)."""
-    return Relation(source=a.m.ref or "", target=b.m.ref or "", type=r.type, kind=r.kind, scope=r.scope, evidence=ev,
-                    stated_by=ev.file)
+    return Relation(
+        source=a.m.ref or "",
+        target=b.m.ref or "",
+        type=r.type,
+        kind=r.kind,
+        scope=r.scope,
+        evidence=ev,
+        stated_by=ev.file,
+    )

@@ -61,15 +61,22 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
     sym = m.sym
     assert sym is not None
     info = m.body
-    if info is not None and not compatible(info, sym.issuer_code if sym.shape != "state" else (
-            sym.type_code if sym.type_code in {"UBND", "HĐND"} else sym.issuer_code)):
+    if info is not None and not compatible(
+        info,
+        sym.issuer_code
+        if sym.shape != "state"
+        else (sym.type_code if sym.type_code in {"UBND", "HĐND"} else sym.issuer_code),
+    ):
         info = None
     jurisdiction = None
     level: Level | None = "central"
     if sym.is_local:
         jurisdiction = place_body(info, source) if info else source.jurisdiction
-        level = (gazetteer.level(jurisdiction) or (source.level if jurisdiction == source.jurisdiction else None)
-                 ) if jurisdiction else None
+        level = (
+            (gazetteer.level(jurisdiction) or (source.level if jurisdiction == source.jurisdiction else None))
+            if jurisdiction
+            else None
+        )
     issuer = display_name(info, jurisdiction) if info else issuer_of_code(sym.issuer_code)
     year = int(m.date[:4]) if m.date else sym.year
     term = m.term
@@ -77,9 +84,23 @@ def _full_ref(m: Mention, source: DocRef) -> DocRef:
         term = party_term(m.date)
     if sym.shape == "state_year" and (qh := re.fullmatch(r"QH(\d+)", sym.issuer_code or "")):
         term = sys.intern(qh.group(1))
-    return DocRef(key="", label=m.label, symbol=sym.symbol, number=sym.number, type_code=sym.type_code,
-                  issuer_code=sym.issuer_code, date=m.date, year=year, issuer=issuer, jurisdiction=jurisdiction,
-                  level=level, branch=sym.branch, term=term, title=m.title, body=info)
+    return DocRef(
+        key="",
+        label=m.label,
+        symbol=sym.symbol,
+        number=sym.number,
+        type_code=sym.type_code,
+        issuer_code=sym.issuer_code,
+        date=m.date,
+        year=year,
+        issuer=issuer,
+        jurisdiction=jurisdiction,
+        level=level,
+        branch=sym.branch,
+        term=term,
+        title=m.title,
+        body=info,
+    )
 
 
 def _is_source(source: DocRef, r: DocRef) -> bool:
@@ -136,11 +157,24 @@ def _short_ref(m: Mention, source: DocRef) -> DocRef:
     jurisdiction = place_body(info, source) if info and info.level != "central" else None
     issuer = display_name(info, jurisdiction) if info else None
     key = f"short:{m.label or 'Document'}:{m.number}:{fold_key(issuer or '')}" + (
-        f":{m.symbol_year}" if m.symbol_year else "")
-    return DocRef(key=key, label=m.label, number=m.number, year=m.symbol_year, issuer=issuer,
-                  jurisdiction=jurisdiction, level=(info.level if info and info.level == "central" else None),
-                  branch=info.branch if info else None, issuer_code=(info.codes[0] if info and info.codes else None),
-                  resolved=False, missing=["symbol"], short=True, term=m.term, body=info)
+        f":{m.symbol_year}" if m.symbol_year else ""
+    )
+    return DocRef(
+        key=key,
+        label=m.label,
+        number=m.number,
+        year=m.symbol_year,
+        issuer=issuer,
+        jurisdiction=jurisdiction,
+        level=(info.level if info and info.level == "central" else None),
+        branch=info.branch if info else None,
+        issuer_code=(info.codes[0] if info and info.codes else None),
+        resolved=False,
+        missing=["symbol"],
+        short=True,
+        term=m.term,
+        body=info,
+    )
 
 
 def _resolve_short(mentions: list[Mention], source: DocRef, full: list[DocRef]) -> dict[str, DocRef]:
@@ -172,10 +206,22 @@ def _resolve_named(mentions: list[Mention], source: DocRef) -> dict[str, DocRef]
         jurisdiction = place_body(classify((m.issuer or "").replace("Đại hội ", "")), source) if local else None
         title = m.title or m.quote
         key = f"named:{fold_key(title)}|{m.date or year or m.term or ''}|{fold_key(jurisdiction or '')}"
-        docs.setdefault(key, DocRef(key=key, label=m.label, name=title, title=title, year=year, term=m.term,
-                                    date=m.date, jurisdiction=jurisdiction, level=("central" if not local else None),
-                                    issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
-                                    missing=["symbol"]))
+        docs.setdefault(
+            key,
+            DocRef(
+                key=key,
+                label=m.label,
+                name=title,
+                title=title,
+                year=year,
+                term=m.term,
+                date=m.date,
+                jurisdiction=jurisdiction,
+                level=("central" if not local else None),
+                issuer=(f"{m.issuer} {jurisdiction}" if local and jurisdiction else m.issuer),
+                missing=["symbol"],
+            ),
+        )
         m.ref = key
     return docs
 

@@ -107,4 +107,6 @@ def short_fits(short: DocRef, cand: DocRef, citing_place: str | None, named_in_c
         return False
     if short.jurisdiction:
         return cand.jurisdiction in (None, short.jurisdiction)
-    return not is_local(cand) or named_in_citing_file or (citing_place is not None and cand.jurisdiction == citing_place)
+    return (
+        not is_local(cand) or named_in_citing_file or (citing_place is not None and cand.jurisdiction == citing_place)
+    )

@@ -89,16 +89,49 @@ SYMBOL_RE = re.compile(
 
 # Codes that OCR or plain-ASCII typing write with D for Đ.
 _D_FIX = {
-    "QD": "QĐ", "QDI": "QĐi", "QDi": "QĐi", "ND": "NĐ", "HDND": "HĐND", "DA": "ĐA", "DU": "ĐU",
-    "HDNN": "HĐNN", "BGDDT": "BGDĐT", "HD": "HD", "DCS": "ĐCS", "DUK": "ĐUK", "HDTP": "HĐTP",
-    "HDBCQG": "HĐBCQG", "LDTBXH": "LĐTBXH", "BLDTBXH": "BLĐTBXH", "TƯ": "TW",
+    "QD": "QĐ",
+    "QDI": "QĐi",
+    "QDi": "QĐi",
+    "ND": "NĐ",
+    "HDND": "HĐND",
+    "DA": "ĐA",
+    "DU": "ĐU",
+    "HDNN": "HĐNN",
+    "BGDDT": "BGDĐT",
+    "HD": "HD",
+    "DCS": "ĐCS",
+    "DUK": "ĐUK",
+    "HDTP": "HĐTP",
+    "HDBCQG": "HĐBCQG",
+    "LDTBXH": "LĐTBXH",
+    "BLDTBXH": "BLĐTBXH",
+    "TƯ": "TW",
 }
 
 # Issuer codes of local (province / district) bodies: their numbers repeat in every jurisdiction.
 LOCAL_ISSUERS = Symbol.LOCAL_ISSUERS
 # Party type codes (the middle part of "31-NQ/TW").
-PARTY_TYPES = {"NQ", "KL", "CT", "QĐ", "QĐi", "QC", "HD", "CTr", "KH", "TB", "BC", "TTr", "ĐA", "CV", "TT",
-               "HĐ", "QyĐ", "ĐK", "TBKL"}
+PARTY_TYPES = {
+    "NQ",
+    "KL",
+    "CT",
+    "QĐ",
+    "QĐi",
+    "QC",
+    "HD",
+    "CTr",
+    "KH",
+    "TB",
+    "BC",
+    "TTr",
+    "ĐA",
+    "CV",
+    "TT",
+    "HĐ",
+    "QyĐ",
+    "ĐK",
+    "TBKL",
+}
 # Codes written in mixed case, by their capitals ("CTR" -> "CTr", "TTG" -> "TTg"); "Tg" is the Prime
 # Minister's "TTg" shortened.
 _MIXED_CASE = {c.upper(): c for c in (*PARTY_TYPES, "TTg")} | {"TG": "TTg"}

@@ -33,17 +33,55 @@ from .normalise import MatchView, matching_form
 
 # Proper names in the words that titles use, as they are written in running text.
 _PROPER = (
-    "Cộng hòa xã hội chủ nghĩa Việt Nam", "Đảng Cộng sản Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Việt Nam",
-    "Quốc hội", "Ủy ban Thường vụ Quốc hội", "Chính phủ", "Thủ tướng Chính phủ", "Chủ tịch nước",
-    "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Chấp hành", "Ban Thường vụ", "Thường trực",
-    "Trung ương", "Đảng bộ", "Đảng ủy", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng",
-    "Hội đồng nhân dân", "Ủy ban nhân dân", "Ủy ban Kiểm tra", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận",
-    "Ban Nội chính", "Hội nghị", "Đại hội", "Nhân dân", "Ngân hàng Nhà nước", "Kiểm toán nhà nước",
-    "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Công an nhân dân", "Quân đội nhân dân", "Hồ Chí Minh",
-    "Thành phố Hồ Chí Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Công đoàn Việt Nam", "Liên Hợp Quốc",
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Đảng Cộng sản Việt Nam",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Việt Nam",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Chủ tịch nước",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Ban Chấp hành",
+    "Ban Thường vụ",
+    "Thường trực",
+    "Trung ương",
+    "Đảng bộ",
+    "Đảng ủy",
+    "Thành ủy",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Ủy ban Kiểm tra",
+    "Ban Tuyên giáo",
+    "Ban Tổ chức",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Hội nghị",
+    "Đại hội",
+    "Nhân dân",
+    "Ngân hàng Nhà nước",
+    "Kiểm toán nhà nước",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Công an nhân dân",
+    "Quân đội nhân dân",
+    "Hồ Chí Minh",
+    "Thành phố Hồ Chí Minh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Công đoàn Việt Nam",
+    "Liên Hợp Quốc",
 )
 _PROPER_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in sorted(_PROPER, key=len, reverse=True)) + r")(?!\w)")
+    r"(?<!\w)(?:" + "|".join(re.escape(p.lower()) for p in sorted(_PROPER, key=len, reverse=True)) + r")(?!\w)"
+)
 _PROPER_BY_LOW = {p.lower(): p for p in _PROPER}
 # a Roman numeral after the words that number terms, congresses and parts: "khóa XI", "lần thứ XII"
 _ROMAN = re.compile(r"(?<!\w)(khóa|thứ|đại hội|chương|phần|mục|nghị quyết trung ương) ([ivxl]{1,6})(?!\w)")
@@ -89,6 +127,7 @@ def _as_in_text(low: str, view: MatchView) -> str | None:
 
 def _places(s: str) -> str:
     """Places the gazetteer knows, after their admin word, in their proper case."""
+
     def fix(m: re.Match[str]) -> str:
         words = m.group(2).split(" ")
         for n in range(len(words), 0, -1):
@@ -117,7 +156,7 @@ def sentence_case(words: str, text: str | MatchView = "", first: Literal["upper"
         cased = _ROMAN.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", cased)
         # abbreviations are kept as the header writes them (every step so far kept the length)
         for m in _KEPT.finditer(words):
-            cased = cased[:m.start()] + m.group(0) + cased[m.end():]
+            cased = cased[: m.start()] + m.group(0) + cased[m.end() :]
         cased = _places(cased)
     proper_start = bool(_PROPER_RE.match(cased.lower())) and cased[:1].isupper()
     if first == "upper" or (first == "auto" and not low.startswith(_FUNCTION_START)):

@@ -53,8 +53,10 @@ _VERBS = rf"(?:{_VERB})(?:\s*,?\s*(?:và\s+)?(?:{_alt(tuple(lexicon.changes(foll
 _TYPE = _alt(tuple(TYPE_WORD_TO_LABEL))
 _PART = _alt(("điểm", "khoản", "điều", "mục", "chương", "phần", "tiểu mục", "phụ lục"))
 #: what names a part of a document: "khoản 1 Điều 73", "các điều 5, 6 và 7", "một số điều", "quy định tại"
-_LOCATOR = (rf"(?:\s*,|\s+(?:(?:{_PART})\s+\w+(?:\.\w+)*|(?:một\s+số|các|những)\s+(?:{_PART}|nội\s+dung|quy\s+định)|"
-            rf"(?:các\s+)?quy\s+định\s+tại|toàn\s+bộ|\d{{1,4}}[a-zđ]?|và)(?!\w)){{0,12}}")
+_LOCATOR = (
+    rf"(?:\s*,|\s+(?:(?:{_PART})\s+\w+(?:\.\w+)*|(?:một\s+số|các|những)\s+(?:{_PART}|nội\s+dung|quy\s+định)|"
+    rf"(?:các\s+)?quy\s+định\s+tại|toàn\s+bộ|\d{{1,4}}[a-zđ]?|và)(?!\w)){{0,12}}"
+)
 _ITEM_MARK = r"(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|\(\d{1,3}\)|\([a-zđ]\))"
 
 
@@ -108,26 +110,38 @@ def words(s: str) -> str:
 # ------------------------------------------------------------------------------------ the loaded document
 
 _SUPERSEDE_TAIL = re.compile(
-    rf"(?<!được\s)(?<!\w)(?P<v>{_VERBS}|hết hiệu lực)(?P<scope>{_LOCATOR})(?:\s+của)?[\s:]*$", re.IGNORECASE)
+    rf"(?<!được\s)(?<!\w)(?P<v>{_VERBS}|hết hiệu lực)(?P<scope>{_LOCATOR})(?:\s+của)?[\s:]*$", re.IGNORECASE
+)
 # "Các quy định về viễn thông của <X> hết hiệu lực", "Điều 5 của <X> hết hiệu lực": a part of X ends
-_PART_OF = re.compile(rf"^(?P<before>.*(?:^|[\s.)]))(?P<scope>(?:quy\s+định|{_PART})\b[^;:]{{0,100}}?)"
-                      rf"\s+(?:của|tại)(?:\s+(?:{_TYPE})\b[^;:]{{0,100}}?\s+số)?\s*$", re.IGNORECASE)
+_PART_OF = re.compile(
+    rf"^(?P<before>.*(?:^|[\s.)]))(?P<scope>(?:quy\s+định|{_PART})\b[^;:]{{0,100}}?)"
+    rf"\s+(?:của|tại)(?:\s+(?:{_TYPE})\b[^;:]{{0,100}}?\s+số)?\s*$",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"(?:các|những|một\s+số)\s+$", re.IGNORECASE)
 _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\s*$", re.IGNORECASE)
 # "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
-_ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
-                         rf"kèm\s+theo\s*$", re.IGNORECASE)
+_ANNEX_TAIL = re.compile(
+    rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
+    rf"kèm\s+theo\s*$",
+    re.IGNORECASE,
+)
 # a change of a named part, in words: "về việc sửa đổi, bổ sung quy định mức chi tại <X>", "<A> sửa đổi, bổ
 # sung mức thu quy định tại <B>": the words between the verb and "tại"/"của" name the part changed, and start
 # with what a document sets ("bổ sung kinh phí ... tại <X>" adds money, it changes no document; "... theo quy
 # định của <X>" applies X)
-_CHANGED = (r"(?:(?:một\s+số|các|những)\s+)?(?:quy\s+định|quy\s+chế|mức|định\s+mức|điều|khoản|điểm|danh\s+mục|"
-            r"phụ\s+lục|nội\s+dung|tiêu\s+chuẩn|bảng|giá|chế\s+độ|chính\s+sách|cụm\s+từ|tên)(?!\w)")
+_CHANGED = (
+    r"(?:(?:một\s+số|các|những)\s+)?(?:quy\s+định|quy\s+chế|mức|định\s+mức|điều|khoản|điểm|danh\s+mục|"
+    r"phụ\s+lục|nội\s+dung|tiêu\s+chuẩn|bảng|giá|chế\s+độ|chính\s+sách|cụm\s+từ|tên)(?!\w)"
+)
 _CHANGE_WORDS = rf"(?P<v>{_VERBS})\s+(?P<scope>{_CHANGED}(?:(?!theo\s)[^;:\"]){{0,160}}?)\s+(?:tại|của)\s*$"
 _ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.IGNORECASE)
 # "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
-_ANNEX_IN_WORDS = re.compile(rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
-                             rf"kèm\s+theo\s*$", re.IGNORECASE)
+_ANNEX_IN_WORDS = re.compile(
+    rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
+    rf"kèm\s+theo\s*$",
+    re.IGNORECASE,
+)
 # ... opening a sentence or a title ("Sửa đổi, bổ sung mức hỗ trợ quy định tại <X>")
 _CHANGE_OPENS = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
@@ -140,11 +154,13 @@ _CONDITION = re.compile(r"[;:]|\b(?:nếu|khi|trường hợp)\b", re.IGNORECASE
 # "thực hiện theo quy định của Luật X": applying the rules of X, not implementing X
 _APPLY_RULES = re.compile(r"theo\s+(?:các\s+)?quy định\s+(?:của|tại)\s*$", re.IGNORECASE)
 _PASSIVE = re.compile(
-    rf"(?:đã\s+)?được\s+(?P<v>{_VERBS})(?P<scope>{_LOCATOR})\s+(?:theo|bằng|tại|bởi)\s*$", re.IGNORECASE)
+    rf"(?:đã\s+)?được\s+(?P<v>{_VERBS})(?P<scope>{_LOCATOR})\s+(?:theo|bằng|tại|bởi)\s*$", re.IGNORECASE
+)
 _THEO_DIRECT = re.compile(r"(?:^|\s)(?<!kèm\s)theo\s*$", re.IGNORECASE)  # "gửi kèm theo": attached
 _BASIS = re.compile(r"(?:^|\W)căn\s+cứ(?=\W|$)", re.IGNORECASE)
-_NOT_BASIS = re.compile(r"(?:^|\W)căn\s+cứ\s+(?:vào\s+)?(?:đối\s+tượng|điều\s+kiện|yêu\s+cầu|tình\s+hình)",
-                        re.IGNORECASE)
+_NOT_BASIS = re.compile(
+    r"(?:^|\W)căn\s+cứ\s+(?:vào\s+)?(?:đối\s+tượng|điều\s+kiện|yêu\s+cầu|tình\s+hình)", re.IGNORECASE
+)
 _BASIS_WORD = re.compile(r"căn\s+cứ", re.IGNORECASE)
 _CARRY_OUT = re.compile(_alt(lexicon.carry_out(of_text=True)), re.IGNORECASE)
 _TAIL = 80
@@ -184,16 +200,21 @@ class SentenceWords:
         return m.end() if m else self._NEVER
 
     def before(self, pos: int) -> Before:
-        clause = words(self.text[max(0, pos - 4 * _TAIL):pos])[-3 * _TAIL:]
+        clause = words(self.text[max(0, pos - 4 * _TAIL) : pos])[-3 * _TAIL :]
         tail = clause[-_TAIL:]
-        return Before(tail=tail, clause=clause, basis=self.basis <= pos < self.not_basis, basis_word=self.basis_word <= pos,
-                      carry_out=self.carry_out <= pos or bool(_THEO_DIRECT.search(tail)))
+        return Before(
+            tail=tail,
+            clause=clause,
+            basis=self.basis <= pos < self.not_basis,
+            basis_word=self.basis_word <= pos,
+            carry_out=self.carry_out <= pos or bool(_THEO_DIRECT.search(tail)),
+        )
 
 
 def says_it_ends(after: str) -> bool:
     """Do the words after a mention say it ends ("... hết hiệu lực kể từ ngày ...", not "khi ... hết hiệu lực")?"""
     expires = _EXPIRES.search(after)
-    return bool(expires and not _CONDITION.search(after[:expires.start()]))
+    return bool(expires and not _CONDITION.search(after[: expires.start()]))
 
 
 _MEMBER_GAP = re.compile(r"^\s*[;,]?\s*(?:và\s+)?[^;:]{0,160}$", re.IGNORECASE)
@@ -238,18 +259,19 @@ def read_source(before: Before | str, after: str) -> Reading:
     'amends'
     """
     b = SentenceWords(before).before(len(before)) if isinstance(before, str) else before
-    after = words(after[:_AFTER + 100])[:_AFTER]
+    after = words(after[: _AFTER + 100])[:_AFTER]
     ends = says_it_ends(after)
     sm = _SUPERSEDE_TAIL.search(b.tail)
-    if sm and not _PASSIVE_BEFORE.search(b.tail[:sm.start()]):
-        named_amender = _NAME_BEFORE.search(b.tail[:sm.start()]) and (b.basis_word or ends)
+    if sm and not _PASSIVE_BEFORE.search(b.tail[: sm.start()]):
+        named_amender = _NAME_BEFORE.search(b.tail[: sm.start()]) and (b.basis_word or ends)
         if not named_amender:
             return Reading("SUPERSEDES", kind_of(sm["v"]), scope_of(sm["scope"]))
     if ends:
         return _ends(b.clause, named=bool(sm))
-    am = _ANNEX_TAIL.match(b.clause) or (_ABOUT_CHANGE.search(b.clause) or _CHANGE_OPENS.match(b.clause)
-                                         if not _APPLY_RULES.search(b.tail) else None)
-    if am and not _PASSIVE_BEFORE.search(b.clause[:am.start()]):
+    am = _ANNEX_TAIL.match(b.clause) or (
+        _ABOUT_CHANGE.search(b.clause) or _CHANGE_OPENS.match(b.clause) if not _APPLY_RULES.search(b.tail) else None
+    )
+    if am and not _PASSIVE_BEFORE.search(b.clause[: am.start()]):
         scope = " ".join(am["scope"].split())
         # "Thay thế một số cụm từ tại ... của <X>": words of X replaced, X amended
         return Reading("SUPERSEDES", "amends" if _WORDING.search(scope) else kind_of(am["v"]), scope)
@@ -269,7 +291,9 @@ def _ends(clause: str, named: bool) -> Reading:
     if part is None or named or _VERBS_BEFORE.search(part["before"]):
         return Reading("SUPERSEDES", _EXPIRES_KIND)
     article = _ARTICLE.search(part["before"])  # "Các quy định về ...", "một số điều của ..."
-    return Reading("SUPERSEDES", _PART_EXPIRES_KIND, " ".join(((article[0] if article else "") + part["scope"]).split()))
+    return Reading(
+        "SUPERSEDES", _PART_EXPIRES_KIND, " ".join(((article[0] if article else "") + part["scope"]).split())
+    )
 
 
 def classify_source_relation(prefix: str, suffix: str) -> tuple[str, str | None]:
@@ -294,16 +318,23 @@ _BETWEEN = re.compile(rf"{_CHAIN_VERB}{_HOW}(?P<scope>{_LOCATOR})(?:\s+của)?\s
 # what may stand between a document and the verb said of it: its title ("về ...", "để ...", "nhằm ..."),
 # what it issues or approves ("ban hành Chương trình hành động của Chính phủ"), the rest of its issuer
 _TITLE_HEAD = re.compile(r"^\"?\s*(?:về|để|nhằm|của [^,]{0,80}?(?:về|để|nhằm))\b", re.IGNORECASE)
-_ISSUES_HEAD = re.compile(r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)(?:\s+kèm\s+theo)?\b"
-                          r"[^,;:]{0,120}$", re.IGNORECASE)
+_ISSUES_HEAD = re.compile(
+    r"^(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)(?:\s+kèm\s+theo)?\b"
+    r"[^,;:]{0,120}$",
+    re.IGNORECASE,
+)
 # the rest of A's issuer, then what A issues ("của Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch")
-_ISSUER_ISSUES = re.compile(r"^(?P<issuer>[^,;:]{1,80}?)\s+(?=(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)\b)",
-                            re.IGNORECASE)
-_ISSUER_WORDS = frozenset("vụ ủy ban nhân dân tỉnh thành phố huyện quận thị xã chấp hành trung ương thường trực "
-                          "chính phủ bộ đảng trưởng tịch tướng đốc hàng nhà nước".split())  # "Bộ trưởng Bộ Tài chính"
+_ISSUER_ISSUES = re.compile(
+    r"^(?P<issuer>[^,;:]{1,80}?)\s+(?=(?:về\s+việc\s+|về\s+)?(?:ban\s+hành|phê\s+duyệt|thông\s+qua)\b)", re.IGNORECASE
+)
+_ISSUER_WORDS = frozenset(
+    "vụ ủy ban nhân dân tỉnh thành phố huyện quận thị xã chấp hành trung ương thường trực "
+    "chính phủ bộ đảng trưởng tịch tướng đốc hàng nhà nước".split()
+)  # "Bộ trưởng Bộ Tài chính"
 # "Luật Đất đai số 31/2024/QH15 có hiệu lực từ ngày 01/8/2024, thay thế ...": the verb is still said of it
-_TAKES_EFFECT_HEAD = re.compile(r"^(?:đã\s+|sẽ\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+[\w/.\s]{1,30}?,?$",
-                                re.IGNORECASE)
+_TAKES_EFFECT_HEAD = re.compile(
+    r"^(?:đã\s+|sẽ\s+)?có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+[\w/.\s]{1,30}?,?$", re.IGNORECASE
+)
 _NEW_CLAUSE = re.compile(r"\b(?:đã|đang|sẽ|vừa|được)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"\"[^\"]*\"")
 _ISSUED_PASSIVE = re.compile(r"^(?:đã\s+)?được\s+ban\s+hành\s*", re.IGNORECASE)
@@ -329,7 +360,7 @@ def between(gap: str, titled: bool) -> Reading | None:
     """
     gap = gap.strip()
     m = _BETWEEN.search(gap) or _CHANGE_IN_WORDS.search(gap) or _ANNEX_IN_WORDS.search(gap)
-    if not m or not _said_of_a(gap[:m.start()].strip(), titled):
+    if not m or not _said_of_a(gap[: m.start()].strip(), titled):
         return None
     v = m["v"]
     if re.match(_VERB, v, re.IGNORECASE):
@@ -354,7 +385,7 @@ def _said_of_a(head: str, titled: bool) -> bool:
     if _ISSUES_HEAD.match(rest) or _issuer_words(rest):
         return True
     im = _ISSUER_ISSUES.match(rest)
-    return bool(im and _issuer_words(im["issuer"]) and _ISSUES_HEAD.match(rest[im.end():]))
+    return bool(im and _issuer_words(im["issuer"]) and _ISSUES_HEAD.match(rest[im.end() :]))
 
 
 def _issuer_words(head: str) -> bool:
@@ -366,7 +397,7 @@ def _issuer_words(head: str) -> bool:
 
 
 def passive(gap: str) -> Reading | None:
-    """"<A> đã được sửa đổi, bổ sung một số điều theo <B>": B SUPERSEDES A.
+    """ "<A> đã được sửa đổi, bổ sung một số điều theo <B>": B SUPERSEDES A.
 
     >>> passive(" đã được sửa đổi, bổ sung một số điều theo ")
     Reading(type='SUPERSEDES', kind='amends', scope='một số điều')
@@ -434,10 +465,16 @@ def coordinated(gap: str) -> Part | None:
 
 
 _CARRY_OUT_LIST = lexicon.alternation(lexicon.governing("implements"))  # "thực hiện", "triển khai", ...
-_OPENS_CARRY_OUT = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
-                              rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
-_ISSUED = re.compile(r"^\s*,\s*(?P<subject>[^,;:\"]{1,80}?)\s+(?:(?:đã|vừa|kịp\s+thời|chỉ\s+đạo)\s+)*"
-                     r"(?:xây\s+dựng(?:\s*,|\s+và)\s+)?ban\s+hành\s*$", re.IGNORECASE)
+_OPENS_CARRY_OUT = re.compile(
+    rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
+    rf"(?:{_CARRY_OUT_LIST})\s*$",
+    re.IGNORECASE,
+)
+_ISSUED = re.compile(
+    r"^\s*,\s*(?P<subject>[^,;:\"]{1,80}?)\s+(?:(?:đã|vừa|kịp\s+thời|chỉ\s+đạo)\s+)*"
+    r"(?:xây\s+dựng(?:\s*,|\s+và)\s+)?ban\s+hành\s*$",
+    re.IGNORECASE,
+)
 _ATTACHED = re.compile(r"^\s*[,(]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$", re.IGNORECASE)
 _CARRIES_OUT = re.compile(rf"(?:{_CARRY_OUT_LIST})\s*$", re.IGNORECASE)
 
@@ -463,7 +500,8 @@ def issued_for(opening: str, gap: str) -> str | None:
 
 _LEAD_IN = re.compile(
     rf"(?<!được\s)(?<!\w)(?P<v>{_VERBS}|hết\s+hiệu\s+lực)(?P<scope>{_LOCATOR})(?:\s+của)?(?P<rest>[^:;]{{0,200}}):\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _EXCEPT = re.compile(r"\btrừ\b", re.IGNORECASE)
 
 
@@ -481,7 +519,7 @@ def lead_in(sentence: SentenceWords) -> Reading | None:
     if not text.endswith(":"):
         return None
     m = _LEAD_IN.search(text)
-    if m and not _NAME_BEFORE.search(text[:m.start()]):
+    if m and not _NAME_BEFORE.search(text[: m.start()]):
         if _EXCEPT.search(m["rest"]):
             return None  # the list holds the exceptions
         return Reading("SUPERSEDES", kind_of(m["v"]), scope_of(m["scope"]))

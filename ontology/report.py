@@ -66,8 +66,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def _doc_cells(node: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": node, "symbol": attrs.get("symbol"), "label": attrs.get("label"), "date": attrs.get("date"),
-            "jurisdiction": attrs.get("jurisdiction"), "issuer": attrs.get("issuer"), "title": attrs.get("title")}
+    return {
+        "id": node,
+        "symbol": attrs.get("symbol"),
+        "label": attrs.get("label"),
+        "date": attrs.get("date"),
+        "jurisdiction": attrs.get("jurisdiction"),
+        "issuer": attrs.get("issuer"),
+        "title": attrs.get("title"),
+    }
 
 
 def _sentence(evidence: Mapping[str, Any] | None) -> str | None:
@@ -76,10 +83,17 @@ def _sentence(evidence: Mapping[str, Any] | None) -> str | None:
 
 def _hops(hops: Sequence[Mapping[str, Any]], parent: str) -> Iterator[dict[str, Any]]:
     for hop in hops:
-        yield {"direction": hop.get("direction"), "depth": hop.get("depth"), "parent": parent,
-               **_doc_cells(hop["node"], hop.get("attrs") or {}),
-               "relation": hop.get("edge_type"), "kind": hop.get("edge_kind"), "seen": bool(hop.get("seen")),
-               "source_file": hop.get("source_file"), "sentence": _sentence(hop.get("evidence"))}
+        yield {
+            "direction": hop.get("direction"),
+            "depth": hop.get("depth"),
+            "parent": parent,
+            **_doc_cells(hop["node"], hop.get("attrs") or {}),
+            "relation": hop.get("edge_type"),
+            "kind": hop.get("edge_kind"),
+            "seen": bool(hop.get("seen")),
+            "source_file": hop.get("source_file"),
+            "sentence": _sentence(hop.get("evidence")),
+        }
         yield from _hops(hop.get("children") or [], hop["node"])
 
 
@@ -111,12 +125,22 @@ def coverage_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for e in entries:
         step = (e.get("edges") or [{}])[0]
-        cells = {**_doc_cells(e["node"], e.get("attrs") or {}), "jurisdiction": e.get("jurisdiction"),
-                 "issuer": e.get("issuer")}
-        rows.append({**cells, "distance": e.get("distance"),
-                     "chain": " → ".join(names.get(n) or n for n in e.get("chain") or []),
-                     "relation": step.get("type"), "kind": step.get("kind"), "source_file": step.get("source_file"),
-                     "sentence": _sentence(step.get("evidence"))})
+        cells = {
+            **_doc_cells(e["node"], e.get("attrs") or {}),
+            "jurisdiction": e.get("jurisdiction"),
+            "issuer": e.get("issuer"),
+        }
+        rows.append(
+            {
+                **cells,
+                "distance": e.get("distance"),
+                "chain": " → ".join(names.get(n) or n for n in e.get("chain") or []),
+                "relation": step.get("type"),
+                "kind": step.get("kind"),
+                "source_file": step.get("source_file"),
+                "sentence": _sentence(step.get("evidence")),
+            }
+        )
     return rows
 
 
@@ -159,8 +183,9 @@ def xlsx_bytes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], sheet:
     import xlsxwriter  # only needed for .xlsx
 
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                                     "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True})
     for col, name in enumerate(columns):

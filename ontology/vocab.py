@@ -321,17 +321,33 @@ NODE_DATATYPE_PROPERTIES: Final = MappingProxyType(
 )
 
 #: list-valued node attribute -> pg: datatype property repeated once per element
-NODE_LIST_PROPERTIES: Final = MappingProxyType({"sources": "assertedIn", "missing": "missing", "aliases": "alias",
-                                                "status_by": "statusBy"})
+NODE_LIST_PROPERTIES: Final = MappingProxyType(
+    {"sources": "assertedIn", "missing": "missing", "aliases": "alias", "status_by": "statusBy"}
+)
 
 #: evidence key -> pg: datatype property on the pg:Evidence node
-EVIDENCE_PROPERTIES: Final = MappingProxyType({"file": "file", "start": "start", "end": "end", "sentence": "sentence",
-                                              "sentence_start": "sentenceStart", "sentence_end": "sentenceEnd"})
+EVIDENCE_PROPERTIES: Final = MappingProxyType(
+    {
+        "file": "file",
+        "start": "start",
+        "end": "end",
+        "sentence": "sentence",
+        "sentence_start": "sentenceStart",
+        "sentence_end": "sentenceEnd",
+    }
+)
 
 #: datatype properties of the reified edge (rdf:Statement) besides its evidence
 STATEMENT_DATATYPE_PROPERTIES: Final = MappingProxyType(
-    {"key": "edgeKey", "source_file": "sourceFile", "source_path": "sourcePath", "scope": "scope",
-     "effective": "effective", "origin": "origin"})
+    {
+        "key": "edgeKey",
+        "source_file": "sourceFile",
+        "source_path": "sourcePath",
+        "scope": "scope",
+        "effective": "effective",
+        "origin": "origin",
+    }
+)
 
 #: attributes without a property of their own travel as one JSON literal here
 EXTRA_PROPERTY: Final = "extraAttributes"
@@ -434,10 +450,12 @@ def relation_iri(type_: str, kind: str | None = None) -> URIRef:
 
 @functools.cache
 def _iri_to_relation() -> MappingProxyType[URIRef, tuple[str, str | None]]:
-    return MappingProxyType({
-        **{pg(local): (type_, None) for type_, local in RELATION_PROPERTY.items()},
-        **{pg(local): (type_, kind) for (type_, kind), local in KIND_PROPERTY.items()},
-    })
+    return MappingProxyType(
+        {
+            **{pg(local): (type_, None) for type_, local in RELATION_PROPERTY.items()},
+            **{pg(local): (type_, kind) for (type_, kind), local in KIND_PROPERTY.items()},
+        }
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -455,7 +473,7 @@ def relation_of(iri: str) -> tuple[str, str | None]:
     statement node). Raises ValueError for an IRI that is not a relation property.
     """
     try:
-        return _iri_to_relation()[pg(str(iri)[len(PG):])] if str(iri).startswith(PG) else _missing(iri)
+        return _iri_to_relation()[pg(str(iri)[len(PG) :])] if str(iri).startswith(PG) else _missing(iri)
     except KeyError:
         raise ValueError(f"{iri} is not a PolicyGraph relation property") from None
 

@@ -46,8 +46,9 @@ for _name in ("DIR", "PORT"):  # scripts/neo4j-local is always told where, never
     os.environ.pop(f"NEO4J_LOCAL_{_name}", None)
 
 
-def neo4j_local(command: str, state_dir: Path, port: int | None = None, timeout: float = 600,
-                args: Sequence[str] = ()) -> str:
+def neo4j_local(
+    command: str, state_dir: Path, port: int | None = None, timeout: float = 600, args: Sequence[str] = ()
+) -> str:
     """Run ``scripts/neo4j-local COMMAND [ARGS]`` for the instance in ``state_dir``; its last stdout line.
 
     ``port`` None or 0: any free port the launcher picks (never 7687).
@@ -55,7 +56,9 @@ def neo4j_local(command: str, state_dir: Path, port: int | None = None, timeout:
     if shutil.which("java") is None or not NEO4J_LOCAL.exists():
         raise RuntimeError("scripts/neo4j-local needs Java 17+ and Maven")
     env = dict(os.environ, NEO4J_LOCAL_DIR=str(state_dir), NEO4J_LOCAL_PORT=str(port or 0))
-    proc = subprocess.run(["bash", str(NEO4J_LOCAL), command, *args], env=env, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        ["bash", str(NEO4J_LOCAL), command, *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
     if proc.returncode not in (0, 3):
         raise RuntimeError(f"neo4j-local {command} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     lines = proc.stdout.strip().splitlines()

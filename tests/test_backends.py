@@ -38,8 +38,9 @@ QUESTIONS = [
 def loaded(tmp_path_factory: pytest.TempPathFactory, neo4j_driver: Any, neo4j_uri: str) -> tuple[Path, str]:
     neo4j_store.wipe(neo4j_driver)
     store = tmp_path_factory.mktemp("backends") / "g.json"
-    r = CliRunner().invoke(app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(store),
-                                 "--neo4j", neo4j_uri, "--json"])
+    r = CliRunner().invoke(
+        app, ["load", str(ROOT / "examples" / "corpus"), "--store", str(store), "--neo4j", neo4j_uri, "--json"]
+    )
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["neo4j"]["files_pushed"] == 5
     return store, neo4j_uri
@@ -58,10 +59,18 @@ def test_embedded_and_neo4j_answer_alike(loaded: tuple[Path, str], question: lis
     assert ja  # a real answer, not an empty one
 
 
-@pytest.mark.parametrize("question", [["coverage", "98/2023/QH15"], ["coverage", "31-NQ/TW", "--limit", "2"],
-                                      ["coverage", "31-NQ/TW", "--via-cites", "--limit", "1"]], ids=" ".join)
-def test_coverage_text_reads_in_full_only_what_it_shows_and_says_the_same(loaded: tuple[Path, str],
-                                                                          question: list[str]) -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["coverage", "98/2023/QH15"],
+        ["coverage", "31-NQ/TW", "--limit", "2"],
+        ["coverage", "31-NQ/TW", "--via-cites", "--limit", "1"],
+    ],
+    ids=" ".join,
+)
+def test_coverage_text_reads_in_full_only_what_it_shows_and_says_the_same(
+    loaded: tuple[Path, str], question: list[str]
+) -> None:
     """Neo4j counts a brief walk and reads the documents shown in full; the text is the store's."""
     store, uri = loaded
     runner = CliRunner()
@@ -84,8 +93,10 @@ def test_loading_twice_leaves_identical_counts(loaded: tuple[Path, str], neo4j_d
 
 def test_cypher_finds_local_documents_implementing_31(loaded: tuple[Path, str]) -> None:
     _, uri = loaded
-    q = ("MATCH p = (d:Document)-[:IMPLEMENTS*1..4]->(t:Document {symbol: $symbol}) "
-         "WHERE d.jurisdiction IS NOT NULL RETURN DISTINCT d.jurisdiction AS j ORDER BY j")
+    q = (
+        "MATCH p = (d:Document)-[:IMPLEMENTS*1..4]->(t:Document {symbol: $symbol}) "
+        "WHERE d.jurisdiction IS NOT NULL RETURN DISTINCT d.jurisdiction AS j ORDER BY j"
+    )
     r = CliRunner().invoke(app, ["cypher", q, "--param", "symbol=31-NQ/TW", "--json", "--neo4j", uri])
     assert r.exit_code == 0, r.output
     assert [row["j"] for row in json.loads(r.stdout)] == ["Thành phố Hồ Chí Minh"]

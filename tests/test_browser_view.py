@@ -50,8 +50,9 @@ def browser() -> Iterator[Any]:
 
 
 def write_view(store: Path, out: Path, *args: str) -> dict[str, Any]:
-    r = runner.invoke(app, ["view", *args, "-o", str(out), "--store", str(store)],
-                      env={"POLICYGRAPH_STORE": None, "NEO4J_URI": None})
+    r = runner.invoke(
+        app, ["view", *args, "-o", str(out), "--store", str(store)], env={"POLICYGRAPH_STORE": None, "NEO4J_URI": None}
+    )
     assert r.exit_code == 0, r.output
     return page_data(out.read_text(encoding="utf-8"))
 
@@ -83,12 +84,12 @@ def click_edge(driver: Any, j: int) -> None:
     """Click the middle of edge j as drawn on the canvas."""
     from selenium.webdriver.common.action_chains import ActionChains
 
-    x, y = driver.execute_script(
-        f"const p = PG.network.canvasToDOM(PG.edgeMid({j})); return [p.x, p.y];")
+    x, y = driver.execute_script(f"const p = PG.network.canvasToDOM(PG.edgeMid({j})); return [p.x, p.y];")
     canvas = driver.find_element("css selector", "#pg-canvas canvas")
     size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(canvas, int(x - size["width"] / 2),
-                                                     int(y - size["height"] / 2)).click().perform()
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
+    ).click().perform()
 
 
 def test_focus_view_of_31_in_chromium(browser: Any, sample_store: Path, tmp_path: Path) -> None:
@@ -111,8 +112,11 @@ def test_focus_view_of_31_in_chromium(browser: Any, sample_store: Path, tmp_path
     assert abs(centre["x"] - focus["x"]) < 1 and abs(centre["y"] - focus["y"]) < 1
 
     # clicking an edge shows the sentence that states it
-    j = next(i for i, e in enumerate(data["edges"]) if e["type"] == "IMPLEMENTS"
-             and data["nodes"][e["from"]]["name"] == "1330-CV/BTGTU")
+    j = next(
+        i
+        for i, e in enumerate(data["edges"])
+        if e["type"] == "IMPLEMENTS" and data["nodes"][e["from"]]["name"] == "1330-CV/BTGTU"
+    )
     browser.execute_script("PG.network.fit()")
     time.sleep(0.3)
     click_edge(browser, j)
@@ -163,8 +167,13 @@ def test_document_text_shows_as_text(browser: Any, tmp_path: Path) -> None:
     evil = "<script>window.pgPwned = 1</script><b id=pg-bold>bold</b>"
     G.add_node("doc:x", kind="Document", label="Resolution", symbol="7-NQ/TW", title=evil, date="2020-01-01")
     G.add_node("doc:y", kind="Document", label="Plan", symbol="8-KH/TU", jurisdiction="Hải Phòng")
-    G.add_edge("doc:y", "doc:x", type="IMPLEMENTS", kind="implements",
-               evidence={"file": "a.txt", "start": 0, "end": 7, "sentence": "Thực hiện 7-NQ/TW " + evil})
+    G.add_edge(
+        "doc:y",
+        "doc:x",
+        type="IMPLEMENTS",
+        kind="implements",
+        evidence={"file": "a.txt", "start": 0, "end": 7, "sentence": "Thực hiện 7-NQ/TW " + evil},
+    )
     page = render_html(whole_view(G), tmp_path / "evil.html")
     opened(browser, page)
     browser.execute_script("PG.select(PG.data.nodes.findIndex(n => n.id === 'doc:x'))")
@@ -176,8 +185,15 @@ def test_document_text_shows_as_text(browser: Any, tmp_path: Path) -> None:
 
 # the page folds what is typed in its search box by the rule the store folds names by (normalise.fold_key),
 # written again in JavaScript because the page runs offline: these strings must fold alike in both
-FOLDS = ["Thành phố  Hồ Chí Minh", "ÐỒNG NAI", "Hoà Bình", "Nghị quyết số 31–NQ/TW", "Thủ tướng Chính phủ",
-         "  Ủy ban nhân dân tỉnh Bắc Ninh ", "Ban Chấp hành Đảng bộ"]
+FOLDS = [
+    "Thành phố  Hồ Chí Minh",
+    "ÐỒNG NAI",
+    "Hoà Bình",
+    "Nghị quyết số 31–NQ/TW",
+    "Thủ tướng Chính phủ",
+    "  Ủy ban nhân dân tỉnh Bắc Ninh ",
+    "Ban Chấp hành Đảng bộ",
+]
 
 
 def test_the_page_folds_search_text_as_python_does(browser: Any, sample_store: Path, tmp_path: Path) -> None:

@@ -16,8 +16,14 @@ import policygraph.cli  # noqa: F401  (registers the commands)
 from policygraph.cli.app import app
 
 runner = CliRunner()
-ENV = {"COLUMNS": "250", "POLICYGRAPH_STORE": None, "NEO4J_URI": None, "NEO4J_USER": None,
-       "NEO4J_PASSWORD": None, "NEO4J_DATABASE": None}
+ENV = {
+    "COLUMNS": "250",
+    "POLICYGRAPH_STORE": None,
+    "NEO4J_URI": None,
+    "NEO4J_USER": None,
+    "NEO4J_PASSWORD": None,
+    "NEO4J_DATABASE": None,
+}
 
 
 @pytest.fixture
@@ -102,8 +108,11 @@ def test_ambiguous_ref_exit_2_with_candidates(store: str) -> None:
     assert r.exit_code == 2
     d = json.loads(r.stdout)
     assert d["error"] == "ambiguous" and [c["id"] for c in d["candidates"]] == [HP08_13, HP08_22, DN08]
-    assert d["candidates"][2] | {"ref": "08-NQ/TU@Đồng Nai", "jurisdiction": "Đồng Nai", "date": "2022-12-08",
-                                 "issuer": "Tỉnh ủy Đồng Nai"} == d["candidates"][2]
+    assert (
+        d["candidates"][2]
+        | {"ref": "08-NQ/TU@Đồng Nai", "jurisdiction": "Đồng Nai", "date": "2022-12-08", "issuer": "Tỉnh ủy Đồng Nai"}
+        == d["candidates"][2]
+    )
     for cmd in ("show", "coverage"):
         assert run(store, cmd, "08-NQ/TU").exit_code == 2
     r = run(store, "lineage", "08-NQ/TU@Hải Phòng 2022", "--json")
@@ -145,9 +154,16 @@ def test_stats(store: str) -> None:
     assert d["files"] == 6
     r = run(store, "stats")
     assert r.exit_code == 0, r.output
-    for s in ("20 nodes", "Resolution", "SUPERSEDES 1 (replaces 1)", "IMPLEMENTS 14 (based_on 1, implements 13)",
-              "unresolved references (1)", "ref:Conclusion 21", "attribute conflicts between files (1)",
-              "most cited:"):
+    for s in (
+        "20 nodes",
+        "Resolution",
+        "SUPERSEDES 1 (replaces 1)",
+        "IMPLEMENTS 14 (based_on 1, implements 13)",
+        "unresolved references (1)",
+        "ref:Conclusion 21",
+        "attribute conflicts between files (1)",
+        "most cited:",
+    ):
         assert s in r.stdout, s
     assert len(r.stdout.splitlines()) <= 60
     r = run(store, "stats", "--files")
@@ -184,8 +200,14 @@ def test_coverage(store: str) -> None:
     assert next(e for e in d["entries"] if e["node"] == N003)["chain"] == [N003, D31]
     r = run(store, "coverage", "Chỉ thị 5")
     assert r.exit_code == 0, r.output
-    for s in ("3 documents implement it (1 directly)", "by province", "Long Khánh 1",
-              "01-KL/TW →", "→ 05-CT/TW", "by issuing body"):
+    for s in (
+        "3 documents implement it (1 directly)",
+        "by province",
+        "Long Khánh 1",
+        "01-KL/TW →",
+        "→ 05-CT/TW",
+        "by issuing body",
+    ):
         assert s in r.stdout, s
     # documents are named for people (type · issuer · date), not by their hashed file names
     assert "004_4f6655e48d839bfa.txt →" not in r.stdout
@@ -194,10 +216,15 @@ def test_coverage(store: str) -> None:
 # -------------------------------------------------------------------------------------------------- help
 
 
-@pytest.mark.parametrize(("cmd", "example"), [
-    ("lineage", "policygraph lineage 31-NQ/TW --down"), ("show", "policygraph show 31-NQ/TW"),
-    ("stats", "policygraph stats --json"), ("coverage", "policygraph coverage 31-NQ/TW"),
-])
+@pytest.mark.parametrize(
+    ("cmd", "example"),
+    [
+        ("lineage", "policygraph lineage 31-NQ/TW --down"),
+        ("show", "policygraph show 31-NQ/TW"),
+        ("stats", "policygraph stats --json"),
+        ("coverage", "policygraph coverage 31-NQ/TW"),
+    ],
+)
 def test_help_teaches_with_examples(cmd: str, example: str) -> None:
     r = runner.invoke(app, [cmd, "--help"], env={"COLUMNS": "200"})
     assert r.exit_code == 0

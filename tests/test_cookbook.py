@@ -231,8 +231,15 @@ def tangled_graph(n: int = 120, seed: int = 5) -> nx.MultiDiGraph:
     for k in range(4 * n):
         u, v = rng.sample(range(n), 2)
         rel = rng.choice(["IMPLEMENTS", "IMPLEMENTS", "CITES", "SUPERSEDES"])
-        G.add_edge(f"doc:{u}", f"doc:{v}", key=f"{rel}:t.txt:{k}", type=rel, kind=None, source_file="t.txt",
-                   evidence={"file": "t.txt", "start": k, "end": k + 1, "sentence": f"câu {k}"})
+        G.add_edge(
+            f"doc:{u}",
+            f"doc:{v}",
+            key=f"{rel}:t.txt:{k}",
+            type=rel,
+            kind=None,
+            source_file="t.txt",
+            evidence={"file": "t.txt", "start": k, "end": k + 1, "sentence": f"câu {k}"},
+        )
     return G
 
 
@@ -246,10 +253,15 @@ def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> No
         for depth in (1, 2, 6):
             want = set()
             for t in targets:
-                dist = nx.single_source_shortest_path_length(implements.reverse(copy=False), t, cutoff=depth) \
-                    if t in implements else {}
+                dist = (
+                    nx.single_source_shortest_path_length(implements.reverse(copy=False), t, cutoff=depth)
+                    if t in implements
+                    else {}
+                )
                 want |= {(t, d, h) for d, h in dist.items() if h >= 1}
-            rows = ns.run_cypher(neo4j_db, query("local_implementers"), {"symbol": symbol, "label": None, "depth": depth})
+            rows = ns.run_cypher(
+                neo4j_db, query("local_implementers"), {"symbol": symbol, "label": None, "depth": depth}
+            )
             assert {(r["target_id"], r["id"], r["hops"]) for r in rows} == want, (symbol, depth)
             for r in rows:  # the chain is a real chain of IMPLEMENTS of that length
                 assert len(r["chain_ids"]) == r["hops"] + 1 and r["chain_ids"][-1] == r["target_id"]
@@ -258,8 +270,9 @@ def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> No
             for d in targets:
                 dist = nx.single_source_shortest_path_length(refers, d, cutoff=depth)
                 cited |= {(d, c, h) for c, h in dist.items() if h >= 1}
-            rows = ns.run_cypher(neo4j_db, query("cites_up_to_depth"),
-                                 {"symbol": symbol, "jurisdiction": None, "depth": depth})
+            rows = ns.run_cypher(
+                neo4j_db, query("cites_up_to_depth"), {"symbol": symbol, "jurisdiction": None, "depth": depth}
+            )
             assert {(r["from_id"], r["id"], r["hops"]) for r in rows} == cited, (symbol, depth)
 
 

@@ -155,7 +155,9 @@ def test_csv_is_neo4j_import_shaped(graph: nx.MultiDiGraph, tmp_path: Path) -> N
     assert len(nodes) - 1 == graph.number_of_nodes()
     assert len(rels) - 1 == graph.number_of_edges()
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in nodes[1:]}
-    assert rows[D31][":LABEL"] == "Document;Resolution" and rows[D31]["label"] == "Resolution"  # a property too, as push
+    assert (
+        rows[D31][":LABEL"] == "Document;Resolution" and rows[D31]["label"] == "Resolution"
+    )  # a property too, as push
     assert rows[D31]["year:int"] == "2022"
     # the search keys push writes, so an imported graph answers look-ups (graph.neo4j_read.fetch_candidates)
     assert (rows[D31]["pg_symbol"], rows[D31]["pg_number"]) == ("31-nq/tw", "31")
@@ -203,8 +205,11 @@ def test_csv_streamed_from_a_store_is_the_whole_graphs(sample_store: Path, tmp_p
     assert (n_nodes, n_rels) == (len(table(whole[0])[1]), len(table(whole[1])[1]))
     header, files = table(paths[2].read_text(encoding="utf-8"))
     assert header[0] == "name:ID(SourceFile)" and len(files) == 5  # the five files' push manifests
-    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == ["nodes.csv", "relationships.csv",
-                                                                         "sourcefiles.csv"]
+    assert sorted(p.name for p in (tmp_path / "streamed").iterdir()) == [
+        "nodes.csv",
+        "relationships.csv",
+        "sourcefiles.csv",
+    ]
 
 
 # --------------------------------------------------------------------------------------------------- RDF
@@ -332,8 +337,14 @@ def small_graphs(draw: st.DrawFn) -> nx.MultiDiGraph:
         u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         type_ = draw(st.sampled_from(vocab.RELATION_TYPES))
         kind_ = draw(st.sampled_from((None, *vocab.EDGE_KINDS.get(type_, ()))))
-        data: dict[str, Any] = {"type": type_, "kind": kind_, "source_file": None, "source_path": None,
-                                "evidence": None, "origin": draw(st.sampled_from((None, *vocab.EDGE_ORIGINS)))}
+        data: dict[str, Any] = {
+            "type": type_,
+            "kind": kind_,
+            "source_file": None,
+            "source_path": None,
+            "evidence": None,
+            "origin": draw(st.sampled_from((None, *vocab.EDGE_ORIGINS))),
+        }
         if draw(st.booleans()):
             start = draw(st.integers(0, 10_000))
             data["source_path"] = draw(TEXT)
@@ -448,8 +459,9 @@ def test_cli_export_dash_is_standard_output(runner: CliRunner, store: Path, tmp_
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "ttl", "jsonld"])
-def test_cli_export_refuses_to_overwrite_the_store(runner: CliRunner, store: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+def test_cli_export_refuses_to_overwrite_the_store(
+    runner: CliRunner, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     before = store.read_bytes()
     link = tmp_path / "link.json"
     link.symlink_to(store)
@@ -522,14 +534,18 @@ def test_report_rows_follow_the_lineage_and_the_coverage(graph: nx.MultiDiGraph)
     rows = lineage_rows(tree)
     # one row per hop, depth first: who carries out 31-NQ/TW, and what carries those out
     assert [(r["depth"], r["parent"], r["id"]) for r in rows if r["relation"] == "IMPLEMENTS"] == [
-        (1, D31, HCM08), (2, HCM08, PLAN150)]
+        (1, D31, HCM08),
+        (2, HCM08, PLAN150),
+    ]
     assert all(set(r) == set(LINEAGE_COLUMNS) for r in rows)
     hcm = next(r for r in rows if r["id"] == HCM08)
     assert hcm["jurisdiction"] == "Thành phố Hồ Chí Minh" and "31-NQ/TW" in hcm["sentence"]
     assert hcm["source_file"] == "tphcm_08-nq-tu.txt" and hcm["seen"] is False
     crows = coverage_rows(cov)
     assert [(r["id"], r["distance"], r["chain"]) for r in crows] == [
-        (HCM08, 1, "08-NQ/TU → 31-NQ/TW"), (PLAN150, 2, "150/KH-UBND → 08-NQ/TU → 31-NQ/TW")]
+        (HCM08, 1, "08-NQ/TU → 31-NQ/TW"),
+        (PLAN150, 2, "150/KH-UBND → 08-NQ/TU → 31-NQ/TW"),
+    ]
     assert all(set(r) == set(COVERAGE_COLUMNS) for r in crows)
     assert crows[1]["relation"] == "IMPLEMENTS" and "08-NQ/TU" in crows[1]["sentence"]
 

@@ -38,19 +38,30 @@ def test_symbol_forms(written, symbol, number, type_code, issuer_code, year):
     assert (s.symbol, s.number, s.type_code, s.issuer_code, s.year) == (symbol, number, type_code, issuer_code, year)
 
 
-@pytest.mark.parametrize("text", ["Mẫu số 01/TNCN", "QCVN 01:2021/BYT", "lưu tại N/NQ06/80", "đạt 19/21 chỉ tiêu",
-                                  "ngày 06/12/2022", "có 02/33 nhiệm vụ"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mẫu số 01/TNCN",
+        "QCVN 01:2021/BYT",
+        "lưu tại N/NQ06/80",
+        "đạt 19/21 chỉ tiêu",
+        "ngày 06/12/2022",
+        "có 02/33 nhiệm vụ",
+    ],
+)
 def test_not_document_references(text):
     assert [m for m in find_mentions(text) if m.symbol] == []
 
 
 def test_full_reference_with_date_body_and_title():
-    t = ("Đã nhanh chóng triển khai thực hiện Nghị quyết số 24-NQ/TW ngày 07 tháng 10 năm 2022 của Bộ Chính trị "
-         "về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng Đông Nam Bộ")
+    t = (
+        "Đã nhanh chóng triển khai thực hiện Nghị quyết số 24-NQ/TW ngày 07 tháng 10 năm 2022 của Bộ Chính trị "
+        "về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh vùng Đông Nam Bộ"
+    )
     (m,) = find_mentions(t)
     assert (m.symbol, m.label, m.date, m.issuer) == ("24-NQ/TW", "Resolution", "2022-10-07", "Bộ Chính trị")
     assert m.title and m.title.startswith("về phát triển")
-    assert t[m.start:m.end] == m.quote == "Nghị quyết số 24-NQ/TW"
+    assert t[m.start : m.end] == m.quote == "Nghị quyết số 24-NQ/TW"
 
 
 def test_type_word_decides_class():
@@ -71,8 +82,10 @@ def test_dates_in_both_forms_and_doubled_word():
 
 
 def test_shared_date_and_body_in_a_list():
-    t = ("Báo cáo tổng kết 10 năm thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 "
-         "năm 2013 của Bộ Chính trị về Quy chế giám sát")
+    t = (
+        "Báo cáo tổng kết 10 năm thực hiện Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 "
+        "năm 2013 của Bộ Chính trị về Quy chế giám sát"
+    )
     a, b = find_mentions(t)
     assert (a.symbol, a.date, a.issuer) == ("217-QĐ/TW", "2013-12-12", "Bộ Chính trị")
     assert (b.symbol, b.date, b.issuer) == ("218-QĐ/TW", "2013-12-12", "Bộ Chính trị")
@@ -99,7 +112,7 @@ def test_nfd_text_and_old_tone_marks():
     t = unicodedata.normalize("NFD", "Thực hiện Nghị quyết số 05-NQ/TU của Thành uỷ về kế hoạch")
     (m,) = find_mentions(t)
     assert m.symbol == "05-NQ/TU" and m.issuer == "Thành ủy"
-    assert unicodedata.normalize("NFC", t[m.start:m.end]) == "Nghị quyết số 05-NQ/TU"
+    assert unicodedata.normalize("NFC", t[m.start : m.end]) == "Nghị quyết số 05-NQ/TU"
     assert fold_tones("công nghiệp hoá, thuỷ lợi") == "công nghiệp hóa, thủy lợi"
     v = MatchView.of(t)
     assert len(v.text) < len(t)
@@ -108,12 +121,14 @@ def test_nfd_text_and_old_tone_marks():
 def test_symbol_broken_across_lines_keeps_original_span():
     t = "căn cứ Nghị định số 44/2024/NĐ-\nCP của Chính phủ"
     (m,) = find_mentions(t)
-    assert m.symbol == "44/2024/NĐ-CP" and t[m.start:m.end] == "Nghị định số 44/2024/NĐ-\nCP"
+    assert m.symbol == "44/2024/NĐ-CP" and t[m.start : m.end] == "Nghị định số 44/2024/NĐ-\nCP"
 
 
 def test_named_references():
-    ms = find_mentions("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013; tiếp tục thực hiện "
-                       "Nghị quyết Trung ương 4 (khóa XII) và Nghị quyết Đại hội XIII của Đảng")
+    ms = find_mentions(
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013; tiếp tục thực hiện "
+        "Nghị quyết Trung ương 4 (khóa XII) và Nghị quyết Đại hội XIII của Đảng"
+    )
     assert [(m.form, m.label, m.title) for m in ms] == [
         ("named", "Constitution", "Hiến pháp"),
         ("named", "Resolution", "Nghị quyết Trung ương 4"),
@@ -126,7 +141,11 @@ def test_named_references():
     [
         ("Tiếp tục chỉ đạo triển khai thực hiện ", "", ("IMPLEMENTS", "implements")),
         ("Đề án phát triển Hệ thống Đường sắt đô thị nhằm cụ thể hóa mục tiêu theo ", "", ("IMPLEMENTS", "implements")),
-        ("căn cứ vào nhiệm vụ đã đề ra trong Nghị quyết Đại hội IV Đảng bộ thành phố, ", "", ("IMPLEMENTS", "based_on")),
+        (
+            "căn cứ vào nhiệm vụ đã đề ra trong Nghị quyết Đại hội IV Đảng bộ thành phố, ",
+            "",
+            ("IMPLEMENTS", "based_on"),
+        ),
         ("Quyết định sửa đổi ", "", ("SUPERSEDES", "amends")),
         ("Luật này thay thế ", "", ("SUPERSEDES", "replaces")),
         ("Bãi bỏ ", "", ("SUPERSEDES", "repeals")),
@@ -141,20 +160,26 @@ def test_relation_wording(prefix, suffix, expected):
 
 def _rels(text: str):
     x = extract_text(Text(path="t.txt", text=text))
-    return x, [(r.source, r.type, r.target, r.kind) for r in x.relations if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")]
+    return x, [
+        (r.source, r.type, r.target, r.kind) for r in x.relations if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
+    ]
 
 
 def test_relation_between_two_cited_documents():
-    x, rels = _rels("Đẩy mạnh thực hiện Chương trình hành động số 46-CTr/TU, ngày 08/3/2023 của Ban Thường vụ Thành ủy "
-                    "về thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng khóa XIII.")
+    x, rels = _rels(
+        "Đẩy mạnh thực hiện Chương trình hành động số 46-CTr/TU, ngày 08/3/2023 của Ban Thường vụ Thành ủy "
+        "về thực hiện Nghị quyết số 27-NQ/TW, ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng khóa XIII."
+    )
     keys = {r.symbol: k for k, r in x.docs.items() if r.symbol}
     assert (keys["46-CTr/TU"], "IMPLEMENTS", keys["27-NQ/TW"], "implements") in rels
     assert ("source", "IMPLEMENTS", keys["46-CTr/TU"], "implements") in rels
 
 
 def test_passive_amendment_between_documents():
-    x, rels = _rels("2. Bộ luật tố tụng dân sự số 24/2004/QH11 đã được sửa đổi, bổ sung theo Luật số 65/2011/QH12 "
-                    "hết hiệu lực kể từ ngày Bộ luật này có hiệu lực thi hành.")
+    x, rels = _rels(
+        "2. Bộ luật tố tụng dân sự số 24/2004/QH11 đã được sửa đổi, bổ sung theo Luật số 65/2011/QH12 "
+        "hết hiệu lực kể từ ngày Bộ luật này có hiệu lực thi hành."
+    )
     assert ("65/2011/qh12", "SUPERSEDES", "24/2004/qh11", "amends") in rels
     assert ("source", "SUPERSEDES", "24/2004/qh11", "replaces") in rels
 
@@ -167,27 +192,39 @@ def test_every_evidence_span_quotes_the_mention():
         x = extract_text(Text(path=str(f), text=text))
         assert x.mentions
         for m in x.mentions:
-            assert text[m.start:m.end] == m.quote
+            assert text[m.start : m.end] == m.quote
         for r in x.relations:
             if r.evidence is not None:
                 assert r.evidence.file == f.name
-                assert r.evidence.sentence and text[r.evidence.start:r.evidence.end] in r.evidence.sentence
+                assert r.evidence.sentence and text[r.evidence.start : r.evidence.end] in r.evidence.sentence
 
 
 def test_header_of_a_party_letter_and_a_law():
     x = extract_text(Text(path="a.txt", text=open("examples/corpus/000_dd968633c1f9caf8.txt", encoding="utf-8").read()))
     src = x.docs["source"]
     assert (src.symbol, src.label, src.date, src.jurisdiction) == (
-        "1330-CV/BTGTU", "OfficialLetter", "2023-10-11", "Thành phố Hồ Chí Minh")
+        "1330-CV/BTGTU",
+        "OfficialLetter",
+        "2023-10-11",
+        "Thành phố Hồ Chí Minh",
+    )
     assert src.issuer == "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"
     law = open("tests/data/laws/Luat-Cong-doan-2012-142186.txt", encoding="utf-8").read()
     s = extract_text(Text(path="l.txt", text=law)).docs["source"]
-    assert (s.symbol, s.label, s.date, s.issuer, s.jurisdiction) == ("12/2012/QH13", "Law", "2012-06-20", "Quốc hội", None)
+    assert (s.symbol, s.label, s.date, s.issuer, s.jurisdiction) == (
+        "12/2012/QH13",
+        "Law",
+        "2012-06-20",
+        "Quốc hội",
+        None,
+    )
 
 
 def test_markdown_metadata_table():
-    t = ("| Số hiệu | 262/2026/NĐ-CP |\n| Loại văn bản | Nghị định |\n| Nơi ban hành | Chính phủ |\n"
-         "| Ngày ban hành | 15/09/2026 |\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n")
+    t = (
+        "| Số hiệu | 262/2026/NĐ-CP |\n| Loại văn bản | Nghị định |\n| Nơi ban hành | Chính phủ |\n"
+        "| Ngày ban hành | 15/09/2026 |\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"
+    )
     x = extract_text(Text(path="m.md", text=t))
     s = x.docs["source"]
     assert (s.symbol, s.label, s.issuer, s.date) == ("262/2026/NĐ-CP", "Decree", "Chính phủ", "2026-09-15")
@@ -208,15 +245,20 @@ def test_relation_wording_in_state_documents(prefix, expected):
 
 
 def test_state_decision_basis_and_replacement():
-    t = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 1234/QĐ-UBND\nQuảng Ninh, ngày 05 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
-         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
-         "Căn cứ Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của Chính phủ;\n"
-         "Điều 2. Quyết định này thay thế Quyết định số 567/QĐ-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh.\n")
+    t = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 1234/QĐ-UBND\nQuảng Ninh, ngày 05 tháng 4 năm 2024\nQUYẾT ĐỊNH\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của Chính phủ;\n"
+        "Điều 2. Quyết định này thay thế Quyết định số 567/QĐ-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh.\n"
+    )
     x = extract_text(Text(path="q.md", text=t))
     s = x.docs["source"]
     assert (s.symbol, s.label, s.jurisdiction, s.date) == ("1234/QĐ-UBND", "Decision", "Quảng Ninh", "2024-04-05")
-    got = {(r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title, x.docs[r.target].date)
-           for r in x.relations if r.source == "source" and r.target in x.docs}
+    got = {
+        (r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title, x.docs[r.target].date)
+        for r in x.relations
+        if r.source == "source" and r.target in x.docs
+    }
     assert ("IMPLEMENTS", "based_on", "Luật Tổ chức chính quyền địa phương", "2015-06-19") in got
     assert ("IMPLEMENTS", "based_on", "123/2016/NĐ-CP", "2016-09-01") in got
     assert ("SUPERSEDES", "replaces", "567/QĐ-UBND", "2020-03-10") in got
@@ -237,8 +279,13 @@ def test_footnote_marks_and_markdown_table_rows():
     [
         ("001_0d6e8966d81bd8b2.txt", "Conclusion", "2023-10-19", "Hải Phòng", "Thành ủy Hải Phòng"),
         ("002_dcfc28f94eca8649.txt", "Notice", "2024-03-27", "Thành phố Hồ Chí Minh", None),
-        ("003_9bd564ad1810f10b.txt", "Notice", "2024-06-14", "Thành phố Hồ Chí Minh",
-         "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh"),
+        (
+            "003_9bd564ad1810f10b.txt",
+            "Notice",
+            "2024-06-14",
+            "Thành phố Hồ Chí Minh",
+            "Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh",
+        ),
         ("004_4f6655e48d839bfa.txt", "Resolution", None, "Long Khánh", "Ban Chấp hành Đảng bộ thành phố Long Khánh"),
     ],
 )
@@ -249,19 +296,26 @@ def test_documents_without_a_header_symbol(name, label, date, jurisdiction, issu
 
 
 def test_city_and_province_of_the_same_name_stay_apart():
-    t = ("Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2022 của Thành ủy Bắc Ninh và Nghị quyết số 05-NQ/TU "
-         "ngày 10/02/2022 của Tỉnh ủy Bắc Ninh.")
+    t = (
+        "Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2022 của Thành ủy Bắc Ninh và Nghị quyết số 05-NQ/TU "
+        "ngày 10/02/2022 của Tỉnh ủy Bắc Ninh."
+    )
     x = extract_text(Text(path="b.txt", text=t))
     places = sorted(d.jurisdiction or "" for d in x.docs.values() if d.symbol == "05-NQ/TU")
     assert places == ["Bắc Ninh", "Thành phố Bắc Ninh"]
 
 
 def test_ocr_noise():
-    ms = find_mentions("theo Nghị quyết sô 31-NQ/TW ngày 30/12/2022; Quyết định s ố 1234/QÐ-UBND; "
-                       "Nghị định số 15/2020/NÐ-CP và Quyết định 896/QD-TTg")
+    ms = find_mentions(
+        "theo Nghị quyết sô 31-NQ/TW ngày 30/12/2022; Quyết định s ố 1234/QÐ-UBND; "
+        "Nghị định số 15/2020/NÐ-CP và Quyết định 896/QD-TTg"
+    )
     assert [(m.symbol, m.label) for m in ms] == [
-        ("31-NQ/TW", "Resolution"), ("1234/QĐ-UBND", "Decision"), ("15/2020/NĐ-CP", "Decree"),
-        ("896/QĐ-TTg", "Decision")]
+        ("31-NQ/TW", "Resolution"),
+        ("1234/QĐ-UBND", "Decision"),
+        ("15/2020/NĐ-CP", "Decree"),
+        ("896/QĐ-TTg", "Decision"),
+    ]
 
 
 def test_parenthesised_dates_lists_with_so_and_notices_of_conclusions():
@@ -284,8 +338,11 @@ def test_every_basis_line_and_expiry_clause_of_the_sample_laws():
         based = [r for r in x.relations if r.source == "source" and r.kind == "based_on"]
         for m in re.finditer(r"(?m)^[ \t]*Căn cứ (?:vào )?(?:Hiến pháp|Luật|Bộ luật|Nghị quyết)[^\n]*", text[:4000]):
             assert any(m.start() <= r.evidence.start < m.end() for r in based), m.group(0)
-        sup = {x.docs[r.target].symbol or x.docs[r.target].title for r in x.relations
-               if r.type == "SUPERSEDES" and r.source == "source"}
+        sup = {
+            x.docs[r.target].symbol or x.docs[r.target].title
+            for r in x.relations
+            if r.type == "SUPERSEDES" and r.source == "source"
+        }
         for m in re.finditer(r"(?m)^[^\n]*số (\d+/\d{4}/[A-Z0-9Đ]+(?:-[A-Z0-9Đ]+)*)[^\n]*hết hiệu lực", text):
             assert m.group(1) in sup, m.group(0)
     (m,) = find_mentions("Căn cứ Hiến pháp nước Cộng hòa xã hội Chủ nghĩa Việt Nam;")
@@ -293,15 +350,19 @@ def test_every_basis_line_and_expiry_clause_of_the_sample_laws():
 
 
 def test_scraped_page_with_metadata_pairs_and_plain_fields():
-    t = ("# Nghị định 262/2026/NĐ-CP quy định chi tiết\n\n"
-         "| Số hiệu: | 262/2026/NĐ-CP | Loại văn bản: | Nghị định |\n|---|---|---|---|\n"
-         "| Nơi ban hành: | Chính phủ | Người ký: | Nguyễn Văn A |\n"
-         "| Ngày ban hành: | 15/09/2026 | Ngày hiệu lực: | 01/11/2026 |\n\n"
-         "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nNghị định này thay thế Nghị định số 15/2020/NĐ-CP.\n")
+    t = (
+        "# Nghị định 262/2026/NĐ-CP quy định chi tiết\n\n"
+        "| Số hiệu: | 262/2026/NĐ-CP | Loại văn bản: | Nghị định |\n|---|---|---|---|\n"
+        "| Nơi ban hành: | Chính phủ | Người ký: | Nguyễn Văn A |\n"
+        "| Ngày ban hành: | 15/09/2026 | Ngày hiệu lực: | 01/11/2026 |\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nNghị định này thay thế Nghị định số 15/2020/NĐ-CP.\n"
+    )
     x = extract_text(Text(path="a.md", text=t))
     s = x.docs["source"]
     assert (s.symbol, s.label, s.issuer, s.date) == ("262/2026/NĐ-CP", "Decree", "Chính phủ", "2026-09-15")
-    rels = {(r.type, r.kind, x.docs[r.target].symbol) for r in x.relations if r.source == "source" and r.target in x.docs}
+    rels = {
+        (r.type, r.kind, x.docs[r.target].symbol) for r in x.relations if r.source == "source" and r.target in x.docs
+    }
     assert rels == {("IMPLEMENTS", "based_on", "63/2025/QH15"), ("SUPERSEDES", "replaces", "15/2020/NĐ-CP")}
     t2 = "Số hiệu: 12/2026/TT-BTC\nLoại văn bản: Thông tư\nNơi ban hành: Bộ Tài chính\nNgày ban hành: 02/02/2026\n"
     s = extract_text(Text(path="b.md", text=t2)).docs["source"]
@@ -311,19 +372,29 @@ def test_scraped_page_with_metadata_pairs_and_plain_fields():
 def test_pdf_line_breaks_inside_type_words_and_symbols():
     t = "theo Nghị\nquyết số 31-\nNQ/TW ngày 30/12/2022 của Bộ Chính trị; Quyết định số 641/\nQĐ-UBND; Nghị định số 15/\n2020/NĐ-CP"
     ms = find_mentions(t)
-    assert [(m.symbol, m.label) for m in ms] == [("31-NQ/TW", "Resolution"), ("641/QĐ-UBND", "Decision"),
-                                                ("15/2020/NĐ-CP", "Decree")]
+    assert [(m.symbol, m.label) for m in ms] == [
+        ("31-NQ/TW", "Resolution"),
+        ("641/QĐ-UBND", "Decision"),
+        ("15/2020/NĐ-CP", "Decree"),
+    ]
     assert ms[0].quote == "Nghị\nquyết số 31-\nNQ/TW" and ms[0].date == "2022-12-30"
 
 
 def test_party_headers_central_boards_and_congress_resolutions():
-    t = ("ĐẢNG BỘ TỈNH QUẢNG NINH\nTỈNH ỦY\n*\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-         "Quảng Ninh, ngày 02 tháng 3 năm 2023\nNGHỊ QUYẾT\n"
-         "Thực hiện Hướng dẫn số 12-HD/BTGTW ngày 1/2/2023 của Ban Tuyên giáo Trung ương và Nghị quyết số "
-         "31-NQ/TƯ; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV.\n")
+    t = (
+        "ĐẢNG BỘ TỈNH QUẢNG NINH\nTỈNH ỦY\n*\nSố 12-NQ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Ninh, ngày 02 tháng 3 năm 2023\nNGHỊ QUYẾT\n"
+        "Thực hiện Hướng dẫn số 12-HD/BTGTW ngày 1/2/2023 của Ban Tuyên giáo Trung ương và Nghị quyết số "
+        "31-NQ/TƯ; Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV.\n"
+    )
     x = extract_text(Text(path="qn.txt", text=t))
     s = x.docs["source"]
-    assert (s.symbol, s.issuer, s.jurisdiction, s.date) == ("12-NQ/TU", "Tỉnh ủy Quảng Ninh", "Quảng Ninh", "2023-03-02")
+    assert (s.symbol, s.issuer, s.jurisdiction, s.date) == (
+        "12-NQ/TU",
+        "Tỉnh ủy Quảng Ninh",
+        "Quảng Ninh",
+        "2023-03-02",
+    )
     by_symbol = {d.symbol: d for d in x.docs.values() if d.symbol}
     assert by_symbol["12-HD/BTGTW"].issuer == "Ban Tuyên giáo Trung ương"
     assert by_symbol["12-HD/BTGTW"].jurisdiction is None and "31-NQ/TW" in by_symbol
@@ -342,17 +413,25 @@ def test_project_aliases_are_one_project():
 def test_district_document_with_a_district_the_gazetteer_does_not_list(tmp_path):
     from policygraph.graph.build import build_graph
 
-    hu = ("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY NAM ĐÀN\n*\nSố 15-NQ/HU\nNam Đàn, ngày 20 tháng 4 năm 2023\nNGHỊ QUYẾT\n"
-          "Căn cứ Nghị quyết số 02-NQ/TU ngày 15/12/2020 của Tỉnh ủy; Chương trình hành động số 09-CTr/TU ngày "
-          "10/8/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 39-NQ/TW.\n"
-          "Tiếp tục thực hiện Nghị quyết số 03-NQ/HU ngày 05/01/2021 của Ban Chấp hành Đảng bộ huyện.\n")
-    tu = ("TỈNH ỦY NGHỆ AN\n*\nSố 09-CTr/TU\nNghệ An, ngày 10 tháng 8 năm 2023\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
-          "thực hiện Nghị quyết số 39-NQ/TW ngày 18/7/2023 của Bộ Chính trị\n"
-          "Quán triệt Nghị quyết số 39-NQ/TW; Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị.\n")
+    hu = (
+        "ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY NAM ĐÀN\n*\nSố 15-NQ/HU\nNam Đàn, ngày 20 tháng 4 năm 2023\nNGHỊ QUYẾT\n"
+        "Căn cứ Nghị quyết số 02-NQ/TU ngày 15/12/2020 của Tỉnh ủy; Chương trình hành động số 09-CTr/TU ngày "
+        "10/8/2023 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 39-NQ/TW.\n"
+        "Tiếp tục thực hiện Nghị quyết số 03-NQ/HU ngày 05/01/2021 của Ban Chấp hành Đảng bộ huyện.\n"
+    )
+    tu = (
+        "TỈNH ỦY NGHỆ AN\n*\nSố 09-CTr/TU\nNghệ An, ngày 10 tháng 8 năm 2023\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết số 39-NQ/TW ngày 18/7/2023 của Bộ Chính trị\n"
+        "Quán triệt Nghị quyết số 39-NQ/TW; Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị.\n"
+    )
     a, b = extract_text(Text(path="hu.txt", text=hu)), extract_text(Text(path="tu.txt", text=tu))
     s = a.docs["source"]
-    assert (s.jurisdiction, s.parent_jurisdiction, s.level, s.issuer) == ("Nam Đàn", "Nghệ An", "district",
-                                                                          "Huyện ủy Nam Đàn")
+    assert (s.jurisdiction, s.parent_jurisdiction, s.level, s.issuer) == (
+        "Nam Đàn",
+        "Nghệ An",
+        "district",
+        "Huyện ủy Nam Đàn",
+    )
     G = build_graph([a, b])
     docs = {d["symbol"]: n for n, d in G.nodes(data=True) if d.get("symbol")}
     assert docs["02-NQ/TU"] == "doc:02-NQ/TU@Nghệ An@2020-12-15"  # "của Tỉnh ủy" in a district document
@@ -363,29 +442,38 @@ def test_district_document_with_a_district_the_gazetteer_does_not_list(tmp_path)
 
 
 def test_ministry_circular_with_an_amended_decree_and_a_replaced_circular():
-    t = ("BỘ TÀI CHÍNH\nSố: 12/2026/TT-BTC\nHà Nội, ngày 02 tháng 02 năm 2026\nTHÔNG TƯ\n"
-         "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt vi phạm hành "
-         "chính đã được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP;\n"
-         "Thông tư này thay thế Thông tư số 55/2010/TT-BTC ngày 20/4/2010 của Bộ Tài chính.\n")
+    t = (
+        "BỘ TÀI CHÍNH\nSố: 12/2026/TT-BTC\nHà Nội, ngày 02 tháng 02 năm 2026\nTHÔNG TƯ\n"
+        "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt vi phạm hành "
+        "chính đã được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP;\n"
+        "Thông tư này thay thế Thông tư số 55/2010/TT-BTC ngày 20/4/2010 của Bộ Tài chính.\n"
+    )
     x = extract_text(Text(path="tt.txt", text=t))
     s = x.docs["source"]
     assert (s.symbol, s.label, s.issuer, s.jurisdiction) == ("12/2026/TT-BTC", "Circular", "Bộ Tài chính", None)
-    rels = {(x.docs[r.source].symbol, r.type, r.kind, x.docs[r.target].symbol) for r in x.relations
-            if r.source in x.docs and r.target in x.docs}
+    rels = {
+        (x.docs[r.source].symbol, r.type, r.kind, x.docs[r.target].symbol)
+        for r in x.relations
+        if r.source in x.docs and r.target in x.docs
+    }
     assert ("14/2022/NĐ-CP", "SUPERSEDES", "amends", "15/2020/NĐ-CP") in rels
     assert ("12/2026/TT-BTC", "SUPERSEDES", "replaces", "55/2010/TT-BTC") in rels
     assert ("12/2026/TT-BTC", "IMPLEMENTS", "based_on", "15/2020/NĐ-CP") in rels
 
 
 def test_the_amending_law_of_a_replaced_law_is_cited_not_implemented():
-    x, rels = _rels("Luật này thay thế Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
-                    "Luật số 12/2008/QH12.")
+    x, rels = _rels(
+        "Luật này thay thế Luật xuất bản số 30/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
+        "Luật số 12/2008/QH12."
+    )
     assert ("source", "SUPERSEDES", "30/2004/qh11", "replaces") in rels
     assert ("source", "CITES", "12/2008/qh12", None) in rels
     assert ("12/2008/qh12", "SUPERSEDES", "30/2004/qh11", "amends") in rels
 
 
 def test_words_inside_another_documents_name_are_not_verbs():
-    x, rels = _rels("Thỏa thuận đã được tiến hành theo trình tự quy định tại Pháp lệnh Ký kết và thực hiện thỏa thuận "
-                    "quốc tế số 33/2007/PL-UBTVQH11 và Quyết định số 36/2018/QĐ-TTg.")
+    x, rels = _rels(
+        "Thỏa thuận đã được tiến hành theo trình tự quy định tại Pháp lệnh Ký kết và thực hiện thỏa thuận "
+        "quốc tế số 33/2007/PL-UBTVQH11 và Quyết định số 36/2018/QĐ-TTg."
+    )
     assert ("source", "CITES", "36/2018/qđ-ttg", None) in rels

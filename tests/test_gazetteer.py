@@ -19,7 +19,7 @@ from policygraph.loaders.gazetteer import HCM, canonical, find_places, jurisdict
 
 def found(text: str) -> list[tuple[str, str, str]]:
     """(name, prefix, quoted text) of each place found."""
-    return [(m.name, m.prefix, text[m.start:m.end]) for m in find_places(text)]
+    return [(m.name, m.prefix, text[m.start : m.end]) for m in find_places(text)]
 
 
 def names(text: str) -> list[str]:
@@ -94,11 +94,22 @@ def test_district_cities() -> None:
 @pytest.mark.parametrize(
     ("city", "province"),
     [
-        ("Long Khánh", "Đồng Nai"), ("Biên Hòa", "Đồng Nai"), ("Thủ Đức", HCM), ("Thủ Dầu Một", "Bình Dương"),
-        ("Nha Trang", "Khánh Hòa"), ("Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Đà Lạt", "Lâm Đồng"),
-        ("Hạ Long", "Quảng Ninh"), ("Buôn Ma Thuột", "Đắk Lắk"), ("Vinh", "Nghệ An"), ("Pleiku", "Gia Lai"),
-        ("Quy Nhơn", "Bình Định"), ("Phan Rang - Tháp Chàm", "Ninh Thuận"), ("Rạch Giá", "Kiên Giang"),
-        ("Việt Trì", "Phú Thọ"), ("Điện Biên Phủ", "Điện Biên"),
+        ("Long Khánh", "Đồng Nai"),
+        ("Biên Hòa", "Đồng Nai"),
+        ("Thủ Đức", HCM),
+        ("Thủ Dầu Một", "Bình Dương"),
+        ("Nha Trang", "Khánh Hòa"),
+        ("Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+        ("Đà Lạt", "Lâm Đồng"),
+        ("Hạ Long", "Quảng Ninh"),
+        ("Buôn Ma Thuột", "Đắk Lắk"),
+        ("Vinh", "Nghệ An"),
+        ("Pleiku", "Gia Lai"),
+        ("Quy Nhơn", "Bình Định"),
+        ("Phan Rang - Tháp Chàm", "Ninh Thuận"),
+        ("Rạch Giá", "Kiên Giang"),
+        ("Việt Trì", "Phú Thọ"),
+        ("Điện Biên Phủ", "Điện Biên"),
     ],
 )
 def test_city_parent(city: str, province: str) -> None:
@@ -118,8 +129,20 @@ def test_canonical_is_idempotent() -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "TP. Hồ Chí Minh", "Tp Hồ Chí Minh", "Tp. Hồ Chí Minh",
-     "Thành phố HCM", "Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh", "THÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"],
+    [
+        "TP.HCM",
+        "TP. HCM",
+        "TPHCM",
+        "TP HCM",
+        "TP. Hồ Chí Minh",
+        "Tp Hồ Chí Minh",
+        "Tp. Hồ Chí Minh",
+        "Thành phố HCM",
+        "Thành phố Hồ Chí Minh",
+        "thành phố Hồ Chí Minh",
+        "THÀNH PHỐ HỒ CHÍ MINH",
+        "Hồ Chí Minh",
+    ],
 )
 def test_hcm_aliases(written: str) -> None:
     assert canonical(written) == HCM
@@ -129,8 +152,10 @@ def test_hcm_aliases(written: str) -> None:
 @pytest.mark.parametrize(
     ("variants", "name"),
     [
-        (("Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên-Huế", "Thừa Thiên – Huế", "Huế", "tỉnh Thừa Thiên Huế"),
-         "Huế"),
+        (
+            ("Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên-Huế", "Thừa Thiên – Huế", "Huế", "tỉnh Thừa Thiên Huế"),
+            "Huế",
+        ),
         (("Khánh Hòa", "Khánh Hoà", "KHÁNH HÒA", "KHÁNH HOÀ"), "Khánh Hòa"),
         (("Thanh Hóa", "Thanh Hoá", "THANH HOÁ"), "Thanh Hóa"),
         (("Hòa Bình", "Hoà Bình", "tỉnh Hoà Bình"), "Hòa Bình"),
@@ -177,11 +202,13 @@ def test_shared_names_expose_both_levels() -> None:
 
 
 def test_seed_header_hcm() -> None:
-    text = ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH\nBAN TUYÊN GIÁO\n\nĐẢNG CÔNG SẢN VIỆT NAM\n\n"
-            "TP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023\n")
+    text = (
+        "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH\nBAN TUYÊN GIÁO\n\nĐẢNG CÔNG SẢN VIỆT NAM\n\n"
+        "TP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023\n"
+    )
     assert found(text) == [(HCM, "THÀNH PHỐ", "HỒ CHÍ MINH"), (HCM, "TP.", "Hồ Chí Minh")]
     m = find_places(text)[0]
-    assert text[m.pstart:m.end] == "THÀNH PHỐ HỒ CHÍ MINH"
+    assert text[m.pstart : m.end] == "THÀNH PHỐ HỒ CHÍ MINH"
 
 
 @pytest.mark.parametrize(
@@ -202,27 +229,42 @@ def test_ho_chi_minh_the_person_is_not_a_place(text: str) -> None:
 
 
 def test_hcm_city_forms() -> None:
-    text = ("Thực hiện Nghị quyết cơ chế đặc thù phát triển TPHCM; KẾT QUẢ HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ "
-            "TP.HCM; Giám đốc Công an Thành phố Hồ Chí Minh; Ủy ban nhân dân thành phố Hồ Chí Minh")
-    assert found(text) == [(HCM, "TP", "HCM"), (HCM, "TP.", "HCM"), (HCM, "Thành phố", "Hồ Chí Minh"),
-                           (HCM, "thành phố", "Hồ Chí Minh")]
+    text = (
+        "Thực hiện Nghị quyết cơ chế đặc thù phát triển TPHCM; KẾT QUẢ HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ "
+        "TP.HCM; Giám đốc Công an Thành phố Hồ Chí Minh; Ủy ban nhân dân thành phố Hồ Chí Minh"
+    )
+    assert found(text) == [
+        (HCM, "TP", "HCM"),
+        (HCM, "TP.", "HCM"),
+        (HCM, "Thành phố", "Hồ Chí Minh"),
+        (HCM, "thành phố", "Hồ Chí Minh"),
+    ]
     assert names("BAN THƯỜNG VỤ THÀNH ỦY HỒ CHÍ MINH") == [HCM]
 
 
 def test_seed_sentences() -> None:
-    text = (" - Thành ủy Thủ Đức, các quận ủy, huyện ủy, đảng ủy cấp trên cơ sở trực thuộc Thành ủy,\n"
-            "hoàn thành phê duyệt Đồ án quy hoạch chung thành phố Thủ Đức thuộc Thành phố Hồ Chí Minh đến năm 2040")
-    assert found(text) == [("Thủ Đức", "Thành ủy", "Thủ Đức"), ("Thủ Đức", "thành phố", "Thủ Đức"),
-                           (HCM, "Thành phố", "Hồ Chí Minh")]
-    text = ("dự báo thành phố Long Khánh thời gian tới có những thuận lợi, khó khăn; 02 khu dân cư kiểu mẫu theo "
-            "Bộ tiêu chí của tỉnh Đồng Nai.")
+    text = (
+        " - Thành ủy Thủ Đức, các quận ủy, huyện ủy, đảng ủy cấp trên cơ sở trực thuộc Thành ủy,\n"
+        "hoàn thành phê duyệt Đồ án quy hoạch chung thành phố Thủ Đức thuộc Thành phố Hồ Chí Minh đến năm 2040"
+    )
+    assert found(text) == [
+        ("Thủ Đức", "Thành ủy", "Thủ Đức"),
+        ("Thủ Đức", "thành phố", "Thủ Đức"),
+        (HCM, "Thành phố", "Hồ Chí Minh"),
+    ]
+    text = (
+        "dự báo thành phố Long Khánh thời gian tới có những thuận lợi, khó khăn; 02 khu dân cư kiểu mẫu theo "
+        "Bộ tiêu chí của tỉnh Đồng Nai."
+    )
     assert found(text) == [("Long Khánh", "thành phố", "Long Khánh"), ("Đồng Nai", "tỉnh", "Đồng Nai")]
     assert parent(find_places(text)[0].name) == "Đồng Nai"
 
 
 def test_law_sentences() -> None:
-    text = ("giao cho Tòa án nhân dân thành phố Hà Nội hoặc Tòa án nhân dân thành phố Hồ Chí Minh hoặc "
-            "Tòa án nhân dân thành phố Đà Nẵng xét xử.")
+    text = (
+        "giao cho Tòa án nhân dân thành phố Hà Nội hoặc Tòa án nhân dân thành phố Hồ Chí Minh hoặc "
+        "Tòa án nhân dân thành phố Đà Nẵng xét xử."
+    )
     assert names(text) == ["Hà Nội", HCM, "Đà Nẵng"]
     text = "c) Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội, Tư lệnh Bộ Tư lệnh Thành phố Hồ Chí Minh, Chỉ huy trưởng"
     assert found(text) == [("Hà Nội", "Thủ đô", "Hà Nội"), (HCM, "Thành phố", "Hồ Chí Minh")]
@@ -236,8 +278,10 @@ def test_law_sentences() -> None:
 def test_common_words_need_a_prefix() -> None:
     assert names("giữ vững môi trường hòa bình, ổn định; vì Hòa Bình và phát triển") == []
     assert names("Hoà Bình") == []
-    assert found("Tỉnh ủy Hoà Bình; UBND tỉnh Thái Bình") == [("Hòa Bình", "Tỉnh ủy", "Hoà Bình"),
-                                                              ("Thái Bình", "tỉnh", "Thái Bình")]
+    assert found("Tỉnh ủy Hoà Bình; UBND tỉnh Thái Bình") == [
+        ("Hòa Bình", "Tỉnh ủy", "Hoà Bình"),
+        ("Thái Bình", "tỉnh", "Thái Bình"),
+    ]
     assert names("các tỉnh Nam Định, Thái Bình và Hòa Bình") == ["Nam Định", "Thái Bình", "Hòa Bình"]  # a list
     assert names("Thái Bình, ngày 12 tháng 3 năm 2020") == ["Thái Bình"]  # place-date line
     assert names("biển Đông, Thái Bình Dương") == []
@@ -263,8 +307,12 @@ def test_word_boundaries_and_case() -> None:
 
 def test_tone_variants_match() -> None:
     text = "Thành uỷ Khánh Hoà; tỉnh Thanh Hoá; tỉnh Thừa Thiên - Huế; Thừa Thiên Huế"
-    assert found(text) == [("Khánh Hòa", "Thành uỷ", "Khánh Hoà"), ("Thanh Hóa", "tỉnh", "Thanh Hoá"),
-                           ("Huế", "tỉnh", "Thừa Thiên - Huế"), ("Huế", "", "Thừa Thiên Huế")]
+    assert found(text) == [
+        ("Khánh Hòa", "Thành uỷ", "Khánh Hoà"),
+        ("Thanh Hóa", "tỉnh", "Thanh Hoá"),
+        ("Huế", "tỉnh", "Thừa Thiên - Huế"),
+        ("Huế", "", "Thừa Thiên Huế"),
+    ]
 
 
 def test_names_across_a_line_break_and_odd_dashes() -> None:
@@ -279,17 +327,21 @@ def test_offsets_point_into_the_original_text_even_when_nfd() -> None:
     a, b = find_places(text), find_places(nfd)
     assert [m.name for m in a] == [m.name for m in b] == ["Khánh Hòa", "Nha Trang", HCM]
     for m, n in zip(a, b, strict=True):
-        assert unicodedata.normalize("NFC", nfd[n.start:n.end]) == text[m.start:m.end]
-        assert unicodedata.normalize("NFC", nfd[n.pstart:n.start]).strip() == m.prefix
+        assert unicodedata.normalize("NFC", nfd[n.start : n.end]) == text[m.start : m.end]
+        assert unicodedata.normalize("NFC", nfd[n.pstart : n.start]).strip() == m.prefix
     # mixed: the corpus has NFC text with NFD words
     mixed = "Thành phố " + unicodedata.normalize("NFD", "Hồ Chí Minh") + " và tỉnh Đồng Nai"
-    assert [(m.name, mixed[m.start:m.end]) for m in find_places(mixed)] == [
-        (HCM, unicodedata.normalize("NFD", "Hồ Chí Minh")), ("Đồng Nai", "Đồng Nai")]
+    assert [(m.name, mixed[m.start : m.end]) for m in find_places(mixed)] == [
+        (HCM, unicodedata.normalize("NFD", "Hồ Chí Minh")),
+        ("Đồng Nai", "Đồng Nai"),
+    ]
 
 
 def test_jurisdiction_votes() -> None:
-    text = ("THÀNH ỦY LONG KHÁNH\n*\nSố 123-NQ/TU\n Long Khánh, ngày 01 tháng 9 năm 2023\n"
-            "thành phố Long Khánh; Bộ tiêu chí của tỉnh Đồng Nai; Khu công nghiệp Long Khánh")
+    text = (
+        "THÀNH ỦY LONG KHÁNH\n*\nSố 123-NQ/TU\n Long Khánh, ngày 01 tháng 9 năm 2023\n"
+        "thành phố Long Khánh; Bộ tiêu chí của tỉnh Đồng Nai; Khu công nghiệp Long Khánh"
+    )
     votes = jurisdiction_votes(text)
     assert votes == Counter({"Long Khánh": 2 + 1 + 2 + 1, "Đồng Nai": 2})
     assert votes.most_common(1)[0][0] == "Long Khánh"
@@ -297,10 +349,36 @@ def test_jurisdiction_votes() -> None:
 
 # ---------------------------------------------------------------------------------------------- properties
 
-FILLER = ["phát triển", "kinh tế - xã hội", "của", "tại", "và", ";", ",", "\n", "Nghị quyết số 31-NQ/TW",
-          "tư tưởng Hồ Chí Minh", "hòa bình", "Nhân dân", "Ban Thường vụ", "HCM", "năm 2023"]
-PLACES = ["Thành phố Hồ Chí Minh", "TP.HCM", "tỉnh Đồng Nai", "thành phố Long Khánh", "Khánh Hoà", "Tỉnh ủy Hòa Bình",
-          "Thừa Thiên - Huế", "Bà Rịa – Vũng Tàu", "THÀNH ỦY HẢI PHÒNG", "Nha Trang", "thành phố Bắc Ninh"]
+FILLER = [
+    "phát triển",
+    "kinh tế - xã hội",
+    "của",
+    "tại",
+    "và",
+    ";",
+    ",",
+    "\n",
+    "Nghị quyết số 31-NQ/TW",
+    "tư tưởng Hồ Chí Minh",
+    "hòa bình",
+    "Nhân dân",
+    "Ban Thường vụ",
+    "HCM",
+    "năm 2023",
+]
+PLACES = [
+    "Thành phố Hồ Chí Minh",
+    "TP.HCM",
+    "tỉnh Đồng Nai",
+    "thành phố Long Khánh",
+    "Khánh Hoà",
+    "Tỉnh ủy Hòa Bình",
+    "Thừa Thiên - Huế",
+    "Bà Rịa – Vũng Tàu",
+    "THÀNH ỦY HẢI PHÒNG",
+    "Nha Trang",
+    "thành phố Bắc Ninh",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -310,19 +388,21 @@ def test_every_match_quotes_its_place(parts: list[str], nfd: bool) -> None:
     if nfd:
         text = unicodedata.normalize("NFD", text)
     for m in find_places(text):
-        quote = text[m.start:m.end]
+        quote = text[m.start : m.end]
         assert quote and quote == quote.strip()
         assert canonical(quote) == m.name
-        assert m.pstart <= m.start and text[m.pstart:m.pstart + len(m.prefix)] == m.prefix
+        assert m.pstart <= m.start and text[m.pstart : m.pstart + len(m.prefix)] == m.prefix
     expected = sum(1 for p in parts if p in PLACES)
     assert len(find_places(text)) == expected
 
 
 def test_votes_on_a_large_text() -> None:
     # speed is measured in bench/bench_extract.py, not asserted here
-    para = ("Thực hiện Chương trình làm việc năm 2023 của Thành ủy, Ban Thường vụ Thành ủy; Hội nghị Ban Chấp hành "
-            "Đảng bộ thành phố lần thứ 23 khóa XI được tổ chức tại Hội trường thành phố, phát triển Thành phố Hồ "
-            "Chí Minh đến năm 2030; học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh; tỉnh Đồng Nai.\n")
+    para = (
+        "Thực hiện Chương trình làm việc năm 2023 của Thành ủy, Ban Thường vụ Thành ủy; Hội nghị Ban Chấp hành "
+        "Đảng bộ thành phố lần thứ 23 khóa XI được tổ chức tại Hội trường thành phố, phát triển Thành phố Hồ "
+        "Chí Minh đến năm 2030; học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh; tỉnh Đồng Nai.\n"
+    )
     text = para * (4_000_000 // len(para))  # about 4 million characters
     votes = jurisdiction_votes(text)
     n = text.count(para)

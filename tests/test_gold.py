@@ -25,10 +25,26 @@ def test_sample_corpus_meets_the_gold(tmp_path):
     r = runner.invoke(app, ["export", "--format", "json", "-o", str(out), "--store", str(store)])
     assert r.exit_code == 0, r.output
     score = subprocess.run(
-        [sys.executable, str(ROOT / "tests/data/score.py"), str(ROOT / "tests/data/seeds.gold.json"), str(out),
-         "--min-node-f1", "0.95", "--min-edge-f1", "0.90", "--min-type-acc", "0.85", "--min-date-acc", "1.0",
-         "--require-apart", "--min-project-f1", "0.95", "-v"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "tests/data/score.py"),
+            str(ROOT / "tests/data/seeds.gold.json"),
+            str(out),
+            "--min-node-f1",
+            "0.95",
+            "--min-edge-f1",
+            "0.90",
+            "--min-type-acc",
+            "0.85",
+            "--min-date-acc",
+            "1.0",
+            "--require-apart",
+            "--min-project-f1",
+            "0.95",
+            "-v",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert score.returncode == 0, score.stdout + score.stderr
     assert "OK node_f1=" in score.stdout

@@ -26,8 +26,13 @@ CONNECTION_VARS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed CLI in a process of its own, with a wide terminal and no Neo4j or store named."""
     base = {k: v for k, v in os.environ.items() if k not in CONNECTION_VARS}
-    return subprocess.run([sys.executable, "-m", "policygraph.cli", *args], capture_output=True, text=True,
-                          timeout=TIMEOUT, env={**base, "COLUMNS": "200", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "policygraph.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env={**base, "COLUMNS": "200", **(env or {})},
+    )
 
 
 def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
@@ -55,9 +60,21 @@ def test_the_test_run_leaves_the_analysts_neo4j_alone(tmp_path: Path) -> None:
             env = {k: v for k, v in os.environ.items() if not k.startswith("PG_TEST_NEO4J_")}
             env.update(NEO4J_URI=uri, NEO4J_LOCAL_DIR=str(analyst))
             run = subprocess.run(
-                ["bash", str(ROOT / "scripts" / "test"), "-p", "no:cacheprovider", "tests/test_neo4j_store.py",
-                 "-k", "test_push_counts_and_properties or test_remove_file"],
-                cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+                [
+                    "bash",
+                    str(ROOT / "scripts" / "test"),
+                    "-p",
+                    "no:cacheprovider",
+                    "tests/test_neo4j_store.py",
+                    "-k",
+                    "test_push_counts_and_properties or test_remove_file",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=900,
+            )
             assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
             assert "2 passed" in run.stdout
             rows = ns.run_cypher(driver, "MATCH (n) RETURN n.id AS id")
@@ -117,8 +134,13 @@ def test_load_csv_reads_only_the_import_folder(launcher_neo4j: Server) -> None:
     probe = imports / "probe.csv"
     probe.write_text("tỉnh,số\nHải Phòng,08-NQ/TU\n", encoding="utf-8")
     try:
-        proc = cli("cypher", "--neo4j", launcher_neo4j.uri, "--json",
-                   "LOAD CSV WITH HEADERS FROM 'file:///probe.csv' AS l RETURN l.`tỉnh` AS p, l.`số` AS s")
+        proc = cli(
+            "cypher",
+            "--neo4j",
+            launcher_neo4j.uri,
+            "--json",
+            "LOAD CSV WITH HEADERS FROM 'file:///probe.csv' AS l RETURN l.`tỉnh` AS p, l.`số` AS s",
+        )
         assert proc.returncode == 0, proc.stderr
         assert '"p": "Hải Phòng"' in proc.stdout and '"s": "08-NQ/TU"' in proc.stdout
     finally:
@@ -139,8 +161,10 @@ def test_cypher_syntax_error_is_one_line_with_the_text_as_typed(neo4j_uri: str) 
 
 @pytest.mark.neo4j
 def test_cypher_table_prints_ids_and_brackets_as_they_are(neo4j_uri: str) -> None:
-    query = ("RETURN 'project:metro:1' AS id, ':smile: [bold]Metro[/bold] :vietnam:' AS name, "
-             "['project:metro:1', 'x'] AS ids, 1 AS `[red]col:metro:`")
+    query = (
+        "RETURN 'project:metro:1' AS id, ':smile: [bold]Metro[/bold] :vietnam:' AS name, "
+        "['project:metro:1', 'x'] AS ids, 1 AS `[red]col:metro:`"
+    )
     proc = cli("cypher", "--neo4j", neo4j_uri, query)
     assert proc.returncode == 0, proc.stderr
     for text in ("project:metro:1", ":smile: [bold]Metro[/bold] :vietnam:", "project:metro:1 → x", "[red]col:metro:"):

@@ -18,8 +18,13 @@ SEEDS = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
 
 def pg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real command in a subprocess, stderr not a terminal (as in scripts)."""
-    return subprocess.run([sys.executable, "-m", "policygraph.cli", *args], capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "COLUMNS": "80", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "policygraph.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "80", **(env or {})},
+    )
 
 
 def test_an_odd_file_name_or_folder_loses_nothing_else(tmp_path: Path) -> None:
@@ -58,8 +63,11 @@ def test_same_named_files_in_two_folders_are_two_files(tmp_path: Path) -> None:
 
 def test_control_characters_from_documents_are_not_printed(tmp_path: Path) -> None:
     f = tmp_path / "esc.txt"
-    f.write_text("KẾ HOẠCH số 15-KH/TU\x1b[2J\x1b[31m giả mạo\x07. Thực hiện Nghị quyết số 31-NQ/TW "
-                 "ngày 30/12/2022 của Bộ Chính trị\x1b]0;pwned\x07.", encoding="utf-8")
+    f.write_text(
+        "KẾ HOẠCH số 15-KH/TU\x1b[2J\x1b[31m giả mạo\x07. Thực hiện Nghị quyết số 31-NQ/TW "
+        "ngày 30/12/2022 của Bộ Chính trị\x1b]0;pwned\x07.",
+        encoding="utf-8",
+    )
     store = tmp_path / "g.db"
     assert pg("load", str(f), "--store", str(store)).returncode == 0
     for cmd in (("lineage", "31-NQ/TW", "--down"), ("show", "31-NQ/TW"), ("show", "esc.txt"), ("stats",)):
@@ -71,17 +79,24 @@ def test_control_characters_from_documents_are_not_printed(tmp_path: Path) -> No
 
 
 def test_store_problems_are_one_line_in_every_command(tmp_path: Path) -> None:
-    bad = {"old.json": b'{"format": "policygraph-store", "version": 1, "extractions": {}, "graph": {}}',
-           "garbage.db": b"\x00\x01\x02 not a store",
-           "folder.db": None}
+    bad = {
+        "old.json": b'{"format": "policygraph-store", "version": 1, "extractions": {}, "graph": {}}',
+        "garbage.db": b"\x00\x01\x02 not a store",
+        "folder.db": None,
+    }
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     for name, data in bad.items():
         p = tmp_path / name
         p.mkdir() if data is None else p.write_bytes(data)
     for p in [tmp_path / n for n in bad] + [other]:
-        for cmd in (("stats",), ("lineage", "31-NQ/TW"), ("remove", "x.txt"), ("load", str(SEEDS[0])),
-                    ("export", "-o", "-")):
+        for cmd in (
+            ("stats",),
+            ("lineage", "31-NQ/TW"),
+            ("remove", "x.txt"),
+            ("load", str(SEEDS[0])),
+            ("export", "-o", "-"),
+        ):
             r = pg(*cmd, "--store", str(p))
             lines = r.stderr.strip().splitlines()
             assert r.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: "), (p.name, cmd, r.stderr)

@@ -67,7 +67,7 @@ def refused(path: Path | str, peak_mb: float = 20) -> str:
     assert peak < peak_mb * MB, f"{peak / MB:.0f} MB allocated"
     msg = str(e.value)
     assert "\n" not in msg and msg.startswith(f"{readers.display(path)}: "), msg
-    return msg[len(readers.display(path)) + 2:]
+    return msg[len(readers.display(path)) + 2 :]
 
 
 # ---------------------------------------------------------------------------------------------- zip bombs
@@ -101,8 +101,29 @@ def zip_by_hand(members: list[tuple[str, bytes, int, int]]) -> bytes:
         offset, n = body.tell(), name.encode()
         body.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size, len(n), 0))
         body.write(n + data)
-        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data), size,
-                                  len(n), 0, 0, 0, 0, 0, offset) + n)
+        central.write(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(n),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + n
+        )
     cd = central.getvalue()
     count = min(len(members), 0xFFFF)  # more would need ZIP64 records; the table's size is what matters here
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(cd), body.tell(), 0)
@@ -113,7 +134,7 @@ def docx_bomb(path: Path, times: int, declared: int | None = None) -> Path:
     """A real .docx (python-docx's package) whose document.xml holds `times` MB-sized runs of paragraphs."""
     model = io.BytesIO()
     docx.Document().save(model)
-    unit = (f'<w:p><w:r><w:t>Nghị quyết số 31-NQ/TW của Bộ Chính trị {"x" * 8}</w:t></w:r></w:p>' * 14_000).encode()
+    unit = (f"<w:p><w:r><w:t>Nghị quyết số 31-NQ/TW của Bộ Chính trị {'x' * 8}</w:t></w:r></w:p>" * 14_000).encode()
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'.encode()
     bomb = deflate_repeated(head, unit, times, b"</w:body></w:document>")
     members = []
@@ -150,14 +171,19 @@ def test_a_package_that_understates_its_size_is_refused_without_inflating_it(tmp
     # declares 900 KB (no limit applies) but inflates to 20 MB; zipfile would inflate all 20 MB before
     # cutting it to 900 KB (or to 4 GB for a real bomb)
     bomb = docx_bomb(tmp_path / "liar.docx", times=20, declared=900_000)
-    assert refused(bomb, peak_mb=8) == "not read: word/document.xml inflates past the 900,000 bytes it declares (a zip bomb?)"
+    assert (
+        refused(bomb, peak_mb=8)
+        == "not read: word/document.xml inflates past the 900,000 bytes it declares (a zip bomb?)"
+    )
 
 
 def test_a_table_of_a_hundred_thousand_parts_is_refused_before_zipfile_reads_it(tmp_path: Path) -> None:
     empty = raw_deflate(b"")
     parts = [(f"word/media/image{i:06d}.xml", empty, 0, 0) for i in range(100_000)]
     (tmp_path / "parts.docx").write_bytes(zip_by_hand(parts))  # 12 MB; zipfile would make 100,000 objects
-    assert refused(tmp_path / "parts.docx", peak_mb=40) == "not read: its table of parts takes 8 MB (a zip bomb?)"  # 7.2 MB, rounded up
+    assert (
+        refused(tmp_path / "parts.docx", peak_mb=40) == "not read: its table of parts takes 8 MB (a zip bomb?)"
+    )  # 7.2 MB, rounded up
 
 
 def test_a_part_packed_with_bzip2_is_refused(tmp_path: Path) -> None:
@@ -191,7 +217,8 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
     with deadline():
         s = scan([tmp_path])
     assert s.files == [] and [(k.path, k.reason) for k in s.skipped] == [
-        (str(fifo), "not a regular file (a named pipe)")]
+        (str(fifo), "not a regular file (a named pipe)")
+    ]
     # named itself, it is kept for reading, which fails in one line (as for any file named that cannot be read)
     assert [f.path for f in scan([fifo]).files] == [fifo]
 
@@ -275,7 +302,8 @@ def test_an_unreadable_subfolder_is_named(tmp_path: Path) -> None:
                 scan([top / "private" / "b.txt"])  # named itself, inside a folder that cannot be read
         assert [f.rel for f in s.files] == ["a.txt"]
         assert [(k.path, k.reason) for k in s.skipped] == [
-            (str(top / "private"), "cannot read the folder (Permission denied)")]
+            (str(top / "private"), "cannot read the folder (Permission denied)")
+        ]
     finally:
         (top / "private").chmod(0o755)
         for p in sorted(top.rglob("*"), reverse=True):
@@ -298,9 +326,11 @@ def test_links_in_a_folder(tmp_path: Path) -> None:
         s = scan([corpus])
     assert [f.rel for f in s.files] == ["link.md", "sub/a.txt"]
     assert [(Path(k.path).name, k.reason) for k in s.skipped] == [
-        ("gone.txt", "a broken link"), ("loop", "a link to a folder (not followed)"),
+        ("gone.txt", "a broken link"),
+        ("loop", "a link to a folder (not followed)"),
         ("ping.txt", "cannot read (Too many levels of symbolic links)"),
-        ("pong.txt", "cannot read (Too many levels of symbolic links)")]
+        ("pong.txt", "cannot read (Too many levels of symbolic links)"),
+    ]
     assert refused(corpus / "ping.txt") == "cannot read (Too many levels of symbolic links)"
 
 
@@ -328,9 +358,13 @@ def test_control_characters_in_a_name_stay_on_one_line(tmp_path: Path) -> None:
     odd = tmp_path / "a\nb\x1b[2J.gif"
     odd.write_bytes(b"x")
     msg = str(pytest.raises(LoadError, read, odd).value)
-    assert "\n" not in msg and "\x1b" not in msg and msg.endswith("a%0Ab%1B[2J.gif: unsupported file type "
-                                                                   "'.gif'; PolicyGraph reads "
-                                                                   + ", ".join(readers.SUPPORTED))
+    assert (
+        "\n" not in msg
+        and "\x1b" not in msg
+        and msg.endswith(
+            "a%0Ab%1B[2J.gif: unsupported file type '.gif'; PolicyGraph reads " + ", ".join(readers.SUPPORTED)
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------- legacy encodings
@@ -373,8 +407,10 @@ def test_the_tables_agree_with_published_text() -> None:
         assert all(legacy_vn.to_unicode(code, enc) == c for c, code in zip(sorted(every), codes, strict=True)), enc
 
 
-SYLLABLES = sorted({w for line in POLICY for w in re.findall(r"[^\W\d_]+", line)}
-                   | set("đường được người nghiêng khuyên quyết thuở giữa ưu ươn ỷ ạ".split()))
+SYLLABLES = sorted(
+    {w for line in POLICY for w in re.findall(r"[^\W\d_]+", line)}
+    | set("đường được người nghiêng khuyên quyết thuở giữa ưu ươn ỷ ạ".split())
+)
 
 
 @given(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=30), st.sampled_from([" ", ", ", "; ", ".\n"]))
@@ -450,7 +486,7 @@ def test_mojibake_pdf_keeps_its_page_offsets(tmp_path: Path) -> None:
     t = read(tmp_path / "vni.pdf")
     assert t.pages is not None and len(t.pages) == 2
     assert t.text[: t.pages[1]].split() == " ".join(pages[0]).split()
-    assert t.text[t.pages[1]:].split() == " ".join(pages[1]).split()
+    assert t.text[t.pages[1] :].split() == " ".join(pages[1]).split()
 
 
 @pytest.mark.parametrize("encoding", [TCVN3, VNI])
@@ -483,5 +519,6 @@ def test_unicode_documents_are_never_converted() -> None:
 def test_bytes_that_are_no_vietnamese_are_refused_naming_what_was_tried(tmp_path: Path) -> None:
     f = tmp_path / "latin1.txt"
     f.write_bytes("Le café de la gare, la crème brûlée, l'été à Genève.".encode("latin-1"))
-    assert refused(f) == ("not UTF-8 text (byte 0xe9 at offset 6), nor Vietnamese in Windows-1258, TCVN3 or "
-                          "VNI; save the file as UTF-8")
+    assert refused(f) == (
+        "not UTF-8 text (byte 0xe9 at offset 6), nor Vietnamese in Windows-1258, TCVN3 or VNI; save the file as UTF-8"
+    )

@@ -28,8 +28,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     found = []
     for i in range(1, FILES + 1):
         p = folder / f"kh{i:02}.txt"
-        p.write_text(f"THÀNH ỦY HẢI PHÒNG\nSố {i}-KH/TU\nHải Phòng, ngày {i} tháng 01 năm 2023\nKẾ HOẠCH\n"
-                     "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị.", encoding="utf-8")
+        p.write_text(
+            f"THÀNH ỦY HẢI PHÒNG\nSố {i}-KH/TU\nHải Phòng, ngày {i} tháng 01 năm 2023\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị.",
+            encoding="utf-8",
+        )
         found.append(ingest.Found(str(p), p.name))
     path = folder / "g.db"
     ingest.load_files(path, found, jobs=1)
@@ -56,16 +59,18 @@ def test_answers_show_a_hubs_first_files_and_how_many_exports_keep_all(store: Pa
     G = read_graph(store)
     assert len(G.nodes[HUB]["sources"]) == FILES  # the whole graph (exports) keeps every file
     with closing(open_source(store)) as src:
-        attrs = q.lineage(*src.walk(HUB, "down", None, q.DOC_RELATIONS, 100)[:1], HUB, "down", None,
-                          q.DOC_RELATIONS, 100).attrs
-        assert attrs["sources"] == sorted(G.nodes[HUB]["sources"])[:q.SOURCES_SHOWN] and attrs["n_sources"] == FILES
+        attrs = q.lineage(
+            *src.walk(HUB, "down", None, q.DOC_RELATIONS, 100)[:1], HUB, "down", None, q.DOC_RELATIONS, 100
+        ).attrs
+        assert attrs["sources"] == sorted(G.nodes[HUB]["sources"])[: q.SOURCES_SHOWN] and attrs["n_sources"] == FILES
         _answers(src, G)
     r = CliRunner().invoke(app, ["show", "31-NQ/TW", "--store", str(store)], env={"COLUMNS": "250"})
     assert r.exit_code == 0 and f"{FILES} in all" in r.output and "n_sources" not in r.output, r.output
 
 
-def test_a_store_made_before_the_brief_reads_the_same_and_gets_it_from_its_next_writer(store: Path,
-                                                                                       tmp_path: Path) -> None:
+def test_a_store_made_before_the_brief_reads_the_same_and_gets_it_from_its_next_writer(
+    store: Path, tmp_path: Path
+) -> None:
     old = tmp_path / "old.db"
     with sqlite3.connect(store) as conn:
         conn.execute("VACUUM INTO ?", (str(old),))
@@ -84,8 +89,9 @@ def test_a_store_made_before_the_brief_reads_the_same_and_gets_it_from_its_next_
 def _check_briefs(path: Path) -> None:
     """A brief for every hub, none for any other node, each brief_attrs of the node's whole data."""
     with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT n.id, n.n_sources, b.data, n.data FROM nodes n LEFT JOIN briefs b ON b.id = n.id"
-                            ).fetchall()
+        rows = conn.execute(
+            "SELECT n.id, n.n_sources, b.data, n.data FROM nodes n LEFT JOIN briefs b ON b.id = n.id"
+        ).fetchall()
     hubs = {n: (json.loads(brief), json.loads(data)) for n, k, brief, data in rows if k > q.SOURCES_SHOWN}
     assert HUB in hubs and all(brief == q.brief_attrs(data) for brief, data in hubs.values())
     assert all(brief is None for n, k, brief, _ in rows if k <= q.SOURCES_SHOWN)
@@ -155,7 +161,8 @@ def test_a_view_of_a_hub_draws_what_lineage_shows(store: Path, tmp_path: Path) -
     assert set(cut.graph) == set(whole.graph) == {HUB, *tree.nodes()} and len(tree.nodes()) == 3
     assert sorted(cut.graph.edges(keys=True)) == sorted(whole.graph.edges(keys=True))
     assert cut.reached == whole.reached == FILES
-    r = CliRunner().invoke(app, ["view", "31-NQ/TW", "--down", "--limit", "3", "-o", str(tmp_path / "v.html"),
-                                 "--store", str(store)])
+    r = CliRunner().invoke(
+        app, ["view", "31-NQ/TW", "--down", "--limit", "3", "-o", str(tmp_path / "v.html"), "--store", str(store)]
+    )
     assert r.exit_code == 0, r.output
     assert f"the first 3 of {FILES} documents reached" in r.stderr

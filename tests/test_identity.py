@@ -64,15 +64,32 @@ def test_a_short_reference_is_decided_as_if_every_candidate_were_tried() -> None
     rng = random.Random(7)
     labels = ["Resolution", "Conclusion", "Plan", None]
     places = ["Hải Phòng", "Đồng Nai", "Long An", None]
-    symbols = {("Resolution", "TU"): "12-NQ/TU", ("Resolution", "TW"): "12-NQ/TW", ("Conclusion", "TW"): "12-KL/TW",
-               ("Plan", "UBND"): "12/KH-UBND", ("Plan", "TU"): "12-KH/TU"}
+    symbols = {
+        ("Resolution", "TU"): "12-NQ/TU",
+        ("Resolution", "TW"): "12-NQ/TW",
+        ("Conclusion", "TW"): "12-KL/TW",
+        ("Plan", "UBND"): "12/KH-UBND",
+        ("Plan", "TU"): "12-KH/TU",
+    }
     files = [f"f{i}.txt" for i in range(6)]
 
     def brute(rid: tuple[str, str], r: DocRef, cands: list[Candidate], place: str | None) -> Assigned:
-        fit = {c.id for c in cands if (r.label is None or c.ref.label in (r.label, None))
-               and short_fits(r, c.ref, place, rid[0] in {d.file for d in cands if d.id == c.id
-                                                           and d.ref.jurisdiction == c.ref.jurisdiction})}
-        return Assigned(next(iter(fit))) if len(fit) == 1 else Assigned(short_id(r), False, tuple(r.missing) or ("symbol",))
+        fit = {
+            c.id
+            for c in cands
+            if (r.label is None or c.ref.label in (r.label, None))
+            and short_fits(
+                r,
+                c.ref,
+                place,
+                rid[0] in {d.file for d in cands if d.id == c.id and d.ref.jurisdiction == c.ref.jurisdiction},
+            )
+        }
+        return (
+            Assigned(next(iter(fit)))
+            if len(fit) == 1
+            else Assigned(short_id(r), False, tuple(r.missing) or ("symbol",))
+        )
 
     checked = 0
     for _ in range(300):
@@ -80,13 +97,26 @@ def test_a_short_reference_is_decided_as_if_every_candidate_were_tried() -> None
         for _ in range(rng.randint(0, 8)):
             (label, code), symbol = rng.choice(sorted(symbols.items(), key=str))
             jur = rng.choice(places) if code in ("TU", "UBND") else None
-            ref = DocRef(key="c", label=label, symbol=symbol, number="12", issuer_code=code, jurisdiction=jur,
-                         year=rng.choice([2020, 2022]))
+            ref = DocRef(
+                key="c",
+                label=label,
+                symbol=symbol,
+                number="12",
+                issuer_code=code,
+                jurisdiction=jur,
+                year=rng.choice([2020, 2022]),
+            )
             cands.append(Candidate(f"doc:{symbol}@{jur}@{ref.year}", ref, rng.choice(files)))
         index = Candidates(cands)
         for _ in range(5):
-            r = DocRef(key="s", label=rng.choice(labels), number="12", short=True, jurisdiction=rng.choice(places),
-                       issuer=rng.choice(["Tỉnh ủy", "Bộ Chính trị", "Ủy ban nhân dân tỉnh", None]))
+            r = DocRef(
+                key="s",
+                label=rng.choice(labels),
+                number="12",
+                short=True,
+                jurisdiction=rng.choice(places),
+                issuer=rng.choice(["Tỉnh ủy", "Bộ Chính trị", "Ủy ban nhân dân tỉnh", None]),
+            )
             rid, place = (rng.choice(files), "s"), rng.choice(places)
             assert assign_short(rid, r, index, place) == brute(rid, r, cands, place)
             checked += 1

@@ -32,8 +32,13 @@ def test_bad_files_are_named_and_the_others_load(tmp_path):
     summary = json.loads(r.stdout)
     assert summary["loaded"] == 1
     failed = "\n".join(summary["failed"])
-    for name, problem in [("empty.txt", "empty"), ("image.txt", "binary"), ("latin.txt", "UTF-8"),
-                          ("broken.pdf", "PDF"), ("broken.docx", "docx")]:
+    for name, problem in [
+        ("empty.txt", "empty"),
+        ("image.txt", "binary"),
+        ("latin.txt", "UTF-8"),
+        ("broken.pdf", "PDF"),
+        ("broken.docx", "docx"),
+    ]:
         line = next(ln for ln in summary["failed"] if name in ln)
         assert problem in line and "\n" not in line, failed
     assert open_store(store).files() == [SEED.name]
@@ -67,21 +72,28 @@ def test_laws_own_symbol_expiry_and_basis():
     x = extract_file(str(ROOT / "tests/data/laws/Luat-thue-bao-ve-moi-truong-2010-115247.txt"))
     src = x.docs["source"]
     assert (src.symbol, src.label, src.issuer) == ("57/2010/QH12", "Law", "Quốc hội")
-    rels = {(r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title) for r in x.relations
-            if r.source == "source" and r.target in x.docs}
+    rels = {
+        (r.type, r.kind, x.docs[r.target].symbol or x.docs[r.target].title)
+        for r in x.relations
+        if r.source == "source" and r.target in x.docs
+    }
     # "Các quy định về thu phí xăng, dầu của Pháp lệnh phí và lệ phí số 38/2001/PL-UBTVQH10 hết hiệu lực": a part
     assert ("SUPERSEDES", "repeals", "38/2001/PL-UBTVQH10") in rels
     assert {r.scope for r in x.relations if r.type == "SUPERSEDES" and r.source == "source"} == {
-        "Các quy định về thu phí xăng, dầu"}
+        "Các quy định về thu phí xăng, dầu"
+    }
     assert ("IMPLEMENTS", "based_on", "Hiến pháp") in rels
-    amended = {(x.docs[r.source].symbol, x.docs[r.target].title) for r in x.relations
-               if r.type == "SUPERSEDES" and r.source in x.docs and r.source != "source"}
+    amended = {
+        (x.docs[r.source].symbol, x.docs[r.target].title)
+        for r in x.relations
+        if r.type == "SUPERSEDES" and r.source in x.docs and r.source != "source"
+    }
     assert ("51/2001/QH10", "Hiến pháp") in amended
     # no edge to a document the text does not name
     text = (ROOT / "tests/data/laws/Luat-thue-bao-ve-moi-truong-2010-115247.txt").read_text(encoding="utf-8")
     for r in x.relations:
         if r.evidence is not None and r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES"):
-            assert text[r.evidence.start:r.evidence.end].strip()
+            assert text[r.evidence.start : r.evidence.end].strip()
 
 
 def test_two_loads_at_once_keep_both_files(tmp_path):
@@ -90,7 +102,13 @@ def test_two_loads_at_once_keep_both_files(tmp_path):
 
     store = tmp_path / "g.db"
     files = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
-    procs = [subprocess.Popen([sys.executable, "-m", "policygraph.cli", "load", str(f), "--store", str(store)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for f in files]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "policygraph.cli", "load", str(f), "--store", str(store)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for f in files
+    ]
     assert all(p.wait(timeout=120) == 0 for p in procs)
     assert open_store(store).files() == sorted(f.name for f in files)

@@ -231,9 +231,12 @@ def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
     ev = {"file": "a.txt", "start": 0, "end": 12, "sentence": "Căn cứ Luật số 19/2012/QH13"}
 
     def rows(file: str, doc: str, attrs: dict[str, Any], law_attrs: dict[str, Any]) -> ns.FileRows:
-        rel = ns.relationship_row(doc, "doc:law", f"IMPLEMENTS:{file}:0",
-                                  {"type": "IMPLEMENTS", "kind": "based_on", "source_file": file,
-                                   "evidence": {**ev, "file": file}})
+        rel = ns.relationship_row(
+            doc,
+            "doc:law",
+            f"IMPLEMENTS:{file}:0",
+            {"type": "IMPLEMENTS", "kind": "based_on", "source_file": file, "evidence": {**ev, "file": file}},
+        )
         nodes = [ns.node_row(doc, attrs), ns.node_row("doc:law", law_attrs)]
         return ns.FileRows(file, f"{file}-v1", nodes, [rel])
 
@@ -247,7 +250,8 @@ def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
     assert sorted(got.nodes) == ["doc:a", "doc:law"]
     assert got.nodes["doc:law"]["sources"] == ["a.txt"] and got.nodes["doc:law"]["label"] == "Law"
     assert [(u, v, d["kind"], d["evidence"]["sentence"]) for u, v, d in got.edges(data=True)] == [
-        ("doc:a", "doc:law", "based_on", ev["sentence"])]
+        ("doc:a", "doc:law", "based_on", ev["sentence"])
+    ]
     assert set(ns.loaded_files(neo4j_db)) == {"a.txt"}
 
 
@@ -531,6 +535,7 @@ def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGra
 
     import policygraph.cli  # noqa: F401  (registers every command)
     from policygraph.cli.app import app
+
     store = tmp_path / "g.store.json"
     save_graph(store, graph)
     runner = CliRunner()
@@ -610,8 +615,11 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
     pushed, pushed_counts = nr.fetch_graph(neo4j_db), ns.counts(neo4j_db)
 
     def manifests(driver: Any) -> list[dict[str, Any]]:
-        return ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS name, f.digest AS digest, "
-                             "f.node_ids AS ids, f.node_count AS n, f.relationship_count AS r ORDER BY name")
+        return ns.run_cypher(
+            driver,
+            "MATCH (f:SourceFile) RETURN f.name AS name, f.digest AS digest, "
+            "f.node_ids AS ids, f.node_count AS n, f.relationship_count AS r ORDER BY name",
+        )
 
     pushed_manifests = manifests(neo4j_db)
     write_csv(src, tmp_path / "csv")  # what `export --format csv --store` does

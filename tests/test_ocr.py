@@ -29,8 +29,13 @@ from policygraph.loaders.readers import read
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared as every developer and CI run has it (found from a worktree one level deeper too)
-SCANS = next((p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-             ROOT.parent / "shared" / "corpus" / "formats") / "pdf_scan"
+SCANS = (
+    next(
+        (p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+        ROOT.parent / "shared" / "corpus" / "formats",
+    )
+    / "pdf_scan"
+)
 LINES = [
     "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "THÀNH PHỐ HÀ NỘI                 Độc lập - Tự do - Hạnh phúc",
@@ -84,8 +89,12 @@ def test_rendered_vietnamese_comes_back(rendered: dict[str, Path], kind: str) ->
     t = read(rendered[kind])
     assert t.ocr_pages == 1 and t.pages == [0]
     assert t.ocr_confidence is not None and t.ocr_confidence > 85
-    for words in ("Số: 123/QĐ-UBND", "Hà Nội, ngày 05 tháng 3 năm 2020", "Nghị quyết số 31-NQ/TW",
-                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"):
+    for words in (
+        "Số: 123/QĐ-UBND",
+        "Hà Nội, ngày 05 tháng 3 năm 2020",
+        "Nghị quyết số 31-NQ/TW",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ):
         assert words in t.text, (words, t.text)
 
 
@@ -99,8 +108,10 @@ def test_the_ocrd_document_is_read_and_marked(rendered: dict[str, Path]) -> None
 
 
 def test_never_refuses_in_one_line(rendered: dict[str, Path]) -> None:
-    for kind, problem in (("pdf", "no text layer (scanned PDF? load with --ocr auto)"),
-                          ("png", "an image: its text can only be read by OCR (load with --ocr auto)")):
+    for kind, problem in (
+        ("pdf", "no text layer (scanned PDF? load with --ocr auto)"),
+        ("png", "an image: its text can only be read by OCR (load with --ocr auto)"),
+    ):
         with pytest.raises(LoadError) as e:
             read(rendered[kind], ocr="never")
         assert str(e.value) == f"{rendered[kind]}: {problem}"
@@ -111,7 +122,8 @@ def test_load_ocr_marks_the_node_and_counts_pages(rendered: dict[str, Path], tmp
     runner = CliRunner()
     never = runner.invoke(app, ["load", str(rendered["pdf"]), "--store", store, "--ocr", "never", "--json"])
     assert never.exit_code == 1 and json.loads(never.stdout)["failed"] == [
-        f"{rendered['pdf']}: no text layer (scanned PDF? load with --ocr auto)"]
+        f"{rendered['pdf']}: no text layer (scanned PDF? load with --ocr auto)"
+    ]
     ok = runner.invoke(app, ["load", str(rendered["pdf"]), str(rendered["png"]), "--store", store, "--json"])
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.stdout)["loaded"] == 2
@@ -162,11 +174,16 @@ def test_real_scan_extracts_its_citations(scans: dict[str, Text]) -> None:
 
 def png_header(width: int, height: int) -> bytes:
     """A PNG that declares `width` x `height` pixels and holds almost none."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 100))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_huge_images_are_refused_before_decoding(tmp_path: Path) -> None:
@@ -176,9 +193,11 @@ def test_huge_images_are_refused_before_decoding(tmp_path: Path) -> None:
     Image.new("1", (20_000, 20_000), 1).save(real)
     (tmp_path / "big.png").write_bytes(png_header(12_000, 12_000))
     (tmp_path / "liar.tif").write_bytes(b"II*\x00" + b"\xff" * 64)
-    for name, problem in (("huge.png", "image too large to OCR (more than 179 million pixels"),
-                          ("big.png", "image too large to OCR (12,000 x 12,000 pixels; the limit is 120 million)"),
-                          ("liar.tif", "not a valid image")):
+    for name, problem in (
+        ("huge.png", "image too large to OCR (more than 179 million pixels"),
+        ("big.png", "image too large to OCR (12,000 x 12,000 pixels; the limit is 120 million)"),
+        ("liar.tif", "not a valid image"),
+    ):
         start = time.perf_counter()
         with pytest.raises(LoadError) as e:
             read(tmp_path / name)
@@ -232,7 +251,7 @@ def test_auto_ocrs_only_the_pages_without_text(rendered: dict[str, Path], tmp_pa
     p = mixed_pdf(tmp_path / "mixed.pdf", rendered["png"], [None, typed])
     auto, never = read(p), read(p, ocr="never")
     assert (auto.ocr_pages, never.ocr_pages) == (1, 0)
-    assert "123/QĐ-UBND" in auto.text and auto.text[auto.pages[1]:].startswith(typed)
+    assert "123/QĐ-UBND" in auto.text and auto.text[auto.pages[1] :].startswith(typed)
     assert "123/QĐ-UBND" not in never.text and never.text.strip() == typed
 
 
@@ -255,16 +274,18 @@ def test_too_many_pages_to_ocr_is_one_line_before_any_ocr(rendered: dict[str, Pa
     assert str(e.value) == f"{p}: too many pages to OCR ({ocr.MAX_OCR_PAGES + 1}; the limit is {ocr.MAX_OCR_PAGES})"
 
 
-def test_a_file_that_takes_too_long_is_stopped(rendered: dict[str, Path], tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_takes_too_long_is_stopped(
+    rendered: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(ocr, "FILE_SECONDS", 1.0)
     p = mixed_pdf(tmp_path / "three.pdf", rendered["png"], [None, None, None])
     start = time.perf_counter()
     with pytest.raises(LoadError) as e:
         read(p)
     assert time.perf_counter() - start < 10
-    assert re.fullmatch(rf"{re.escape(str(p))}: page \d: OCR took more than 1 s( for this file \(the limit\))?",
-                        str(e.value)), str(e.value)
+    assert re.fullmatch(
+        rf"{re.escape(str(p))}: page \d: OCR took more than 1 s( for this file \(the limit\))?", str(e.value)
+    ), str(e.value)
 
 
 def test_jpeg_and_multipage_tiff(rendered: dict[str, Path], tmp_path: Path) -> None:
@@ -277,7 +298,7 @@ def test_jpeg_and_multipage_tiff(rendered: dict[str, Path], tmp_path: Path) -> N
     jpg, tif = read(tmp_path / "qd.jpg"), read(tmp_path / "qd.tif")
     assert jpg.format == "jpeg" and jpg.ocr_pages == 1 and "123/QĐ-UBND" in jpg.text
     assert tif.format == "tiff" and tif.ocr_pages == 2 and tif.pages is not None and len(tif.pages) == 2
-    assert "123/QĐ-UBND" in tif.text[:tif.pages[1]] and not tif.text[tif.pages[1]:].strip()
+    assert "123/QĐ-UBND" in tif.text[: tif.pages[1]] and not tif.text[tif.pages[1] :].strip()
 
 
 def test_text_on_a_transparent_background(rendered: dict[str, Path], tmp_path: Path) -> None:

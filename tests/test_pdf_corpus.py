@@ -15,8 +15,11 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 def _statements(path: Path) -> set[tuple[str, str, str]]:
     x = extract_file(str(path))
     name = {k: d.symbol or d.title or k for k, d in x.docs.items()}
-    return {(name.get(r.source, r.source), r.type, name.get(r.target, r.target)) for r in x.relations
-            if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")}
+    return {
+        (name.get(r.source, r.source), r.type, name.get(r.target, r.target))
+        for r in x.relations
+        if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
+    }
 
 
 @pytest.mark.parametrize("seed", ["001_0d6e8966d81bd8b2.txt", "004_4f6655e48d839bfa.txt"])

@@ -20,13 +20,16 @@ from policygraph.loaders.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared as every developer and CI run has it (found from a worktree one level deeper too)
-FORMATS = next((p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-               ROOT.parent / "shared" / "corpus" / "formats")
+FORMATS = next(
+    (p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "formats",
+)
 GAZETTE = FORMATS / "pdf_text" / "CongBao_1263-1264_2015_BLHS-100-2015-QH13_P1.pdf"
 TCVN3_PDF = FORMATS / "pdf_text" / "TT01-2006-TT-NHNN_tcvn3-textlayer.pdf"
 # skipped without the shared sample corpus, except on CI, where it is always there (the test then fails)
-needs_corpus = pytest.mark.skipif(not GAZETTE.exists() and not os.environ.get("CI"),
-                                  reason="the shared sample corpus is not here")
+needs_corpus = pytest.mark.skipif(
+    not GAZETTE.exists() and not os.environ.get("CI"), reason="the shared sample corpus is not here"
+)
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -59,7 +62,7 @@ def test_gazette_running_heads_are_not_the_documents() -> None:
     own = x.docs[x.source]
     assert own.symbol == "100/2015/QH13" and own.date != "2015-12-31"
     assert t.pages is not None and len(t.pages) == 41  # gazette pages 40-79, and an empty one
-    assert t.text[t.pages[1]:].startswith("d) Nghiêm trị người phạm tội")  # gazette page 41 without its head
+    assert t.text[t.pages[1] :].startswith("d) Nghiêm trị người phạm tội")  # gazette page 41 without its head
 
 
 def test_running_heads_on_either_side() -> None:

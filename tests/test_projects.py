@@ -38,18 +38,30 @@ def test_what_only_looks_like_a_project(text):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("hoàn thành Nhà ga hành khách Cảng Hàng không Quốc tế Long Thành trong năm 2026",
-         ["Nhà ga hành khách Cảng Hàng không Quốc tế Long Thành"]),
-        ("nạo vét kênh Nhiêu Lộc - Thị Nghè - rạch Bùng Binh và rạch Văn Thánh",
-         ["kênh Nhiêu Lộc - Thị Nghè - rạch Bùng Binh", "rạch Văn Thánh"]),
-        ("khởi công cao tốc Thành phố Hồ Chí Minh - Trung Lương - Mỹ Thuận, cầu Rồng và cầu Trần Thị Lý",
-         ["cao tốc Thành phố Hồ Chí Minh - Trung Lương - Mỹ Thuận", "cầu Rồng", "cầu Trần Thị Lý"]),
-        ("đầu tư nâng cấp đường Quốc lộ 14 đi Buôn Ma Thuột, đường Lê Duẩn",
-         ["đường Quốc lộ 14 đi Buôn Ma Thuột", "đường Lê Duẩn"]),
-        ("hoàn thiện hồ sơ thành lập Khu kinh tế tại Khu vực phía Bắc tỉnh (bám theo tuyến ven biển)",
-         ["Khu kinh tế tại Khu vực phía Bắc"]),
-        ("đẩy nhanh Dự án Trung tâm Hành chính tập trung tỉnh và Dự án nâng cấp đê biển Tây - Giai đoạn 3 để",
-         ["Trung tâm Hành chính tập trung tỉnh", "nâng cấp đê biển Tây - Giai đoạn 3"]),
+        (
+            "hoàn thành Nhà ga hành khách Cảng Hàng không Quốc tế Long Thành trong năm 2026",
+            ["Nhà ga hành khách Cảng Hàng không Quốc tế Long Thành"],
+        ),
+        (
+            "nạo vét kênh Nhiêu Lộc - Thị Nghè - rạch Bùng Binh và rạch Văn Thánh",
+            ["kênh Nhiêu Lộc - Thị Nghè - rạch Bùng Binh", "rạch Văn Thánh"],
+        ),
+        (
+            "khởi công cao tốc Thành phố Hồ Chí Minh - Trung Lương - Mỹ Thuận, cầu Rồng và cầu Trần Thị Lý",
+            ["cao tốc Thành phố Hồ Chí Minh - Trung Lương - Mỹ Thuận", "cầu Rồng", "cầu Trần Thị Lý"],
+        ),
+        (
+            "đầu tư nâng cấp đường Quốc lộ 14 đi Buôn Ma Thuột, đường Lê Duẩn",
+            ["đường Quốc lộ 14 đi Buôn Ma Thuột", "đường Lê Duẩn"],
+        ),
+        (
+            "hoàn thiện hồ sơ thành lập Khu kinh tế tại Khu vực phía Bắc tỉnh (bám theo tuyến ven biển)",
+            ["Khu kinh tế tại Khu vực phía Bắc"],
+        ),
+        (
+            "đẩy nhanh Dự án Trung tâm Hành chính tập trung tỉnh và Dự án nâng cấp đê biển Tây - Giai đoạn 3 để",
+            ["Trung tâm Hành chính tập trung tỉnh", "nâng cấp đê biển Tây - Giai đoạn 3"],
+        ),
     ],
 )
 def test_names_as_official_style_writes_them(text, names):
@@ -57,16 +69,21 @@ def test_names_as_official_style_writes_them(text, names):
 
 
 def test_a_road_written_twice_is_one_project_with_its_other_writing():
-    (p,) = find_projects("Xây dựng đường nối đường Nguyễn Văn Linh - đường Phạm Hùng; hoàn thành đường nối "
-                         "Nguyễn Văn Linh - Phạm Hùng trong quý II.")
+    (p,) = find_projects(
+        "Xây dựng đường nối đường Nguyễn Văn Linh - đường Phạm Hùng; hoàn thành đường nối "
+        "Nguyễn Văn Linh - Phạm Hùng trong quý II."
+    )
     assert p.name == "đường nối Nguyễn Văn Linh - Phạm Hùng"
     assert p.aliases == ["đường nối đường Nguyễn Văn Linh - đường Phạm Hùng"]
 
 
 def test_a_numbered_line_is_named_as_first_written():
     (m,) = find_projects("khởi công tuyến đường sắt đô thị số 5 trong năm nay; đưa Metro số 5 vào khai thác")
-    assert (m.key, m.name, m.aliases) == ("metro:5", "đường sắt đô thị số 5", ["tuyến đường sắt đô thị số 5",
-                                                                               "Metro số 5"])
+    assert (m.key, m.name, m.aliases) == (
+        "metro:5",
+        "đường sắt đô thị số 5",
+        ["tuyến đường sắt đô thị số 5", "Metro số 5"],
+    )
 
 
 def test_the_sample_laws_name_no_projects():

@@ -54,10 +54,25 @@ TU_HCM = "body:thanh uy thanh pho ho chi minh"
 
 def _doc(**kw: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
-        "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
-        "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
-        "branch": None, "term": None, "title": None, "source_file": None, "sources": [], "resolved": True,
-        "missing": [], "conflicts": {},
+        "kind": "Document",
+        "label": "Document",
+        "symbol": None,
+        "number": None,
+        "type_code": None,
+        "issuer_code": None,
+        "date": None,
+        "year": None,
+        "issuer": None,
+        "jurisdiction": None,
+        "level": None,
+        "branch": None,
+        "term": None,
+        "title": None,
+        "source_file": None,
+        "sources": [],
+        "resolved": True,
+        "missing": [],
+        "conflicts": {},
     }
     base.update(kw)
     if base["year"] is None and base["date"]:
@@ -68,69 +83,259 @@ def _doc(**kw: Any) -> dict[str, Any]:
 def corpus_graph() -> nx.MultiDiGraph:
     """The hand-made graph described in the module docstring (a new object each call)."""
     G = nx.MultiDiGraph()
-    G.add_node(D31, **_doc(label="Resolution", symbol="31-NQ/TW", number="31", type_code="NQ", issuer_code="TW",
-                           date="2022-12-30", issuer="Bộ Chính trị", level="central", branch="party", term="XIII",
-                           sources=[F000, F003],
-                           conflicts={"issuer": [{"value": "Bộ Chính trị", "file": F000},
-                                                 {"value": "Ban Chấp hành Trung ương", "file": F003}]}))
-    G.add_node(D98, **_doc(label="Resolution", symbol="98/2023/QH15", number="98", type_code=None,
-                           issuer_code="QH15", year=2023, issuer="Quốc hội", level="central", branch="state",
-                           term="15", sources=[F000, F002, F003]))
-    G.add_node(D27, **_doc(label="Resolution", symbol="27-NQ/TW", number="27", type_code="NQ", issuer_code="TW",
-                           date="2022-11-09", issuer="Ban Chấp hành Trung ương Đảng", level="central",
-                           branch="party", term="XIII", sources=[F001]))
-    G.add_node(D01, **_doc(label="Conclusion", symbol="01-KL/TW", number="1", type_code="KL", issuer_code="TW",
-                           issuer="Bộ Chính trị", term="XIII", level="central", branch="party",
-                           sources=[F001, F004]))
-    G.add_node(D05, **_doc(label="Directive", symbol="05-CT/TW", number="5", type_code="CT", issuer_code="TW",
-                           date="2016-05-15", issuer="Bộ Chính trị", term="XII", level="central",
-                           branch="party", sources=[F001, F004]))
-    G.add_node(CV1330, **_doc(label="OfficialLetter", symbol="1330-CV/BTGTU", number="1330", type_code="CV",
-                              issuer_code="BTGTU", date="2023-10-11",
-                              issuer="Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh", jurisdiction=HCM,
-                              level="province", branch="party", source_file=F000, sources=[F000]))
-    G.add_node(KH24, **_doc(label="Plan", symbol="24-KH/TU", number="24", type_code="KH", issuer_code="TU",
-                            date="2023-03-01", issuer="Thành ủy Thành phố Hồ Chí Minh", jurisdiction=HCM,
-                            level="province", branch="party", sources=[F003]))
-    G.add_node(N002, **_doc(label="Notice", date="2024-03-27", jurisdiction=HCM, level="province",
-                            source_file=F002, sources=[F002]))
-    G.add_node(N003, **_doc(label="Notice", date="2024-06-14", jurisdiction=HCM, level="province",
-                            source_file=F003, sources=[F003]))
-    G.add_node(N001, **_doc(label="Conclusion", date="2023-10-19", issuer="Thành ủy Hải Phòng",
-                            jurisdiction="Hải Phòng", level="province", source_file=F001, sources=[F001]))
-    G.add_node(N004, **_doc(label="Resolution", date="2022-12-20", jurisdiction="Long Khánh", level="district",
-                            issuer="Ban Chấp hành Đảng bộ thành phố Long Khánh",
-                            title="về một số chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2023",
-                            source_file=F004, sources=[F004]))
-    G.add_node(CTR46, **_doc(label="Programme", symbol="46-CTr/TU", number="46", type_code="CTr", issuer_code="TU",
-                             date="2023-03-08", issuer="Ban Thường vụ Thành ủy Hải Phòng", jurisdiction="Hải Phòng",
-                             level="province", branch="party", sources=[F001]))
-    for node, jur, date, iss in ((HP08_13, "Hải Phòng", "2013-05-16", "Ban Chấp hành Đảng bộ thành phố Hải Phòng"),
-                                 (HP08_22, "Hải Phòng", "2022-12-06", "Thành ủy Hải Phòng"),
-                                 (DN08, "Đồng Nai", "2022-12-08", "Tỉnh ủy Đồng Nai")):
-        G.add_node(node, **_doc(label="Resolution", symbol="08-NQ/TU", number="8", type_code="NQ",
-                                issuer_code="TU", date=date, issuer=iss, jurisdiction=jur, level="province",
-                                branch="party", sources=[F001 if jur == "Hải Phòng" else F004]))
-    G.add_node(REF21, **_doc(label="Conclusion", number="21", issuer="Ban Chấp hành Trung ương", resolved=False,
-                             missing=["symbol"], sources=[F003]))
-    G.add_node(LAW19, **_doc(label="Law", symbol="19/2012/QH13", number="19", issuer_code="QH13", year=2012,
-                             issuer="Quốc hội", title="Luật Công đoàn", level="central", branch="state",
-                             source_file="Luat-Cong-doan-2012-142186.txt",
-                             sources=["Luat-Cong-doan-2012-142186.txt"]))
-    G.add_node(OLD_LAW, **_doc(label="Law", title="Luật Công đoàn năm 1990", name="Luật Công đoàn năm 1990",
-                               year=1990, missing=["symbol"], sources=["Luat-Cong-doan-2012-142186.txt"]))
-    G.add_node(BCT, kind="Body", label="Body", name="Bộ Chính trị", level="central", branch="party",
-               jurisdiction=None, sources=[F000])
-    G.add_node(TU_HCM, kind="Body", label="Body", name="Thành ủy Thành phố Hồ Chí Minh", level="province",
-               branch="party", jurisdiction=HCM, sources=[F002])
+    G.add_node(
+        D31,
+        **_doc(
+            label="Resolution",
+            symbol="31-NQ/TW",
+            number="31",
+            type_code="NQ",
+            issuer_code="TW",
+            date="2022-12-30",
+            issuer="Bộ Chính trị",
+            level="central",
+            branch="party",
+            term="XIII",
+            sources=[F000, F003],
+            conflicts={
+                "issuer": [{"value": "Bộ Chính trị", "file": F000}, {"value": "Ban Chấp hành Trung ương", "file": F003}]
+            },
+        ),
+    )
+    G.add_node(
+        D98,
+        **_doc(
+            label="Resolution",
+            symbol="98/2023/QH15",
+            number="98",
+            type_code=None,
+            issuer_code="QH15",
+            year=2023,
+            issuer="Quốc hội",
+            level="central",
+            branch="state",
+            term="15",
+            sources=[F000, F002, F003],
+        ),
+    )
+    G.add_node(
+        D27,
+        **_doc(
+            label="Resolution",
+            symbol="27-NQ/TW",
+            number="27",
+            type_code="NQ",
+            issuer_code="TW",
+            date="2022-11-09",
+            issuer="Ban Chấp hành Trung ương Đảng",
+            level="central",
+            branch="party",
+            term="XIII",
+            sources=[F001],
+        ),
+    )
+    G.add_node(
+        D01,
+        **_doc(
+            label="Conclusion",
+            symbol="01-KL/TW",
+            number="1",
+            type_code="KL",
+            issuer_code="TW",
+            issuer="Bộ Chính trị",
+            term="XIII",
+            level="central",
+            branch="party",
+            sources=[F001, F004],
+        ),
+    )
+    G.add_node(
+        D05,
+        **_doc(
+            label="Directive",
+            symbol="05-CT/TW",
+            number="5",
+            type_code="CT",
+            issuer_code="TW",
+            date="2016-05-15",
+            issuer="Bộ Chính trị",
+            term="XII",
+            level="central",
+            branch="party",
+            sources=[F001, F004],
+        ),
+    )
+    G.add_node(
+        CV1330,
+        **_doc(
+            label="OfficialLetter",
+            symbol="1330-CV/BTGTU",
+            number="1330",
+            type_code="CV",
+            issuer_code="BTGTU",
+            date="2023-10-11",
+            issuer="Ban Tuyên giáo Thành ủy Thành phố Hồ Chí Minh",
+            jurisdiction=HCM,
+            level="province",
+            branch="party",
+            source_file=F000,
+            sources=[F000],
+        ),
+    )
+    G.add_node(
+        KH24,
+        **_doc(
+            label="Plan",
+            symbol="24-KH/TU",
+            number="24",
+            type_code="KH",
+            issuer_code="TU",
+            date="2023-03-01",
+            issuer="Thành ủy Thành phố Hồ Chí Minh",
+            jurisdiction=HCM,
+            level="province",
+            branch="party",
+            sources=[F003],
+        ),
+    )
+    G.add_node(
+        N002,
+        **_doc(label="Notice", date="2024-03-27", jurisdiction=HCM, level="province", source_file=F002, sources=[F002]),
+    )
+    G.add_node(
+        N003,
+        **_doc(label="Notice", date="2024-06-14", jurisdiction=HCM, level="province", source_file=F003, sources=[F003]),
+    )
+    G.add_node(
+        N001,
+        **_doc(
+            label="Conclusion",
+            date="2023-10-19",
+            issuer="Thành ủy Hải Phòng",
+            jurisdiction="Hải Phòng",
+            level="province",
+            source_file=F001,
+            sources=[F001],
+        ),
+    )
+    G.add_node(
+        N004,
+        **_doc(
+            label="Resolution",
+            date="2022-12-20",
+            jurisdiction="Long Khánh",
+            level="district",
+            issuer="Ban Chấp hành Đảng bộ thành phố Long Khánh",
+            title="về một số chỉ tiêu, nhiệm vụ và giải pháp chủ yếu năm 2023",
+            source_file=F004,
+            sources=[F004],
+        ),
+    )
+    G.add_node(
+        CTR46,
+        **_doc(
+            label="Programme",
+            symbol="46-CTr/TU",
+            number="46",
+            type_code="CTr",
+            issuer_code="TU",
+            date="2023-03-08",
+            issuer="Ban Thường vụ Thành ủy Hải Phòng",
+            jurisdiction="Hải Phòng",
+            level="province",
+            branch="party",
+            sources=[F001],
+        ),
+    )
+    for node, jur, date, iss in (
+        (HP08_13, "Hải Phòng", "2013-05-16", "Ban Chấp hành Đảng bộ thành phố Hải Phòng"),
+        (HP08_22, "Hải Phòng", "2022-12-06", "Thành ủy Hải Phòng"),
+        (DN08, "Đồng Nai", "2022-12-08", "Tỉnh ủy Đồng Nai"),
+    ):
+        G.add_node(
+            node,
+            **_doc(
+                label="Resolution",
+                symbol="08-NQ/TU",
+                number="8",
+                type_code="NQ",
+                issuer_code="TU",
+                date=date,
+                issuer=iss,
+                jurisdiction=jur,
+                level="province",
+                branch="party",
+                sources=[F001 if jur == "Hải Phòng" else F004],
+            ),
+        )
+    G.add_node(
+        REF21,
+        **_doc(
+            label="Conclusion",
+            number="21",
+            issuer="Ban Chấp hành Trung ương",
+            resolved=False,
+            missing=["symbol"],
+            sources=[F003],
+        ),
+    )
+    G.add_node(
+        LAW19,
+        **_doc(
+            label="Law",
+            symbol="19/2012/QH13",
+            number="19",
+            issuer_code="QH13",
+            year=2012,
+            issuer="Quốc hội",
+            title="Luật Công đoàn",
+            level="central",
+            branch="state",
+            source_file="Luat-Cong-doan-2012-142186.txt",
+            sources=["Luat-Cong-doan-2012-142186.txt"],
+        ),
+    )
+    G.add_node(
+        OLD_LAW,
+        **_doc(
+            label="Law",
+            title="Luật Công đoàn năm 1990",
+            name="Luật Công đoàn năm 1990",
+            year=1990,
+            missing=["symbol"],
+            sources=["Luat-Cong-doan-2012-142186.txt"],
+        ),
+    )
+    G.add_node(
+        BCT,
+        kind="Body",
+        label="Body",
+        name="Bộ Chính trị",
+        level="central",
+        branch="party",
+        jurisdiction=None,
+        sources=[F000],
+    )
+    G.add_node(
+        TU_HCM,
+        kind="Body",
+        label="Body",
+        name="Thành ủy Thành phố Hồ Chí Minh",
+        level="province",
+        branch="party",
+        jurisdiction=HCM,
+        sources=[F002],
+    )
 
     def edge(u: str, v: str, rel: str, file: str, sentence: str, mention: str, kind: str | None = None) -> None:
         start = sentence.index(mention)
         ev = {"file": file, "start": start, "end": start + len(mention), "sentence": sentence}
         G.add_edge(u, v, key=f"{rel}:{file}:{start}:{v}", type=rel, kind=kind, source_file=file, evidence=ev)
 
-    s000 = ("Thực hiện chỉ đạo về tiến độ triển khai và cụ thể hóa Nghị quyết số 31-NQ/TW ngày 30 tháng 12 "
-            "năm 2022 của Bộ Chính trị và Nghị quyết số 98/2023/QH15 của Quốc hội.")
+    s000 = (
+        "Thực hiện chỉ đạo về tiến độ triển khai và cụ thể hóa Nghị quyết số 31-NQ/TW ngày 30 tháng 12 "
+        "năm 2022 của Bộ Chính trị và Nghị quyết số 98/2023/QH15 của Quốc hội."
+    )
     edge(CV1330, D31, "IMPLEMENTS", F000, s000, "31-NQ/TW", "implements")
     edge(CV1330, D98, "IMPLEMENTS", F000, s000, "98/2023/QH15", "implements")
     s002 = "Tập trung thực hiện hiệu quả Nghị quyết số 31-NQ/TW và Nghị quyết số 98/2023/QH15."
@@ -139,31 +344,84 @@ def corpus_graph() -> nx.MultiDiGraph:
     edge(N002, TU_HCM, "ISSUED_BY", F002, "Thành ủy Thành phố Hồ Chí Minh ban hành.", "Thành ủy")
     s_kh = "Kế hoạch số 24-KH/TU thực hiện Nghị quyết số 31-NQ/TW của Bộ Chính trị."
     edge(KH24, D31, "IMPLEMENTS", F003, s_kh, "31-NQ/TW", "implements")
-    edge(N003, KH24, "IMPLEMENTS", F003, "Tiếp tục triển khai Kế hoạch số 24-KH/TU của Thành ủy.", "24-KH/TU",
-         "implements")
+    edge(
+        N003,
+        KH24,
+        "IMPLEMENTS",
+        F003,
+        "Tiếp tục triển khai Kế hoạch số 24-KH/TU của Thành ủy.",
+        "24-KH/TU",
+        "implements",
+    )
     edge(N003, D31, "CITES", F003, "Tổng kết Nghị quyết 31-NQ/TW của Bộ Chính trị.", "31-NQ/TW")
-    edge(N003, D98, "IMPLEMENTS", F003, "Triển khai Nghị quyết 98/2023/QH15 của Quốc hội kịp thời.",
-         "98/2023/QH15", "implements")
-    edge(N003, REF21, "IMPLEMENTS", F003, "Tiếp tục đẩy mạnh thực hiện Kết luận 21 của Ban Chấp hành Trung ương.",
-         "Kết luận 21", "implements")
+    edge(
+        N003,
+        D98,
+        "IMPLEMENTS",
+        F003,
+        "Triển khai Nghị quyết 98/2023/QH15 của Quốc hội kịp thời.",
+        "98/2023/QH15",
+        "implements",
+    )
+    edge(
+        N003,
+        REF21,
+        "IMPLEMENTS",
+        F003,
+        "Tiếp tục đẩy mạnh thực hiện Kết luận 21 của Ban Chấp hành Trung ương.",
+        "Kết luận 21",
+        "implements",
+    )
     edge(D31, BCT, "ISSUED_BY", F000, s000, "Bộ Chính trị")
-    s001 = ("Đẩy mạnh triển khai Kết luận số 01-KL/TW về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày "
-            "15/5/2016 của Bộ Chính trị.")
+    s001 = (
+        "Đẩy mạnh triển khai Kết luận số 01-KL/TW về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày "
+        "15/5/2016 của Bộ Chính trị."
+    )
     edge(D01, D05, "IMPLEMENTS", F001, s001, "05-CT/TW", "implements")
     edge(N001, D01, "IMPLEMENTS", F001, s001, "01-KL/TW", "implements")
-    edge(N004, D01, "IMPLEMENTS", F004, "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị (khóa XIII).", "01-KL/TW",
-         "implements")
-    edge(N004, DN08, "IMPLEMENTS", F004, "Căn cứ Nghị quyết số 08-NQ/TU ngày 08/12/2022 của Tỉnh ủy.", "08-NQ/TU",
-         "based_on")
-    s46 = ("Chương trình hành động số 46-CTr/TU ngày 08/3/2023 của Ban Thường vụ Thành ủy về thực hiện Nghị quyết "
-           "số 27-NQ/TW, ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng khóa XIII.")
+    edge(
+        N004,
+        D01,
+        "IMPLEMENTS",
+        F004,
+        "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị (khóa XIII).",
+        "01-KL/TW",
+        "implements",
+    )
+    edge(
+        N004,
+        DN08,
+        "IMPLEMENTS",
+        F004,
+        "Căn cứ Nghị quyết số 08-NQ/TU ngày 08/12/2022 của Tỉnh ủy.",
+        "08-NQ/TU",
+        "based_on",
+    )
+    s46 = (
+        "Chương trình hành động số 46-CTr/TU ngày 08/3/2023 của Ban Thường vụ Thành ủy về thực hiện Nghị quyết "
+        "số 27-NQ/TW, ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng khóa XIII."
+    )
     edge(CTR46, D27, "IMPLEMENTS", F001, s46, "27-NQ/TW", "implements")
-    edge(N001, CTR46, "IMPLEMENTS", F001, "Thực hiện Chương trình hành động số 46-CTr/TU của Thành ủy.",
-         "46-CTr/TU", "implements")
+    edge(
+        N001,
+        CTR46,
+        "IMPLEMENTS",
+        F001,
+        "Thực hiện Chương trình hành động số 46-CTr/TU của Thành ủy.",
+        "46-CTr/TU",
+        "implements",
+    )
     edge(N001, HP08_22, "CITES", F001, "Đánh giá Nghị quyết số 08-NQ/TU ngày 06/12/2022 của Thành ủy.", "08-NQ/TU")
     edge(N001, HP08_13, "CITES", F001, "Sơ kết Nghị quyết số 08-NQ/TU ngày 16/5/2013.", "08-NQ/TU")
-    edge(LAW19, OLD_LAW, "SUPERSEDES", "Luat-Cong-doan-2012-142186.txt",
-         "Luật này thay thế Luật Công đoàn năm 1990.", "Luật Công đoàn năm 1990", "replaces")
+    edge(
+        LAW19,
+        OLD_LAW,
+        "SUPERSEDES",
+        "Luat-Cong-doan-2012-142186.txt",
+        "Luật này thay thế Luật Công đoàn năm 1990.",
+        "Luật Công đoàn năm 1990",
+        "replaces",
+    )
     return G
 
 
@@ -191,24 +449,57 @@ def test_fold_symbol_ignores_any_number_of_leading_zeros(n: int, zeros: int) -> 
 # ------------------------------------------------------------------------------------------------ resolve
 
 
-@pytest.mark.parametrize("ref", [
-    D31, "31-NQ/TW", "31-nq/tw", "31 - NQ/TW", "031-NQ/TW", "NQ 31-NQ/TW", "Nghị quyết 31-NQ/TW",
-    "Nghị quyết số 31-NQ/TW", "Nghị quyết 31", "nghi quyet 31", "NGHỊ QUYẾT 31", "NQ 31", "nq 31",
-    "31-NQ/TW@TW", "31-NQ/TW 2022", "31-NQ/TW khóa XIII", "31-NQ/TW ngày 30/12/2022", "31-NQ/TW@2022-12-30",
-    "Nghị quyết 31 2022", "Resolution 31",
-])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        D31,
+        "31-NQ/TW",
+        "31-nq/tw",
+        "31 - NQ/TW",
+        "031-NQ/TW",
+        "NQ 31-NQ/TW",
+        "Nghị quyết 31-NQ/TW",
+        "Nghị quyết số 31-NQ/TW",
+        "Nghị quyết 31",
+        "nghi quyet 31",
+        "NGHỊ QUYẾT 31",
+        "NQ 31",
+        "nq 31",
+        "31-NQ/TW@TW",
+        "31-NQ/TW 2022",
+        "31-NQ/TW khóa XIII",
+        "31-NQ/TW ngày 30/12/2022",
+        "31-NQ/TW@2022-12-30",
+        "Nghị quyết 31 2022",
+        "Resolution 31",
+    ],
+)
 def test_resolve_forms_of_31_nq_tw(corpus: nx.MultiDiGraph, ref: str) -> None:
     assert q.resolve_ref(corpus, ref) == [D31]
 
 
-@pytest.mark.parametrize(("ref", "expected"), [
-    ("Kết luận 01", [D01]), ("ket luan 1", [D01]), ("KL 1", [D01]), ("Chỉ thị 05", [D05]),
-    ("Chỉ thị 5", [D05]), ("CT 5", [D05]), ("Luật 19/2012/QH13", [LAW19]), ("19/2012/qh13", [LAW19]),
-    ("Chương trình 46", [CTR46]), ("Chương trình hành động số 46-CTr/TU", [CTR46]), ("CTr 46", [CTR46]),
-    ("Kế hoạch 24", [KH24]), ("Nghị quyết 98", [D98]), ("98/2023/QH15", [D98]),
-    ("1330 -CV/BTGTU", [CV1330]), ("Công văn 1330", [CV1330]),
-    ("Kết luận 21", [REF21]),  # an unresolved short reference is still found by type and number
-])
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("Kết luận 01", [D01]),
+        ("ket luan 1", [D01]),
+        ("KL 1", [D01]),
+        ("Chỉ thị 05", [D05]),
+        ("Chỉ thị 5", [D05]),
+        ("CT 5", [D05]),
+        ("Luật 19/2012/QH13", [LAW19]),
+        ("19/2012/qh13", [LAW19]),
+        ("Chương trình 46", [CTR46]),
+        ("Chương trình hành động số 46-CTr/TU", [CTR46]),
+        ("CTr 46", [CTR46]),
+        ("Kế hoạch 24", [KH24]),
+        ("Nghị quyết 98", [D98]),
+        ("98/2023/QH15", [D98]),
+        ("1330 -CV/BTGTU", [CV1330]),
+        ("Công văn 1330", [CV1330]),
+        ("Kết luận 21", [REF21]),  # an unresolved short reference is still found by type and number
+    ],
+)
 def test_resolve_type_and_number(corpus: nx.MultiDiGraph, ref: str, expected: list[str]) -> None:
     assert q.resolve_ref(corpus, ref) == expected
 
@@ -292,8 +583,12 @@ def test_lineage_down_from_31(corpus: nx.MultiDiGraph) -> None:
     assert t.root == D31 and t.attrs["symbol"] == "31-NQ/TW"
     top = [(h.node, h.edge_type, h.edge_kind) for h in t.children]
     # by date: KH24 2023-03-01, CV1330 2023-10-11, N002 2024-03-27, N003 2024-06-14
-    assert top == [(KH24, "IMPLEMENTS", "implements"), (CV1330, "IMPLEMENTS", "implements"),
-                   (N002, "IMPLEMENTS", "implements"), (N003, "CITES", None)]
+    assert top == [
+        (KH24, "IMPLEMENTS", "implements"),
+        (CV1330, "IMPLEMENTS", "implements"),
+        (N002, "IMPLEMENTS", "implements"),
+        (N003, "CITES", None),
+    ]
     kh = t.children[0]
     # N003 cites 31-NQ/TW directly: expanded there (depth 1, breadth first); under the plan it is a leaf
     assert [(c.node, c.depth, c.seen) for c in kh.children] == [(N003, 2, True)]
@@ -301,7 +596,7 @@ def test_lineage_down_from_31(corpus: nx.MultiDiGraph) -> None:
     assert t.nodes() == {KH24, CV1330, N002, N003}
     ev = t.children[1].evidence
     assert ev is not None and ev["file"] == F000 and "31-NQ/TW" in ev["sentence"]
-    assert ev["sentence"][ev["start"]:ev["end"]] == "31-NQ/TW"
+    assert ev["sentence"][ev["start"] : ev["end"]] == "31-NQ/TW"
     assert t.children[1].source_file == F000
     assert t.children[1].attrs["jurisdiction"] == HCM
 
@@ -342,8 +637,15 @@ def test_lineage_both(corpus: nx.MultiDiGraph) -> None:
 
 def test_lineage_parallel_edges_make_one_hop(corpus: nx.MultiDiGraph) -> None:
     G = corpus
-    G.add_edge(CV1330, D31, key="CITES:again", type="CITES", kind=None, source_file=F000,
-               evidence={"file": F000, "start": 0, "end": 8, "sentence": "Nghị quyết 31-NQ/TW ..."})
+    G.add_edge(
+        CV1330,
+        D31,
+        key="CITES:again",
+        type="CITES",
+        kind=None,
+        source_file=F000,
+        evidence={"file": F000, "start": 0, "end": 8, "sentence": "Nghị quyết 31-NQ/TW ..."},
+    )
     hop = next(h for h in q.lineage(G, CV1330, "up").children if h.node == D31)
     assert hop.edge_type == "IMPLEMENTS"  # the strongest
     assert [e["type"] for e in hop.edges] == ["IMPLEMENTS", "CITES"]
@@ -399,7 +701,11 @@ def test_show(corpus: nx.MultiDiGraph) -> None:
     assert s["attrs"]["date"] == "2022-12-30"
     assert [(e["type"], e["other"]) for e in s["out"]] == [("ISSUED_BY", BCT)]
     assert [(e["type"], e["other"]) for e in s["in"]] == [
-        ("IMPLEMENTS", KH24), ("IMPLEMENTS", CV1330), ("IMPLEMENTS", N002), ("CITES", N003)]
+        ("IMPLEMENTS", KH24),
+        ("IMPLEMENTS", CV1330),
+        ("IMPLEMENTS", N002),
+        ("CITES", N003),
+    ]
     assert all(e["evidence"]["sentence"] for e in s["in"])
     s = q.show(corpus, N002)
     assert s["issuer"] == "Thành ủy Thành phố Hồ Chí Minh"  # from ISSUED_BY
@@ -416,8 +722,16 @@ def test_stats(corpus: nx.MultiDiGraph) -> None:
     assert s["nodes"] == corpus.number_of_nodes() == 20
     assert s["edges"] == corpus.number_of_edges()
     assert s["by_kind"] == {"Body": 2, "Document": 18}
-    assert s["by_label"] == {"Conclusion": 3, "Directive": 1, "Law": 2, "Notice": 2, "OfficialLetter": 1,
-                             "Plan": 1, "Programme": 1, "Resolution": 7}
+    assert s["by_label"] == {
+        "Conclusion": 3,
+        "Directive": 1,
+        "Law": 2,
+        "Notice": 2,
+        "OfficialLetter": 1,
+        "Plan": 1,
+        "Programme": 1,
+        "Resolution": 7,
+    }
     assert s["by_relation"] == {"CITES": 3, "IMPLEMENTS": 14, "ISSUED_BY": 2, "SUPERSEDES": 1}
     assert s["by_relation_kind"] == {"IMPLEMENTS": {"based_on": 1, "implements": 13}, "SUPERSEDES": {"replaces": 1}}
     assert [(u["id"], u["missing"], u["sources"]) for u in s["unresolved"]["top"]] == [(REF21, ["symbol"], [F003])]
@@ -456,8 +770,10 @@ def test_coverage_31_groups_and_chains(corpus: nx.MultiDiGraph) -> None:
     }
     e = r.entry(N003)
     assert e.distance == 2 and e.chain == [N003, KH24, D31]
-    assert [(x["source"], x["target"], x["type"]) for x in e.edges] == [(N003, KH24, "IMPLEMENTS"),
-                                                                          (KH24, D31, "IMPLEMENTS")]
+    assert [(x["source"], x["target"], x["type"]) for x in e.edges] == [
+        (N003, KH24, "IMPLEMENTS"),
+        (KH24, D31, "IMPLEMENTS"),
+    ]
     assert e.edges[0]["evidence"]["file"] == F003
     assert r.entry(CV1330).chain == [CV1330, D31] and r.entry(CV1330).distance == 1
 
@@ -493,15 +809,27 @@ def _brief(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     but where it starts."""
     B = nx.MultiDiGraph()
     B.add_nodes_from((n, {a: d.get(a) for a in q.RULE_ATTRIBUTES}) for n, d in G.nodes(data=True))
-    B.add_edges_from((u, v, k, {"type": d["type"], "kind": d.get("kind"), "source_file": d.get("source_file"),
-                                "evidence": {"start": (d.get("evidence") or {}).get("start")}})
-                     for u, v, k, d in G.edges(keys=True, data=True))
+    B.add_edges_from(
+        (
+            u,
+            v,
+            k,
+            {
+                "type": d["type"],
+                "kind": d.get("kind"),
+                "source_file": d.get("source_file"),
+                "evidence": {"start": (d.get("evidence") or {}).get("start")},
+            },
+        )
+        for u, v, k, d in G.edges(keys=True, data=True)
+    )
     return B
 
 
 @pytest.mark.parametrize("types", [("IMPLEMENTS",), ("IMPLEMENTS", "CITES")])
 def test_coverage_of_a_brief_walk_counts_and_orders_alike_and_reads_the_shown_again(
-        corpus: nx.MultiDiGraph, types: tuple[str, ...]) -> None:
+    corpus: nx.MultiDiGraph, types: tuple[str, ...]
+) -> None:
     """What coverage decides (which documents, their order, chains, groups) reads only RULE_ATTRIBUTES and
     the edges' order; the shown entries, read again from the whole graph, are the whole graph's."""
     B = _brief(corpus)
@@ -509,8 +837,12 @@ def test_coverage_of_a_brief_walk_counts_and_orders_alike_and_reads_the_shown_ag
     answered = 0
     for root in roots:
         full, brief = q.coverage(corpus, root, types), q.coverage(B, root, types)
-        shape = lambda r: ([(e.node, e.distance, e.chain, e.jurisdiction, e.issuer, [x["key"] for x in e.edges])  # noqa: E731
-                            for e in r.entries], r.by_jurisdiction, r.by_province, r.by_issuer)
+        shape = lambda r: (  # noqa: E731
+            [(e.node, e.distance, e.chain, e.jurisdiction, e.issuer, [x["key"] for x in e.edges]) for e in r.entries],
+            r.by_jurisdiction,
+            r.by_province,
+            r.by_issuer,
+        )
         assert shape(brief) == shape(full), root
         again = q.read_again(brief, corpus, 2)
         assert [(e.attrs, e.edges[0]) for e in again.entries[:2]] == [(e.attrs, e.edges[0]) for e in full.entries[:2]]

@@ -25,10 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-HEADER = "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH\nBAN TUYÊN GIÁO\n\nTP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023\n\nSố 1330 -CV/BTGTU"
-BODY = ("Thực hiện Chương trình làm việc năm 2023 của Thành ủy, Ban Thường vụ Thành ủy, Thường trực Thành ủy "
-        "khóa XI; ngày 10 tháng 10 năm 2023, Hội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 23 khóa XI "
-        "(mở rộng) được tổ chức tại Hội trường thành phố đã thành công tốt đẹp.")
+HEADER = (
+    "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH\nBAN TUYÊN GIÁO\n\nTP. Hồ Chí Minh, ngày 11 tháng 10 năm 2023\n\nSố 1330 -CV/BTGTU"
+)
+BODY = (
+    "Thực hiện Chương trình làm việc năm 2023 của Thành ủy, Ban Thường vụ Thành ủy, Thường trực Thành ủy "
+    "khóa XI; ngày 10 tháng 10 năm 2023, Hội nghị Ban Chấp hành Đảng bộ thành phố lần thứ 23 khóa XI "
+    "(mở rộng) được tổ chức tại Hội trường thành phố đã thành công tốt đẹp."
+)
 LAW = "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật Thủy lợi."
 
 
@@ -45,7 +49,7 @@ def error(path: Path) -> str:
         read(path)
     msg = str(e.value)
     assert "\n" not in msg and msg.startswith(f"{path}: "), msg  # one line: "<path>: <problem>"
-    return msg[len(str(path)) + 2:]
+    return msg[len(str(path)) + 2 :]
 
 
 def test_doctests() -> None:
@@ -95,8 +99,10 @@ def test_empty(tmp_path: Path, content: bytes) -> None:
 
 
 def test_binary_png(tmp_path: Path) -> None:
-    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
-           b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+    png = (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
+        b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+    )
     assert error(write(tmp_path / "image.txt", png)) == "binary file, not text"
 
 
@@ -173,8 +179,10 @@ def test_html_symbol_table_feeds_the_header(tmp_path: Path) -> None:
 
 
 def test_html_charset_from_meta(tmp_path: Path) -> None:
-    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head>"
-            "<body><p>Caf\u00e9 \u00e0 la Ha Noi</p></body></html>")
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'></head>"
+        "<body><p>Caf\u00e9 \u00e0 la Ha Noi</p></body></html>"
+    )
     assert read(write(tmp_path / "w.html", page.encode("cp1252"))).text == "Café à la Ha Noi"
     bad = b"<html><head><meta charset='x-unknown-99'></head><body>x</body></html>"
     assert "unknown charset" in error(write(tmp_path / "bad.html", bad))
@@ -246,12 +254,18 @@ def add_footnotes(src: Path, dst: Path) -> Path:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.'
-                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                    b'Target="footnotes.xml"/></Relationships>')
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFn1" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                    b'Target="footnotes.xml"/></Relationships>',
+                )
             zout.writestr(item, data)
         zout.writestr("word/footnotes.xml", FOOTNOTES.encode("utf-8"))
     dst.write_bytes(buf.getvalue())
@@ -316,8 +330,8 @@ def test_pdf_pages_and_offsets(tmp_path: Path) -> None:
     assert t.pages is not None and len(t.pages) == 2 and t.pages[0] == 0
     # pages are joined by a blank line when the first ends a sentence, by a line break when it runs on
     sep = "\n\n" if PDF_PAGES[0].rstrip()[-1] in ".!?:;" else "\n"
-    first, second = t.text[: t.pages[1] - len(sep)], t.text[t.pages[1]:]
-    assert t.text[t.pages[1] - len(sep): t.pages[1]] == sep
+    first, second = t.text[: t.pages[1] - len(sep)], t.text[t.pages[1] :]
+    assert t.text[t.pages[1] - len(sep) : t.pages[1]] == sep
     assert first.split() == PDF_PAGES[0].split()
     assert second.split() == PDF_PAGES[1].split()
     assert "Thành phố Hồ Chí Minh" in first and "Khánh Hòa" in second
@@ -333,7 +347,7 @@ def test_pdf_sentence_across_pages_stays_whole(tmp_path: Path) -> None:
 def test_pdf_with_a_blank_page_keeps_page_offsets(tmp_path: Path) -> None:
     t = read(make_pdf(tmp_path / "gap.pdf", [PDF_PAGES[0], "", PDF_PAGES[1]]))
     assert t.pages is not None and len(t.pages) == 3
-    assert t.text[t.pages[2]:].startswith("Điều 2.")
+    assert t.text[t.pages[2] :].startswith("Điều 2.")
 
 
 def test_blank_pdf(tmp_path: Path) -> None:
@@ -357,12 +371,28 @@ def test_pdf_failures(tmp_path: Path) -> None:
 
 
 def test_folder_expansion(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.PDF", "sub/c.md", "sub/deeper/d.html", "z.docx", "image.gif", "notes.odt",
-                 ".hidden.txt", ".git/HEAD.txt", "sub/.cache/x.md", "~$z.docx"):
+    for name in (
+        "b.txt",
+        "a.PDF",
+        "sub/c.md",
+        "sub/deeper/d.html",
+        "z.docx",
+        "image.gif",
+        "notes.odt",
+        ".hidden.txt",
+        ".git/HEAD.txt",
+        "sub/.cache/x.md",
+        "~$z.docx",
+    ):
         write(tmp_path / "corpus" / name, "x")
     got = iter_files([tmp_path / "corpus"])
     assert [p.relative_to(tmp_path / "corpus").as_posix() for p in got] == [
-        "a.PDF", "b.txt", "sub/c.md", "sub/deeper/d.html", "z.docx"]
+        "a.PDF",
+        "b.txt",
+        "sub/c.md",
+        "sub/deeper/d.html",
+        "z.docx",
+    ]
     assert all(p.suffix.lower() in SUPPORTED for p in got)
 
 
@@ -398,8 +428,17 @@ def test_html_with_unclosed_tags_nesting_deep(tmp_path: Path) -> None:
 
 def test_scan_names_every_file_it_passes_over(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    for name in ("b.txt", "sub/c.md", "sub/old.wpd", "notes.odt", "scan.gif", "README", ".git/HEAD.txt",
-                 "~$b.docx", "sub/.cache/x.md"):
+    for name in (
+        "b.txt",
+        "sub/c.md",
+        "sub/old.wpd",
+        "notes.odt",
+        "scan.gif",
+        "README",
+        ".git/HEAD.txt",
+        "~$b.docx",
+        "sub/.cache/x.md",
+    ):
         write(corpus / name, "x")
     s = scan([corpus])
     assert [(f.rel, f.path) for f in s.files] == [("b.txt", corpus / "b.txt"), ("sub/c.md", corpus / "sub" / "c.md")]
@@ -432,14 +471,19 @@ def _not_text_by_definition(s: str) -> bool:
     """The rule, one character at a time: controls other than tab/line ends/form feed/escape, unassigned,
     private-use and surrogate characters are no text; more than 1 in 20 (and more than 2) is no text."""
     sample = s[:8192]
-    bad = sum(1 for c in sample
-              if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
+    bad = sum(1 for c in sample if c not in "\t\n\r\f\v\x1b" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs"))
     return bad > max(2, len(sample) // 20)
 
 
-TEXTLIKE = st.text(st.one_of(st.sampled_from("Nghị quyết số 31-NQ/TW\n\t\x1b\u2013\u20ab\u2074"),
-                             st.characters(), st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF),
-                             st.characters(max_codepoint=0x1F)), max_size=300)
+TEXTLIKE = st.text(
+    st.one_of(
+        st.sampled_from("Nghị quyết số 31-NQ/TW\n\t\x1b\u2013\u20ab\u2074"),
+        st.characters(),
+        st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF),
+        st.characters(max_codepoint=0x1F),
+    ),
+    max_size=300,
+)
 
 
 @given(TEXTLIKE, st.integers(0, 40))

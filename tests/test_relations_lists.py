@@ -42,8 +42,11 @@ NGHỊ ĐỊNH
 def own_relations(text: str) -> dict[str, tuple[str, str | None, str | None, str | None]]:
     """target symbol -> (type, kind, scope, effective) of the text's own relation (the last one said)."""
     x = extract_text(Text(path="t.txt", text=text))
-    return {x.docs[r.target].symbol or "": (r.type, r.kind, r.scope, r.effective) for r in x.relations
-            if r.source == x.source and r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")}
+    return {
+        x.docs[r.target].symbol or "": (r.type, r.kind, r.scope, r.effective)
+        for r in x.relations
+        if r.source == x.source and r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
+    }
 
 
 def test_a_decision_repealing_a_list_of_decisions() -> None:
@@ -58,8 +61,11 @@ def test_a_decision_repealing_a_list_of_decisions() -> None:
 def test_a_decree_ending_a_list_of_decrees_and_parts_of_others() -> None:
     x = extract_text(Text(path="d.txt", text=DECREE))
     assert x.docs["source"].effective == "2026-03-01"
-    got = {(x.docs[r.target].symbol, r.type, r.kind, r.scope, r.effective) for r in x.relations
-           if r.source == "source" and r.type == "SUPERSEDES"}
+    got = {
+        (x.docs[r.target].symbol, r.type, r.kind, r.scope, r.effective)
+        for r in x.relations
+        if r.source == "source" and r.type == "SUPERSEDES"
+    }
     assert got == {
         ("15/2020/NĐ-CP", "SUPERSEDES", "replaces", None, "2026-03-01"),
         ("14/2022/NĐ-CP", "SUPERSEDES", "replaces", None, "2026-03-01"),
@@ -68,50 +74,76 @@ def test_a_decree_ending_a_list_of_decrees_and_parts_of_others() -> None:
         ("38/2022/NĐ-CP", "SUPERSEDES", "repeals", "Điều 4", "2026-03-01"),
     }
     # the item's own words say 14/2022 amended 15/2020 (a relation between the two, not the decree's)
-    between = {(x.docs[r.source].symbol, r.kind, r.scope, x.docs[r.target].symbol) for r in x.relations
-               if r.type == "SUPERSEDES" and r.source != "source"}
+    between = {
+        (x.docs[r.source].symbol, r.kind, r.scope, x.docs[r.target].symbol)
+        for r in x.relations
+        if r.type == "SUPERSEDES" and r.source != "source"
+    }
     assert between == {("14/2022/NĐ-CP", "amends", "một số điều", "15/2020/NĐ-CP")}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Bãi bỏ các văn bản sau: Quyết định số 21/2019/QĐ-UBND; Quyết định số 507/QĐ-UBND và Chỉ thị số 05/CT-UBND.",
-     {"21/2019/QĐ-UBND": ("repeals", None), "507/QĐ-UBND": ("repeals", None), "05/CT-UBND": ("repeals", None)}),
-    ("Bãi bỏ khoản 3 Điều 5 và Điều 7 của Quyết định số 12/2021/QĐ-UBND ngày 05/4/2021 của Ủy ban nhân dân tỉnh.",
-     {"12/2021/QĐ-UBND": ("repeals", "khoản 3 Điều 5 và Điều 7")}),
-    ("Thay thế Quyết định số 1234/QĐ-UBND ngày 02/6/2020 và Quyết định số 567/QĐ-UBND ngày 03/7/2021.",
-     {"1234/QĐ-UBND": ("replaces", None), "567/QĐ-UBND": ("replaces", None)}),
-    ("Nghị định này sửa đổi, bổ sung một số điều của Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ.",
-     {"15/2020/NĐ-CP": ("amends", "một số điều")}),
-    ("Bãi bỏ Điều 57 của Luật hàng không dân dụng Việt Nam số 66/2006/QH11; Điều 2 của Luật số 34/2009/QH12 sửa "
-     "đổi, bổ sung Điều 126 của Luật nhà ở; Điều 4 của Luật số 38/2009/QH12 sửa đổi, bổ sung một số điều của các "
-     "luật liên quan đến đầu tư xây dựng cơ bản.",
-     {"66/2006/QH11": ("repeals", "Điều 57"), "34/2009/QH12": ("repeals", "Điều 2"),
-      "38/2009/QH12": ("repeals", "Điều 4")}),
-    ("Bãi bỏ các quy định tại Luật thuế tiêu thụ đặc biệt số 05/1998/QH10; Luật sửa đổi, bổ sung một số điều của "
-     "Luật thuế tiêu thụ đặc biệt số 08/2003/QH11.",
-     {"05/1998/QH10": ("repeals", None), "08/2003/QH11": ("repeals", None)}),
-    # items that name an amending ordinance: the whole amending ordinance ends
-    ("Các văn bản quy phạm pháp luật sau đây hết hiệu lực thi hành kể từ ngày Luật này có hiệu lực:\n"
-     "a) Pháp lệnh thuế tài nguyên số 05/1998/PL-UBTVQH10 ;\n"
-     "b) Pháp lệnh sửa đổi, bổ sung Điều 6 Pháp lệnh thuế tài nguyên số 07/2008/PL-UBTVQH12.",
-     {"05/1998/PL-UBTVQH10": ("replaces", None), "07/2008/PL-UBTVQH12": ("replaces", None)}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bãi bỏ các văn bản sau: Quyết định số 21/2019/QĐ-UBND; Quyết định số 507/QĐ-UBND và Chỉ thị số 05/CT-UBND.",
+            {"21/2019/QĐ-UBND": ("repeals", None), "507/QĐ-UBND": ("repeals", None), "05/CT-UBND": ("repeals", None)},
+        ),
+        (
+            "Bãi bỏ khoản 3 Điều 5 và Điều 7 của Quyết định số 12/2021/QĐ-UBND ngày 05/4/2021 của Ủy ban nhân dân tỉnh.",
+            {"12/2021/QĐ-UBND": ("repeals", "khoản 3 Điều 5 và Điều 7")},
+        ),
+        (
+            "Thay thế Quyết định số 1234/QĐ-UBND ngày 02/6/2020 và Quyết định số 567/QĐ-UBND ngày 03/7/2021.",
+            {"1234/QĐ-UBND": ("replaces", None), "567/QĐ-UBND": ("replaces", None)},
+        ),
+        (
+            "Nghị định này sửa đổi, bổ sung một số điều của Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ.",
+            {"15/2020/NĐ-CP": ("amends", "một số điều")},
+        ),
+        (
+            "Bãi bỏ Điều 57 của Luật hàng không dân dụng Việt Nam số 66/2006/QH11; Điều 2 của Luật số 34/2009/QH12 sửa "
+            "đổi, bổ sung Điều 126 của Luật nhà ở; Điều 4 của Luật số 38/2009/QH12 sửa đổi, bổ sung một số điều của các "
+            "luật liên quan đến đầu tư xây dựng cơ bản.",
+            {
+                "66/2006/QH11": ("repeals", "Điều 57"),
+                "34/2009/QH12": ("repeals", "Điều 2"),
+                "38/2009/QH12": ("repeals", "Điều 4"),
+            },
+        ),
+        (
+            "Bãi bỏ các quy định tại Luật thuế tiêu thụ đặc biệt số 05/1998/QH10; Luật sửa đổi, bổ sung một số điều của "
+            "Luật thuế tiêu thụ đặc biệt số 08/2003/QH11.",
+            {"05/1998/QH10": ("repeals", None), "08/2003/QH11": ("repeals", None)},
+        ),
+        # items that name an amending ordinance: the whole amending ordinance ends
+        (
+            "Các văn bản quy phạm pháp luật sau đây hết hiệu lực thi hành kể từ ngày Luật này có hiệu lực:\n"
+            "a) Pháp lệnh thuế tài nguyên số 05/1998/PL-UBTVQH10 ;\n"
+            "b) Pháp lệnh sửa đổi, bổ sung Điều 6 Pháp lệnh thuế tài nguyên số 07/2008/PL-UBTVQH12.",
+            {"05/1998/PL-UBTVQH10": ("replaces", None), "07/2008/PL-UBTVQH12": ("replaces", None)},
+        ),
+    ],
+)
 def test_lists_and_parts(text: str, expected: dict[str, tuple[str, str | None]]) -> None:
     rels = own_relations("Văn bản tham khảo.\n" + text)
     assert {k: (v[1], v[2]) for k, v in rels.items() if k in expected} == expected
 
 
-@pytest.mark.parametrize("text", [
-    # the list holds the exceptions to an expiry
-    "Luật Kinh doanh bảo hiểm số 24/2000/QH10 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành, trừ trường "
-    "hợp sau đây:\na) Điều 5 của Luật số 61/2010/QH12;\nb) Khoản 2 Điều 3 của Luật số 42/2019/QH14 có hiệu lực đến "
-    "hết ngày 31 tháng 12 năm 2027.",
-    # a lead-in that changes nothing
-    "Tổng kết các nghị quyết sau:\na) Nghị quyết số 61/2010/QH12;\nb) Nghị quyết số 42/2019/QH14.",
-    # a repeal list ended by a paragraph
-    "Bãi bỏ các quyết định sau:\na) Quyết định số 99/2019/QĐ-UBND;\nCác sở tiếp tục thực hiện Luật số "
-    "61/2010/QH12 và Luật số 42/2019/QH14.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list holds the exceptions to an expiry
+        "Luật Kinh doanh bảo hiểm số 24/2000/QH10 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành, trừ trường "
+        "hợp sau đây:\na) Điều 5 của Luật số 61/2010/QH12;\nb) Khoản 2 Điều 3 của Luật số 42/2019/QH14 có hiệu lực đến "
+        "hết ngày 31 tháng 12 năm 2027.",
+        # a lead-in that changes nothing
+        "Tổng kết các nghị quyết sau:\na) Nghị quyết số 61/2010/QH12;\nb) Nghị quyết số 42/2019/QH14.",
+        # a repeal list ended by a paragraph
+        "Bãi bỏ các quyết định sau:\na) Quyết định số 99/2019/QĐ-UBND;\nCác sở tiếp tục thực hiện Luật số "
+        "61/2010/QH12 và Luật số 42/2019/QH14.",
+    ],
+)
 def test_what_is_not_superseded(text: str) -> None:
     rels = own_relations("Văn bản tham khảo.\n" + text)
     assert rels["61/2010/QH12"][0] != "SUPERSEDES" and rels["42/2019/QH14"][0] != "SUPERSEDES"

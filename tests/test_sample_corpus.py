@@ -42,7 +42,9 @@ def test_what_implements_31_nq_tw_are_the_hcm_documents(store: Path) -> None:
     assert hops
     assert {G.nodes[h["node"]]["jurisdiction"] for h in hops} == {"Thành phố Hồ Chí Minh"}
     assert {G.nodes[h["node"]].get("source_file") for h in hops} == {
-        "000_dd968633c1f9caf8.txt", "003_9bd564ad1810f10b.txt"}
+        "000_dd968633c1f9caf8.txt",
+        "003_9bd564ad1810f10b.txt",
+    }
 
 
 def test_01_kl_tw_carries_out_05_ct_tw(store: Path) -> None:

@@ -20,33 +20,49 @@ from policygraph.loaders.extract import extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared as every developer and CI run has it (found from a worktree one level deeper too)
-SHARED_LAWS = next((p / "shared" / "corpus" / "vn-laws" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-                   ROOT.parent / "shared" / "corpus" / "vn-laws")
+SHARED_LAWS = next(
+    (p / "shared" / "corpus" / "vn-laws" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "vn-laws",
+)
 
 
 def _graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
-    for n, eff, date in (("old", "2007-07-01", "2006-11-29"), ("new", "2021-07-01", "2020-11-13"),
-                         ("fix", None, "2013-06-20"), ("cut", "2016-01-01", None), ("late", "2030-01-01", None),
-                         ("undated", None, None)):
+    for n, eff, date in (
+        ("old", "2007-07-01", "2006-11-29"),
+        ("new", "2021-07-01", "2020-11-13"),
+        ("fix", None, "2013-06-20"),
+        ("cut", "2016-01-01", None),
+        ("late", "2030-01-01", None),
+        ("undated", None, None),
+    ):
         G.add_node(n, kind="Document", label="Law", effective=eff, date=date, year=int((date or eff or "2012")[:4]))
-    G.add_edge("fix", "old", type="SUPERSEDES", kind="amends", scope="một số điều",
-               evidence={"file": "a.txt", "start": 0, "end": 5, "sentence": "Luật số 81/2006/QH11 đã được sửa đổi"})
+    G.add_edge(
+        "fix",
+        "old",
+        type="SUPERSEDES",
+        kind="amends",
+        scope="một số điều",
+        evidence={"file": "a.txt", "start": 0, "end": 5, "sentence": "Luật số 81/2006/QH11 đã được sửa đổi"},
+    )
     G.add_edge("cut", "old", type="SUPERSEDES", kind="repeals", scope="Điều 2", effective="2016-01-01")
     G.add_edge("new", "old", type="SUPERSEDES", kind="replaces", effective="2021-07-01")
     G.add_edge("new", "old", type="CITES")
     return G
 
 
-@pytest.mark.parametrize(("at", "expected", "since", "by"), [
-    ("2007-01-01", "not_yet_in_force", None, ()),
-    ("2010-01-01", "in_force", "2007-07-01", ()),
-    ("2014-01-01", "amended", "2013-06-20", ("fix",)),  # dated by the amending law's date of issue
-    ("2016-01-01", "partly_repealed", "2016-01-01", ("cut",)),
-    ("2021-06-30", "partly_repealed", "2016-01-01", ("cut",)),
-    ("2021-07-01", "replaced", "2021-07-01", ("new",)),
-    (None, "replaced", "2021-07-01", ("new",)),
-])
+@pytest.mark.parametrize(
+    ("at", "expected", "since", "by"),
+    [
+        ("2007-01-01", "not_yet_in_force", None, ()),
+        ("2010-01-01", "in_force", "2007-07-01", ()),
+        ("2014-01-01", "amended", "2013-06-20", ("fix",)),  # dated by the amending law's date of issue
+        ("2016-01-01", "partly_repealed", "2016-01-01", ("cut",)),
+        ("2021-06-30", "partly_repealed", "2016-01-01", ("cut",)),
+        ("2021-07-01", "replaced", "2021-07-01", ("new",)),
+        (None, "replaced", "2021-07-01", ("new",)),
+    ],
+)
 def test_status_through_time(at: str | None, expected: str, since: str | None, by: tuple[str, ...]) -> None:
     v = validity.status(_graph(), "old", at)
     assert (v.status, v.since, v.by) == (expected, since, by)
@@ -82,8 +98,10 @@ def test_status_as_node_properties() -> None:
 
 # ---------------------------------------------------------------------------------------------- the laws
 
-_EFFECTIVE = re.compile(r"(?:Bộ luật|Luật|luật) này có hiệu lực(?: thi hành)? (?:kể )?từ (?:ngày (\d{1,2}) tháng "
-                        r"(\d{1,2}) năm (\d{4})|năm ngân sách (\d{4}))")
+_EFFECTIVE = re.compile(
+    r"(?:Bộ luật|Luật|luật) này có hiệu lực(?: thi hành)? (?:kể )?từ (?:ngày (\d{1,2}) tháng "
+    r"(\d{1,2}) năm (\d{4})|năm ngân sách (\d{4}))"
+)
 _SYMBOL = re.compile(r"\b\d{1,3}/\d{4}/[A-ZĐ0-9]+(?:- ?[A-ZĐ0-9]+)*")
 # "Các quy định về bưu chính của Pháp lệnh ... số 43/2002/PL-UBTVQH10": a part ends (not "Luật sửa đổi một số điều của")
 _PART = re.compile(r"(?:quy định|Điều|khoản|điểm|Chương)\b(?:(?!sửa đổi)[^;])*\b(?:của|tại)\b", re.IGNORECASE)
@@ -114,9 +132,9 @@ def _ended(text: str) -> list[tuple[str, bool]]:
         m = _EXPIRY.search(line)
         if not m:
             continue
-        out += _symbols(line[:m.start()])
-        if line.rstrip().endswith(":") and "trừ" not in line[m.end():]:
-            for item in lines[i + 1:]:
+        out += _symbols(line[: m.start()])
+        if line.rstrip().endswith(":") and "trừ" not in line[m.end() :]:
+            for item in lines[i + 1 :]:
                 if not _ITEM.match(item):
                     break
                 out += _symbols(item)
@@ -126,7 +144,7 @@ def _ended(text: str) -> list[tuple[str, bool]]:
 def _symbols(text: str) -> list[tuple[str, bool]]:
     out, pos = [], 0
     for m in _SYMBOL.finditer(text):
-        before = text[pos:m.start()]
+        before = text[pos : m.start()]
         partial = bool(_PART.search(before)) and "sửa đổi" not in before
         out.append((m.group(0).replace(" ", ""), partial))
         pos = m.end()
@@ -165,9 +183,14 @@ def test_every_law_another_law_ends_is_no_longer_in_force_from_that_day() -> Non
 
 def test_every_expiry_edge_has_its_day_and_ends_its_target() -> None:
     G, _ = _laws()
-    edges = [(u, v, d) for u, v, d in G.edges(data=True) if d["type"] == "SUPERSEDES"
-             and G.nodes[u].get("source_file") and "hết hiệu lực" in (d["evidence"] or {}).get("sentence", "")
-             and d["kind"] == "replaces"]
+    edges = [
+        (u, v, d)
+        for u, v, d in G.edges(data=True)
+        if d["type"] == "SUPERSEDES"
+        and G.nodes[u].get("source_file")
+        and "hết hiệu lực" in (d["evidence"] or {}).get("sentence", "")
+        and d["kind"] == "replaces"
+    ]
     assert edges
     for u, v, d in edges:
         assert d.get("effective"), (u, v, d["evidence"])
@@ -182,12 +205,16 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("laws")
     (folder / "old.txt").write_text(
         "QUỐC HỘI\nLuật số: 81/2006/QH11\nHà Nội, ngày 29 tháng 11 năm 2006\nLUẬT\nCƯ TRÚ\n"
-        "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2007.\n", encoding="utf-8")
+        "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2007.\n",
+        encoding="utf-8",
+    )
     (folder / "new.txt").write_text(
         "QUỐC HỘI\nLuật số: 68/2020/QH14\nHà Nội, ngày 13 tháng 11 năm 2020\nLUẬT\nCƯ TRÚ\n"
         "Điều 39. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2021.\n"
         "2. Luật Cư trú số 81/2006/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 36/2013/QH13 hết "
-        "hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n", encoding="utf-8")
+        "hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n",
+        encoding="utf-8",
+    )
     db = folder / "g.db"
     r = CliRunner().invoke(app, ["load", str(folder), "--store", str(db)])
     assert r.exit_code == 0, r.output
@@ -214,10 +241,13 @@ def test_status_command_json(store: Path) -> None:
     assert replace["dated"] == "stated" and "hết hiệu lực" in replace["evidence"]["sentence"]
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (["31/2099/QH99"], 1, "nothing matches"),
-    (["81/2006/QH11", "--at", "31/2/2021"], 2, "is not a date"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["31/2099/QH99"], 1, "nothing matches"),
+        (["81/2006/QH11", "--at", "31/2/2021"], 2, "is not a date"),
+    ],
+)
 def test_status_command_errors(store: Path, args: list[str], code: int, words: str) -> None:
     r = CliRunner().invoke(app, ["status", *args, "--store", str(store)])
     assert r.exit_code == code and words in r.output

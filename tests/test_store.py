@@ -32,17 +32,17 @@ SEEDS = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
 # short forms, a State symbol with a year, a body's short reference to a central board.
 TEXTS = {
     "hp/a.txt": "THÀNH ỦY HẢI PHÒNG\nSố 08-NQ/TU\nHải Phòng, ngày 06 tháng 12 năm 2022\nNGHỊ QUYẾT\n"
-                "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị. Căn cứ Nghị quyết số 98/2023/QH15.",
+    "Thực hiện Nghị quyết số 31-NQ/TW ngày 30/12/2022 của Bộ Chính trị. Căn cứ Nghị quyết số 98/2023/QH15.",
     "hp/b.txt": "THÀNH ỦY HẢI PHÒNG\nSố 15-KH/TU\nHải Phòng, ngày 10 tháng 01 năm 2023\nKẾ HOẠCH\n"
-                "Triển khai Nghị quyết số 08-NQ/TU ngày 06/12/2022 của Thành ủy. Quán triệt Nghị quyết 31 của Bộ Chính trị.",
+    "Triển khai Nghị quyết số 08-NQ/TU ngày 06/12/2022 của Thành ủy. Quán triệt Nghị quyết 31 của Bộ Chính trị.",
     "dn/a.txt": "TỈNH ỦY ĐỒNG NAI\nSố 08-NQ/TU\nĐồng Nai, ngày 08 tháng 12 năm 2022\nNGHỊ QUYẾT\n"
-                "Thực hiện Nghị quyết số 31-NQ/TW của Bộ Chính trị và Kết luận số 14-KL/TW.",
+    "Thực hiện Nghị quyết số 31-NQ/TW của Bộ Chính trị và Kết luận số 14-KL/TW.",
     "dn/b.txt": "Tiếp tục thực hiện Nghị quyết số 08-NQ/TU của Tỉnh ủy Đồng Nai; Kết luận số 14-KL/TW ngày "
-                "20/7/2021 của Ban Chấp hành Trung ương; Hướng dẫn 21 của Trung ương.",
+    "20/7/2021 của Ban Chấp hành Trung ương; Hướng dẫn 21 của Trung ương.",
     "tw/a.txt": "Thực hiện Hướng dẫn số 21-HD/BTGTW ngày 05/3/2021 của Ban Tuyên giáo Trung ương; "
-                "Kết luận số 14-KL/TW ngày 21/7/2021 của Bộ Chính trị.",
+    "Kết luận số 14-KL/TW ngày 21/7/2021 của Bộ Chính trị.",
     "tw/b.txt": "Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội thay thế Nghị quyết số 54/2017/QH14. "
-                "Thực hiện Kết luận 14 của Bộ Chính trị.",
+    "Thực hiện Kết luận 14 của Bộ Chính trị.",
 }
 
 
@@ -59,8 +59,9 @@ POOL = _pool()
 
 def _canonical(G: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
     nodes = sorted(json.dumps([n, d], sort_keys=True, ensure_ascii=False) for n, d in G.nodes(data=True))
-    edges = sorted(json.dumps([u, v, k, d], sort_keys=True, ensure_ascii=False)
-                   for u, v, k, d in G.edges(keys=True, data=True))
+    edges = sorted(
+        json.dumps([u, v, k, d], sort_keys=True, ensure_ascii=False) for u, v, k, d in G.edges(keys=True, data=True)
+    )
     return nodes, edges
 
 
@@ -79,16 +80,17 @@ def histories(draw: st.DrawFn) -> list[tuple[str, list[str]]]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(history=histories())
-def test_any_history_gives_the_graph_of_one_load_of_the_final_files(tmp_path_factory: pytest.TempPathFactory,
-                                                                    history: list[tuple[str, list[str]]]) -> None:
+def test_any_history_gives_the_graph_of_one_load_of_the_final_files(
+    tmp_path_factory: pytest.TempPathFactory, history: list[tuple[str, list[str]]]
+) -> None:
     _check_history(tmp_path_factory.mktemp("s") / "g.db", history)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(history=histories())
-def test_a_bulk_pass_gives_the_same_graph_and_keeps_every_index(tmp_path_factory: pytest.TempPathFactory,
-                                                                 monkeypatch: pytest.MonkeyPatch,
-                                                                 history: list[tuple[str, list[str]]]) -> None:
+def test_a_bulk_pass_gives_the_same_graph_and_keeps_every_index(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, history: list[tuple[str, list[str]]]
+) -> None:
     """Large loads drop the indexes the pass rewrites and build them again: the same graph, every index back."""
     monkeypatch.setattr(store_pass, "BULK_FILES", 1)
     path = tmp_path_factory.mktemp("s") / "g.db"
@@ -125,8 +127,9 @@ def _links(path: Path) -> list[tuple[str, str, str, int]]:
 def _links_counted(path: Path) -> list[tuple[str, str, str, int]]:
     """What the links table must hold: every pair of distinct ends the edges give, with their count."""
     with closing(sqlite3.connect(path)) as conn:
-        return conn.execute("SELECT src, type, dst, count(*) FROM edges WHERE src <> dst GROUP BY 1, 2, 3 "
-                            "ORDER BY 1, 2, 3").fetchall()
+        return conn.execute(
+            "SELECT src, type, dst, count(*) FROM edges WHERE src <> dst GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        ).fetchall()
 
 
 def test_staged_files_are_invisible_until_commit_and_finished_by_the_next_write(tmp_path: Path) -> None:
@@ -147,13 +150,30 @@ def test_a_load_killed_at_any_moment_leaves_a_committed_graph(tmp_path: Path) ->
         for seed in SEEDS:
             (corpus / f"{i:02d}_{seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
     path = tmp_path / "g.db"
-    subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(SEEDS[0]), "--store", str(path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "policygraph.cli", "load", str(SEEDS[0]), "--store", str(path)],
+        check=True,
+        capture_output=True,
+    )
     before = _canonical(read_graph(path))
     outcomes = set()
     for delay in (0.5, 1.5, 3.0):
-        p = subprocess.Popen([sys.executable, "-m", "policygraph.cli", "load", str(corpus), "--store", str(path),
-                              "--jobs", "1", "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        p = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "policygraph.cli",
+                "load",
+                str(corpus),
+                "--store",
+                str(path),
+                "--jobs",
+                "1",
+                "--force",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         os.kill(p.pid, signal.SIGKILL)
         p.wait()
@@ -164,8 +184,11 @@ def test_a_load_killed_at_any_moment_leaves_a_committed_graph(tmp_path: Path) ->
             assert _canonical(after) == before
         else:
             assert files == {SEEDS[0].name} | {f.name for f in corpus.iterdir()}
-    subprocess.run([sys.executable, "-m", "policygraph.cli", "load", str(corpus), "--store", str(path)], check=True,
-                   capture_output=True)  # the next load finishes what was staged
+    subprocess.run(
+        [sys.executable, "-m", "policygraph.cli", "load", str(corpus), "--store", str(path)],
+        check=True,
+        capture_output=True,
+    )  # the next load finishes what was staged
     assert len(open_source(path).files()) == 1 + len(list(corpus.iterdir()))
 
 
@@ -227,7 +250,14 @@ def _tree(t: object) -> object:
     d = lineage_to_dict(t)  # type: ignore[arg-type]
 
     def strip(h: dict) -> tuple:
-        return (h["node"], h["direction"], h["depth"], h["seen"], len(h["edges"]), tuple(strip(c) for c in h["children"]))
+        return (
+            h["node"],
+            h["direction"],
+            h["depth"],
+            h["seen"],
+            len(h["edges"]),
+            tuple(strip(c) for c in h["children"]),
+        )
 
     return d["total"], d["shown"], tuple(strip(h) for h in d["children"])
 
@@ -270,12 +300,15 @@ def test_the_store_answers_as_the_graph_in_memory(loaded: tuple[Path, nx.MultiDi
         for ref in filter(None, (n, d.get("symbol"), d.get("source_file"), d.get("title"))):
             assert resolve_ref(src.candidates(ref), ref) == resolve_ref(G, ref), ref
         for direction in ("in", "out", "both"):
-            assert _canonical(src.neighbourhood([n], direction, 2, None)) == _canonical(mem.neighbourhood([n], direction, 2, None))
+            assert _canonical(src.neighbourhood([n], direction, 2, None)) == _canonical(
+                mem.neighbourhood([n], direction, 2, None)
+            )
     src.close()
 
 
-def test_files_streamed_into_the_store_give_the_graph_of_a_pooled_load(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_streamed_into_the_store_give_the_graph_of_a_pooled_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file of ingest.STREAMED bytes or more is extracted in the loading process and its rows made as they
     are written (never held as lists): the store is the one the worker processes' rows give."""
     from policygraph.graph import ingest
@@ -311,8 +344,10 @@ def test_a_store_made_before_the_covering_walk_indexes_gets_them_from_its_next_w
         pass
     conn = sqlite3.connect(path)
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'edges_src'").fetchone()
-    plan = " ".join(str(r) for r in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT dst, file_id FROM edges WHERE src = 'x' AND type = 'CITES'"))
+    plan = " ".join(
+        str(r)
+        for r in conn.execute("EXPLAIN QUERY PLAN SELECT dst, file_id FROM edges WHERE src = 'x' AND type = 'CITES'")
+    )
     conn.close()
     assert sql == "CREATE INDEX edges_src ON edges(src, type, dst, file_id)" and "COVERING INDEX edges_src" in plan
     assert _canonical(read_graph(path)) == before
@@ -328,8 +363,9 @@ def test_a_store_made_before_links_walks_the_same_and_gets_them_from_its_next_wr
     def answers() -> list[tuple[list[str], int]]:
         src = open_source(path)
         try:
-            return [(sorted(H.nodes), total) for H, total in
-                    (src.walk(n, d, None, q.DOC_RELATIONS, 2) for n, d in walks)]  # type: ignore[union-attr]
+            return [
+                (sorted(H.nodes), total) for H, total in (src.walk(n, d, None, q.DOC_RELATIONS, 2) for n, d in walks)
+            ]  # type: ignore[union-attr]
         finally:
             src.close()
 

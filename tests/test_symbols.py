@@ -57,7 +57,7 @@ def test_symbols_as_archives_write_them(text, symbol):
 def test_a_broken_symbol_quotes_the_original_span():
     t = "căn cứ Thông tư số 17/2025/TT-\n12\nBNV ngày 01 tháng 7 năm 2025 của Bộ Nội vụ"
     (m,) = find_mentions(t)
-    assert t[m.start:m.end] == "Thông tư số 17/2025/TT-\n12\nBNV"
+    assert t[m.start : m.end] == "Thông tư số 17/2025/TT-\n12\nBNV"
     assert (m.date, m.issuer) == ("2025-07-01", "Bộ Nội vụ")
 
 
@@ -105,8 +105,9 @@ def test_what_only_looks_like_a_symbol(text):
 
 
 def test_a_year_alone_is_not_a_number_cut_short():
-    assert [m for m in find_mentions("theo Luật số năm 2024 và Nghị định 2024/2025") if m.form == "short"
-            and m.symbol_year] == []
+    assert [
+        m for m in find_mentions("theo Luật số năm 2024 và Nghị định 2024/2025") if m.form == "short" and m.symbol_year
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -128,16 +129,19 @@ def test_old_state_symbols_of_party_shape_are_central(written, symbol, local, br
 
 
 def test_a_law_of_1993_is_one_central_document():
-    t = ("QUỐC HỘI\nSố: 23-L/CTN\nHà Nội, ngày 10 tháng 7 năm 1993\nLUẬT\nTHUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP\n"
-         "Căn cứ vào Điều 84 của Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;\n")
+    t = (
+        "QUỐC HỘI\nSố: 23-L/CTN\nHà Nội, ngày 10 tháng 7 năm 1993\nLUẬT\nTHUẾ SỬ DỤNG ĐẤT NÔNG NGHIỆP\n"
+        "Căn cứ vào Điều 84 của Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;\n"
+    )
     s = extract_text(Text(path="l.txt", text=t)).docs["source"]
-    assert (s.symbol, s.level, s.jurisdiction, s.branch, s.issuer) == ("23-L/CTN", "central", None, "state",
-                                                                       "Quốc hội")
+    assert (s.symbol, s.level, s.jurisdiction, s.branch, s.issuer) == ("23-L/CTN", "central", None, "state", "Quốc hội")
 
 
 def test_a_number_cut_short_joins_only_a_document_of_its_year():
-    t = ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 ngày 20 tháng 11 năm 2014 và Luật số 57/2014; "
-         "Luật số 57/2020 của Quốc hội.")
+    t = (
+        "Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 ngày 20 tháng 11 năm 2014 và Luật số 57/2014; "
+        "Luật số 57/2020 của Quốc hội."
+    )
     x = extract_text(Text(path="l.txt", text=t))
     refs = [(m.quote, m.ref) for m in x.mentions]
     assert refs[0][1] == refs[1][1] and refs[0][1].startswith("57/2014/qh13")
@@ -146,14 +150,17 @@ def test_a_number_cut_short_joins_only_a_document_of_its_year():
 
 
 def test_the_header_symbol_as_an_archive_typed_it():
-    t = ("TỈNH ỦY BẮC KẠN\n*\nSố 27-CTr/Tu\nBắc Kạn, ngày 15 tháng 3 năm 2024\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
-         "thực hiện Nghị quyết số 29\u2013NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương\n")
+    t = (
+        "TỈNH ỦY BẮC KẠN\n*\nSố 27-CTr/Tu\nBắc Kạn, ngày 15 tháng 3 năm 2024\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết số 29\u2013NQ/TW ngày 17/11/2022 của Ban Chấp hành Trung ương\n"
+    )
     x = extract_text(Text(path="ctr.txt", text=t))
     assert (x.docs["source"].symbol, x.docs["source"].label) == ("27-CTr/TU", "Programme")
     assert "29-NQ/TW" in {d.symbol for d in x.docs.values()}
 
 
 # ---- symbols as they are written: each spelling names the document its plain spelling names ----------------
+
 
 def _ids(files: dict[str, str]) -> dict[tuple[str, str], str]:
     """The node of every reference when `files` (name -> text) are loaded together."""
@@ -170,37 +177,68 @@ _HEAD = "{issuer}\n-------\nSố: {symbol}\n{place}, ngày {d} tháng {m} năm {
 
 # (the cited document's header: issuer, plain symbol, place, date, kind), the odd spelling citing it
 _SPELLINGS = [
-    (("BỘ TÀI CHÍNH", "144/2002/QĐ-BTC", "Hà Nội", (5, 12, 2002), "QUYẾT ĐỊNH"),
-     "Quyết định số 144 /2002/QĐ/BTC ngày 05 tháng 12 năm 2002 của Bộ trưởng Bộ Tài chính"),
-    (("BỘ TÀI CHÍNH", "1803/1998/QĐ-BTC", "Hà Nội", (11, 12, 1998), "QUYẾT ĐỊNH"),
-     "Quyết định số 1803/1998/QĐ/BTC ngày 11 tháng 12 năm 1998 của Bộ Tài chính"),
-    (("CHÍNH PHỦ", "178/CP", "Hà Nội", (28, 10, 1994), "NGHỊ ĐỊNH"),
-     "Nghị định số 178/CP ngày 28 tháng 10 năm 1994 của Chính phủ"),
-    (("BAN CHẤP HÀNH TRUNG ƯƠNG", "27-NQ/TW", "Hà Nội", (21, 5, 2018), "NGHỊ QUYẾT"),
-     "Nghị quyết số 27/NQ- TW ngày 21 tháng 5 năm 2018 của Ban Chấp hành Trung ương"),
-    (("TỈNH ỦY BẮC KẠN", "10-CTr/TU", "Bắc Kạn", (15, 3, 2021), "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
-     "Chương trình hành động số 10- CTr/TU ngày 15 tháng 3 năm 2021 của Ban Thường vụ Tỉnh ủy"),
-    (("BAN CHẤP HÀNH TRUNG ƯƠNG", "46-CT/TW", "Hà Nội", (22, 6, 2015), "CHỈ THỊ"),
-     "Chỉ thị số 46 - CT/TW ngày 22 tháng 6 năm 2015 của Ban Bí thư"),
-    (("CHÍNH PHỦ", "15/2020/NĐ-CP", "Hà Nội", (3, 2, 2020), "NGHỊ ĐỊNH"),
-     "Nghị định số 15/2020/NĐ\u2011CP ngày 03 tháng 02 năm 2020 của Chính phủ"),
-    (("CHÍNH PHỦ", "66.2/2025/NQ-CP", "Hà Nội", (1, 8, 2025), "NGHỊ QUYẾT"),
-     "Nghị quyết số 66.2/2025/NQ-CP ngày 01 tháng 8 năm 2025 của Chính phủ"),
-    (("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN", "Hà Nội", (15, 6, 2017),
-      "NGHỊ QUYẾT LIÊN TỊCH"),
-     "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15 tháng 6 năm 2017"),
-    (("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "125/KH-UBND", "Cà Mau", (4, 3, 2024), "KẾ HOẠCH"),
-     "Kế hoạch số 0125/KH-UBND ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau"),
-    (("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "0125/KH-UBND", "Cà Mau", (4, 3, 2024), "KẾ HOẠCH"),
-     "Kế hoạch số 125/KH-UBND ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau"),
+    (
+        ("BỘ TÀI CHÍNH", "144/2002/QĐ-BTC", "Hà Nội", (5, 12, 2002), "QUYẾT ĐỊNH"),
+        "Quyết định số 144 /2002/QĐ/BTC ngày 05 tháng 12 năm 2002 của Bộ trưởng Bộ Tài chính",
+    ),
+    (
+        ("BỘ TÀI CHÍNH", "1803/1998/QĐ-BTC", "Hà Nội", (11, 12, 1998), "QUYẾT ĐỊNH"),
+        "Quyết định số 1803/1998/QĐ/BTC ngày 11 tháng 12 năm 1998 của Bộ Tài chính",
+    ),
+    (
+        ("CHÍNH PHỦ", "178/CP", "Hà Nội", (28, 10, 1994), "NGHỊ ĐỊNH"),
+        "Nghị định số 178/CP ngày 28 tháng 10 năm 1994 của Chính phủ",
+    ),
+    (
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG", "27-NQ/TW", "Hà Nội", (21, 5, 2018), "NGHỊ QUYẾT"),
+        "Nghị quyết số 27/NQ- TW ngày 21 tháng 5 năm 2018 của Ban Chấp hành Trung ương",
+    ),
+    (
+        ("TỈNH ỦY BẮC KẠN", "10-CTr/TU", "Bắc Kạn", (15, 3, 2021), "CHƯƠNG TRÌNH HÀNH ĐỘNG"),
+        "Chương trình hành động số 10- CTr/TU ngày 15 tháng 3 năm 2021 của Ban Thường vụ Tỉnh ủy",
+    ),
+    (
+        ("BAN CHẤP HÀNH TRUNG ƯƠNG", "46-CT/TW", "Hà Nội", (22, 6, 2015), "CHỈ THỊ"),
+        "Chỉ thị số 46 - CT/TW ngày 22 tháng 6 năm 2015 của Ban Bí thư",
+    ),
+    (
+        ("CHÍNH PHỦ", "15/2020/NĐ-CP", "Hà Nội", (3, 2, 2020), "NGHỊ ĐỊNH"),
+        "Nghị định số 15/2020/NĐ\u2011CP ngày 03 tháng 02 năm 2020 của Chính phủ",
+    ),
+    (
+        ("CHÍNH PHỦ", "66.2/2025/NQ-CP", "Hà Nội", (1, 8, 2025), "NGHỊ QUYẾT"),
+        "Nghị quyết số 66.2/2025/NQ-CP ngày 01 tháng 8 năm 2025 của Chính phủ",
+    ),
+    (
+        (
+            "ỦY BAN THƯỜNG VỤ QUỐC HỘI",
+            "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN",
+            "Hà Nội",
+            (15, 6, 2017),
+            "NGHỊ QUYẾT LIÊN TỊCH",
+        ),
+        "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15 tháng 6 năm 2017",
+    ),
+    (
+        ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "125/KH-UBND", "Cà Mau", (4, 3, 2024), "KẾ HOẠCH"),
+        "Kế hoạch số 0125/KH-UBND ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau",
+    ),
+    (
+        ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "0125/KH-UBND", "Cà Mau", (4, 3, 2024), "KẾ HOẠCH"),
+        "Kế hoạch số 125/KH-UBND ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau",
+    ),
     # what OCR reads: Eth for Đ, l and I for 1, O for 0, a hyphen broken by a space
-    (("CHÍNH PHỦ", "88/2012/NĐ-CP", "Hà Nội", (8, 10, 2012), "NGHỊ ĐỊNH"),
-     "Nghị định số 88/2012/N\u00d0-CP ngày 08 tháng 10 năm 2012 của Chính phủ"),
+    (
+        ("CHÍNH PHỦ", "88/2012/NĐ-CP", "Hà Nội", (8, 10, 2012), "NGHỊ ĐỊNH"),
+        "Nghị định số 88/2012/N\u00d0-CP ngày 08 tháng 10 năm 2012 của Chính phủ",
+    ),
     (("CHÍNH PHỦ", "15/2020/NĐ-CP", "Hà Nội", (3, 2, 2020), "NGHỊ ĐỊNH"), "Nghị định số l5/2020/NĐ-CP"),
     (("CHÍNH PHỦ", "15/2020/NĐ-CP", "Hà Nội", (3, 2, 2020), "NGHỊ ĐỊNH"), "Nghị định số I5/2020/NĐ- CP"),
     (("CHÍNH PHỦ", "10/2020/NĐ-CP", "Hà Nội", (17, 1, 2020), "NGHỊ ĐỊNH"), "Nghị định số 1O/2O20/NĐ -CP"),
-    (("QUỐC HỘI", "24/2018/QH14", "Hà Nội", (12, 6, 2018), "LUẬT"),
-     "Luật An ninh mạng, các văn bản quy định chi tiết số 24/2018/QH14"),
+    (
+        ("QUỐC HỘI", "24/2018/QH14", "Hà Nội", (12, 6, 2018), "LUẬT"),
+        "Luật An ninh mạng, các văn bản quy định chi tiết số 24/2018/QH14",
+    ),
 ]
 
 
@@ -209,10 +247,12 @@ def test_each_spelling_names_the_document_of_its_plain_spelling(head, citing):
     issuer, symbol, place, (d, m, y), kind = head
     cited = _HEAD.format(issuer=issuer, symbol=symbol, place=place, d=d, m=m, y=y, kind=kind, title="VỀ VIỆC THỬ")
     # the citing document: a report of the same issuer (a local one's place is the citing document's)
-    own_symbol = {"UBND": "999/BC-UBND", "/TU": "99-BC/TU"}.get(next((c for c in ("UBND", "/TU") if c in symbol), ""),
-                                                               "999/BC-XYZ")
-    citing_text = _HEAD.format(issuer=issuer, symbol=own_symbol, place=place, d=1, m=1, y=2026, kind="BÁO CÁO",
-                               title=f"Thực hiện {citing};")
+    own_symbol = {"UBND": "999/BC-UBND", "/TU": "99-BC/TU"}.get(
+        next((c for c in ("UBND", "/TU") if c in symbol), ""), "999/BC-XYZ"
+    )
+    citing_text = _HEAD.format(
+        issuer=issuer, symbol=own_symbol, place=place, d=1, m=1, y=2026, kind="BÁO CÁO", title=f"Thực hiện {citing};"
+    )
     ids = _ids({"cited.txt": cited, "citing.txt": citing_text})
     own = ids[("cited.txt", "source")]
     assert own.startswith("doc:")
@@ -221,13 +261,28 @@ def test_each_spelling_names_the_document_of_its_plain_spelling(head, citing):
 
 @pytest.mark.parametrize(
     ("written", "plain"),
-    [("144 /2002/QĐ/BTC", "144/2002/QĐ-BTC"), ("1803/1998/QĐ/BTC", "1803/1998/QĐ-BTC"), ("178/CP", "178/CP"),
-     ("814/TTg", "814/TTg"), ("27/NQ- TW", "27-NQ/TW"), ("27/NQ-TW", "27-NQ/TW"), ("10- CTr/TU", "10-CTr/TU"),
-     ("46 - CT/TW", "46-CT/TW"), ("15/2020/NĐ\u2011CP", "15/2020/NĐ-CP"), ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP"),
-     ("403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN", "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN"),
-     ("0125/KH-UBND", "0125/KH-UBND"), ("N\u00d0-CP", None), ("88/2012/N\u00d0-CP", "88/2012/NĐ-CP"),
-     ("88/2012/NĐ- CP", "88/2012/NĐ-CP"), ("88/2012/NĐ -CP", "88/2012/NĐ-CP"), ("l5/2020/NĐ-CP", "15/2020/NĐ-CP"),
-     ("I5/2020/NĐ-CP", "15/2020/NĐ-CP"), ("1O/2O20/NĐ-CP", "10/2020/NĐ-CP"), ("1.234/QĐ-UBND", "1234/QĐ-UBND")],
+    [
+        ("144 /2002/QĐ/BTC", "144/2002/QĐ-BTC"),
+        ("1803/1998/QĐ/BTC", "1803/1998/QĐ-BTC"),
+        ("178/CP", "178/CP"),
+        ("814/TTg", "814/TTg"),
+        ("27/NQ- TW", "27-NQ/TW"),
+        ("27/NQ-TW", "27-NQ/TW"),
+        ("10- CTr/TU", "10-CTr/TU"),
+        ("46 - CT/TW", "46-CT/TW"),
+        ("15/2020/NĐ\u2011CP", "15/2020/NĐ-CP"),
+        ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP"),
+        ("403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN", "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN"),
+        ("0125/KH-UBND", "0125/KH-UBND"),
+        ("N\u00d0-CP", None),
+        ("88/2012/N\u00d0-CP", "88/2012/NĐ-CP"),
+        ("88/2012/NĐ- CP", "88/2012/NĐ-CP"),
+        ("88/2012/NĐ -CP", "88/2012/NĐ-CP"),
+        ("l5/2020/NĐ-CP", "15/2020/NĐ-CP"),
+        ("I5/2020/NĐ-CP", "15/2020/NĐ-CP"),
+        ("1O/2O20/NĐ-CP", "10/2020/NĐ-CP"),
+        ("1.234/QĐ-UBND", "1234/QĐ-UBND"),
+    ],
 )
 def test_a_spelling_parses_to_its_plain_symbol(written, plain):
     s = parse(written)
@@ -242,17 +297,24 @@ def test_leading_zeros_are_kept_as_written_and_compared_without():
 
 
 def test_the_ids_of_a_family_are_one_spelling_whatever_the_order():
-    cite = ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nSố: 3/BC-UBND\nCà Mau, ngày 1 tháng 1 năm 2025\nBÁO CÁO\n"
-            "Thực hiện Kế hoạch số {} ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau;\n")
-    files = {"a.txt": cite.format("0125/KH-UBND"), "b.txt": cite.format("125/KH-UBND"),
-             "c.txt": cite.format("125/KH-UBND")}
+    cite = (
+        "ỦY BAN NHÂN DÂN TỈNH CÀ MAU\nSố: 3/BC-UBND\nCà Mau, ngày 1 tháng 1 năm 2025\nBÁO CÁO\n"
+        "Thực hiện Kế hoạch số {} ngày 04 tháng 3 năm 2024 của Ủy ban nhân dân tỉnh Cà Mau;\n"
+    )
+    files = {
+        "a.txt": cite.format("0125/KH-UBND"),
+        "b.txt": cite.format("125/KH-UBND"),
+        "c.txt": cite.format("125/KH-UBND"),
+    }
     one, two = _cited(files, "a.txt"), _cited(dict(reversed(files.items())), "b.txt")
     assert one == two == {"doc:125/KH-UBND@Cà Mau@2024-03-04"}  # the commonest spelling
 
 
 def test_a_law_named_at_length_before_its_symbol_is_a_law():
-    t = ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14; "
-         "theo quy định của pháp luật, số 45/2019/QH14;")
+    t = (
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14; "
+        "theo quy định của pháp luật, số 45/2019/QH14;"
+    )
     ms = find_mentions(t)
     assert [(m.symbol, m.label, m.quote) for m in ms] == [
         ("44/2019/QH14", "Law", "Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14"),
@@ -279,9 +341,15 @@ _CODES = st.sampled_from(["NĐ-CP", "QĐ-TTg", "TT-BTC", "NQ-HĐND", "QĐ-UBND",
 
 
 @settings(max_examples=150, deadline=None)
-@given(num=st.integers(1, 9999), year=st.integers(1990, 2030), codes=_CODES, with_year=st.booleans(),
-       spaces=st.lists(st.sampled_from(["", " ", "  "]), min_size=6, max_size=6),
-       dash=st.sampled_from(["-", "\u2011", "\u2013", "\u2010", "\u2212"]), zeros=st.integers(0, 2))
+@given(
+    num=st.integers(1, 9999),
+    year=st.integers(1990, 2030),
+    codes=_CODES,
+    with_year=st.booleans(),
+    spaces=st.lists(st.sampled_from(["", " ", "  "]), min_size=6, max_size=6),
+    dash=st.sampled_from(["-", "\u2011", "\u2013", "\u2010", "\u2212"]),
+    zeros=st.integers(0, 2),
+)
 def test_state_symbols_parse_alike_however_spaced(num, year, codes, with_year, spaces, dash, zeros):
     t, iss = codes.split("-")
     s = spaces
@@ -297,9 +365,14 @@ def test_state_symbols_parse_alike_however_spaced(num, year, codes, with_year, s
 
 
 @settings(max_examples=100, deadline=None)
-@given(num=st.integers(1, 999), kind=st.sampled_from(["NQ", "CT", "KL", "CTr", "QĐ"]),
-       iss=st.sampled_from(["TW", "TU", "HU", "ĐU"]), a=st.sampled_from(["", " ", "  "]),
-       b=st.sampled_from(["", " ", "  "]), state_shape=st.booleans())
+@given(
+    num=st.integers(1, 999),
+    kind=st.sampled_from(["NQ", "CT", "KL", "CTr", "QĐ"]),
+    iss=st.sampled_from(["TW", "TU", "HU", "ĐU"]),
+    a=st.sampled_from(["", " ", "  "]),
+    b=st.sampled_from(["", " ", "  "]),
+    state_shape=st.booleans(),
+)
 def test_party_symbols_parse_alike_however_spaced_and_in_either_shape(num, kind, iss, a, b, state_shape):
     written = f"{num}{a}/{b}{kind}{a}-{b}{iss}" if state_shape else f"{num}{a}-{b}{kind}{a}/{b}{iss}"
     got = parse(written)
@@ -357,9 +430,11 @@ def test_the_model_form_rule(text, kept):
 
 
 def test_a_filled_in_form_heading_a_document_keeps_the_documents_own_symbol():
-    t = ("Mẫu số 52-DS (Ban hành kèm theo Nghị quyết số 01/2017/NQ-HĐTP ngày 13/01/2017 của Hội đồng Thẩm phán "
-         "Tòa án nhân dân tối cao)\nTÒA ÁN NHÂN DÂN HUYỆN A\nSố: 12/2020/QĐ-ST\nA, ngày 05 tháng 3 năm 2020\n"
-         "QUYẾT ĐỊNH\nCông nhận sự thỏa thuận của các đương sự\n")
+    t = (
+        "Mẫu số 52-DS (Ban hành kèm theo Nghị quyết số 01/2017/NQ-HĐTP ngày 13/01/2017 của Hội đồng Thẩm phán "
+        "Tòa án nhân dân tối cao)\nTÒA ÁN NHÂN DÂN HUYỆN A\nSố: 12/2020/QĐ-ST\nA, ngày 05 tháng 3 năm 2020\n"
+        "QUYẾT ĐỊNH\nCông nhận sự thỏa thuận của các đương sự\n"
+    )
     x = extract_text(Text(path="qd.txt", text=t))
     assert x.docs["source"].symbol == "12/2020/QĐ-ST"
     assert [m.symbol for m in x.mentions if m.symbol] == ["01/2017/NQ-HĐTP", "12/2020/QĐ-ST"]
@@ -367,8 +442,14 @@ def test_a_filled_in_form_heading_a_document_keeps_the_documents_own_symbol():
 
 @pytest.mark.parametrize(
     ("written", "symbol"),
-    [("144 /2002/QĐ/BTC", "144/2002/QĐ-BTC"), ("178/CP", "178/CP"), ("27/NQ- TW", "27-NQ/TW"),
-     ("0125/KH-UBND", "0125/KH-UBND"), ("l5/2020/N\u00d0 -CP", "15/2020/NĐ-CP"), ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP")],
+    [
+        ("144 /2002/QĐ/BTC", "144/2002/QĐ-BTC"),
+        ("178/CP", "178/CP"),
+        ("27/NQ- TW", "27-NQ/TW"),
+        ("0125/KH-UBND", "0125/KH-UBND"),
+        ("l5/2020/N\u00d0 -CP", "15/2020/NĐ-CP"),
+        ("66.2/2025/NQ-CP", "66.2/2025/NQ-CP"),
+    ],
 )
 def test_a_header_written_oddly_gives_the_documents_own_symbol(written, symbol):
     t = f"CƠ QUAN\n-------\nSố: {written}\nHà Nội, ngày 05 tháng 12 năm 2002\nQUYẾT ĐỊNH\nVề việc thử\n"

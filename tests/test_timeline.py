@@ -36,8 +36,14 @@ from policygraph.loaders import gazetteer, provinces
 DATA = ROOT / "tests" / "data" / "timeline"
 REF = "57-NQ/TW"
 BEFORE, AFTER = "2025-06-30", "2025-07-01"  # the last day of the 63, the first of the 34
-ENV = {"COLUMNS": "250", "POLICYGRAPH_STORE": None, "NEO4J_URI": None, "NEO4J_USER": None,
-       "NEO4J_PASSWORD": None, "NEO4J_DATABASE": None}
+ENV = {
+    "COLUMNS": "250",
+    "POLICYGRAPH_STORE": None,
+    "NEO4J_URI": None,
+    "NEO4J_USER": None,
+    "NEO4J_PASSWORD": None,
+    "NEO4J_DATABASE": None,
+}
 runner = CliRunner()
 
 
@@ -295,7 +301,6 @@ def test_neo4j_answers_like_the_store_and_the_cookbook_query_agrees(both: tuple[
     assert got == [(r["province"], r["document"], r["first_date"], r["days"]) for r in t["timeline"]]
 
 
-
 # ------------------------------------------------------------------------------------------- HTML view
 
 
@@ -308,7 +313,8 @@ def test_the_view_of_the_focus_carries_the_same_timeline(store: Path, tmp_path: 
     panel = page_data(page.read_text(encoding="utf-8"))["timeline"]
     d = answer(store, "--as-of", AFTER)
     assert [(x["province"], x["days"], x["date"]) for x in panel["rows"]] == [
-        (x["province"], x["days"], x["first_date"]) for x in d["timeline"]]
+        (x["province"], x["days"], x["first_date"]) for x in d["timeline"]
+    ]
     assert panel["missing"] == d["missing"] and panel["units"] == 34
     r = run(store, "view", REF, "--down", "-o", str(tmp_path / "plain.html"))
     assert r.exit_code == 0 and page_data((tmp_path / "plain.html").read_text(encoding="utf-8"))["timeline"] is None

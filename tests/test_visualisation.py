@@ -41,8 +41,9 @@ def sample(sample_store: Path) -> nx.MultiDiGraph:
 
 
 def view_cli(store: Path, out: Path, *args: str) -> Any:
-    return runner.invoke(app, ["view", *args, "-o", str(out), "--store", str(store)],
-                         env={"POLICYGRAPH_STORE": None, "NEO4J_URI": None})
+    return runner.invoke(
+        app, ["view", *args, "-o", str(out), "--store", str(store)], env={"POLICYGRAPH_STORE": None, "NEO4J_URI": None}
+    )
 
 
 def node(G: nx.MultiDiGraph, symbol: str) -> str:
@@ -83,7 +84,8 @@ def test_the_picture_and_lineage_agree(sample: nx.MultiDiGraph, direction: Any, 
             tree = q.lineage(sample, n, direction, depth, types)
             assert set(v.graph) == tree.nodes() | {n}, (n, direction, depth, types)
             assert {h.node: h.depth for h in tree.walk() if not h.seen and h.direction == "down"}.items() <= {
-                k: lv for k, lv in v.levels.items() if lv > 0}.items()
+                k: lv for k, lv in v.levels.items() if lv > 0
+            }.items()
 
 
 def test_bodies_and_projects_are_drawn_only_when_asked(graph: nx.MultiDiGraph) -> None:
@@ -140,8 +142,10 @@ def test_lanes_central_first_and_time_left_to_right(sample: nx.MultiDiGraph) -> 
     lanes = data["backdrop"]["lanes"]
     assert lanes[0][0].startswith("Trung ương")
     by_id = {n["id"]: n for n in data["nodes"]}
-    dated = sorted((n for n in by_id.values() if n["year"] and n["jur"] == "Thành phố Hồ Chí Minh"),
-                   key=lambda n: sample.nodes[n["id"]].get("date") or "")
+    dated = sorted(
+        (n for n in by_id.values() if n["year"] and n["jur"] == "Thành phố Hồ Chí Minh"),
+        key=lambda n: sample.nodes[n["id"]].get("date") or "",
+    )
     assert [n["x"] for n in dated] == sorted(n["x"] for n in dated)
     central = max(n["y"] for n in by_id.values() if n["jur"] == "Trung ương")
     assert all(n["y"] > central for n in by_id.values() if n["jur"] != "Trung ương")
@@ -178,8 +182,13 @@ def test_document_text_cannot_break_out_of_the_page(tmp_path: Path) -> None:
     evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
     G.add_node("doc:x", kind="Document", label="Resolution", symbol="1-NQ/TW", title=evil)
     G.add_node("doc:y", kind="Document", label="Plan", symbol="2-KH/TU")
-    G.add_edge("doc:y", "doc:x", type="IMPLEMENTS", kind="implements",
-               evidence={"file": "a.txt", "start": 0, "end": 5, "sentence": evil})
+    G.add_edge(
+        "doc:y",
+        "doc:x",
+        type="IMPLEMENTS",
+        kind="implements",
+        evidence={"file": "a.txt", "start": 0, "end": 5, "sentence": evil},
+    )
     page = render_html(whole_view(G), tmp_path / "x.html", title=evil).read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img" not in page
     assert page.count("</script>") == 3  # the data block, vis-network and the page's own script
@@ -222,8 +231,13 @@ def test_cli_view_options(sample_store: Path, sample: nx.MultiDiGraph, tmp_path:
     want = q.lineage(sample, hp, "up", 1, ("IMPLEMENTS",)).nodes() | {hp}
     assert {n["id"] for n in data["nodes"]} == want
     assert {e["type"] for e in data["edges"]} <= {"IMPLEMENTS"}
-    for bad, code in ((["31-NQ/TW", "--up", "--down"], 2), (["31-NQ/TW", "--type", "MENTIONS"], 2),
-                      (["31-NQ/TW", "--with", "people"], 2), (["08-NQ/TU"], 2), (["99-NQ/TW"], 1)):
+    for bad, code in (
+        (["31-NQ/TW", "--up", "--down"], 2),
+        (["31-NQ/TW", "--type", "MENTIONS"], 2),
+        (["31-NQ/TW", "--with", "people"], 2),
+        (["08-NQ/TU"], 2),
+        (["99-NQ/TW"], 1),
+    ):
         r = view_cli(sample_store, out, *bad)
         assert r.exit_code == code, (bad, r.output)
         assert "Traceback" not in r.output
@@ -240,8 +254,9 @@ def test_cli_whole_graph(sample_store: Path, sample: nx.MultiDiGraph, tmp_path: 
 
 
 @pytest.mark.neo4j
-def test_view_from_neo4j_draws_what_the_store_draws(neo4j_db: Any, neo4j_uri: str, sample: nx.MultiDiGraph,
-                                                    sample_store: Path, tmp_path: Path) -> None:
+def test_view_from_neo4j_draws_what_the_store_draws(
+    neo4j_db: Any, neo4j_uri: str, sample: nx.MultiDiGraph, sample_store: Path, tmp_path: Path
+) -> None:
     """`view --neo4j` resolves REF on Neo4j and fetches only the walks it draws: the same page data as
     the embedded store (nodes, relations, the bodies and projects in the panel)."""
     import os
@@ -249,19 +264,32 @@ def test_view_from_neo4j_draws_what_the_store_draws(neo4j_db: Any, neo4j_uri: st
     from policygraph.graph import neo4j_store
 
     neo4j_store.push_graph(neo4j_db, sample)
-    login = [a for k, opt in (("NEO4J_USER", "--user"), ("NEO4J_PASSWORD", "--password"),
-                              ("NEO4J_DATABASE", "--database")) if os.environ.get(k) for a in (opt, os.environ[k])]
+    login = [
+        a
+        for k, opt in (("NEO4J_USER", "--user"), ("NEO4J_PASSWORD", "--password"), ("NEO4J_DATABASE", "--database"))
+        if os.environ.get(k)
+        for a in (opt, os.environ[k])
+    ]
     for args in (["31-NQ/TW"], ["08-NQ/TU@Hải Phòng 2022", "--up", "--depth", "3"], ["--with", "bodies,projects"]):
         here, there = tmp_path / "store.html", tmp_path / "neo4j.html"
         assert view_cli(sample_store, here, *args).exit_code == 0
-        r = runner.invoke(app, ["view", *args, "-o", str(there), "--neo4j", neo4j_uri, *login],
-                          env={"POLICYGRAPH_STORE": None})
+        r = runner.invoke(
+            app, ["view", *args, "-o", str(there), "--neo4j", neo4j_uri, *login], env={"POLICYGRAPH_STORE": None}
+        )
         assert r.exit_code == 0, r.output
         a, b = (page_data(p.read_text(encoding="utf-8")) for p in (here, there))
-        assert [(n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in a["nodes"]] == \
-               [(n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in b["nodes"]], args
-        key = lambda d: sorted((d["nodes"][e["from"]]["id"], d["nodes"][e["to"]]["id"], e["type"],  # noqa: E731
-                                d["sentences"][e["s"]]) for e in d["edges"])
+        assert [(n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in a["nodes"]] == [
+            (n["id"], n["name"], sorted(map(tuple, n["attrs"]))) for n in b["nodes"]
+        ], args
+        key = lambda d: sorted(  # noqa: E731
+            (
+                d["nodes"][e["from"]]["id"],
+                d["nodes"][e["to"]]["id"],
+                e["type"],
+                d["sentences"][e["s"]],
+            )
+            for e in d["edges"]
+        )
         assert key(a) == key(b), args
 
 

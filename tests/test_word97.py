@@ -31,8 +31,10 @@ from policygraph.loaders.models import Extraction, LoadError, Text
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared as every developer and CI run has it (found from a worktree one level deeper too)
-FORMATS = next((p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-               ROOT.parent / "shared" / "corpus" / "formats")
+FORMATS = next(
+    (p / "shared" / "corpus" / "formats" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "formats",
+)
 ND28 = "doc/ND28-2003-ND-CP_tcvn3.doc"
 QD05 = "doc/QD05-2006-UBND-CaMau_QuyDinh_vni.doc"
 TT38 = "doc/TT38-2025-TT-BCT_unicode.doc"
@@ -85,7 +87,7 @@ def error(path: Path) -> str:
         readers.read(path)
     line = str(e.value)
     assert "\n" not in line and line.startswith(f"{path}: "), line
-    return line[len(f"{path}: "):]
+    return line[len(f"{path}: ") :]
 
 
 def lines_and_cells(text: str) -> set[str]:
@@ -136,7 +138,12 @@ def test_tt38_header_table_rows(texts: dict[str, Text]) -> None:
     assert "Số: 38/2025/TT-BCT" in seen
     assert "Hà Nội, ngày 19 tháng 6 năm 2025" in seen
     lines = text.split("\n")  # the header table laid out as lines: the left column, then the right
-    order = ["BỘ CÔNG THƯƠNG", "Số: 38/2025/TT-BCT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 19 tháng 6 năm 2025"]
+    order = [
+        "BỘ CÔNG THƯƠNG",
+        "Số: 38/2025/TT-BCT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Hà Nội, ngày 19 tháng 6 năm 2025",
+    ]
     assert [lines.index(x) for x in order] == sorted(lines.index(x) for x in order)
     assert "Phan Thị Thắng" in text
 
@@ -146,7 +153,11 @@ def test_nd28_header_table_is_one_row_of_two_cells(texts: dict[str, Text]) -> No
     row = next(ln for ln in texts[ND28].text.split("\n") if ln.startswith("| "))
     left, right = row[2:-2].split(" | ")
     assert left.startswith("Chính phủ") and "Số: 28 /2003/NĐ-CP" in left
-    assert header_lines(row).split("\n")[:3] == ["Chính phủ", "Số: 28 /2003/NĐ-CP", "Cộng hoà xã hội chủ nghĩa việt nam"]
+    assert header_lines(row).split("\n")[:3] == [
+        "Chính phủ",
+        "Số: 28 /2003/NĐ-CP",
+        "Cộng hoà xã hội chủ nghĩa việt nam",
+    ]
 
 
 def test_constitution_1992(texts: dict[str, Text]) -> None:
@@ -167,8 +178,12 @@ def test_vni_layout_with_tabs(texts: dict[str, Text]) -> None:
 # The own symbol, date and issuer the formats README gives: a header table (ND28's one row of two cells with
 # '===' between issuer and number, TT38's two rows), a header aligned with spaces and a tab whose issuer is in
 # a legacy upper-case font stored in lower case (TT08), a constitution dated by its closing sentence.
-HEADER = {ND28: ("28/2003/NĐ-CP", "2003-03-31", "Chính phủ"), TT38: ("38/2025/TT-BCT", "2025-06-19", "Bộ Công Thương"),
-          TT08: ("08/2001/TT-BTC", "2001-01-18", "Bộ Tài chính"), HP92: (None, "1992-04-15", "Quốc hội")}
+HEADER = {
+    ND28: ("28/2003/NĐ-CP", "2003-03-31", "Chính phủ"),
+    TT38: ("38/2025/TT-BCT", "2025-06-19", "Bộ Công Thương"),
+    TT08: ("08/2001/TT-BTC", "2001-01-18", "Bộ Tài chính"),
+    HP92: (None, "1992-04-15", "Quốc hội"),
+}
 FIELDS = ("symbol", "date", "issuer")
 
 
@@ -264,7 +279,9 @@ def _converters_running() -> list[str]:
     return out
 
 
-def test_a_converter_run_is_stopped_at_its_timeout(soffice: str, formats: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_converter_run_is_stopped_at_its_timeout(
+    soffice: str, formats: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(convert, "TIMEOUT", 0.2)
     start = time.monotonic()
     assert error(formats / TT38) == "LibreOffice took longer than 0.2 s to convert it; stopped"
@@ -273,8 +290,9 @@ def test_a_converter_run_is_stopped_at_its_timeout(soffice: str, formats: Path, 
     assert _converters_running() == []  # the whole process group was killed
 
 
-def test_a_converter_over_its_memory_limit_fails_in_one_line(soffice: str, formats: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_converter_over_its_memory_limit_fails_in_one_line(
+    soffice: str, formats: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(convert, "MAX_MEMORY", 64 * 2**20)
     assert error(formats / ND28).startswith("LibreOffice could not convert it (")
 
@@ -288,8 +306,9 @@ def test_the_converter_runs_without_network() -> None:
     assert r.returncode == 0 and int(r.stdout) == errno.ENETUNREACH, r.stderr
 
 
-def test_without_libreoffice_the_line_names_the_package(formats: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_libreoffice_the_line_names_the_package(
+    formats: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(convert, "SOFFICE", str(tmp_path / "no-soffice"))
     package = "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)"
     assert error(formats / ND28) == f"cannot read .doc files: {package}"
@@ -319,9 +338,11 @@ def test_a_docx_named_doc_is_read_as_docx(formats: Path, tmp_path: Path) -> None
 
 def test_a_web_page_named_doc_is_read_as_html(tmp_path: Path) -> None:
     f = tmp_path / "page.doc"  # what Word's "Save as Web Page" under a .doc name holds
-    f.write_text("<html xmlns:w='urn:schemas-microsoft-com:office:word'><body><p>Số: 12/2004/QĐ-UB</p>"
-                 "<table><tr><td>UBND TỈNH</td><td>Hà Nội, ngày 1 tháng 2 năm 2004</td></tr></table></body></html>",
-                 encoding="utf-8")
+    f.write_text(
+        "<html xmlns:w='urn:schemas-microsoft-com:office:word'><body><p>Số: 12/2004/QĐ-UB</p>"
+        "<table><tr><td>UBND TỈNH</td><td>Hà Nội, ngày 1 tháng 2 năm 2004</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
     assert readers.read(f).text == "Số: 12/2004/QĐ-UB\nUBND TỈNH\nHà Nội, ngày 1 tháng 2 năm 2004"
 
 
@@ -338,8 +359,9 @@ def test_soft_hyphens_survive_the_docx_package() -> None:
 # ------------------------------------------------------------------------------------- many files at once
 
 
-def test_prepare_converts_many_files_in_one_run(soffice: str, formats: Path, texts: dict[str, Text], tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prepare_converts_many_files_in_one_run(
+    soffice: str, formats: Path, texts: dict[str, Text], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     junk, cut = tmp_path / "junk.doc", tmp_path / "cut.rtf"
     junk.write_bytes(OLE2 + b"\x00" * 3000)
     cut.write_bytes(b"{\\rtf1 ")
@@ -351,8 +373,9 @@ def test_prepare_converts_many_files_in_one_run(soffice: str, formats: Path, tex
     assert error(cut).startswith("cannot read .rtf files: LibreOffice is not installed")  # left to be read alone
 
 
-def test_prepare_past_its_timeout_leaves_every_file_to_be_read_alone(soffice: str, formats: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prepare_past_its_timeout_leaves_every_file_to_be_read_alone(
+    soffice: str, formats: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(convert, "TIMEOUT", 0.2)
     start = time.monotonic()
     assert convert.prepare([formats / ND28, formats / QD05, formats / TT38]) == 0

@@ -205,8 +205,9 @@ def _caption_width(name: str, sub: str) -> float:
     return 8.0 + 7.0 * max(min(len(name), 44), 0.85 * min(len(sub), 52))
 
 
-def positions(view: View, captions: dict[str, tuple[str, str]], radii: dict[str, float]) -> tuple[
-        layout.Pos, dict[str, Any]]:
+def positions(
+    view: View, captions: dict[str, tuple[str, str]], radii: dict[str, float]
+) -> tuple[layout.Pos, dict[str, Any]]:
     """Where each node is drawn, and what the page draws behind them (lanes, time axis)."""
     G = view.graph
     if view.focus is not None:
@@ -245,10 +246,15 @@ def _legend(G: nx.MultiDiGraph) -> dict[str, Any]:
     labels = Counter(str(d.get("label") or d.get("kind") or "Document") for _, d in G.nodes(data=True))
     types = Counter(str(d.get("type")) for _, _, d in G.edges(data=True))
     return {
-        "labels": [[lab, vocab.LABEL_EN.get(lab, lab), vocab.LABEL_VI.get(lab, ""), LABEL_COLOURS.get(lab, "#444"), c]
-                   for lab, c in sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "types": [[t, TYPE_COLOURS.get(t, "#444"), *TYPE_PHRASES.get(t, (t, t)), types[t]]
-                  for t in vocab.RELATION_TYPES if types[t]],
+        "labels": [
+            [lab, vocab.LABEL_EN.get(lab, lab), vocab.LABEL_VI.get(lab, ""), LABEL_COLOURS.get(lab, "#444"), c]
+            for lab, c in sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "types": [
+            [t, TYPE_COLOURS.get(t, "#444"), *TYPE_PHRASES.get(t, (t, t)), types[t]]
+            for t in vocab.RELATION_TYPES
+            if types[t]
+        ],
     }
 
 
@@ -277,10 +283,18 @@ def page_payload(view: View, title: str | None = None, timeline: dict[str, Any] 
         })  # fmt: skip
     edges = [_edge_item(d, index[u], index[v], s_index, f_index) for u, v, d in G.edges(data=True)]
     return {
-        "title": title or default_title(view), "subtitle": subtitle(view), "focus": index.get(view.focus or ""),
-        "backdrop": backdrop, "legend": _legend(G), "nodes": nodes, "edges": edges, "sentences": sentences,
-        "files": files, "colours": {"labels": LABEL_COLOURS, "types": TYPE_COLOURS},
-        "phrases": TYPE_PHRASES, "relOrder": [*q.DOC_RELATIONS, *(t for t in vocab.RELATION_TYPES if t not in q.DOC_RELATIONS)],
+        "title": title or default_title(view),
+        "subtitle": subtitle(view),
+        "focus": index.get(view.focus or ""),
+        "backdrop": backdrop,
+        "legend": _legend(G),
+        "nodes": nodes,
+        "edges": edges,
+        "sentences": sentences,
+        "files": files,
+        "colours": {"labels": LABEL_COLOURS, "types": TYPE_COLOURS},
+        "phrases": TYPE_PHRASES,
+        "relOrder": [*q.DOC_RELATIONS, *(t for t in vocab.RELATION_TYPES if t not in q.DOC_RELATIONS)],
         "timeline": panel_data(timeline, index) if timeline else None,
     }
 
@@ -288,9 +302,15 @@ def page_payload(view: View, title: str | None = None, timeline: dict[str, Any] 
 def _edge_item(d: dict[str, Any], u: int, v: int, s_index: dict[str, int], f_index: dict[str, int]) -> dict[str, Any]:
     """An edge as the page holds it: its ends by index, its evidence sentence and file by their index."""
     ev: dict[str, Any] = d["evidence"] if isinstance(d.get("evidence"), dict) else {}
-    return {"from": u, "to": v, "type": str(d.get("type")), "kind": d.get("kind"),
-            "s": s_index[str(ev.get("sentence") or "")], "file": f_index[str(ev.get("file") or d.get("source_file") or "")],
-            "at": [ev.get("start"), ev.get("end")]}
+    return {
+        "from": u,
+        "to": v,
+        "type": str(d.get("type")),
+        "kind": d.get("kind"),
+        "s": s_index[str(ev.get("sentence") or "")],
+        "file": f_index[str(ev.get("file") or d.get("source_file") or "")],
+        "at": [ev.get("start"), ev.get("end")],
+    }
 
 
 def default_title(view: View) -> str:
@@ -309,8 +329,11 @@ def subtitle(view: View) -> str:
     types = ", ".join(view.types)
     if view.focus is None:
         return f"every document, relations {types}; lanes by jurisdiction, time left to right"
-    way = {"up": "what it carries out", "down": "what carries it out",
-           "both": "what it carries out (above) and what carries it out (below)"}[view.direction]
+    way = {
+        "up": "what it carries out",
+        "down": "what carries it out",
+        "both": "what it carries out (above) and what carries it out (below)",
+    }[view.direction]
     depth = "any depth" if view.depth is None else f"depth {view.depth}"
     return f"{way}, to {depth}, through {types}" + (f"; drawn: {', '.join(view.with_)}" if view.with_ else "")
 
@@ -339,14 +362,15 @@ def script_json(data: Any) -> str:
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text
 
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-        "connect-src 'none'; form-action 'none'; base-uri 'none'")
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
 
 _BODY = """<div id="pg-app">
 <div id="pg-canvas" role="img" aria-label="graph"></div>
@@ -366,11 +390,11 @@ _BODY = """<div id="pg-app">
 def page_html(payload: dict[str, Any]) -> str:
     """The page: vis-network, the styles, the data and the script that draws it, all inline."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_CSP}\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(str(payload['title']))}</title>\n<style>{page_css()}</style>\n</head>\n<body>\n"
-        f"{_BODY}\n<script id=\"pg-data\" type=\"application/json\">{script_json(payload)}</script>\n"
+        f'{_BODY}\n<script id="pg-data" type="application/json">{script_json(payload)}</script>\n'
         f"<script>{vis_network_js()}</script>\n<script>{page_js()}</script>\n</body>\n</html>\n"
     )
 
@@ -384,8 +408,9 @@ def page_data(page: str) -> dict[str, Any]:
     return data
 
 
-def render_html(view: View, path: str | Path, *, title: str | None = None,
-                timeline: dict[str, Any] | None = None) -> Path:
+def render_html(
+    view: View, path: str | Path, *, title: str | None = None, timeline: dict[str, Any] | None = None
+) -> Path:
     """Write the page of `view` (with the `timeline` panel when given) to `path`; returns the path written."""
     path = Path(path)
     path.write_text(page_html(page_payload(view, title, timeline)), encoding="utf-8")

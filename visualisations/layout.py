@@ -64,8 +64,13 @@ def _wrap(row: list[tuple[str, float, float]], max_width: float) -> list[list[tu
     return lines
 
 
-def layered(levels: Mapping[str, int], parent: Mapping[str, str], widths: Mapping[str, float],
-            order: Sequence[str] = (), max_width: float = MAX_ROW_WIDTH) -> Pos:
+def layered(
+    levels: Mapping[str, int],
+    parent: Mapping[str, str],
+    widths: Mapping[str, float],
+    order: Sequence[str] = (),
+    max_width: float = MAX_ROW_WIDTH,
+) -> Pos:
     """Positions for a hierarchy: one row per level (negative levels above level 0), each node wanting
     the x of its parent (the node it was reached from), ties in `order` (e.g. by date), then by id.
     Rows are placed from level 0 outwards, so a parent is placed before its children."""
@@ -84,15 +89,26 @@ def layered(levels: Mapping[str, int], parent: Mapping[str, str], widths: Mappin
     return pos
 
 
-def _place_row(nodes: list[str], y: float, sign: int, pos: Pos, parent: Mapping[str, str],
-               widths: Mapping[str, float], rank: Mapping[str, int], max_width: float) -> tuple[Pos, float]:
+def _place_row(
+    nodes: list[str],
+    y: float,
+    sign: int,
+    pos: Pos,
+    parent: Mapping[str, str],
+    widths: Mapping[str, float],
+    rank: Mapping[str, int],
+    max_width: float,
+) -> tuple[Pos, float]:
     """One level's nodes at `y` (growing away from level 0 when wrapped); returns positions and extra height."""
+
     def wanted(n: str) -> float:
         p = parent.get(n)
         return pos[p][0] if p in pos else 0.0
 
-    row = sorted(((n, wanted(n), widths.get(n, DEFAULT_WIDTH)) for n in nodes),
-                 key=lambda t: (t[1], rank.get(t[0], len(rank)), t[0]))
+    row = sorted(
+        ((n, wanted(n), widths.get(n, DEFAULT_WIDTH)) for n in nodes),
+        key=lambda t: (t[1], rank.get(t[0], len(rank)), t[0]),
+    )
     out: Pos = {}
     lines = _wrap(row, max_width)
     for i, line in enumerate(lines):
@@ -182,8 +198,12 @@ LANES_ASPECT = 1.6
 _COLUMN_CHOICES = (6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256)
 
 
-def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[str, Sequence[str]],
-          columns: int | None = None) -> tuple[Pos, list[Lane], dict[str, object]]:
+def lanes(
+    nodes: Sequence[LaneNode],
+    lane_order: Sequence[str],
+    citers: Mapping[str, Sequence[str]],
+    columns: int | None = None,
+) -> tuple[Pos, list[Lane], dict[str, object]]:
     """Positions on lanes (in `lane_order`, top to bottom) by time: the span cut into `columns` periods
     (default: the count whose drawing is closest to LANES_ASPECT wide for high), the nodes of one lane and
     period stacked, the largest first. Returns the positions, the lanes drawn and the time axis (for the
@@ -207,8 +227,9 @@ def lanes(nodes: Sequence[LaneNode], lane_order: Sequence[str], citers: Mapping[
     return min((_arrange(nodes, lane_order, dates, c) for c in _COLUMN_CHOICES), key=off_aspect)
 
 
-def _arrange(nodes: Sequence[LaneNode], lane_order: Sequence[str], dates: Mapping[str, dt.date | None],
-             count: int) -> tuple[Pos, list[Lane], dict[str, object]]:
+def _arrange(
+    nodes: Sequence[LaneNode], lane_order: Sequence[str], dates: Mapping[str, dt.date | None], count: int
+) -> tuple[Pos, list[Lane], dict[str, object]]:
     cols, start, days_per_col = _columns(dates, count)
     cells: dict[str, dict[int, list[LaneNode]]] = defaultdict(lambda: defaultdict(list))
     for n in nodes:
@@ -225,6 +246,10 @@ def _arrange(nodes: Sequence[LaneNode], lane_order: Sequence[str], dates: Mappin
         if height:
             drawn.append(Lane(name, top - LANE_GAP / 3, top + height))
             top += height + LANE_GAP
-    axis = {"start": start.isoformat(), "days_per_column": days_per_col, "column_width": COLUMN_WIDTH,
-            "columns": max(cols.values(), default=0) + 1}
+    axis = {
+        "start": start.isoformat(),
+        "days_per_column": days_per_col,
+        "column_width": COLUMN_WIDTH,
+        "columns": max(cols.values(), default=0) + 1,
+    }
     return pos, drawn, axis

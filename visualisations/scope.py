@@ -111,8 +111,9 @@ def _drawn(core: nx.MultiDiGraph, context: nx.MultiDiGraph, with_: Sequence[str]
     return H
 
 
-def _lineage_levels(H: nx.MultiDiGraph, node: str, direction: Direction, depth: int | None,
-                    types: Sequence[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _lineage_levels(
+    H: nx.MultiDiGraph, node: str, direction: Direction, depth: int | None, types: Sequence[str]
+) -> tuple[dict[str, int], dict[str, str]]:
     """Level and parent of every node of the lineage tree (the first, shallowest, place it is reached)."""
     tree = q.lineage(H, node, direction, depth, types)
     levels, parent = {node: 0}, {}
@@ -127,8 +128,15 @@ def _lineage_levels(H: nx.MultiDiGraph, node: str, direction: Direction, depth: 
     return levels, parent
 
 
-def focus_view(src: GraphSource, node: str, direction: Direction = "both", depth: int | None = 2,
-               types: Sequence[str] = DOC_RELATIONS, with_: Sequence[str] = (), limit: int | None = None) -> View:
+def focus_view(
+    src: GraphSource,
+    node: str,
+    direction: Direction = "both",
+    depth: int | None = 2,
+    types: Sequence[str] = DOC_RELATIONS,
+    with_: Sequence[str] = (),
+    limit: int | None = None,
+) -> View:
     """The view around `node`: an up walk and/or a down walk through `types`, to `depth`, fetched from
     `src` (one walk per side, one call for the bodies and projects of the nodes reached). With `limit`,
     each side draws what ``graph.queries.lineage(..., limit)`` shows — its first `limit` documents, nearest
@@ -145,8 +153,18 @@ def focus_view(src: GraphSource, node: str, direction: Direction = "both", depth
         core, reached = nx.compose(core, H), reached + total
     context = src.neighbourhood(list(core.nodes), "out", 1, list(CONTEXT_TYPES))
     levels, parent = _lineage_levels(core, node, direction, depth, types)
-    return View(_drawn(core, context, with_), context, node, direction, depth, tuple(types), tuple(with_),
-                levels, parent, reached if limit is not None else None)
+    return View(
+        _drawn(core, context, with_),
+        context,
+        node,
+        direction,
+        depth,
+        tuple(types),
+        tuple(with_),
+        levels,
+        parent,
+        reached if limit is not None else None,
+    )
 
 
 def _shown(H: nx.MultiDiGraph, tree: q.LineageTree, types: Sequence[str]) -> nx.MultiDiGraph:
@@ -156,8 +174,9 @@ def _shown(H: nx.MultiDiGraph, tree: q.LineageTree, types: Sequence[str]) -> nx.
     wanted = {t.upper() for t in types}
     F = nx.MultiDiGraph()
     F.add_nodes_from((n, H.nodes[n]) for n in {tree.root, *tree.nodes()})
-    F.add_edges_from((u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True)
-                     if (u, v) in pairs and d.get("type") in wanted)
+    F.add_edges_from(
+        (u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True) if (u, v) in pairs and d.get("type") in wanted
+    )
     return F
 
 
@@ -170,10 +189,14 @@ def whole_view(G: nx.MultiDiGraph, types: Sequence[str] = DOC_RELATIONS, with_: 
     context = nx.MultiDiGraph()
     context.add_nodes_from((n, G.nodes[n]) for n in docs)
     is_doc = set(docs)
-    core.add_edges_from((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-                        if d.get("type") in wanted and u in is_doc and v in is_doc)
-    ctx = [(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True)
-           if d.get("type") in CONTEXT_TYPES and u in is_doc]
+    core.add_edges_from(
+        (u, v, k, d)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d.get("type") in wanted and u in is_doc and v in is_doc
+    )
+    ctx = [
+        (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if d.get("type") in CONTEXT_TYPES and u in is_doc
+    ]
     context.add_nodes_from((v, G.nodes[v]) for _, v, _, _ in ctx if v not in is_doc)
     context.add_edges_from(ctx)
     drawn = _drawn(core, context, with_)

@@ -27,8 +27,10 @@ _MISSING = "#c53030"
 def _title(d: Mapping[str, Any]) -> str:
     root = d.get("root_name") or str(d.get("root", "")).removeprefix("doc:").split("@")[0]
     n, units = len(d["timeline"]), (d.get("list") or {}).get("units", "?")
-    return (f"{root} ({d.get('root_date') or 'no date'}): first document per province, days after it\n"
-            f"{n} of {units} provinces as of {d['as_of']}; {len(d['missing'])} with none")
+    return (
+        f"{root} ({d.get('root_date') or 'no date'}): first document per province, days after it\n"
+        f"{n} of {units} provinces as of {d['as_of']}; {len(d['missing'])} with none"
+    )
 
 
 def _xlabel(d: Mapping[str, Any], stats: Mapping[str, Any]) -> str:
@@ -74,7 +76,7 @@ def _draw(fig: Any, ax: Any, d: Mapping[str, Any], rows: list[Mapping[str, Any]]
     ax.set_xlabel(_xlabel(d, stats), fontsize=9)
     ax.set_title(_title(d), fontsize=10, loc="left")
     if missing:
-        lines = [", ".join(missing[i:i + 6]) for i in range(0, len(missing), 6)]
+        lines = [", ".join(missing[i : i + 6]) for i in range(0, len(missing), 6)]
         fig.text(0.01, 0.01, "none yet: " + "\n".join(lines), color=_MISSING, fontsize=8, va="bottom")
     fig.tight_layout(rect=(0, 0.03 + 0.025 * ((len(missing) + 5) // 6), 1, 1))
 
@@ -89,10 +91,21 @@ def panel_data(d: Mapping[str, Any], index: Mapping[str, int]) -> dict[str, Any]
     [{'province': 'Đồng Nai', 'days': 50, 'date': '2025-02-10', 'name': '15-CTr/TU', 'node': 3}]
     """
     stats = d.get("stats") or {}
-    return {"as_of": d["as_of"], "root_date": d.get("root_date"), "units": (d.get("list") or {}).get("units"),
-            "stats": {k: stats.get(k) for k in ("q1", "median", "q3")},
-            "rows": [{"province": r["province"], "days": r.get("days"), "date": r.get("first_date"),
-                      "name": r.get("name") or r["document"], "node": index.get(r["document"])}
-                     for r in d["timeline"]],
-            "no_date": [f"{r['province']}: {r.get('name') or r['document']}" for r in d.get("no_date") or []],
-            "missing": list(d.get("missing") or [])}
+    return {
+        "as_of": d["as_of"],
+        "root_date": d.get("root_date"),
+        "units": (d.get("list") or {}).get("units"),
+        "stats": {k: stats.get(k) for k in ("q1", "median", "q3")},
+        "rows": [
+            {
+                "province": r["province"],
+                "days": r.get("days"),
+                "date": r.get("first_date"),
+                "name": r.get("name") or r["document"],
+                "node": index.get(r["document"]),
+            }
+            for r in d["timeline"]
+        ],
+        "no_date": [f"{r['province']}: {r.get('name') or r['document']}" for r in d.get("no_date") or []],
+        "missing": list(d.get("missing") or []),
+    }
