@@ -233,7 +233,8 @@ def evidence(file: str, quote: str, nth: int = 0) -> dict[str, Any]:
 def doc_node(**attrs: Any) -> dict[str, Any]:
     node: dict[str, Any] = {
         "kind": "Document", "label": "Document", "symbol": None, "number": None, "type_code": None,
-        "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None, "level": None,
+        "issuer_code": None, "date": None, "year": None, "issuer": None, "jurisdiction": None,
+        "parent_jurisdiction": None, "level": None,
         "branch": None, "term": None, "title": None, "effective": None, "stated_status": None, "source_file": None,
         "source_path": None,
         "sources": [], "resolved": True,
