@@ -17,7 +17,8 @@ import networkx as nx
 
 from ..ontology import vocab
 from ..ontology.export import jsonable
-from .neo4j_store import graph_manifests, node_row, relationship_row, stored_properties
+from .neo4j_model import node_row, relationship_row, stored_properties
+from .neo4j_store import graph_manifests
 
 __all__ = ["CSV_FILES", "csv_tables", "to_csv"]
 
@@ -25,7 +26,7 @@ __all__ = ["CSV_FILES", "csv_tables", "to_csv"]
 # CSV for neo4j-admin import
 # ---------------------------------------------------------------------------------------------
 #: (header, property, neo4j type) of nodes.csv, in order; other attributes follow as strings. The
-#: properties are what push writes (graph.neo4j_store.stored_properties), so an imported graph answers
+#: properties are what push writes (graph.neo4j_model.stored_properties), so an imported graph answers
 #: PolicyGraph's own look-ups (the pg_ search keys) as a pushed one does.
 NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
@@ -62,7 +63,7 @@ NODE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("pg_json:string[]", "pg_json", "string[]"),
 )
 #: (header, property, neo4j type) of relationships.csv after :START_ID,:END_ID,:TYPE (the evidence
-#: flattened, the edge's key and stating file as push writes them: graph.neo4j_store.relationship_row)
+#: flattened, the edge's key and stating file as push writes them: graph.neo4j_model.relationship_row)
 EDGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("kind", "kind", "string"),
     ("source_file", "source_file", "string"),
@@ -156,7 +157,7 @@ def node_header(extras: Sequence[str]) -> list[str]:
 
 
 def node_cells(node: Any, labels: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
-    """A row of nodes.csv: the node's properties as push writes them (graph.neo4j_store.stored_properties)."""
+    """A row of nodes.csv: the node's properties as push writes them (graph.neo4j_model.stored_properties)."""
     return [
         _one_line(str(node)),
         labels,
@@ -171,7 +172,7 @@ def relationship_header(extras: Sequence[str]) -> list[str]:
 
 
 def relationship_cells(u: Any, v: Any, rel_type: str, props: Mapping[str, Any], extras: Sequence[str]) -> list[str]:
-    """A row of relationships.csv: the properties as push writes them (graph.neo4j_store.relationship_row)."""
+    """A row of relationships.csv: the properties as push writes them (graph.neo4j_model.relationship_row)."""
     return [
         _one_line(str(u)),
         _one_line(str(v)),

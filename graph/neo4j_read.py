@@ -17,10 +17,9 @@ from neo4j import Driver
 
 from ..ontology import vocab
 from . import queries as q
-from .neo4j_store import (
+from .neo4j_model import (
     _KEY_PROP,
     _NAMES_INDEX,
-    _NODES_BY_ID,
     _SORT_PROP,
     FILE_LABEL,
     MAX_DEPTH,
@@ -28,8 +27,8 @@ from .neo4j_store import (
     REL_TYPES,
     _edge_attrs,
     _from_props,
-    _read,
 )
+from .neo4j_store import _NODES_BY_ID, _read
 from .validity import STATUS_PROPERTIES
 
 _FALSY_JSON = ["{}", "[]", "", "null", "false", 0, False]  # a JSON-encoded attribute that says "nothing"

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .neo4j_store import FileRows, NodeRow, node_row, relationship_row, stored_properties
+from .neo4j_model import FileRows, NodeRow, node_row, relationship_row, stored_properties
 from .store_read import StoreSource
 from .validity import STATUS_PROPERTIES, status_properties
 
