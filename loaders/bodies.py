@@ -64,6 +64,8 @@ _RULES: list[tuple[str, str, BodyLevel, Branch, tuple[str, ...], str | None, str
         None,
         "Quốc hội",
     ),
+    (r"văn phòng quốc hội", "Văn phòng Quốc hội", "central", "state", ("VPQH",), None, "Quốc hội"),
+    (r"văn phòng chính phủ", "Văn phòng Chính phủ", "central", "state", ("VPCP",), None, "Chính phủ"),
     (r"quốc hội", "Quốc hội", "central", "state", ("QH",), None, None),
     (r"thủ tướng(?:\s+chính phủ)?", "Thủ tướng Chính phủ", "central", "state", ("TTg",), None, "Chính phủ"),
     (r"chính phủ", "Chính phủ", "central", "state", ("CP",), None, None),

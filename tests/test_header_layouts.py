@@ -244,3 +244,20 @@ def test_a_ministry_department_under_its_ministry_and_a_date_that_cannot_be_read
     x = extract_text(Text(path="cv.txt", text=text))
     s = x.docs[x.source]
     assert (s.issuer, s.date, s.level) == ("Cục Hóa chất", None, "central")
+
+
+def test_a_consolidated_text_in_a_gazette_is_its_own_document() -> None:
+    # the gazette's running head is no date; the consolidated text's own "Số:" wins over the laws it consolidates
+    from policygraph.loaders.extract import extract_text
+    from policygraph.loaders.models import Text
+
+    text = (
+        "CÔNG BÁO/Số 1093 + 1094/Ngày 21-11-2020\nVĂN PHÒNG QUỐC HỘI\nSố: 23/VBHN-VPQH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 10 tháng 12 năm 2018\n"
+        "LUẬT\nXÂY DỰNG\nLuật Xây dựng số 50/2014/QH13 ngày 18 tháng 6 năm 2014 của Quốc hội, được sửa đổi, "
+        "bổ sung bởi:\n1. Luật số 03/2016/QH14 ngày 22 tháng 11 năm 2016 của Quốc hội.\n"
+    )
+    x = extract_text(Text(path="vbhn.txt", text=text))
+    s = x.docs[x.source]
+    assert (s.symbol, s.date, s.issuer) == ("23/VBHN-VPQH", "2018-12-10", "Văn phòng Quốc hội")
+    assert {d.symbol for d in x.docs.values()} >= {"50/2014/QH13", "03/2016/QH14"}
