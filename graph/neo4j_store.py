@@ -89,6 +89,7 @@ from .neo4j_model import (  # the model, decided there; re-exported for this mod
     DEFAULT_BATCH_ROWS,
     DOCUMENT_LABELS,
     FILE_LABEL,
+    MAX_DEPTH,
     NODE_KINDS,
     REL_TYPES,
     FileRows,
@@ -105,6 +106,7 @@ from .neo4j_model import (  # the model, decided there; re-exported for this mod
 
 __all__ = [
     "DOCUMENT_LABELS",
+    "MAX_DEPTH",
     "NODE_KINDS",
     "REL_TYPES",
     "FileRows",
