@@ -7,9 +7,8 @@ candidates, fetches the neighbourhood it walks and runs the query function on it
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import networkx as nx
 import typer
@@ -20,6 +19,7 @@ from rich.tree import Tree
 from ..graph import queries as q
 from ..ontology import vocab
 from . import cmd_timeline as tlv
+from . import render
 from .app import app
 from .common import (
     JsonOpt,
@@ -42,87 +42,7 @@ from .common import (
 if TYPE_CHECKING:
     from ..graph.scope import Scope
 
-_TYPE_STYLE = {"IMPLEMENTS": "green", "CITES": "cyan", "SUPERSEDES": "magenta"}
 _ALL_RELATIONS = vocab.RELATION_TYPES
-
-
-def _node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[str, ...] = ()) -> Text:
-    """A node's name for people, then its type, date, issuer and place (those the name does not already say,
-    less `hide`), every text cleaned of control characters."""
-    t = Text(clean(q.display_name(attrs, node)), style="bold" if bold else "")
-    named = any(attrs.get(k) for k in ("symbol", "title", "name"))
-    title = str(attrs.get("title") or "")
-    fields = {
-        "title": (title[:77] + "…" if len(title) > 80 else title) if attrs.get("symbol") else None,
-        "label": attrs.get("label"),
-        "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
-        "issuer": attrs.get("issuer"),
-        "jurisdiction": attrs.get("jurisdiction"),
-    }
-    shown = [k for k in fields if k not in hide and (named or k == "jurisdiction")]
-    extra = " · ".join(clean(fields[k]) for k in shown if fields[k])
-    if extra:
-        t.append("  " + extra, style="dim" if not bold else "")
-    return t
-
-
-def _short_value(v: Any, items: int = 5, total: int | None = None) -> str:
-    """An attribute for people: a long list as its first items and how many more (``sources`` of a hub,
-    `total` of them when the list is already cut)."""
-    total = len(v) if total is None and isinstance(v, list) else total
-    if isinstance(v, list) and total is not None and total > items:
-        return ", ".join(map(str, v[:items])) + f" … (+{total - items}, {total} in all)"
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
-
-
-def _evidence_text(
-    ev: dict[str, Any] | None, mention: str | None, file: str | None, stated_by: str | None = None
-) -> Text:
-    """The evidence sentence and its file; "stated in FILE" for a relation between two documents a third
-    file names (the edge's `stated_by`)."""
-    if not ev:
-        return Text(f"(no evidence sentence; {clean(file)})" if file else "(no evidence)", style="dim")
-    snip = q.evidence_snippet(clean(ev.get("sentence") or ""), mention)
-    t = Text("“" + snip + "”", style="italic")
-    where = clean(ev.get("file") or file or "?")
-    t.append(f"  — stated in {where}" if stated_by else f"  — {where}", style="dim")
-    return t
-
-
-def _origin_note(edges: list[dict[str, Any]]) -> str:
-    """ " [portal]" when a portal's curated list states the relation, " [text+portal]" when both do."""
-    origins = sorted({str(e.get("origin") or "text") for e in edges}, key=lambda o: o != "text")
-    return f" [{'+'.join(origins)}]" if "portal" in origins else ""
-
-
-def _hop_text(G: nx.MultiDiGraph, h: q.Hop, parent_attrs: dict[str, Any]) -> Text:
-    types = list(dict.fromkeys(str(e["type"]) for e in h.edges)) or [h.edge_type]
-    rel = "+".join(types) + (f" ({h.edge_kind})" if h.edge_kind else "") + _origin_note(h.edges)
-    t = Text()
-    style = _TYPE_STYLE.get(h.edge_type, "")
-    if h.direction == "up":
-        t.append(f"{rel} → ", style=style)
-    else:
-        t.append(f"← {rel} ", style=style)
-    t.append_text(_node_text({**h.attrs, "issuer": q.issuer_of(G, h.node) if h.node in G else None}, h.node))
-    if len(h.edges) > 1:
-        t.append(f"  ({len(h.edges)} mentions)", style="dim")
-    if h.seen:
-        t.append("  (expanded elsewhere in this tree)", style="dim")
-    mention = (h.attrs if h.direction == "up" else parent_attrs).get("symbol")
-    if mention is None:
-        target = h.attrs if h.direction == "up" else parent_attrs
-        mention = target.get("number")
-    t.append("\n")
-    stated = next((e.get("stated_by") for e in h.edges if e.get("evidence") == h.evidence), None)
-    t.append_text(_evidence_text(h.evidence, mention, h.source_file, stated))
-    return t
-
-
-def _add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs: dict[str, Any]) -> None:
-    for h in hops:
-        sub = branch.add(_hop_text(G, h, parent_attrs))
-        _add_hops(G, sub, h.children, h.attrs)
 
 
 ReportOpt = Annotated[
@@ -250,7 +170,7 @@ def lineage(
         echo_json(q.lineage_to_dict(tree))
         return
     root = Tree(
-        _node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root)
+        render.node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root)
         + Text(f"  [{tree.root}]", style="dim")
     )
     heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
@@ -264,7 +184,7 @@ def lineage(
         )
         if not hops:
             branch.add(Text("(nothing)", style="dim"))
-        _add_hops(G, branch, hops, tree.attrs)
+        render.add_hops(G, branch, hops, tree.attrs)
     out.print(root)
     if tree.total > tree.shown:
         out.print(
@@ -310,83 +230,11 @@ def show(
     if as_json:
         echo_json(s)
         return
-    out.print(_node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
-    out.print(_attrs_table(s))
+    out.print(render.node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
+    out.print(render.attrs_table(s))
     for title, arrow in (("out", "→"), ("in", "←")):
         if s[title]:
-            out.print(_edges_table(s, title, arrow, G))
-
-
-def _attrs_table(s: dict[str, Any]) -> Table:
-    """show's table of a node's attributes (a hub's files cut to the first, with their number)."""
-    at = Table(show_header=False, box=None, pad_edge=False)
-    at.add_column(style="bold")
-    at.add_column(overflow="fold")
-    for k, v in s["attrs"].items():
-        if v is None or v == [] or v == {} or k == "n_sources":
-            continue
-        at.add_row(k, clean(_short_value(v, total=s["attrs"].get("n_sources") if k == "sources" else None)))
-    if s["issuer"] and not s["attrs"].get("issuer"):
-        at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
-    return at
-
-
-def _edges_table(s: dict[str, Any], title: str, arrow: str, G: nx.MultiDiGraph) -> Table:
-    """show's table of a node's edges one way: the relation, the other node, the evidence."""
-    edges = s[title]
-    total = sum(s["counts"][title].values())
-    t = Table(
-        title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "") + ")",
-        title_justify="left",
-        expand=False,
-    )
-    t.add_column("relation")
-    t.add_column("node", overflow="fold")
-    t.add_column("evidence", overflow="fold")
-    for e in edges:
-        rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + _origin_note([e])
-        other = Text(clean(e["other_name"]), style="bold")
-        extra = " · ".join(
-            str(x) for x in (e.get("other_label"), e.get("other_date"), e.get("other_jurisdiction")) if x
-        )
-        if extra:
-            other.append("\n" + clean(extra), style="dim")
-        t.add_row(Text(rel, style=_TYPE_STYLE.get(str(e["type"]), "")), other, _edge_evidence(e, G))
-    return t
-
-
-def _edge_evidence(e: dict[str, Any], G: nx.MultiDiGraph) -> Text:
-    """An edge's evidence as show prints it (a document relation's sentence; else its file)."""
-    if e["type"] not in q.DOC_RELATIONS and not e.get("evidence"):
-        return Text(e.get("source_file") or "", style="dim")
-    target_attrs = G.nodes[e["target"]]
-    mention = target_attrs.get("symbol") or target_attrs.get("number")
-    return _evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
-
-
-def _counts(data: dict[str, int], sub: dict[str, dict[str, int]] | None = None) -> str:
-    def one(k: str, v: int) -> str:
-        kinds = (sub or {}).get(k)
-        return f"{k} {v}" + (" (" + ", ".join(f"{kk} {vv}" for kk, vv in kinds.items()) + ")" if kinds else "")
-
-    return ", ".join(one(k, v) for k, v in data.items()) or "none"
-
-
-def _loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Table | None:
-    if not block["count"]:
-        return None
-    shown = len(block["top"])
-    more = f", the {shown} most mentioned shown" if shown < block["count"] else ""
-    t = Table(title=f"{title} ({block['count']}{more})", title_justify="left", show_edge=False)
-    t.add_column("node", overflow="fold")
-    t.add_column("missing" if missing else "conflicting attributes", overflow="fold")
-    t.add_column("files", overflow="fold")
-    for u in block["top"]:
-        name = clean(u["name"] if u["name"] == u["id"] else f"{u['name']} [{u['id']}]")
-        what = ", ".join(u["missing"]) if missing else ", ".join(u["conflicts"])
-        files = u["sources"]
-        t.add_row(name, clean(what), clean(", ".join(files[:2]) + (f" +{len(files) - 2}" if len(files) > 2 else "")))
-    return t
+            out.print(render.edges_table(s, title, arrow, G))
 
 
 @app.command()
@@ -431,19 +279,21 @@ def stats(
     docs = s["by_kind"].get("Document", 0)
     out.print(
         Text(
-            f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({_counts(s['by_kind'])}), "
+            f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({render.counts_text(s['by_kind'])}), "
             f"{plural(s['edges'], 'edge')}",
             style="bold",
         )
     )
-    out.print(Text("documents by type: ", style="bold") + Text(_counts(s["by_label"]) if docs else "none"))
-    out.print(Text("edges by relation: ", style="bold") + Text(_counts(s["by_relation"], s["by_relation_kind"])))
+    out.print(Text("documents by type: ", style="bold") + Text(render.counts_text(s["by_label"]) if docs else "none"))
+    out.print(
+        Text("edges by relation: ", style="bold") + Text(render.counts_text(s["by_relation"], s["by_relation_kind"]))
+    )
     if s.get("by_origin", {}).get("portal"):
         agree = s["origin_agreement"]
         out.print(
             Text("document relations by origin: ", style="bold")
             + Text(
-                f"{_counts(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
+                f"{render.counts_text(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
                 f"{agree['same_type']} of them with the same type"
             )
         )
@@ -457,45 +307,12 @@ def stats(
         ("documents with no symbol or title", "no_identity", True),
         ("attribute conflicts between files", "conflicts", False),
     ):
-        t = _loose_table(title, s[key], missing)
+        t = render.loose_table(title, s[key], missing)
         if t is not None:
             out.print(t)
     out.print(
         Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)", style="dim")
     )
-
-
-def _province_table(rep: q.CoverageReport) -> Table:
-    t = Table(title="by province (districts and cities rolled up)", title_justify="left")
-    for col, just in (("province", "left"), ("documents", "right"), ("directly", "right"), ("of which", "left")):
-        t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
-    for prov, nodes in rep.by_province.items():
-        es = [rep.entry(n) for n in nodes]
-        sub = sorted({e.jurisdiction for e in es} - {prov})
-        parts = ", ".join(f"{clean(j)} {sum(1 for e in es if e.jurisdiction == j)}" for j in sub)
-        t.add_row(clean(prov), str(len(es)), str(sum(1 for e in es if e.distance == 1)), parts)
-    return t
-
-
-def _entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Table:
-    shown = rep.entries if not limit else rep.entries[:limit]
-    t = Table(title=f"documents ({len(shown)} of {len(rep.entries)})", title_justify="left")
-    for col in ("document", "jurisdiction", "issuer", "chain", "evidence"):
-        t.add_column(col, overflow="fold")
-    for e in shown:
-        doc = _node_text(e.attrs, e.node, hide=("issuer", "jurisdiction"))
-        chain = " → ".join(clean(q.display_name(G.nodes[c], c)) for c in e.chain)
-        first = e.edges[0] if e.edges else {}
-        tgt = G.nodes[first["target"]] if first else {}
-        mention = tgt.get("symbol") or tgt.get("number")
-        t.add_row(
-            doc,
-            clean(e.jurisdiction),
-            clean(e.issuer),
-            chain,
-            _evidence_text(first.get("evidence"), mention, first.get("source_file"), first.get("stated_by")),
-        )
-    return t
 
 
 @app.command()
@@ -574,32 +391,24 @@ def coverage(
     direct = sum(1 for e in rep.entries if e.distance == 1)
     verb = "implement or cite" if via_cites else "implement"
     out.print(
-        _node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim")
+        render.node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root)
+        + Text(f"  [{rep.root}]", style="dim")
     )
     verb = verb + ("s" if len(rep.entries) == 1 else "")
     out.print(
         Text(
             f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
             f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
-            f"from {plural(len(rep.by_issuer), 'issuing body')}" + (f" — {_scope_text(scope)}" if scope else "")
+            f"from {plural(len(rep.by_issuer), 'issuing body')}" + (f" — {render.scope_text(scope)}" if scope else "")
         )
     )
     if not rep.entries:
         return
-    out.print(_province_table(rep))
-    out.print(_entries_table(G, rep, limit))
+    out.print(render.province_table(rep))
+    out.print(render.entries_table(G, rep, limit))
     t = Table(title="by issuing body", title_justify="left")
     t.add_column("issuer", overflow="fold")
     t.add_column("count", justify="right")
     for iss, nodes in sorted(rep.by_issuer.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]:
         t.add_row(clean(iss), str(len(nodes)))
     out.print(t)
-
-
-def _scope_text(scope: Scope) -> str:
-    bits = [
-        f"since {scope.since}" if scope.since else "",
-        f"until {scope.until}" if scope.until else "",
-        f"in {scope.jurisdiction}" if scope.jurisdiction else "",
-    ]
-    return " ".join(b for b in bits if b)

@@ -1,0 +1,214 @@
+"""How the query commands print their answers (rich text, trees and tables); the commands parse, call a plain
+function and hand its answer here. Every text from a document goes through common.clean first.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..graph import queries as q
+from .common import clean
+
+if TYPE_CHECKING:
+    from ..graph.scope import Scope
+
+TYPE_STYLE = {"IMPLEMENTS": "green", "CITES": "cyan", "SUPERSEDES": "magenta"}
+
+
+def node_text(attrs: dict[str, Any], node: str, bold: bool = True, hide: tuple[str, ...] = ()) -> Text:
+    """A node's name for people, then its type, date, issuer and place (those the name does not already say,
+    less `hide`), every text cleaned of control characters."""
+    t = Text(clean(q.display_name(attrs, node)), style="bold" if bold else "")
+    named = any(attrs.get(k) for k in ("symbol", "title", "name"))
+    title = str(attrs.get("title") or "")
+    fields = {
+        "title": (title[:77] + "…" if len(title) > 80 else title) if attrs.get("symbol") else None,
+        "label": attrs.get("label"),
+        "date": attrs.get("date") or (str(attrs["year"]) if attrs.get("year") else None),
+        "issuer": attrs.get("issuer"),
+        "jurisdiction": attrs.get("jurisdiction"),
+    }
+    shown = [k for k in fields if k not in hide and (named or k == "jurisdiction")]
+    extra = " · ".join(clean(fields[k]) for k in shown if fields[k])
+    if extra:
+        t.append("  " + extra, style="dim" if not bold else "")
+    return t
+
+
+def short_value(v: Any, items: int = 5, total: int | None = None) -> str:
+    """An attribute for people: a long list as its first items and how many more (``sources`` of a hub,
+    `total` of them when the list is already cut)."""
+    total = len(v) if total is None and isinstance(v, list) else total
+    if isinstance(v, list) and total is not None and total > items:
+        return ", ".join(map(str, v[:items])) + f" … (+{total - items}, {total} in all)"
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)
+
+
+def evidence_text(
+    ev: dict[str, Any] | None, mention: str | None, file: str | None, stated_by: str | None = None
+) -> Text:
+    """The evidence sentence and its file; "stated in FILE" for a relation between two documents a third
+    file names (the edge's `stated_by`)."""
+    if not ev:
+        return Text(f"(no evidence sentence; {clean(file)})" if file else "(no evidence)", style="dim")
+    snip = q.evidence_snippet(clean(ev.get("sentence") or ""), mention)
+    t = Text("“" + snip + "”", style="italic")
+    where = clean(ev.get("file") or file or "?")
+    t.append(f"  — stated in {where}" if stated_by else f"  — {where}", style="dim")
+    return t
+
+
+def origin_note(edges: list[dict[str, Any]]) -> str:
+    """ " [portal]" when a portal's curated list states the relation, " [text+portal]" when both do."""
+    origins = sorted({str(e.get("origin") or "text") for e in edges}, key=lambda o: o != "text")
+    return f" [{'+'.join(origins)}]" if "portal" in origins else ""
+
+
+def hop_text(G: nx.MultiDiGraph, h: q.Hop, parent_attrs: dict[str, Any]) -> Text:
+    types = list(dict.fromkeys(str(e["type"]) for e in h.edges)) or [h.edge_type]
+    rel = "+".join(types) + (f" ({h.edge_kind})" if h.edge_kind else "") + origin_note(h.edges)
+    t = Text()
+    style = TYPE_STYLE.get(h.edge_type, "")
+    if h.direction == "up":
+        t.append(f"{rel} → ", style=style)
+    else:
+        t.append(f"← {rel} ", style=style)
+    t.append_text(node_text({**h.attrs, "issuer": q.issuer_of(G, h.node) if h.node in G else None}, h.node))
+    if len(h.edges) > 1:
+        t.append(f"  ({len(h.edges)} mentions)", style="dim")
+    if h.seen:
+        t.append("  (expanded elsewhere in this tree)", style="dim")
+    mention = (h.attrs if h.direction == "up" else parent_attrs).get("symbol")
+    if mention is None:
+        target = h.attrs if h.direction == "up" else parent_attrs
+        mention = target.get("number")
+    t.append("\n")
+    stated = next((e.get("stated_by") for e in h.edges if e.get("evidence") == h.evidence), None)
+    t.append_text(evidence_text(h.evidence, mention, h.source_file, stated))
+    return t
+
+
+def add_hops(G: nx.MultiDiGraph, branch: Tree, hops: list[q.Hop], parent_attrs: dict[str, Any]) -> None:
+    for h in hops:
+        sub = branch.add(hop_text(G, h, parent_attrs))
+        add_hops(G, sub, h.children, h.attrs)
+
+
+def attrs_table(s: dict[str, Any]) -> Table:
+    """show's table of a node's attributes (a hub's files cut to the first, with their number)."""
+    at = Table(show_header=False, box=None, pad_edge=False)
+    at.add_column(style="bold")
+    at.add_column(overflow="fold")
+    for k, v in s["attrs"].items():
+        if v is None or v == [] or v == {} or k == "n_sources":
+            continue
+        at.add_row(k, clean(short_value(v, total=s["attrs"].get("n_sources") if k == "sources" else None)))
+    if s["issuer"] and not s["attrs"].get("issuer"):
+        at.add_row("issuer (ISSUED_BY)", clean(s["issuer"]))
+    return at
+
+
+def edges_table(s: dict[str, Any], title: str, arrow: str, G: nx.MultiDiGraph) -> Table:
+    """show's table of a node's edges one way: the relation, the other node, the evidence."""
+    edges = s[title]
+    total = sum(s["counts"][title].values())
+    t = Table(
+        title=f"{title} ({len(edges)}" + (f" of {total}, --limit N for more" if total > len(edges) else "") + ")",
+        title_justify="left",
+        expand=False,
+    )
+    t.add_column("relation")
+    t.add_column("node", overflow="fold")
+    t.add_column("evidence", overflow="fold")
+    for e in edges:
+        rel = f"{arrow} {e['type']}" + (f" ({e['kind']})" if e.get("kind") else "") + origin_note([e])
+        other = Text(clean(e["other_name"]), style="bold")
+        extra = " · ".join(
+            str(x) for x in (e.get("other_label"), e.get("other_date"), e.get("other_jurisdiction")) if x
+        )
+        if extra:
+            other.append("\n" + clean(extra), style="dim")
+        t.add_row(Text(rel, style=TYPE_STYLE.get(str(e["type"]), "")), other, edge_evidence(e, G))
+    return t
+
+
+def edge_evidence(e: dict[str, Any], G: nx.MultiDiGraph) -> Text:
+    """An edge's evidence as show prints it (a document relation's sentence; else its file)."""
+    if e["type"] not in q.DOC_RELATIONS and not e.get("evidence"):
+        return Text(e.get("source_file") or "", style="dim")
+    target_attrs = G.nodes[e["target"]]
+    mention = target_attrs.get("symbol") or target_attrs.get("number")
+    return evidence_text(e.get("evidence"), mention, e.get("source_file"), e.get("stated_by"))
+
+
+def counts_text(data: dict[str, int], sub: dict[str, dict[str, int]] | None = None) -> str:
+    def one(k: str, v: int) -> str:
+        kinds = (sub or {}).get(k)
+        return f"{k} {v}" + (" (" + ", ".join(f"{kk} {vv}" for kk, vv in kinds.items()) + ")" if kinds else "")
+
+    return ", ".join(one(k, v) for k, v in data.items()) or "none"
+
+
+def loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Table | None:
+    if not block["count"]:
+        return None
+    shown = len(block["top"])
+    more = f", the {shown} most mentioned shown" if shown < block["count"] else ""
+    t = Table(title=f"{title} ({block['count']}{more})", title_justify="left", show_edge=False)
+    t.add_column("node", overflow="fold")
+    t.add_column("missing" if missing else "conflicting attributes", overflow="fold")
+    t.add_column("files", overflow="fold")
+    for u in block["top"]:
+        name = clean(u["name"] if u["name"] == u["id"] else f"{u['name']} [{u['id']}]")
+        what = ", ".join(u["missing"]) if missing else ", ".join(u["conflicts"])
+        files = u["sources"]
+        t.add_row(name, clean(what), clean(", ".join(files[:2]) + (f" +{len(files) - 2}" if len(files) > 2 else "")))
+    return t
+
+
+def province_table(rep: q.CoverageReport) -> Table:
+    t = Table(title="by province (districts and cities rolled up)", title_justify="left")
+    for col, just in (("province", "left"), ("documents", "right"), ("directly", "right"), ("of which", "left")):
+        t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
+    for prov, nodes in rep.by_province.items():
+        es = [rep.entry(n) for n in nodes]
+        sub = sorted({e.jurisdiction for e in es} - {prov})
+        parts = ", ".join(f"{clean(j)} {sum(1 for e in es if e.jurisdiction == j)}" for j in sub)
+        t.add_row(clean(prov), str(len(es)), str(sum(1 for e in es if e.distance == 1)), parts)
+    return t
+
+
+def entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Table:
+    shown = rep.entries if not limit else rep.entries[:limit]
+    t = Table(title=f"documents ({len(shown)} of {len(rep.entries)})", title_justify="left")
+    for col in ("document", "jurisdiction", "issuer", "chain", "evidence"):
+        t.add_column(col, overflow="fold")
+    for e in shown:
+        doc = node_text(e.attrs, e.node, hide=("issuer", "jurisdiction"))
+        chain = " → ".join(clean(q.display_name(G.nodes[c], c)) for c in e.chain)
+        first = e.edges[0] if e.edges else {}
+        tgt = G.nodes[first["target"]] if first else {}
+        mention = tgt.get("symbol") or tgt.get("number")
+        t.add_row(
+            doc,
+            clean(e.jurisdiction),
+            clean(e.issuer),
+            chain,
+            evidence_text(first.get("evidence"), mention, first.get("source_file"), first.get("stated_by")),
+        )
+    return t
+
+
+def scope_text(scope: Scope) -> str:
+    bits = [
+        f"since {scope.since}" if scope.since else "",
+        f"until {scope.until}" if scope.until else "",
+        f"in {scope.jurisdiction}" if scope.jurisdiction else "",
+    ]
+    return " ".join(b for b in bits if b)
