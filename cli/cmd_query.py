@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..graph import coverage as cov
 from ..graph import queries as q
 from ..ontology import vocab
 from . import cmd_timeline as tlv
@@ -372,21 +373,21 @@ def coverage(
     with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
         G = around(src, node, [("down", None, follow)], unnamed_only=True, brief=brief)
-        rep = q.coverage(G, node, follow, scope.matches if scope else None)
+        rep = cov.coverage(G, node, follow, scope.matches if scope else None)
         if when:
             return tlv.answer(src, G, rep, follow, when, brief)
         if brief:
             shown = rep.entries[:limit]
             read_in_full(src, G, [e.node for e in shown], follow)
-            rep = q.read_again(rep, G, len(shown))
+            rep = cov.read_again(rep, G, len(shown))
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 
-        write_rows(coverage_rows(q.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, source.store)
+        write_rows(coverage_rows(cov.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, source.store)
         if str(report) == "-":
             return
     if as_json:
-        echo_json(q.coverage_to_dict(rep))
+        echo_json(cov.coverage_to_dict(rep))
         return
     direct = sum(1 for e in rep.entries if e.distance == 1)
     verb = "implement or cite" if via_cites else "implement"

@@ -18,6 +18,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..graph import coverage as cov
 from ..graph import queries as q
 from ..graph import timeline as tl
 from .common import around, check_output, clean, echo_json, err, fail, out, plural, read_in_full, write_rows
@@ -103,7 +104,7 @@ def check(args: TimelineArgs) -> None:
 def answer(
     src: GraphSource,
     G: nx.MultiDiGraph,
-    rep: q.CoverageReport,
+    rep: cov.CoverageReport,
     follow: tuple[str, ...],
     args: TimelineArgs,
     brief: bool,
@@ -119,7 +120,7 @@ def answer(
         shown = _shown(t, args)
         read_in_full(src, G, shown, follow)
         sub = dataclasses.replace(rep, entries=[rep.entry(n) for n in shown])
-        t = tl.refresh(t, {e.node: e for e in q.read_again(sub, G, len(shown)).entries})
+        t = tl.refresh(t, {e.node: e for e in cov.read_again(sub, G, len(shown)).entries})
     d = tl.timeline_to_dict(t, G)
     if args.plot is not None:
         _plot(d, args.plot)
@@ -137,7 +138,7 @@ def timeline_of(src: GraphSource, node: str, as_of: str | None) -> dict:
     """The timeline of `node` (through IMPLEMENTS) as timeline_to_dict gives it, from a brief walk: the
     HTML view's panel (names and dates only, no evidence)."""
     G = around(src, node, [("down", None, ("IMPLEMENTS",))], unnamed_only=True, brief=True)
-    return tl.timeline_to_dict(tl.timeline(q.coverage(G, node), as_of))
+    return tl.timeline_to_dict(tl.timeline(cov.coverage(G, node), as_of))
 
 
 def _shown(t: tl.Timeline, args: TimelineArgs) -> list[str]:

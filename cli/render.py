@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..graph import coverage as cov
 from ..graph import queries as q
 from .common import clean
 
@@ -172,7 +173,7 @@ def loose_table(title: str, block: dict[str, Any], missing: bool = True) -> Tabl
     return t
 
 
-def province_table(rep: q.CoverageReport) -> Table:
+def province_table(rep: cov.CoverageReport) -> Table:
     t = Table(title="by province (districts and cities rolled up)", title_justify="left")
     for col, just in (("province", "left"), ("documents", "right"), ("directly", "right"), ("of which", "left")):
         t.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
@@ -184,7 +185,7 @@ def province_table(rep: q.CoverageReport) -> Table:
     return t
 
 
-def entries_table(G: nx.MultiDiGraph, rep: q.CoverageReport, limit: int) -> Table:
+def entries_table(G: nx.MultiDiGraph, rep: cov.CoverageReport, limit: int) -> Table:
     shown = rep.entries if not limit else rep.entries[:limit]
     t = Table(title=f"documents ({len(shown)} of {len(rep.entries)})", title_justify="left")
     for col in ("document", "jurisdiction", "issuer", "chain", "evidence"):

@@ -1,5 +1,5 @@
 """When each province carried a central document out, and which have not: plain functions over a coverage
-report (graph.queries.coverage).
+report (graph.coverage.coverage).
 
 For every province of the official list in force on the day asked (loaders.provinces: 34 since 1 July
 2025, 63 before), the first document that carries the central one out, directly or through a chain, with
@@ -10,7 +10,7 @@ is listed apart ("no date") and never counted first, and so is one dated before 
 wrong date or a wrong match). Communes, wards and districts roll up to their province, and a merged
 province's documents to the province that took it over when the list asked for is the one after the merger.
 
->>> from .queries import CoverageEntry, CoverageReport
+>>> from policygraph.graph.coverage import CoverageEntry, CoverageReport
 >>> def e(n, date, j):
 ...     return CoverageEntry(node=n, attrs={"symbol": n, "date": date, "jurisdiction": j}, distance=1,
 ...                          chain=[n, "NQ"], edges=[], jurisdiction=j or "central", issuer="unknown")
@@ -37,7 +37,8 @@ from typing import Any
 import networkx as nx
 
 from ..loaders import provinces
-from .queries import CoverageEntry, CoverageReport, display_name
+from .coverage import CoverageEntry, CoverageReport
+from .rules import display_name
 
 __all__ = ["TIMELINE_COLUMNS", "Row", "Timeline", "day_of", "refresh", "timeline", "timeline_rows", "timeline_to_dict"]
 
@@ -157,7 +158,7 @@ def timeline(report: CoverageReport, as_of: str | None = None, only: str | None 
 
 def refresh(t: Timeline, entries: Mapping[str, CoverageEntry]) -> Timeline:
     """`t` with its rows' entries replaced by `entries` (by node): read again in full after a brief walk
-    (graph.queries.read_again)."""
+    (graph.coverage.read_again)."""
 
     def again(rows: list[Row]) -> list[Row]:
         return [dataclasses.replace(r, entry=entries.get(r.node, r.entry)) for r in rows]

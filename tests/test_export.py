@@ -522,9 +522,10 @@ def test_write_export_rejects_unknown_format(graph: nx.MultiDiGraph, tmp_path: P
 
 # ------------------------------------------------------------------------------------------ report exports
 def _sample_reports(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[str, Any]]:
+    from policygraph.graph import coverage as cov
     from policygraph.graph import queries as q
 
-    return (q.lineage_to_dict(q.lineage(graph, D31, "down")), q.coverage_to_dict(q.coverage(graph, D31)))
+    return (q.lineage_to_dict(q.lineage(graph, D31, "down")), cov.coverage_to_dict(cov.coverage(graph, D31)))
 
 
 def test_report_rows_follow_the_lineage_and_the_coverage(graph: nx.MultiDiGraph) -> None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 import policygraph.cli  # noqa: F401  (registers the commands)
 from policygraph.cli.app import app
+from policygraph.graph import coverage as cov
 from policygraph.graph import ingest
 from policygraph.graph import queries as q
 from policygraph.graph.store import Store, open_source, read_graph
@@ -52,7 +53,7 @@ def _answers(src: object, G: object) -> None:
     A, counts = src.around_node(HUB, 10)  # type: ignore[attr-defined]
     assert q.show(A, HUB, 10, counts) == q.show(G, HUB, 10)  # type: ignore[arg-type]
     C = around(src, HUB, [("down", None, ("IMPLEMENTS",))], unnamed_only=True)  # type: ignore[arg-type]
-    assert q.coverage_to_dict(q.coverage(C, HUB)) == q.coverage_to_dict(q.coverage(G, HUB))  # type: ignore[arg-type]
+    assert cov.coverage_to_dict(cov.coverage(C, HUB)) == cov.coverage_to_dict(cov.coverage(G, HUB))  # type: ignore[arg-type]
 
 
 def test_answers_show_a_hubs_first_files_and_how_many_exports_keep_all(store: Path) -> None:

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policygraph.graph import coverage as cov
 from policygraph.graph import queries as q
 
 F000 = "000_dd968633c1f9caf8.txt"
@@ -760,7 +761,7 @@ def test_stats_empty_graph() -> None:
 
 
 def test_coverage_31_groups_and_chains(corpus: nx.MultiDiGraph) -> None:
-    r = q.coverage(corpus, D31)
+    r = cov.coverage(corpus, D31)
     assert [e.node for e in r.entries] == [KH24, CV1330, N002, N003]
     assert r.by_jurisdiction == {HCM: [KH24, CV1330, N002, N003]}
     assert r.by_issuer == {
@@ -779,26 +780,26 @@ def test_coverage_31_groups_and_chains(corpus: nx.MultiDiGraph) -> None:
 
 
 def test_coverage_via_cites_shortens_chains(corpus: nx.MultiDiGraph) -> None:
-    r = q.coverage(corpus, D31, types=("IMPLEMENTS", "CITES"))
+    r = cov.coverage(corpus, D31, types=("IMPLEMENTS", "CITES"))
     e = r.entry(N003)
     assert e.distance == 1 and e.chain == [N003, D31] and e.edges[0]["type"] == "CITES"
 
 
 def test_coverage_98_and_27_and_central_group(corpus: nx.MultiDiGraph) -> None:
-    r = q.coverage(corpus, D98)
+    r = cov.coverage(corpus, D98)
     assert [e.node for e in r.entries] == [CV1330, N002, N003]
     assert list(r.by_jurisdiction) == [HCM]
-    r = q.coverage(corpus, D27)
+    r = cov.coverage(corpus, D27)
     assert [(e.node, e.chain) for e in r.entries] == [(CTR46, [CTR46, D27]), (N001, [N001, CTR46, D27])]
     assert r.by_jurisdiction == {"Hải Phòng": [CTR46, N001]}
-    r = q.coverage(corpus, D05)
+    r = cov.coverage(corpus, D05)
     assert r.by_jurisdiction == {"central": [D01], "Hải Phòng": [N001], "Long Khánh": [N004]}
     assert list(r.by_jurisdiction) == ["central", "Hải Phòng", "Long Khánh"]  # central first
     assert r.entry(N004).chain == [N004, D01, D05]
 
 
 def test_coverage_to_dict(corpus: nx.MultiDiGraph) -> None:
-    d = json.loads(json.dumps(q.coverage_to_dict(q.coverage(corpus, D31)), ensure_ascii=False))
+    d = json.loads(json.dumps(cov.coverage_to_dict(cov.coverage(corpus, D31)), ensure_ascii=False))
     assert d["root"] == D31 and d["count"] == 4 and d["types"] == ["IMPLEMENTS"]
     assert d["entries"][0]["chain"] == [KH24, D31]
     assert d["by_jurisdiction"][HCM][-1] == N003
@@ -836,7 +837,7 @@ def test_coverage_of_a_brief_walk_counts_and_orders_alike_and_reads_the_shown_ag
     roots = [n for n, d in corpus.nodes(data=True) if d.get("kind") == "Document"]
     answered = 0
     for root in roots:
-        full, brief = q.coverage(corpus, root, types), q.coverage(B, root, types)
+        full, brief = cov.coverage(corpus, root, types), cov.coverage(B, root, types)
         shape = lambda r: (  # noqa: E731
             [(e.node, e.distance, e.chain, e.jurisdiction, e.issuer, [x["key"] for x in e.edges]) for e in r.entries],
             r.by_jurisdiction,
@@ -844,14 +845,14 @@ def test_coverage_of_a_brief_walk_counts_and_orders_alike_and_reads_the_shown_ag
             r.by_issuer,
         )
         assert shape(brief) == shape(full), root
-        again = q.read_again(brief, corpus, 2)
+        again = cov.read_again(brief, corpus, 2)
         assert [(e.attrs, e.edges[0]) for e in again.entries[:2]] == [(e.attrs, e.edges[0]) for e in full.entries[:2]]
         answered += len(full.entries) > 2
     assert answered >= 3
 
 
 def test_coverage_of_a_leaf_is_empty(corpus: nx.MultiDiGraph) -> None:
-    r = q.coverage(corpus, N003)
+    r = cov.coverage(corpus, N003)
     assert r.entries == [] and r.by_jurisdiction == {} and r.by_issuer == {}
 
 
