@@ -407,3 +407,19 @@ def test_votes_on_a_large_text() -> None:
     votes = jurisdiction_votes(text)
     n = text.count(para)
     assert votes == Counter({HCM: 2 * n, "Đồng Nai": 2 * n})
+
+
+def test_the_gazetteer_and_the_official_merger_table_agree() -> None:
+    """Two tables say which province took each former one over in 2025 (the gazetteer's, which places
+    documents, and loaders/data/provinces.json, the official lists the timeline counts against): they
+    must agree for every province."""
+    from policygraph.loaders import gazetteer, provinces
+
+    successors = provinces._successors(provinces.REFORM_2025)
+    disagree = [
+        (p.name, gazetteer.successor_2025(p.name), successors.get(p.name, p.name))
+        for p in gazetteer.places("province")
+        if (gazetteer.successor_2025(p.name) or p.name) != successors.get(p.name, p.name)
+    ]
+    assert disagree == []
+    assert len(set(successors.values())) == 34
