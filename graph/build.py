@@ -24,26 +24,11 @@ from typing import Any
 import networkx as nx
 
 from ..loaders.models import Body, DocRef, Extraction, Project, Relation
+from ..ontology import vocab
 from .identity import Assigned, assign_ids
 
-DOC_FIELDS = (
-    "label",
-    "symbol",
-    "number",
-    "type_code",
-    "issuer_code",
-    "date",
-    "year",
-    "issuer",
-    "jurisdiction",
-    "parent_jurisdiction",
-    "level",
-    "branch",
-    "term",
-    "title",
-    "effective",
-    "stated_status",
-)
+#: the attributes a document node takes from the references to it (the label, then the vocabulary's claims)
+DOC_FIELDS = ("label", *vocab.DOCUMENT_CLAIMS)
 #: edge attributes a relation carries only when known (a supersession's part and effective date)
 OPTIONAL_EDGE_FIELDS = ("scope", "effective", "stated_by")
 CONFLICT_FIELDS = ("label", "date", "issuer", "jurisdiction")

@@ -252,24 +252,30 @@ OBJECT_PROPERTIES: Final = (
 )
 
 #: the attributes docs/schema.md gives each node kind
+#: what one file's reference says of a document (graph.build chooses among the files' claims); with the
+#: rest of NODE_ATTRIBUTES["Document"], made by the build itself, every document node carries them
+DOCUMENT_CLAIMS: Final = (
+    "symbol",
+    "number",
+    "type_code",
+    "issuer_code",
+    "date",
+    "year",
+    "issuer",
+    "jurisdiction",
+    "parent_jurisdiction",
+    "level",
+    "branch",
+    "term",
+    "title",
+    "effective",
+    "stated_status",
+)
+
 NODE_ATTRIBUTES: Final = MappingProxyType(
     {
         "Document": (
-            "symbol",
-            "number",
-            "type_code",
-            "issuer_code",
-            "date",
-            "year",
-            "issuer",
-            "jurisdiction",
-            "parent_jurisdiction",
-            "level",
-            "branch",
-            "term",
-            "title",
-            "effective",
-            "stated_status",
+            *DOCUMENT_CLAIMS,
             "source_file",
             "source_path",
             "sources",
