@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from .app import app
@@ -23,6 +22,7 @@ from .common import (
     one_line,
     out,
     plural,
+    progress_bar,
     run_guarded,
     warn,
 )
@@ -136,16 +136,7 @@ def load(
 
         fail(f"nothing to load: no {' '.join(SUPPORTED)} file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0, "ocr page": 0}
-    with Progress(
-        TextColumn("loading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}", markup=False),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as progress:
+    with progress_bar("loading", quiet=as_json) as progress:
         task = progress.add_task("", total=len(found))
 
         def tick(what: str, n: int) -> None:

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .app import app
-from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, err, fail, one_line, out, run_guarded
+from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, fail, one_line, out, progress_bar, run_guarded
 
 UriOpt = Annotated[
     str,
@@ -109,16 +108,7 @@ def push(
             summary.removed_nodes += neo4j_store.remove_file(drv, name)
             removed_files.append(name)
         if pushing:
-            with Progress(
-                TextColumn("pushing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                TextColumn("{task.description}", markup=False),
-                console=err,
-                transient=True,
-                disable=as_json or not err.is_terminal,
-            ) as progress:
+            with progress_bar("pushing", quiet=as_json) as progress:
                 task = progress.add_task("", total=None)
 
                 def step(file: str, done: int) -> None:

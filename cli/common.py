@@ -458,3 +458,20 @@ def write_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path,
     except (ValueError, OSError) as e:
         fail(str(e) if isinstance(e, ValueError) else f"{path}: {e.strerror or e}", 1)
     err.print(f"wrote {written}: {plural(len(rows), 'row')}")
+
+
+def progress_bar(label: str, quiet: bool) -> Any:
+    """A progress bar on stderr for long work (`label`, a bar, done of total, time, the current item); off
+    for --json and when stderr is no terminal. Use as a context manager."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}", markup=False),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
