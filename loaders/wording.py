@@ -121,11 +121,8 @@ _PART_OF = re.compile(
 _ARTICLE = re.compile(r"(?:các|những|một\s+số)\s+$", re.IGNORECASE)
 _VERBS_BEFORE = re.compile(rf"(?:{_VERBS})(?:\s+(?:một\s+số|các|những))?\s*$", re.IGNORECASE)
 # "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ... ban hành kèm theo <X>": a part of X's annex
-_ANNEX_TAIL = re.compile(
-    rf"^.*(?<!được\s)(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
-    rf"kèm\s+theo\s*$",
-    re.IGNORECASE,
-)
+_ANNEX = rf"(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*$"
+_ANNEX_TAIL = re.compile(rf"^.*(?<!được\s)(?<!\w){_ANNEX}", re.IGNORECASE)
 # a change of a named part, in words: "về việc sửa đổi, bổ sung quy định mức chi tại <X>", "<A> sửa đổi, bổ
 # sung mức thu quy định tại <B>": the words between the verb and "tại"/"của" name the part changed, and start
 # with what a document sets ("bổ sung kinh phí ... tại <X>" adds money, it changes no document; "... theo quy
@@ -137,11 +134,7 @@ _CHANGED = (
 _CHANGE_WORDS = rf"(?P<v>{_VERBS})\s+(?P<scope>{_CHANGED}(?:(?!theo\s)[^;:\"]){{0,160}}?)\s+(?:tại|của)\s*$"
 _ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.IGNORECASE)
 # "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
-_ANNEX_IN_WORDS = re.compile(
-    rf"(?<!\w)(?P<v>{_VERBS})\s+(?P<scope>[^;:]{{1,200}}?)\s+(?:được\s+)?(?:ban\s+hành\s+)?"
-    rf"kèm\s+theo\s*$",
-    re.IGNORECASE,
-)
+_ANNEX_IN_WORDS = re.compile(rf"(?<!\w){_ANNEX}", re.IGNORECASE)
 # ... opening a sentence or a title ("Sửa đổi, bổ sung mức hỗ trợ quy định tại <X>")
 _CHANGE_OPENS = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
