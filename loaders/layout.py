@@ -4,8 +4,8 @@ Vietnamese documents print their header in two columns: the issuer, a rule and "
 national motto and "<place>, ngày … tháng … năm …" on the right. Word puts the two columns in a table, a
 portal page in an HTML table, a portal text dump in markdown pipes (a cell's text broken over lines and
 wrapped in emphasis), an old text file in columns of spaces or tabs. The header step (header.py) reads
-lines: this module turns every one of those layouts into the same lines, the left column first, then the
-right, one line for each line of a cell. It decides once what a header table is (`is_header_table`), for
+lines: this module turns every one of those layouts into lines, a table's left column first, then the
+right, one line for each line of a cell; a line holding both columns is split at the header's cues. It decides once what a header table is (`is_header_table`), for
 the readers (which lay out .docx and HTML tables) and for the header step (which lays out text dumps).
 
 >>> print(header_lines("| ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
@@ -44,8 +44,6 @@ _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
 _BROKEN_DATE = re.compile(
     r"((?i:ngày)(?:[ \t]+\d{1,2})?|(?i:tháng)(?:[ \t]+\d{1,2})?)[ \t]*\n[ \t*|]*(?=(?i:\d|tháng|năm))"
 )
-# two columns of text side by side: a run of three spaces or a tab between two words
-_GAP = re.compile(r"(?<=\S)(?:[ \t]*\t[ \t]*|[ ]{3,})(?=\S)")
 _PIPE_SEP = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?")
 # the line that ends a header: the document's type word alone ("QUYẾT ĐỊNH", "KẾ HOẠCH"), or the body
 _HEADER_END = re.compile(
@@ -125,24 +123,6 @@ def _pipe_rows(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     return rows, i
 
 
-def _columns_of_spaces(lines: list[str]) -> list[str] | None:
-    """Header lines set in two columns with runs of spaces or tabs, as the left column then the right;
-    None when no line of them is."""
-    left: list[str] = []
-    right: list[str] = []
-    split = False
-    for ln in lines:
-        parts = _GAP.split(ln.strip(), maxsplit=1)
-        if len(parts) == 2 and len(parts[0]) <= 60:
-            split = True
-            left.append(parts[0])
-            right.append(parts[1])
-        elif ln.strip():
-            # a line of one column: the right one when it is indented past the middle of a 70-column page
-            (right if len(ln) - len(ln.lstrip()) >= 20 else left).append(ln.strip())
-    return [x for ln in (*left, *right) for x in cell_lines(ln)] if split else None
-
-
 def _header_zone(lines: list[str]) -> int:
     """How many of the first lines are the header: those before the title's type word or the body."""
     for i, ln in enumerate(lines[:_HEADER_LINES]):
@@ -154,18 +134,17 @@ def _header_zone(lines: list[str]) -> int:
 def header_lines(head: str) -> str:
     """The opening of a text with its header laid out as lines (see the module's docstring); the rest as
     it is. Markdown pipe tables that are headers (`is_header_table`) become their columns' lines; other
-    tables stay rows. Two columns of spaces before the title become the left column's lines, then the
-    right's. Dates broken over lines are joined.
+    tables stay rows. A line before the title that holds both columns (spaces between them are single in the
+    matching view the header step reads) is split at the header's cues. Dates broken over lines are joined.
 
-    >>> print(header_lines("UỶ BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
-    ...                    "TỈNH CÀ MAU               Độc lập - Tự do - Hạnh phúc\\n"
-    ...                    "Số: 05/2006/QĐ-UBND       Cà Mau, ngày 25 tháng 01 năm 2006\\nQUYẾT ĐỊNH"))
+    >>> print(header_lines("UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
+    ...                    "TỈNH CÀ MAU Độc lập - Tự do - Hạnh phúc\\n"
+    ...                    "Số: 05/2006/QĐ-UBND Cà Mau, ngày 25 tháng 01 năm 2006\\nQUYẾT ĐỊNH"))
     UỶ BAN NHÂN DÂN
-    TỈNH CÀ MAU
-    Số: 05/2006/QĐ-UBND
     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH CÀ MAU
     Độc lập - Tự do - Hạnh phúc
-    Cà Mau, ngày 25 tháng 01 năm 2006
+    Số: 05/2006/QĐ-UBND Cà Mau, ngày 25 tháng 01 năm 2006
     QUYẾT ĐỊNH
     """
     lines = head.split("\n")
@@ -182,10 +161,9 @@ def header_lines(head: str) -> str:
         out.append(lines[i])
         i += 1
     zone = _header_zone(out)
-    if (cols := _columns_of_spaces(out[:zone])) is not None:
-        out[:zone] = cols
-    else:  # a header flattened into a line or two: "THỦ TƯỚNG CHÍNH PHỦ ***** Số: 115/2004/QĐ-TTg CỘNG HÒA …"
-        out[:zone] = [x for ln in out[:zone] for x in (cell_lines(ln) if _CUE.search(ln) else [ln])]
+    # two columns side by side on one line (a header flattened, columns of spaces squeezed by the matching
+    # view): split at the header's cues, as a table cell is
+    out[:zone] = [x for ln in out[:zone] for x in (cell_lines(ln) if _CUE.search(ln) else [ln])]
     return _BROKEN_DATE.sub(r"\1 ", "\n".join(out))
 
 
