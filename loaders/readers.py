@@ -113,6 +113,67 @@ def _finished(name: str, data: bytes, fmt: str, text: str, page: portal.Page | p
     return Text(path=name, text=text, format=fmt)
 
 
+# --------------------------------------------------------------------------------------------------------
+# PDF and images: pages
+# --------------------------------------------------------------------------------------------------------
+
+
+def _read_paged(name: str, data: bytes, fmt: str, ocr: OcrMode, progress: PageProgress | None) -> Text:
+    """A PDF (loaders.pdf) or an image (OCR, loaders.ocr) as Text with its pages and the OCR done."""
+    if not data.strip():
+        raise fail(name, "empty file")
+    try:
+        if fmt == "pdf":
+            if b"%PDF" not in data[:1024]:
+                raise fail(name, "not a valid PDF (no %PDF header)")
+            got = pdf_layer.read_pdf(data, ocr, progress)
+        elif ocr == "never":
+            raise fail(name, "an image: its text can only be read by OCR (load with --ocr auto)")
+        else:
+            pages = read_image(data, progress)
+            got = pdf_layer.PdfText([p.text for p in pages], len(pages), mean_confidence(pages))
+    except (pdf_layer.PdfError, OcrError) as e:
+        raise fail(name, str(e)) from e
+    text, starts = _join_pages(got.pages)
+    if not text.strip():
+        raise fail(name, _no_text(fmt, got, ocr))
+    return Text(
+        path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages, ocr_confidence=got.ocr_confidence
+    )
+
+
+def _no_text(fmt: str, got: pdf_layer.PdfText, ocr: OcrMode) -> str:
+    """Why a PDF or an image gave no text."""
+    if got.ocr_pages:
+        return f"no text: OCR found none on its {got.ocr_pages:,} pages (blank scans?)"
+    if ocr == "never":
+        return "no text layer (scanned PDF? load with --ocr auto)"
+    return f"no text: its {len(got.pages):,} pages have no text layer and no image (blank pages)"
+
+
+def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
+    """The pages as one text and the offset where each starts. A page that ends mid-sentence continues
+    on the next one: joined with a line break (a wrapped line), else with a blank line (a paragraph
+    break), so sentences that cross pages stay whole.
+
+    >>> _join_pages(["Căn cứ Nghị quyết", "số 31-NQ/TW.", "Điều 1."])
+    ('Căn cứ Nghị quyết\\nsố 31-NQ/TW.\\n\\nĐiều 1.', [0, 18, 32])
+    """
+    starts: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for i, t in enumerate(texts):
+        if i:
+            prev = texts[i - 1].rstrip()
+            sep = "\n\n" if not prev or prev[-1] in '.!?:;…"”)' else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t)
+    return "".join(parts), starts
+
+
 _OFFICE = "LibreOffice"
 _TESSERACT = "Tesseract (vie)"
 
@@ -146,7 +207,7 @@ FORMATS: tuple[Format, ...] = (
         "pdf",
         (".pdf",),
         200 * MB,
-        lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
+        _read_paged,
         "PDF: the text layer, OCR for pages without one",
         _TESSERACT,
         _ocr_missing,
@@ -156,7 +217,7 @@ FORMATS: tuple[Format, ...] = (
             fmt,
             tuple(e for e, f in IMAGES.items() if f == fmt),
             100 * MB,
-            lambda n, d, f, o, p: _read_paged(n, f, d, o, p),
+            _read_paged,
             "scanned page (OCR)",
             _TESSERACT,
             _ocr_missing,
@@ -352,64 +413,3 @@ def read(path: str | os.PathLike[str], ocr: OcrMode = "auto", progress: PageProg
         raise fail(name, f"unsupported file type {ext or '(no extension)'!r}; PolicyGraph reads {', '.join(SUPPORTED)}")
     f = _BY_EXTENSION[ext]
     return f.reader(name, read_bytes(path, f.max_bytes), f.name, ocr, progress)
-
-
-# --------------------------------------------------------------------------------------------------------
-# PDF and images: pages
-# --------------------------------------------------------------------------------------------------------
-
-
-def _read_paged(name: str, fmt: str, data: bytes, ocr: OcrMode, progress: PageProgress | None) -> Text:
-    """A PDF (loaders.pdf) or an image (OCR, loaders.ocr) as Text with its pages and the OCR done."""
-    if not data.strip():
-        raise fail(name, "empty file")
-    try:
-        if fmt == "pdf":
-            if b"%PDF" not in data[:1024]:
-                raise fail(name, "not a valid PDF (no %PDF header)")
-            got = pdf_layer.read_pdf(data, ocr, progress)
-        elif ocr == "never":
-            raise fail(name, "an image: its text can only be read by OCR (load with --ocr auto)")
-        else:
-            pages = read_image(data, progress)
-            got = pdf_layer.PdfText([p.text for p in pages], len(pages), mean_confidence(pages))
-    except (pdf_layer.PdfError, OcrError) as e:
-        raise fail(name, str(e)) from e
-    text, starts = _join_pages(got.pages)
-    if not text.strip():
-        raise fail(name, _no_text(fmt, got, ocr))
-    return Text(
-        path=name, text=text, format=fmt, pages=starts, ocr_pages=got.ocr_pages, ocr_confidence=got.ocr_confidence
-    )
-
-
-def _no_text(fmt: str, got: pdf_layer.PdfText, ocr: OcrMode) -> str:
-    """Why a PDF or an image gave no text."""
-    if got.ocr_pages:
-        return f"no text: OCR found none on its {got.ocr_pages:,} pages (blank scans?)"
-    if ocr == "never":
-        return "no text layer (scanned PDF? load with --ocr auto)"
-    return f"no text: its {len(got.pages):,} pages have no text layer and no image (blank pages)"
-
-
-def _join_pages(texts: list[str]) -> tuple[str, list[int]]:
-    """The pages as one text and the offset where each starts. A page that ends mid-sentence continues
-    on the next one: joined with a line break (a wrapped line), else with a blank line (a paragraph
-    break), so sentences that cross pages stay whole.
-
-    >>> _join_pages(["Căn cứ Nghị quyết", "số 31-NQ/TW.", "Điều 1."])
-    ('Căn cứ Nghị quyết\\nsố 31-NQ/TW.\\n\\nĐiều 1.', [0, 18, 32])
-    """
-    starts: list[int] = []
-    parts: list[str] = []
-    pos = 0
-    for i, t in enumerate(texts):
-        if i:
-            prev = texts[i - 1].rstrip()
-            sep = "\n\n" if not prev or prev[-1] in '.!?:;…"”)' else "\n"
-            parts.append(sep)
-            pos += len(sep)
-        starts.append(pos)
-        parts.append(t)
-        pos += len(t)
-    return "".join(parts), starts
