@@ -393,13 +393,14 @@ def _create_all(driver: Any, nodes: list[dict[str, Any]], rels: dict[str, list[d
 def floor_figures(args: argparse.Namespace, G: nx.MultiDiGraph) -> None:
     """The server's ceiling: G's nodes and relationships written by the plainest statements (module
     docstring, step 4), with push's properties and with ids only."""
+    from policygraph.graph import neo4j_model as nm
     from policygraph.graph import neo4j_store as ns
 
-    full = [ns.stored_properties(ns.node_row(n, d)) for n, d in G.nodes(data=True)]
+    full = [nm.stored_properties(nm.node_row(n, d)) for n, d in G.nodes(data=True)]
     rels: dict[str, list[dict[str, Any]]] = {}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]))):
         rels.setdefault(d["type"], []).append(
-            {"u": str(u), "v": str(v), "props": ns.relationship_row(u, v, k, d).props}
+            {"u": str(u), "v": str(v), "props": nm.relationship_row(u, v, k, d).props}
         )
     bare = {t: [{"u": r["u"], "v": r["v"], "props": {}} for r in rows] for t, rows in rels.items()}
     n_rels = sum(len(rows) for rows in rels.values())

@@ -179,6 +179,7 @@ def load(
 def _push(
     store: str | None, uri: str, user: str | None, password: str | None, database: str | None
 ) -> dict[str, object]:
+    from ..graph import neo4j_model as nm
     from ..graph import neo4j_store
     from ..graph.store import open_source
     from ..graph.store_push import push_source
@@ -191,7 +192,7 @@ def _push(
         finally:
             src.close()
             drv.close()
-    except neo4j_store.Neo4jUnavailable as e:
+    except nm.Neo4jUnavailable as e:
         fail(f"the store is saved, but Neo4j was not updated: {e}", 2)
     return {"uri": uri, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
 

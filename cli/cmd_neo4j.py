@@ -37,11 +37,12 @@ def _driver(uri: str, user: str | None, password: str | None, database: str | No
     """A connected driver; every Neo4j failure becomes a one-line error and exit code 2."""
     from neo4j import exceptions as neo4j_errors
 
+    from ..graph import neo4j_model as nm
     from ..graph import neo4j_store
 
     try:
         drv = neo4j_store.connect(uri, user, password, database)
-    except neo4j_store.Neo4jUnavailable as exc:
+    except nm.Neo4jUnavailable as exc:
         fail(str(exc))
     try:
         yield drv
@@ -98,11 +99,12 @@ def push(
 
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
+    from ..graph import neo4j_model as nm
     from ..graph import neo4j_store
 
     pushing = not remove or bool(files) or prune
     with _driver(neo4j, user, password, database) as drv:
-        summary = neo4j_store.PushSummary()
+        summary = nm.PushSummary()
         removed_files: list[str] = []
         for name in remove or []:
             summary.removed_nodes += neo4j_store.remove_file(drv, name)

@@ -83,20 +83,18 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from .neo4j_model import (  # the model, decided there; re-exported for this module's callers
+from .neo4j_model import (  # the model, decided there
     _KEY_PROP,
     _NAMES_INDEX,
     DEFAULT_BATCH_ROWS,
     DOCUMENT_LABELS,
     FILE_LABEL,
-    MAX_DEPTH,
     NODE_KINDS,
     REL_TYPES,
     FileRows,
     Neo4jUnavailable,
     NodeRow,
     PushSummary,
-    RelRow,
     _edge_attrs,
     _from_props,
     node_row,
@@ -105,15 +103,6 @@ from .neo4j_model import (  # the model, decided there; re-exported for this mod
 )
 
 __all__ = [
-    "DOCUMENT_LABELS",
-    "MAX_DEPTH",
-    "NODE_KINDS",
-    "REL_TYPES",
-    "FileRows",
-    "Neo4jUnavailable",
-    "NodeRow",
-    "PushSummary",
-    "RelRow",
     "connect",
     "counts",
     "ensure_schema",
@@ -121,14 +110,11 @@ __all__ = [
     "held_digests",
     "loaded_files",
     "manifests",
-    "node_row",
     "push_graph",
     "push_rows",
-    "relationship_row",
     "remove_file",
     "rows_from_graph",
     "run_cypher",
-    "stored_properties",
     "wipe",
 ]
 

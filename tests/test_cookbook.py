@@ -34,6 +34,7 @@ from conftest import (
 )
 
 from policygraph.cli.cmd_neo4j import read_query_file
+from policygraph.graph import neo4j_model as nm
 from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j
@@ -211,9 +212,9 @@ def test_symbol_collisions_and_project_mentions(db: Any) -> None:
 
 def test_queries_folder_has_a_browser_style() -> None:
     grass = (ROOT / "ontology" / "policygraph.grass").read_text(encoding="utf-8")
-    for label in (*ns.DOCUMENT_LABELS, "Document", "Body", "Project"):
+    for label in (*nm.DOCUMENT_LABELS, "Document", "Body", "Project"):
         assert f"node.{label} " in grass or f"node.{label}{{" in grass, label
-    for rel in ns.REL_TYPES:
+    for rel in nm.REL_TYPES:
         assert f"relationship.{rel} " in grass, rel
     assert Path(QUERIES).is_dir()
 

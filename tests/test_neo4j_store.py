@@ -41,6 +41,7 @@ from conftest import (
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
+from policygraph.graph import neo4j_model as nm
 from policygraph.graph import neo4j_read as nr
 from policygraph.graph import neo4j_store as ns
 
@@ -75,13 +76,13 @@ def expected_counts(G: nx.MultiDiGraph, files: int | None = None) -> dict[str, i
     out: Counter[str] = Counter()
     for _, d in G.nodes(data=True):
         out[d["kind"]] += 1
-        if d["kind"] == "Document" and d["label"] in ns.DOCUMENT_LABELS:
+        if d["kind"] == "Document" and d["label"] in nm.DOCUMENT_LABELS:
             out[d["label"]] += 1
     for *_, d in G.edges(data=True):
         out[d["type"]] += 1
     sources = {s for _, d in G.nodes(data=True) for s in d.get("sources", [])}
     sources |= {d["source_file"] for *_, d in G.edges(data=True)}
-    out[ns.FILE_LABEL] = len(sources) if files is None else files
+    out[nm.FILE_LABEL] = len(sources) if files is None else files
     return dict(sorted(out.items()))
 
 
@@ -230,22 +231,22 @@ def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
     b = {**doc_node(label="Plan", symbol="2-KH/TU", source_file="b.txt"), "sources": ["b.txt"]}
     ev = {"file": "a.txt", "start": 0, "end": 12, "sentence": "Căn cứ Luật số 19/2012/QH13"}
 
-    def rows(file: str, doc: str, attrs: dict[str, Any], law_attrs: dict[str, Any]) -> ns.FileRows:
-        rel = ns.relationship_row(
+    def rows(file: str, doc: str, attrs: dict[str, Any], law_attrs: dict[str, Any]) -> nm.FileRows:
+        rel = nm.relationship_row(
             doc,
             "doc:law",
             f"IMPLEMENTS:{file}:0",
             {"type": "IMPLEMENTS", "kind": "based_on", "source_file": file, "evidence": {**ev, "file": file}},
         )
-        nodes = [ns.node_row(doc, attrs), ns.node_row("doc:law", law_attrs)]
-        return ns.FileRows(file, f"{file}-v1", nodes, [rel])
+        nodes = [nm.node_row(doc, attrs), nm.node_row("doc:law", law_attrs)]
+        return nm.FileRows(file, f"{file}-v1", nodes, [rel])
 
     summary = ns.push_rows(neo4j_db, iter([rows("a.txt", "doc:a", a, law), rows("b.txt", "doc:b", b, law)]))
     assert (summary.files, summary.relationships, summary.transactions) == (2, 2, 1)
     assert ns.push_rows(neo4j_db, [rows("a.txt", "doc:a", a, law)]).unchanged == 1  # same digest: skipped
     # b.txt leaves the store: the law loses it from its sources, b's own document is gone
     law_now = {**law, "sources": ["a.txt"]}
-    ns.push_rows(neo4j_db, [ns.FileRows("b.txt", None, [ns.node_row("doc:law", law_now)], (), ["doc:b"])])
+    ns.push_rows(neo4j_db, [nm.FileRows("b.txt", None, [nm.node_row("doc:law", law_now)], (), ["doc:b"])])
     got = nr.fetch_graph(neo4j_db)
     assert sorted(got.nodes) == ["doc:a", "doc:law"]
     assert got.nodes["doc:law"]["sources"] == ["a.txt"] and got.nodes["doc:law"]["label"] == "Law"
@@ -366,9 +367,9 @@ def _nx_neighbourhood(
         ([D31], "in", 2, ["IMPLEMENTS"]),
         ([D31], "in", 1, ["IMPLEMENTS", "CITES"]),
         ([PLAN150], "out", 2, ["CITES", "IMPLEMENTS", "SUPERSEDES"]),
-        ([PLAN150], "out", 3, list(ns.REL_TYPES)),
+        ([PLAN150], "out", 3, list(nm.REL_TYPES)),
         ([HP08, D98], "both", 2, ["CITES", "IMPLEMENTS", "SUPERSEDES"]),
-        ([HCM08], "both", 1, list(ns.REL_TYPES)),
+        ([HCM08], "both", 1, list(nm.REL_TYPES)),
     ],
 )
 def test_fetch_neighbourhood_matches_networkx(
@@ -409,7 +410,7 @@ def test_fetch_neighbourhood_validates(neo4j_db: Any) -> None:
     with pytest.raises(ValueError):
         nr.fetch_neighbourhood(neo4j_db, [D31], "sideways", 1)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
-        nr.fetch_neighbourhood(neo4j_db, [D31], "out", ns.MAX_DEPTH + 1)
+        nr.fetch_neighbourhood(neo4j_db, [D31], "out", nm.MAX_DEPTH + 1)
     with pytest.raises(ValueError):
         nr.fetch_neighbourhood(neo4j_db, [D31], "out", 1, ["CITES]->() DETACH DELETE n //"])
     assert nr.fetch_neighbourhood(neo4j_db, ["doc:nothing"], "out", 2).number_of_nodes() == 0
@@ -419,10 +420,10 @@ def test_connect_reports_unreachable_server_in_one_line() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens there once closed
-    with pytest.raises(ns.Neo4jUnavailable) as info:
+    with pytest.raises(nm.Neo4jUnavailable) as info:
         ns.connect(f"bolt://127.0.0.1:{port}")
     assert "\n" not in str(info.value) and f"127.0.0.1:{port}" in str(info.value)
-    with pytest.raises(ns.Neo4jUnavailable):
+    with pytest.raises(nm.Neo4jUnavailable):
         ns.connect("http://127.0.0.1:7474")
 
 
