@@ -365,3 +365,32 @@ def save_graph(path: Path, G: nx.MultiDiGraph) -> Path:
 
     path.write_text(export_text(G, "json"), encoding="utf-8")
     return path
+
+
+#: the environment a CLI test runs the commands in: wide output, no analyst's store or Neo4j
+CLI_ENV = {
+    "COLUMNS": "250",
+    "POLICYGRAPH_STORE": None,
+    "NEO4J_URI": None,
+    "NEO4J_USER": None,
+    "NEO4J_PASSWORD": None,
+    "NEO4J_DATABASE": None,
+}
+
+
+def relation_tuples(text: str) -> set[tuple[str, str, str | None, str]]:
+    """The document relations a text states, as (source, type, kind, target) with documents named by their
+    symbol (else title) and the text itself as SRC."""
+    from policygraph.loaders.extract import extract_text
+    from policygraph.loaders.models import Text
+
+    x = extract_text(Text(path="t.txt", text=text))
+
+    def name(key: str) -> str:
+        return "SRC" if key == x.source else (x.docs[key].symbol or x.docs[key].title or key)
+
+    return {
+        (name(r.source), r.type, r.kind, name(r.target))
+        for r in x.relations
+        if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
+    }

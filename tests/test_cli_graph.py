@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import save_graph
+from conftest import CLI_ENV, save_graph
 from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
 
@@ -16,14 +16,7 @@ import policygraph.cli  # noqa: F401  (registers the commands)
 from policygraph.cli.app import app
 
 runner = CliRunner()
-ENV = {
-    "COLUMNS": "250",
-    "POLICYGRAPH_STORE": None,
-    "NEO4J_URI": None,
-    "NEO4J_USER": None,
-    "NEO4J_PASSWORD": None,
-    "NEO4J_DATABASE": None,
-}
+ENV = CLI_ENV
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ what A does with B and what the text itself does with A and B.
 from __future__ import annotations
 
 import pytest
+from conftest import relation_tuples
 
 from policygraph.loaders.extract import extract_text
 from policygraph.loaders.models import Text
@@ -16,16 +17,7 @@ LEAD = "Văn bản tham khảo.\n"  # a first line, so that no mention below is 
 
 def relations(text: str) -> set[tuple[str, str, str | None, str]]:
     """(source, type, kind, target) with documents as their symbols and the text itself as SRC."""
-    x = extract_text(Text(path="t.txt", text=LEAD + text))
-
-    def name(key: str) -> str:
-        return "SRC" if key == x.source else (x.docs[key].symbol or x.docs[key].title or key)
-
-    return {
-        (name(r.source), r.type, r.kind, name(r.target))
-        for r in x.relations
-        if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
-    }
+    return relation_tuples(LEAD + text)
 
 
 # a text reporting on other bodies' documents: A IMPLEMENTS B, the text cites both
@@ -145,7 +137,6 @@ def test_a_plan_issued_with_a_decision_implements_through_it() -> None:
 
 
 def test_an_amending_circular_reported_supersedes_with_its_scope() -> None:
-    from policygraph.loaders.extract import extract_text
 
     x = extract_text(
         Text(

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import relation_tuples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -29,16 +30,7 @@ Rel = tuple[str, str, "str | None", str]
 
 def relations(text: str, head: str = HEAD) -> set[Rel]:
     """(source, type, kind, target) with documents as their symbols and the text itself as SRC."""
-    x = extract_text(Text(path="t.txt", text=head + text))
-
-    def name(key: str) -> str:
-        return "SRC" if key == x.source else (x.docs[key].symbol or x.docs[key].title or key)
-
-    return {
-        (name(r.source), r.type, r.kind, name(r.target))
-        for r in x.relations
-        if r.type in ("CITES", "IMPLEMENTS", "SUPERSEDES")
-    }
+    return relation_tuples(head + text)
 
 
 def own(rels: set[Rel]) -> dict[str, tuple[str, str | None]]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import CLI_ENV, ROOT
 from typer.testing import CliRunner
 
 import policygraph.cli  # noqa: F401  (registers the commands)
@@ -36,14 +36,7 @@ from policygraph.loaders import gazetteer, provinces
 DATA = ROOT / "tests" / "data" / "timeline"
 REF = "57-NQ/TW"
 BEFORE, AFTER = "2025-06-30", "2025-07-01"  # the last day of the 63, the first of the 34
-ENV = {
-    "COLUMNS": "250",
-    "POLICYGRAPH_STORE": None,
-    "NEO4J_URI": None,
-    "NEO4J_USER": None,
-    "NEO4J_PASSWORD": None,
-    "NEO4J_DATABASE": None,
-}
+ENV = CLI_ENV
 runner = CliRunner()
 
 
