@@ -15,7 +15,7 @@ import networkx as nx
 
 from . import queries as q
 from .source import Direction, bounded_walk
-from .store_schema import StoreError, has_table
+from .store_schema import PORTAL_EDGE, StoreError, has_table
 
 _ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
@@ -339,22 +339,21 @@ class StoreSource:
 
     def _origins(self) -> tuple[dict[str, int], dict[str, int]]:
         """graph.queries.origin_counts in SQL: the counts by origin, the pairs compared only where a portal
-        states one (an edge stored before edges carried `origin` is the text's)."""
+        states one (an edge stored before edges carried `origin` is the text's). The portal's edges are found
+        through their partial index (store_schema.PORTAL_EDGE), the total from the type index: no edge's
+        attributes are decoded but those of the pairs a portal states."""
         types = json.dumps(list(q.DOC_RELATIONS))
-        origin = "coalesce(json_extract(attrs, '$.origin'), 'text')"
-        by_origin = dict(
-            self._query(
-                f"SELECT {origin}, count(*) FROM edges WHERE src <> dst AND type IN "
-                f"(SELECT value FROM json_each(?)) GROUP BY 1 ORDER BY 1",
-                (types,),
-            )
-        )
-        if not by_origin.get("portal"):
+        in_types = "src <> dst AND type IN (SELECT value FROM json_each(?))"
+        total = self._query(f"SELECT count(*) FROM edges WHERE {in_types}", (types,))[0][0]
+        # the portal's edges alone (the planner then takes their partial index), their types checked here
+        listed = self._query(f"SELECT src, dst, type FROM edges WHERE {PORTAL_EDGE}")
+        portal = sum(1 for u, v, t in listed if u != v and t in q.DOC_RELATIONS)
+        by_origin = {k: n for k, n in (("portal", portal), ("text", total - portal)) if n}
+        if not portal:
             return by_origin, {"pairs": 0, "same_type": 0}
         rows = self._query(
-            f"SELECT src, dst, type, {origin} FROM edges WHERE src <> dst AND type IN (SELECT value "
-            "FROM json_each(?)) AND (src, dst) IN (SELECT src, dst FROM edges WHERE "
-            f"{origin} = 'portal')",
+            "SELECT src, dst, type, coalesce(json_extract(attrs, '$.origin'), 'text') FROM edges WHERE "
+            f"{in_types} AND (src, dst) IN (SELECT src, dst FROM edges WHERE {PORTAL_EDGE})",
             (types,),
         )
         return by_origin, q.origin_counts(rows)[1]

@@ -25,6 +25,12 @@ APPLICATION = "policygraph"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+#: the edges a legal portal's curated list states (few): stats compares them with the text's through a partial
+#: index on this condition, never by decoding every edge's attributes
+PORTAL_EDGE = "json_extract(attrs, '$.origin') = 'portal'"
+_PORTAL_INDEX = f"CREATE INDEX IF NOT EXISTS edges_portal ON edges(src, dst, type) WHERE {PORTAL_EDGE}"
+
+
 def _walk_index(end: str, if_new: str = "") -> str:
     """The index walks read edges by from one `end` (src or dst): covering, so a walk reads no edge row.
     Without `if_new` ("IF NOT EXISTS "), the text SQLite keeps of it (stores made before it had a narrower
@@ -100,6 +106,7 @@ CREATE TABLE IF NOT EXISTS edges (
 {walk_dst};
 CREATE INDEX IF NOT EXISTS edges_file ON edges(file_id);
 CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst);  -- stats count from the index alone
+{portal_index};
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -121,7 +128,11 @@ CREATE INDEX IF NOT EXISTS nodes_num ON nodes(num);
 CREATE INDEX IF NOT EXISTS nodes_file ON nodes(source_file);
 CREATE INDEX IF NOT EXISTS nodes_path ON nodes(source_path);
 CREATE INDEX IF NOT EXISTS nodes_kind ON nodes(kind, label);
-""".format(walk_src=_walk_index("src", "IF NOT EXISTS "), walk_dst=_walk_index("dst", "IF NOT EXISTS "))
+""".format(
+    walk_src=_walk_index("src", "IF NOT EXISTS "),
+    walk_dst=_walk_index("dst", "IF NOT EXISTS "),
+    portal_index=_PORTAL_INDEX,
+)
 
 # what answers show of a hub stated by more than graph.rules.SOURCES_SHOWN files (graph.rules.brief_attrs:
 # its sources cut, JSON): walks read it instead of a list of ten thousand files (its own table, so reading it
@@ -254,6 +265,8 @@ def initialise(conn: sqlite3.Connection, path: Path) -> None:
             conn.execute("DROP INDEX files_state")  # a low-cardinality index that misled the planner
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_type'").fetchone():
             _add_late_index(conn, "CREATE INDEX IF NOT EXISTS edges_type ON edges(type, kind, src, dst)")
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'edges_portal'").fetchone():
+            _add_late_index(conn, _PORTAL_INDEX)
         if not has_table(conn, "briefs"):
             _add_briefs(conn)
         if not has_table(conn, "links"):
