@@ -43,6 +43,7 @@ import neo4j
 import networkx as nx
 
 from policygraph.cli.cmd_neo4j import read_query_file
+from policygraph.graph import neo4j_connect as nc
 from policygraph.graph import neo4j_store as ns
 from policygraph.graph.build import build_graph
 from policygraph.graph.neo4j_csv import to_csv
@@ -178,7 +179,7 @@ def pick_params(driver: Any) -> dict[str, dict[str, Any]]:
     """Parameters for every query file, from the data (printed with the results)."""
 
     def one(name: str, **params: Any) -> dict[str, Any]:
-        rows = ns.run_cypher(driver, PICKS[name], params)
+        rows = nc.run_cypher(driver, PICKS[name], params)
         return rows[0] if rows else {}
 
     top = one("most_implemented")
@@ -294,11 +295,11 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     csv_dir = make_csv(args.n, args.seed, args.jobs, args.shard, args.work)
     with served(csv_dir, args.work / f"neo4j-{csv_dir.name[4:]}") as uri:
-        driver = ns.connect(uri)
+        driver = nc.connect(uri)
         try:
             t = time.perf_counter()
             ns.ensure_schema(driver)
-            counts = ns.counts(driver)
+            counts = nc.counts(driver)
             print(
                 f"neo4j at {uri}: schema ready in {time.perf_counter() - t:.0f} s; "
                 f"{counts.get('Document', 0)} documents, "

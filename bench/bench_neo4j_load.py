@@ -262,9 +262,9 @@ def corpus_graph(n_docs: int, jobs: int) -> nx.MultiDiGraph:
 
 
 def _connect(args: argparse.Namespace) -> Any:
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_connect
 
-    return neo4j_store.connect(args.uri, args.user, args.password, args.database)
+    return neo4j_connect.connect(args.uri, args.user, args.password, args.database)
 
 
 def push_phase(args: argparse.Namespace) -> int:
@@ -274,7 +274,7 @@ def push_phase(args: argparse.Namespace) -> int:
         sys.modules["neo4j._rust"] = None  # type: ignore[assignment]  # the driver falls back to Python
     from neo4j._codec.packstream import v1
 
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_graph, neo4j_store
 
     encoder = "rust" if v1._rust_pack else "python"
     with open(args.graph, "rb") as fh:
@@ -284,7 +284,7 @@ def push_phase(args: argparse.Namespace) -> int:
         neo4j_store.ensure_schema(driver)
         neo4j_store.wipe(driver)
         t0 = time.perf_counter()
-        summary = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        summary = neo4j_graph.push_graph(driver, G, batch_size=args.batch_size)
         seconds = time.perf_counter() - t0
     finally:
         driver.close()
@@ -320,7 +320,7 @@ def _rate(rels: int, seconds: float) -> str:
 
 def push_figures(args: argparse.Namespace, G: nx.MultiDiGraph, graph_file: Path) -> float:
     """The push of the whole graph, both encoders, the re-pushes; returns the best relationships/s."""
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_connect, neo4j_graph
 
     best = 0.0
     # the first push after the server starts also pays for its JIT compiling the write path: the Rust
@@ -332,17 +332,17 @@ def push_figures(args: argparse.Namespace, G: nx.MultiDiGraph, graph_file: Path)
         print(f"push_graph, empty database, {used:6s} encoder: {_rate(rels, seconds)}  ({txs} transactions)")
     driver = _connect(args)
     try:
-        counts = neo4j_store.counts(driver)
+        counts = neo4j_connect.counts(driver)
         t0 = time.perf_counter()
-        skipped = neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        skipped = neo4j_graph.push_graph(driver, G, batch_size=args.batch_size)
         print(
             f"push_graph again, unchanged (digests):   {time.perf_counter() - t0:7.1f} s  "
             f"({skipped.unchanged} files skipped, {skipped.files} written)"
         )
         t0 = time.perf_counter()
-        neo4j_store.push_graph(driver, G, batch_size=args.batch_size, force=True)
+        neo4j_graph.push_graph(driver, G, batch_size=args.batch_size, force=True)
         print(f"push_graph again, forced (replace all):  {_rate(G.number_of_edges(), time.perf_counter() - t0)}")
-        assert neo4j_store.counts(driver) == counts, "a re-push changed the counts"
+        assert neo4j_connect.counts(driver) == counts, "a re-push changed the counts"
     finally:
         driver.close()
     return best
@@ -435,7 +435,7 @@ def _command(args: argparse.Namespace, *argv: str) -> float:
 
 def read_figures(args: argparse.Namespace, G: nx.MultiDiGraph, label: str) -> None:
     """Push `G` the new way, then time whole commands on it."""
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_graph, neo4j_store
 
     central = [
         n
@@ -449,7 +449,7 @@ def read_figures(args: argparse.Namespace, G: nx.MultiDiGraph, label: str) -> No
         neo4j_store.ensure_schema(driver)
         neo4j_store.wipe(driver)
         t0 = time.perf_counter()
-        neo4j_store.push_graph(driver, G, batch_size=args.batch_size)
+        neo4j_graph.push_graph(driver, G, batch_size=args.batch_size)
         print(
             f"{label}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships pushed in "
             f"{_rate(G.number_of_edges(), time.perf_counter() - t0)}"

@@ -179,13 +179,13 @@ def load(
 def _push(
     store: str | None, uri: str, user: str | None, password: str | None, database: str | None
 ) -> dict[str, object]:
+    from ..graph import neo4j_connect
     from ..graph import neo4j_model as nm
-    from ..graph import neo4j_store
     from ..graph.store import open_source
     from ..graph.store_push import push_source
 
     try:
-        drv = neo4j_store.connect(uri, user, password, database)
+        drv = neo4j_connect.connect(uri, user, password, database)
         src = run_guarded(open_source, store)
         try:
             pushed = push_source(drv, src, database=database)

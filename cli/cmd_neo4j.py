@@ -37,11 +37,11 @@ def _driver(uri: str, user: str | None, password: str | None, database: str | No
     """A connected driver; every Neo4j failure becomes a one-line error and exit code 2."""
     from neo4j import exceptions as neo4j_errors
 
+    from ..graph import neo4j_connect
     from ..graph import neo4j_model as nm
-    from ..graph import neo4j_store
 
     try:
-        drv = neo4j_store.connect(uri, user, password, database)
+        drv = neo4j_connect.connect(uri, user, password, database)
     except nm.Neo4jUnavailable as exc:
         fail(str(exc))
     try:
@@ -99,8 +99,8 @@ def push(
 
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
+    from ..graph import neo4j_connect, neo4j_store
     from ..graph import neo4j_model as nm
-    from ..graph import neo4j_store
 
     pushing = not remove or bool(files) or prune
     with _driver(neo4j, user, password, database) as drv:
@@ -124,7 +124,7 @@ def push(
             summary.removed_nodes += pushed.removed_nodes
             summary.pruned_files = pushed.pruned_files
             summary.seconds = pushed.seconds
-        totals = neo4j_store.counts(drv)
+        totals = neo4j_connect.counts(drv)
     result = {
         "neo4j": neo4j,
         "files": summary.files,
@@ -302,10 +302,10 @@ def cypher(
             fail(str(exc))
         params[key] = value
 
-    from ..graph import neo4j_store
+    from ..graph import neo4j_connect
 
     with _driver(neo4j, user, password, database) as drv:
-        rows = neo4j_store.run_cypher(drv, query, params, write=write)
+        rows = neo4j_connect.run_cypher(drv, query, params, write=write)
     if as_json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
         return

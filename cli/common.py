@@ -250,11 +250,11 @@ def check_output(output: Path, store: str | None) -> None:
 
 def connect(neo4j: Neo4jOptions) -> Any:
     """A Neo4j driver, or one error line and exit code 2 (unreachable, bad URI, refused credentials)."""
-    from ..graph import neo4j_store  # lazy: the driver is only needed with --neo4j
+    from ..graph import neo4j_connect  # lazy: the driver is only needed with --neo4j
 
     assert neo4j.uri
     try:
-        return neo4j_store.connect(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
+        return neo4j_connect.connect(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
     except Exception as e:  # Neo4jUnavailable, bad URI, auth
         fail(str(e) or f"cannot reach Neo4j at {neo4j.uri}", 2)
 

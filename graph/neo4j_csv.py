@@ -17,8 +17,8 @@ import networkx as nx
 
 from ..ontology import vocab
 from ..ontology.export import jsonable
+from .neo4j_graph import graph_manifests
 from .neo4j_model import node_row, relationship_row, stored_properties
-from .neo4j_store import graph_manifests
 
 __all__ = ["CSV_FILES", "csv_tables", "to_csv"]
 

@@ -1,4 +1,4 @@
-"""Reading PolicyGraph's graph back from Neo4j (the model is graph.neo4j_store's): :class:`Neo4jSource` is
+"""Reading PolicyGraph's graph back from Neo4j (the model is graph.neo4j_model's): :class:`Neo4jSource` is
 the ``graph.source.GraphSource`` of a database: candidates for a reference by index, neighbourhoods breadth
 first (one query per level), lineage walks sorted and cut by the server, a node's first edges each way,
 stats by aggregate queries, files from the ``SourceFile`` nodes; never the whole graph (:func:`fetch_graph`
@@ -17,6 +17,7 @@ from neo4j import Driver
 
 from ..ontology import vocab
 from . import queries as q
+from .neo4j_connect import read_records
 from .neo4j_model import (
     _KEY_PROP,
     _NAMES_INDEX,
@@ -28,7 +29,7 @@ from .neo4j_model import (
     _edge_attrs,
     _from_props,
 )
-from .neo4j_store import _NODES_BY_ID, _read
+from .neo4j_store import _NODES_BY_ID
 from .validity import STATUS_PROPERTIES
 
 _FALSY_JSON = ["{}", "[]", "", "null", "false", 0, False]  # a JSON-encoded attribute that says "nothing"
@@ -79,7 +80,7 @@ def _add_edges(H: nx.MultiDiGraph, records: Iterable[Mapping[str, Any]]) -> None
 
 def _add_nodes_by_id(H: nx.MultiDiGraph, driver: Driver, database: str | None, ids: Sequence[str]) -> None:
     """Add the nodes `ids` that Neo4j has to `H`."""
-    for record in _read(driver, database, _NODES_BY_ID, ids=list(ids)):
+    for record in read_records(driver, database, _NODES_BY_ID, ids=list(ids)):
         _add_node(H, record["id"], record["props"])
 
 
@@ -92,9 +93,9 @@ _FETCH_RELS = "\nUNION ALL\n".join(
 def fetch_graph(driver: Driver, *, database: str | None = None) -> nx.MultiDiGraph:
     """The whole graph back as a networkx MultiDiGraph shaped like docs/schema.md (exports, tests)."""
     H = nx.MultiDiGraph()
-    for record in sorted(_read(driver, database, _FETCH_NODES), key=lambda r: str(r["id"])):
+    for record in sorted(read_records(driver, database, _FETCH_NODES), key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
-    _add_edges(H, _read(driver, database, _FETCH_RELS))
+    _add_edges(H, read_records(driver, database, _FETCH_RELS))
     return H
 
 
@@ -135,7 +136,7 @@ def _step(
 ) -> dict[str, Mapping[str, Any]]:
     """Run one level: add its relationships to `rels`; the properties of the nodes not `seen` yet."""
     found: dict[str, Mapping[str, Any]] = {}
-    for record in _read(driver, database, query, ids=frontier):
+    for record in read_records(driver, database, query, ids=frontier):
         for m in record["found"]:
             rels.update((r["rid"], r) for r in m["rels"])
             if m["mid"] not in seen:
@@ -235,13 +236,13 @@ def fetch_around(
     kind = str(H.nodes[node]["kind"])
     rows: list[neo4j.Record] = []
     for side in ("out", "in"):
-        found = _read(driver, database, _around_counts_query(kind, side), id=node)
+        found = read_records(driver, database, _around_counts_query(kind, side), id=node)
         if any(r["ordered"] < r["n"] for r in found):
             from .source import around_whole
 
             return around_whole(Neo4jSource(driver, database), node)
         counts[side] = {r["type"]: int(r["n"]) for r in found}
-        rows += _read(
+        rows += read_records(
             driver,
             database,
             _around_query(kind, side),
@@ -312,7 +313,7 @@ class _Neo4jWalk:
         self, parents: Sequence[str], direction: Literal["up", "down"], types: Sequence[str], bound: int
     ) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for r in _read(
+        for r in read_records(
             self.driver, self.database, _kids_query(direction, tuple(types)), parents=list(parents), bound=bound
         ):
             if r["unsorted"]:
@@ -323,7 +324,7 @@ class _Neo4jWalk:
     def edges(
         self, pairs: Sequence[tuple[str, str]], direction: Literal["up", "down"], types: Sequence[str]
     ) -> list[Any]:
-        return _read(
+        return read_records(
             self.driver, self.database, _pair_edges_query(direction, tuple(types)), pairs=[list(p) for p in pairs]
         )
 
@@ -337,7 +338,7 @@ class _Neo4jWalk:
         seen, frontier, level = {root}, [root], 0
         while frontier and (depth is None or level < depth):
             level += 1
-            found = _read(self.driver, self.database, _reach_query(direction, tuple(types)), ids=frontier)
+            found = read_records(self.driver, self.database, _reach_query(direction, tuple(types)), ids=frontier)
             frontier = [i for i in found[0]["ids"] if i not in seen] if found else []
             seen.update(frontier)
         return len(seen) - 1
@@ -390,10 +391,10 @@ def fetch_candidates(driver: Driver, ref: str, *, database: str | None = None) -
     parts += [_BY_NUMBER] if keys.numbers else []
     parts += [_BY_NAME] if keys.phrase else []
     H = nx.MultiDiGraph()
-    records = _read(driver, database, "\nUNION\n".join(parts), **keys._asdict())
+    records = read_records(driver, database, "\nUNION\n".join(parts), **keys._asdict())
     if keys.symbols and not records:  # "31/NQ-TW", "98/QH15": the same number, loosely (resolve_ref decides)
         numbers = sorted({q.symbol_number(sym) for sym in keys.symbols})
-        records = _read(driver, database, _BY_NUMBER, numbers=numbers)
+        records = read_records(driver, database, _BY_NUMBER, numbers=numbers)
     for record in sorted(records, key=lambda r: str(r["id"])):
         _add_node(H, record["id"], record["props"])
     docs = [n for n, d in H.nodes(data=True) if d.get("kind") == "Document"]
@@ -447,9 +448,9 @@ def _loose_ends(driver: Driver, database: str | None, top: int) -> tuple[dict[st
     totals: dict[str, int] = {}
     firsts: list[neo4j.Record] = []
     for name, match in _LOOSE_ENDS.items():
-        totals[name] = int(_read(driver, database, f"{match}\nRETURN count(n) AS n", falsy=_FALSY_JSON)[0]["n"])
+        totals[name] = int(read_records(driver, database, f"{match}\nRETURN count(n) AS n", falsy=_FALSY_JSON)[0]["n"])
         if totals[name] and top:
-            firsts += _read(
+            firsts += read_records(
                 driver,
                 database,
                 f"{match}\nWITH n ORDER BY size(coalesce(n.sources, [])) DESC, n.id LIMIT $top\n{_RETURN_N}",
@@ -466,29 +467,29 @@ def _pairs(records: Iterable[neo4j.Record]) -> dict[str, int]:
 def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None) -> dict[str, Any]:
     """graph.queries.stats' answer, from aggregate queries (counts from Neo4j's count store, the lists cut
     to `top` in Cypher): the same shape and values, whatever the size of the database."""
-    by_kind = _pairs(_read(driver, database, _COUNT_KINDS))
-    by_relation = _pairs(_read(driver, database, _COUNT_TYPES))
+    by_kind = _pairs(read_records(driver, database, _COUNT_KINDS))
+    by_relation = _pairs(read_records(driver, database, _COUNT_TYPES))
     by_relation_kind: dict[str, dict[str, int]] = {}
-    for r in _read(driver, database, _COUNT_EDGE_KINDS):
+    for r in read_records(driver, database, _COUNT_EDGE_KINDS):
         by_relation_kind.setdefault(str(r["type"]), {})[str(r["key"])] = int(r["n"])
-    most = _read(driver, database, _MOST_CITED, top=top) if top else []
+    most = read_records(driver, database, _MOST_CITED, top=top) if top else []
     totals, firsts = _loose_ends(driver, database, top)
     H = nx.MultiDiGraph()
     for record in firsts:  # the lists' own rules (fields, order) are graph.queries.stats'
         _add_node(H, record["id"], record["props"])
     lists = q.stats(H, top)
-    by_origin = _pairs(_read(driver, database, _COUNT_ORIGINS))
+    by_origin = _pairs(read_records(driver, database, _COUNT_ORIGINS))
     agreement = (
-        q.origin_counts((r["u"], r["v"], r["t"], r["o"]) for r in _read(driver, database, _PORTAL_PAIRS))
+        q.origin_counts((r["u"], r["v"], r["t"], r["o"]) for r in read_records(driver, database, _PORTAL_PAIRS))
         if by_origin.get("portal")
         else (by_origin, {"pairs": 0, "same_type": 0})
     )
     return {
         "nodes": sum(by_kind.values()),
         "edges": sum(by_relation.values()),
-        "files": int(_read(driver, database, _COUNT_FILES)[0]["n"]),
+        "files": int(read_records(driver, database, _COUNT_FILES)[0]["n"]),
         "by_kind": by_kind,
-        "by_label": _pairs(_read(driver, database, _COUNT_LABELS)) if by_kind.get("Document") else {},
+        "by_label": _pairs(read_records(driver, database, _COUNT_LABELS)) if by_kind.get("Document") else {},
         "by_relation": by_relation,
         "by_relation_kind": {t: dict(sorted(c.items())) for t, c in sorted(by_relation_kind.items())},
         "by_origin": by_origin,
@@ -504,7 +505,7 @@ def stats(driver: Driver, top: int = q.STATS_TOP, *, database: str | None = None
 def files(driver: Driver, *, database: str | None = None) -> list[str]:
     """The names of the files pushed, sorted."""
     query = f"MATCH (f:{FILE_LABEL}) WHERE f.name <> '' RETURN f.name AS name"
-    return sorted(str(r["name"]) for r in _read(driver, database, query))
+    return sorted(str(r["name"]) for r in read_records(driver, database, query))
 
 
 class Neo4jSource:

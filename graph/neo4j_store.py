@@ -54,37 +54,29 @@ once never duplicate a node (MERGE under the uniqueness constraints) nor a relat
 Constraints and indexes exist before the first MERGE (:func:`ensure_schema`); values travel only as
 parameters, and every query text is generated here from the vocabulary's fixed lists.
 
-:func:`push_graph` is the adapter for a networkx graph (tests, ``load --neo4j``); :func:`remove_file`
-retracts one file without a store.
-
-Reading
--------
-graph.neo4j_read answers the queries (``Neo4jSource``); this module keeps what both sides share: the
-properties' conversion, :func:`connect`, :func:`run_cypher` and :func:`counts`.
+:func:`remove_file` retracts one file without a store. graph.neo4j_graph pushes a networkx graph
+(``push_graph``) through this writer; graph.neo4j_connect opens the sessions (``connect``, plain Cypher);
+graph.neo4j_read answers the queries (``Neo4jSource``); graph.neo4j_model converts the properties.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import queue
 import threading
 import time
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
-import networkx as nx
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
-from neo4j.graph import Node, Path, Relationship
 
+from .neo4j_connect import read_records, run_cypher, session_database
 from .neo4j_model import (  # the model, decided there
-    _KEY_PROP,
     _NAMES_INDEX,
     DEFAULT_BATCH_ROWS,
     DOCUMENT_LABELS,
@@ -92,29 +84,21 @@ from .neo4j_model import (  # the model, decided there
     NODE_KINDS,
     REL_TYPES,
     FileRows,
-    Neo4jUnavailable,
     NodeRow,
     PushSummary,
-    _edge_attrs,
     _from_props,
     node_row,
-    relationship_row,
     stored_properties,
 )
 
 __all__ = [
-    "connect",
-    "counts",
+    "batched",
     "ensure_schema",
-    "graph_manifests",
     "held_digests",
     "loaded_files",
     "manifests",
-    "push_graph",
     "push_rows",
     "remove_file",
-    "rows_from_graph",
-    "run_cypher",
     "wipe",
 ]
 
@@ -208,59 +192,10 @@ _NODES_BY_ID = "\nUNION ALL\n".join(
     f"MATCH (n:{k}) WHERE n.id IN $ids RETURN n.id AS id, properties(n) AS props" for k in NODE_KINDS
 )
 
-# ---------------------------------------------------------------------------------------------- connect
-
-_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_DEFAULT_DB: weakref.WeakKeyDictionary[Driver, str | None] = weakref.WeakKeyDictionary()
-
-
-def connect(
-    uri: str,
-    user: str | None = None,
-    password: str | None = None,
-    database: str | None = None,
-    *,
-    verify: bool = True,
-) -> Driver:
-    """A driver for ``bolt://``, ``neo4j://`` (routing: clusters, Aura) and their ``+s``/``+ssc`` forms.
-
-    No authentication when ``user`` is None. ``database`` becomes the default of every function here
-    called with this driver. Raises :class:`Neo4jUnavailable` (one-line message) when unreachable.
-    """
-    auth = None if user is None else (user, password or "")
-    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
-    if scheme not in _SCHEMES:
-        raise Neo4jUnavailable(f"invalid Neo4j URI {uri!r}: use one of {', '.join(s + '://' for s in _SCHEMES)}")
-    try:
-        # server notifications (e.g. "property key does not exist" on an empty database) are not for users
-        driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
-    except (ValueError, neo4j_errors.ConfigurationError) as exc:
-        raise Neo4jUnavailable(f"invalid Neo4j URI {uri!r}: {_one_line(exc)}") from exc
-    _DEFAULT_DB[driver] = database
-    if verify:
-        try:
-            driver.verify_connectivity()
-        except Exception as exc:
-            driver.close()
-            raise Neo4jUnavailable(f"cannot reach Neo4j at {uri}: {_one_line(exc)}") from exc
-    return driver
-
-
-def _one_line(exc: BaseException) -> str:
-    if isinstance(exc, neo4j_errors.Neo4jError) and exc.message:
-        text = f"{exc.message} ({exc.code})" if exc.code else exc.message
-    else:
-        text = str(exc) or type(exc).__name__
-    return " ".join(text.split())
-
-
-def _db(driver: Driver, database: str | None) -> str | None:
-    return database if database is not None else _DEFAULT_DB.get(driver)
-
 
 def ensure_schema(driver: Driver, database: str | None = None, timeout_s: int = 300) -> None:
     """Create the uniqueness constraints and indexes (idempotent), then wait until they are online."""
-    with driver.session(database=_db(driver, database)) as session:
+    with driver.session(database=session_database(driver, database)) as session:
         for statement in _SCHEMA:
             try:
                 session.run(statement).consume()
@@ -412,12 +347,6 @@ def manifests(batch: list[FileRows]) -> list[dict[str, Any]]:
     return [_manifest(rows, sources) for rows in batch if rows.digest is not None]
 
 
-def graph_manifests(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    """The manifests push_graph writes for `G`, a batch of files at a time."""
-    for chunk in _chunks(rows_from_graph(G), DEFAULT_BATCH_ROWS):
-        yield from manifests(chunk)
-
-
 def _apply(
     tx: ManagedTransaction,
     batch: list[FileRows],
@@ -452,7 +381,7 @@ def _write_tx(
     return _apply(tx, batch, _lock(tx, sorted(rows.file for rows in batch)), current, written)
 
 
-def _chunks(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows]]:
+def batched(rows: Iterable[FileRows], batch_rows: int) -> Iterator[list[FileRows]]:
     """Consecutive files, about `batch_rows` rows together (a file is never split); a file seen twice in a
     chunk keeps its last rows."""
     chunk: dict[str, FileRows] = {}
@@ -530,14 +459,14 @@ def push_rows(
     if batch_rows < 1:
         raise ValueError("batch_rows must be >= 1")
     t0 = time.perf_counter()
-    db = _db(driver, database)
+    db = session_database(driver, database)
     if schema:
         ensure_schema(driver, db)
     summary = PushSummary()
     seen = 0
     written: dict[str, bytes] = {}  # node rows committed by this push: their digests by id
     with driver.session(database=db) as session:
-        for chunk in _prefetched(_chunks(rows, batch_rows)):
+        for chunk in _prefetched(batched(rows, batch_rows)):
             todo = chunk if force else _changed(session, chunk)
             summary.unchanged += len(chunk) - len(todo)
             seen += len(chunk)
@@ -552,130 +481,6 @@ def push_rows(
             if progress:
                 progress(chunk[-1].file, seen)
     summary.seconds = time.perf_counter() - t0
-    return summary
-
-
-# ------------------------------------------------------------------------------ the networkx adapter
-
-
-@dataclass
-class _FilePlan:
-    """What one file states: the nodes it asserts or its edges touch, and its edges."""
-
-    nodes: set[Hashable] = field(default_factory=set)
-    edges: list[tuple[Hashable, Hashable, Hashable, dict[str, Any]]] = field(default_factory=list)
-
-
-def _plan(G: nx.MultiDiGraph) -> dict[str, _FilePlan]:
-    """Group the graph by file ("" = the statements no file claims)."""
-    plans: dict[str, _FilePlan] = defaultdict(_FilePlan)
-    for node, attrs in G.nodes(data=True):
-        sources = attrs.get("sources") or []
-        for src in [sources] if isinstance(sources, str) else sources:
-            plans[str(src)].nodes.add(node)
-        if not sources:
-            plans[""].nodes.add(node)
-    for u, v, key, attrs in G.edges(keys=True, data=True):
-        src = attrs.get("source_path") or attrs.get("source_file")  # the file's identity: its relative path
-        plan = plans["" if src is None else str(src)]
-        plan.edges.append((u, v, key, attrs))
-        plan.nodes.update((u, v))
-    return plans
-
-
-def _node_digest(row: NodeRow) -> bytes:
-    """What a node row contributes to a file's digest: everything but ``sources`` (a file's digest says
-    what the file states; the list of every file asserting a hub node would make it quadratic)."""
-    props = {k: v for k, v in row.props.items() if k != "sources"}
-    return json.dumps([row.id, row.kind, row.label, props], sort_keys=True, ensure_ascii=False).encode("utf-8")
-
-
-class _GraphRows:
-    """Row sets of a networkx graph; each node's row is made once, however many files touch it."""
-
-    def __init__(self, G: nx.MultiDiGraph) -> None:
-        self.G, self.plans = G, _plan(G)
-        self._rows: dict[Hashable, tuple[NodeRow, bytes]] = {}
-
-    def node(self, n: Hashable) -> tuple[NodeRow, bytes]:
-        if n not in self._rows:
-            row = node_row(n, self.G.nodes[n])
-            self._rows[n] = (row, _node_digest(row))
-        return self._rows[n]
-
-    def current(self, node_id: str) -> NodeRow | None:
-        return self.node(node_id)[0] if node_id in self.G else None
-
-    def file(self, file: str) -> FileRows:
-        plan = self.plans.get(file)
-        if plan is None:  # the graph says nothing of this file any more
-            return FileRows(file, None)
-        nodes = [self.node(n) for n in sorted(plan.nodes, key=str)]
-        rels = sorted(
-            (relationship_row(u, v, k, d) for u, v, k, d in plan.edges),
-            key=lambda r: (r.u, r.v, r.type, str(r.props.get(_KEY_PROP))),
-        )
-        digest = hashlib.sha256()
-        for _, text in nodes:
-            digest.update(text)
-        # marshal: fast and exact for plain values (a Python upgrade may change it: then files are re-pushed);
-        # version 2, whose output does not depend on reference counts (see _row_digest)
-        digest.update(marshal.dumps([(r.u, r.v, r.type, r.props) for r in rels], 2))
-        return FileRows(file, digest.hexdigest(), [row for row, _ in nodes], rels)
-
-    def all(self, files: Iterable[str] | None = None) -> Iterator[FileRows]:
-        plans = self.plans
-        todo = sorted(f for f in plans if f) + ([""] if "" in plans else []) if files is None else list(files)
-        for file in dict.fromkeys(todo):
-            yield self.file(file)
-
-
-def rows_from_graph(G: nx.MultiDiGraph, files: Iterable[str] | None = None) -> Iterator[FileRows]:
-    """The row sets of a networkx graph shaped like docs/schema.md, file by file (default: every file the
-    graph mentions, then the statements no file claims); a listed file the graph does not mention comes
-    as a removal (digest None). ``gone`` is left empty: push_graph gives :func:`push_rows` ``current``."""
-    return _GraphRows(G).all(files)
-
-
-def push_graph(
-    driver: Driver,
-    G: nx.MultiDiGraph,
-    files: Iterable[str] | None = None,
-    batch_size: int = DEFAULT_BATCH_ROWS,
-    *,
-    database: str | None = None,
-    prune: bool = False,
-    force: bool = False,
-    schema: bool = True,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> PushSummary:
-    """Mirror a networkx graph in Neo4j, file by file (see :func:`push_rows`; ``batch_size`` rows per
-    transaction).
-
-    ``files``: only these files (default: every file the graph mentions, plus the statements no file
-    claims); a listed file the graph does not mention is removed. ``prune``: also remove the files loaded
-    in Neo4j that the graph no longer mentions (only when ``files`` is None). ``progress(file, done,
-    total)`` is called after each transaction.
-    """
-    db = _db(driver, database)
-    graph_rows = _GraphRows(G)
-    todo = list(graph_rows.all(files))  # validates every node kind and edge type before writing
-    stale: list[str] = []
-    if prune and files is None:
-        stale = sorted(set(loaded_files(driver, database=db)) - {rows.file for rows in todo})
-    total = len(todo) + len(stale)
-    step = None if progress is None else (lambda file, done: progress(file or "(unsourced)", done, total))
-    summary = push_rows(
-        driver,
-        [*todo, *(FileRows(name, None) for name in stale)],
-        database=db,
-        batch_rows=batch_size,
-        force=force,
-        current=graph_rows.current,
-        schema=schema,
-        progress=step,
-    )
-    summary.pruned_files = stale
     return summary
 
 
@@ -695,7 +500,7 @@ def remove_file(driver: Driver, file: str, *, database: str | None = None) -> in
         gone = [n.id for n in nodes if not n.props["sources"]]
         return _apply(tx, [FileRows(file, None, nodes, (), gone)], old, None, {}).removed
 
-    with driver.session(database=_db(driver, database)) as session:
+    with driver.session(database=session_database(driver, database)) as session:
         return int(session.execute_write(work))
 
 
@@ -712,91 +517,14 @@ def loaded_files(driver: Driver, *, database: str | None = None) -> dict[str, di
 def held_digests(driver: Driver, *, database: str | None = None) -> dict[str, str]:
     """The digest Neo4j holds of each pushed file (name -> digest)."""
     query = f"MATCH (f:{FILE_LABEL}) WHERE f.digest IS NOT NULL RETURN f.name AS name, f.digest AS digest"
-    return {r["name"]: r["digest"] for r in _read(driver, database, query)}
+    return {r["name"]: r["digest"] for r in read_records(driver, database, query)}
 
 
 def wipe(driver: Driver, *, database: str | None = None, batch_size: int = 10000) -> None:
     """Delete every node and relationship (schema kept), in batches."""
     query = f"MATCH (n) WITH n LIMIT {int(batch_size)} DETACH DELETE n RETURN count(*) AS n"
-    with driver.session(database=_db(driver, database)) as session:
+    with driver.session(database=session_database(driver, database)) as session:
         while True:
             record = session.execute_write(lambda tx: tx.run(query).single())
             if not record or record["n"] == 0:
                 break
-
-
-# ------------------------------------------------------------------------------------------------- read
-
-
-def _read(driver: Driver, database: str | None, query: str, **params: Any) -> list[neo4j.Record]:
-    def work(tx: ManagedTransaction) -> list[neo4j.Record]:
-        return list(tx.run(query, params))
-
-    with driver.session(database=_db(driver, database), default_access_mode=neo4j.READ_ACCESS) as session:
-        return session.execute_read(work)
-
-
-# ------------------------------------------------------------------------------------------------ cypher
-
-
-def _plain(value: Any) -> Any:
-    """Driver values -> JSON-friendly Python values."""
-    if isinstance(value, Node):
-        out = _from_props(dict(value.items()))
-        out["_labels"] = sorted(value.labels)
-        return out
-    if isinstance(value, Relationship):
-        key, attrs = _edge_attrs(value.type, dict(value.items()))
-        attrs["_start"] = value.start_node.get("id") if value.start_node is not None else None
-        attrs["_end"] = value.end_node.get("id") if value.end_node is not None else None
-        if key is not None:
-            attrs["_key"] = key
-        return attrs
-    if isinstance(value, Path):
-        return {
-            "nodes": [_plain(n) for n in value.nodes],
-            "relationships": [_plain(r) for r in value.relationships],
-        }
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "iso_format"):  # neo4j.time Date/DateTime/Time/Duration
-        return value.iso_format()
-    return value
-
-
-def run_cypher(
-    driver: Driver,
-    query: str,
-    params: Mapping[str, Any] | None = None,
-    write: bool = False,
-    *,
-    database: str | None = None,
-) -> list[dict[str, Any]]:
-    """Run ``query`` and return its rows as plain dicts.
-
-    Read-only unless ``write=True``: the transaction is opened in READ access mode, so the server refuses
-    any write (``Neo.ClientError.Statement.AccessMode``).
-    """
-    parameters = dict(params or {})
-
-    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-        result = tx.run(query, parameters)
-        return [{k: _plain(v) for k, v in record.items()} for record in result]
-
-    mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-    with driver.session(database=_db(driver, database), default_access_mode=mode) as session:
-        if write:
-            return session.execute_write(work)
-        return session.execute_read(work)
-
-
-def counts(driver: Driver, *, database: str | None = None) -> dict[str, int]:
-    """Number of nodes per label and of relationships per type (``SourceFile`` = files loaded)."""
-    out: dict[str, int] = {}
-    for record in _read(driver, database, "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS n"):
-        out[record["l"]] = int(record["n"])
-    for record in _read(driver, database, "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n"):
-        out[record["t"]] = int(record["n"])
-    return dict(sorted(out.items()))

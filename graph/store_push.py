@@ -273,7 +273,7 @@ def push_source(
 ) -> Any:
     """Push what the query commands read (graph.store.open_source): a SQLite store as a stream of row
     sets, a node-link JSON graph (an export) whole, with each document's status."""
-    from . import neo4j_store
+    from .neo4j_graph import push_graph
     from .validity import with_status
 
     if isinstance(src, StoreSource):
@@ -283,4 +283,4 @@ def push_source(
     kwargs: dict[str, Any] = {"database": database, "files": files, "prune": prune and not files, "force": force}
     if batch_rows:
         kwargs["batch_size"] = batch_rows
-    return neo4j_store.push_graph(driver, with_status(src.G), **kwargs)
+    return push_graph(driver, with_status(src.G), **kwargs)

@@ -143,9 +143,9 @@ def neo4j_uri(neo4j_server: Server) -> str:
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_uri: str) -> Iterator[Any]:
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_connect, neo4j_store
 
-    driver = neo4j_store.connect(
+    driver = neo4j_connect.connect(
         neo4j_uri,
         user=os.environ.get("PG_TEST_NEO4J_USER") or None,
         password=os.environ.get("PG_TEST_NEO4J_PASSWORD") or None,

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policygraph.cli import app
+from policygraph.graph import neo4j_connect, neo4j_store
 from policygraph.graph import neo4j_read as nr
-from policygraph.graph import neo4j_store
 from policygraph.graph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,10 +83,10 @@ def test_coverage_text_reads_in_full_only_what_it_shows_and_says_the_same(
 
 def test_loading_twice_leaves_identical_counts(loaded: tuple[Path, str], neo4j_driver: Any) -> None:
     store, uri = loaded
-    before = neo4j_store.counts(neo4j_driver)
+    before = neo4j_connect.counts(neo4j_driver)
     r = CliRunner().invoke(app, ["push", "--neo4j", uri, "--store", str(store), "--force", "--json"])
     assert r.exit_code == 0, r.output
-    assert neo4j_store.counts(neo4j_driver) == before
+    assert neo4j_connect.counts(neo4j_driver) == before
     G = open_store(store).graph
     assert before["Document"] == sum(1 for _, d in G.nodes(data=True) if d["kind"] == "Document")
 

@@ -34,8 +34,9 @@ from conftest import (
 )
 
 from policygraph.cli.cmd_neo4j import read_query_file
+from policygraph.graph import neo4j_connect as nc
+from policygraph.graph import neo4j_graph as ng
 from policygraph.graph import neo4j_model as nm
-from policygraph.graph import neo4j_store as ns
 
 pytestmark = pytest.mark.neo4j
 
@@ -52,7 +53,7 @@ def query(name: str) -> str:
 
 @pytest.fixture
 def db(neo4j_db: Any, graph: nx.MultiDiGraph) -> Any:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     return neo4j_db
 
 
@@ -80,14 +81,14 @@ def sample(neo4j_db: Any) -> Any:
 
     files = sorted((ROOT / "examples" / "corpus").glob("*.txt"))
     assert len(files) == 5
-    ns.push_graph(neo4j_db, build_graph(extract_file(str(f)) for f in files))
+    ng.push_graph(neo4j_db, build_graph(extract_file(str(f)) for f in files))
     return neo4j_db
 
 
 def test_every_example_returns_rows_on_the_sample_corpus(sample: Any) -> None:
     for f in sorted(QUERIES.glob("*.cypher")):
         meta, text = read_query_file(f)
-        rows = ns.run_cypher(sample, text, json.loads(meta["example"]))  # read-only: never writes
+        rows = nc.run_cypher(sample, text, json.loads(meta["example"]))  # read-only: never writes
         assert rows, f"{f.name}: its example returns nothing on the sample corpus"
 
 
@@ -116,16 +117,16 @@ def test_readme_examples_return_rows_on_the_sample_corpus(sample: Any, neo4j_uri
 
 
 def test_local_implementers_of_31_nq_tw_with_the_chain(db: Any) -> None:
-    rows = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 6})
+    rows = nc.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 6})
     assert [(r["id"], r["hops"], r["chain"]) for r in rows] == [
         (HCM08, 1, ["08-NQ/TU", "31-NQ/TW"]),
         (PLAN150, 2, ["150/KH-UBND", "08-NQ/TU", "31-NQ/TW"]),
     ]
     assert rows[1]["chain_ids"] == [PLAN150, HCM08, D31]
     # Only resolutions; only direct implementation.
-    only = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": "Resolution", "depth": 6})
+    only = nc.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": "Resolution", "depth": 6})
     assert [r["id"] for r in only] == [HCM08]
-    direct = ns.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 1})
+    direct = nc.run_cypher(db, query("local_implementers"), {"symbol": "31-NQ/TW", "label": None, "depth": 1})
     assert [r["id"] for r in direct] == [HCM08]
     # Hải Phòng's 08-NQ/TU only cites 31-NQ/TW: it is not an implementer.
     assert HP08 not in {r["id"] for r in rows}
@@ -133,20 +134,20 @@ def test_local_implementers_of_31_nq_tw_with_the_chain(db: Any) -> None:
 
 def test_cites_up_to_depth(db: Any) -> None:
     q = query("cites_up_to_depth")
-    one = ns.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 1})
+    one = nc.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 1})
     assert {(r["id"], r["hops"]) for r in one} == {(HCM08, 1), (D98, 1), (D31, 1)}
-    two = ns.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 2})
+    two = nc.run_cypher(db, q, {"symbol": "150/KH-UBND", "jurisdiction": None, "depth": 2})
     assert {(r["id"], r["hops"]) for r in two} == {(HCM08, 1), (D98, 1), (D31, 1), (REF14, 2), (D54, 2)}
     assert {r["resolved"] for r in two if r["id"] == REF14} == {False}
     # 08-NQ/TU names two documents: the jurisdiction picks one.
-    both = ns.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": None, "depth": 1})
+    both = nc.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": None, "depth": 1})
     assert {r["from_id"] for r in both} == {HCM08, HP08}
-    hp = ns.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": "Hải Phòng", "depth": 1})
+    hp = nc.run_cypher(db, q, {"symbol": "08-NQ/TU", "jurisdiction": "Hải Phòng", "depth": 1})
     assert {r["id"] for r in hp} == {D45, D31, REF_HP}
 
 
 def test_superseded(db: Any) -> None:
-    rows = ns.run_cypher(db, query("superseded"), {})
+    rows = nc.run_cypher(db, query("superseded"), {})
     assert len(rows) == 1
     row = rows[0]
     assert (row["id"], row["by_id"], row["how"], row["file"]) == (D54, D98, "replaces", FILE_HCM)
@@ -154,7 +155,7 @@ def test_superseded(db: Any) -> None:
 
 
 def test_bodies_implementing_98_2023_qh15(db: Any) -> None:
-    rows = ns.run_cypher(db, query("bodies_implementing"), {"symbol": "98/2023/QH15", "depth": 6})
+    rows = nc.run_cypher(db, query("bodies_implementing"), {"symbol": "98/2023/QH15", "depth": 6})
     assert {r["id"]: r["documents"] for r in rows} == {TU_HCM: [HCM08], UBND_HCM: [PLAN150]}
     assert {r["branch"] for r in rows} == {"party", "state"}
     assert BTG_HCM not in {r["id"] for r in rows}
@@ -162,16 +163,16 @@ def test_bodies_implementing_98_2023_qh15(db: Any) -> None:
 
 def test_jurisdiction_date_range(db: Any) -> None:
     q = query("jurisdiction_date_range")
-    year = ns.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-12-31"})
+    year = nc.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-12-31"})
     assert [r["id"] for r in year] == [HCM08, PLAN150]
-    spring = ns.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-03-31"})
+    spring = nc.run_cypher(db, q, {"jurisdiction": "Thành phố Hồ Chí Minh", "from": "2023-01-01", "to": "2023-03-31"})
     assert [r["id"] for r in spring] == [HCM08]
-    hp = ns.run_cypher(db, q, {"jurisdiction": "Hải Phòng", "from": "2022-12-06", "to": "2022-12-06"})
+    hp = nc.run_cypher(db, q, {"jurisdiction": "Hải Phòng", "from": "2022-12-06", "to": "2022-12-06"})
     assert [r["id"] for r in hp] == [HP08]  # both ends inclusive
 
 
 def test_unresolved_references(db: Any) -> None:
-    rows = ns.run_cypher(db, query("unresolved_references"), {"limit": 20, "examples": 3})
+    rows = nc.run_cypher(db, query("unresolved_references"), {"limit": 20, "examples": 3})
     by_id = {r["id"]: r for r in rows}
     assert set(by_id) == {REF14, REF_HP} and {r["statements"] for r in rows} == {1}
     assert by_id[REF14]["missing"] == ["date"] and by_id[REF14]["cited_by"] == [HCM08]
@@ -181,32 +182,32 @@ def test_unresolved_references(db: Any) -> None:
 
 
 def test_most_cited(db: Any) -> None:
-    rows = ns.run_cypher(db, query("most_cited"), {"limit": 3})
+    rows = nc.run_cypher(db, query("most_cited"), {"limit": 3})
     assert [(r["id"], r["citing"], r["mentions"]) for r in rows] == [(D31, 3, 3), (D98, 2, 3), (HCM08, 1, 1)]
-    everything = ns.run_cypher(db, query("most_cited"), {"limit": 100})
+    everything = nc.run_cypher(db, query("most_cited"), {"limit": 100})
     assert {r["id"] for r in everything} == {D31, D98, HCM08, D45, D54, REF14, REF_HP}
 
 
 def test_shortest_chain(db: Any) -> None:
     q = query("shortest_chain")
-    rows = ns.run_cypher(db, q, {"from_id": HP08, "to_id": D98})
+    rows = nc.run_cypher(db, q, {"from_id": HP08, "to_id": D98})
     assert len(rows) == 1 and rows[0]["hops"] == 3
     chain = rows[0]["chain"]
     assert chain[0] == HP08 and chain[1] == D31 and chain[-1] == D98 and chain[2] in {HCM08, PLAN150}
     first = rows[0]["steps"][0]
     assert first == {"type": "CITES", "from": HP08, "to": D31, "file": FILE_HP}
-    direct = ns.run_cypher(db, q, {"from_id": PLAN150, "to_id": HCM08})
+    direct = nc.run_cypher(db, q, {"from_id": PLAN150, "to_id": HCM08})
     assert direct[0]["hops"] == 1 and direct[0]["steps"][0]["type"] == "IMPLEMENTS"
-    assert ns.run_cypher(db, q, {"from_id": HP08, "to_id": "doc:nowhere"}) == []
+    assert nc.run_cypher(db, q, {"from_id": HP08, "to_id": "doc:nowhere"}) == []
 
 
 def test_symbol_collisions_and_project_mentions(db: Any) -> None:
-    rows = ns.run_cypher(db, query("symbol_collisions"), {"limit": 20})
+    rows = nc.run_cypher(db, query("symbol_collisions"), {"limit": 20})
     assert [(r["symbol"], r["ids"]) for r in rows] == [("08-NQ/TU", sorted([HCM08, HP08]))]
-    mentions = ns.run_cypher(db, query("project_mentions"), {"name": "Bến Thành", "limit": 100})  # an alias
+    mentions = nc.run_cypher(db, query("project_mentions"), {"name": "Bến Thành", "limit": 100})  # an alias
     assert [(r["project"], r["id"]) for r in mentions] == [(METRO, HCM08), (METRO, PLAN150)]
     assert all("metro số 2" in r["sentence"] for r in mentions)
-    first = ns.run_cypher(db, query("project_mentions"), {"name": "metro", "limit": 1})
+    first = nc.run_cypher(db, query("project_mentions"), {"name": "metro", "limit": 1})
     assert [r["id"] for r in first] == [HCM08]
 
 
@@ -246,7 +247,7 @@ def tangled_graph(n: int = 120, seed: int = 5) -> nx.MultiDiGraph:
 
 def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> None:
     G = tangled_graph()
-    ns.push_graph(neo4j_db, G)
+    ng.push_graph(neo4j_db, G)
     implements = nx.DiGraph((u, v) for u, v, d in G.edges(data=True) if d["type"] == "IMPLEMENTS")
     refers = nx.DiGraph(G.edges())
     for symbol in ("3-NQ/TU", "17-NQ/TU"):
@@ -260,7 +261,7 @@ def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> No
                     else {}
                 )
                 want |= {(t, d, h) for d, h in dist.items() if h >= 1}
-            rows = ns.run_cypher(
+            rows = nc.run_cypher(
                 neo4j_db, query("local_implementers"), {"symbol": symbol, "label": None, "depth": depth}
             )
             assert {(r["target_id"], r["id"], r["hops"]) for r in rows} == want, (symbol, depth)
@@ -271,7 +272,7 @@ def test_rewritten_chains_agree_with_networkx_breadth_first(neo4j_db: Any) -> No
             for d in targets:
                 dist = nx.single_source_shortest_path_length(refers, d, cutoff=depth)
                 cited |= {(d, c, h) for c, h in dist.items() if h >= 1}
-            rows = ns.run_cypher(
+            rows = nc.run_cypher(
                 neo4j_db, query("cites_up_to_depth"), {"symbol": symbol, "jurisdiction": None, "depth": depth}
             )
             assert {(r["from_id"], r["id"], r["hops"]) for r in rows} == cited, (symbol, depth)
@@ -283,15 +284,15 @@ def test_bounded_answers_agree_with_networkx(neo4j_db: Any) -> None:
     G = tangled_graph(n=150, seed=9)
     for n in list(G)[::7]:
         G.nodes[n]["resolved"] = False
-    ns.push_graph(neo4j_db, G)
+    ng.push_graph(neo4j_db, G)
     docs = nx.DiGraph(G.edges())  # distinct citing documents = predecessors
     mentions = {n: G.in_degree(n) for n in G}
     full = sorted((-len(list(docs.predecessors(n))), -mentions[n], n) for n in G if mentions[n])
     for limit in (1, 3, 10, 40, 1000):
-        rows = ns.run_cypher(neo4j_db, query("most_cited"), {"limit": limit})
+        rows = nc.run_cypher(neo4j_db, query("most_cited"), {"limit": limit})
         assert [(-r["citing"], -r["mentions"], r["id"]) for r in rows] == full[:limit], limit
     unresolved = sorted((-mentions[n], n) for n, d in G.nodes(data=True) if not d["resolved"])
-    rows = ns.run_cypher(neo4j_db, query("unresolved_references"), {"limit": 5, "examples": 2})
+    rows = nc.run_cypher(neo4j_db, query("unresolved_references"), {"limit": 5, "examples": 2})
     assert [(-r["statements"], r["id"]) for r in rows] == unresolved[:5]
     for r in rows:
         assert len(r["sentences"]) == min(2, r["statements"]) and len(r["cited_by"]) <= 2

@@ -17,7 +17,7 @@ import networkx as nx
 import pytest
 from conftest import ROOT, Server, neo4j_local, own_neo4j
 
-from policygraph.graph import neo4j_store as ns
+from policygraph.graph import neo4j_connect as nc
 
 TIMEOUT = 120
 CONNECTION_VARS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "POLICYGRAPH_STORE")
@@ -54,9 +54,9 @@ def test_the_test_run_leaves_the_analysts_neo4j_alone(tmp_path: Path) -> None:
     analyst = tmp_path / "analyst"
     uri = neo4j_local("start", analyst)
     try:
-        driver = ns.connect(uri)
+        driver = nc.connect(uri)
         try:
-            ns.run_cypher(driver, "CREATE (:Document {id: $id, symbol: '31-NQ/TW'})", {"id": MARKER}, write=True)
+            nc.run_cypher(driver, "CREATE (:Document {id: $id, symbol: '31-NQ/TW'})", {"id": MARKER}, write=True)
             env = {k: v for k, v in os.environ.items() if not k.startswith("PG_TEST_NEO4J_")}
             env.update(NEO4J_URI=uri, NEO4J_LOCAL_DIR=str(analyst))
             run = subprocess.run(
@@ -77,7 +77,7 @@ def test_the_test_run_leaves_the_analysts_neo4j_alone(tmp_path: Path) -> None:
             )
             assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
             assert "2 passed" in run.stdout
-            rows = ns.run_cypher(driver, "MATCH (n) RETURN n.id AS id")
+            rows = nc.run_cypher(driver, "MATCH (n) RETURN n.id AS id")
             assert rows == [{"id": MARKER}]  # nothing wiped, nothing added
         finally:
             driver.close()

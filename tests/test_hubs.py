@@ -119,8 +119,8 @@ def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo
     """Neo4j sorts and cuts a hub's edges for `show` (its first N each way, by the order key push writes)
     and a lineage walk's children (its first `--limit` nodes), answering as the whole graph does; a
     database pushed before order keys were written is read whole."""
+    from policygraph.graph import neo4j_connect as nc
     from policygraph.graph import neo4j_read as nr
-    from policygraph.graph import neo4j_store as ns
     from policygraph.graph.store_push import push_store
 
     G = read_graph(store)
@@ -140,7 +140,7 @@ def test_neo4j_answers_a_hub_alike_sending_only_the_edges_shown(store: Path, neo
     whole = q.lineage_to_dict(q.lineage(G, HUB, "down", None, q.DOC_RELATIONS, 3))  # type: ignore[arg-type]
     tree, fetched = walked(3)
     assert tree == whole and fetched == 4 and tree["total"] == FILES  # the first 3, cut by the server
-    ns.run_cypher(neo4j_db, "MATCH (n:Document) WHERE n.symbol = '1-KH/TU' REMOVE n.pg_sort", write=True)
+    nc.run_cypher(neo4j_db, "MATCH (n:Document) WHERE n.symbol = '1-KH/TU' REMOVE n.pg_sort", write=True)
     A, counts = neo.around_node(HUB, 3)
     assert A.number_of_edges() == sum(n for side in counts.values() for n in side.values())  # read whole
     assert q.show(A, HUB, 3, counts) == q.show(G, HUB, 3)  # type: ignore[arg-type]

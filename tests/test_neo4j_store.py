@@ -41,6 +41,8 @@ from conftest import (
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
+from policygraph.graph import neo4j_connect as nc
+from policygraph.graph import neo4j_graph as ng
 from policygraph.graph import neo4j_model as nm
 from policygraph.graph import neo4j_read as nr
 from policygraph.graph import neo4j_store as ns
@@ -87,7 +89,7 @@ def expected_counts(G: nx.MultiDiGraph, files: int | None = None) -> dict[str, i
 
 
 def duplicate_ids(driver: Any) -> list[dict[str, Any]]:
-    return ns.run_cypher(
+    return nc.run_cypher(
         driver,
         "MATCH (n) WHERE n:Document OR n:Body OR n:Project OR n:SourceFile "
         "WITH coalesce(n.id, n.name) AS id, count(*) AS c WHERE c > 1 RETURN id, c",
@@ -98,16 +100,16 @@ def duplicate_ids(driver: Any) -> list[dict[str, Any]]:
 
 
 def test_push_counts_and_properties(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    summary = ns.push_graph(neo4j_db, graph)
+    summary = ng.push_graph(neo4j_db, graph)
     assert summary.files == 3
     assert summary.relationships == graph.number_of_edges() == 19
-    counts = ns.counts(neo4j_db)
+    counts = nc.counts(neo4j_db)
     assert counts == expected_counts(graph)
     assert counts["Document"] == 9 and counts["Resolution"] == 6 and counts["Body"] == 5
     assert counts["CITES"] == 5 and counts["IMPLEMENTS"] == 5 and counts["SUPERSEDES"] == 1
 
     # The two 08-NQ/TU stay two documents, with their labels.
-    rows = ns.run_cypher(
+    rows = nc.run_cypher(
         neo4j_db,
         "MATCH (d:Document {symbol: '08-NQ/TU'}) RETURN d.jurisdiction AS j, labels(d) AS labels ORDER BY j",
     )
@@ -115,7 +117,7 @@ def test_push_counts_and_properties(neo4j_db: Any, graph: nx.MultiDiGraph) -> No
     assert all(sorted(r["labels"]) == ["Document", "Resolution"] for r in rows)
 
     # Evidence is flattened on the relationship; dicts become JSON strings; sources is a list.
-    rel = ns.run_cypher(
+    rel = nc.run_cypher(
         neo4j_db,
         "MATCH (:Document {id: $u})-[r:IMPLEMENTS]->(:Document {id: $v}) RETURN properties(r) AS p",
         {"u": HCM08, "v": D31},
@@ -124,7 +126,7 @@ def test_push_counts_and_properties(neo4j_db: Any, graph: nx.MultiDiGraph) -> No
     assert rel["evidence_file"] == FILE_HCM and rel["evidence_sentence"] == ev["sentence"]
     assert (rel["evidence_start"], rel["evidence_end"]) == (ev["start"], ev["end"])
     assert rel["kind"] == "implements" and rel["source_file"] == FILE_HCM
-    node = ns.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) RETURN properties(d) AS p", {"id": HCM08})[0]["p"]
+    node = nc.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) RETURN properties(d) AS p", {"id": HCM08})[0]["p"]
     assert isinstance(node["conflicts"], str) and json.loads(node["conflicts"])["date"][1]["file"] == FILE_PLAN
     assert node["sources"] == [FILE_HCM, FILE_PLAN]
     assert "pg_lock" not in node
@@ -132,18 +134,18 @@ def test_push_counts_and_properties(neo4j_db: Any, graph: nx.MultiDiGraph) -> No
 
 
 def test_push_twice_is_idempotent(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
-    first = ns.counts(neo4j_db)
-    again = ns.push_graph(neo4j_db, graph)  # nothing changed: every file is skipped
+    ng.push_graph(neo4j_db, graph)
+    first = nc.counts(neo4j_db)
+    again = ng.push_graph(neo4j_db, graph)  # nothing changed: every file is skipped
     assert (again.files, again.unchanged) == (0, 3)
-    forced = ns.push_graph(neo4j_db, graph, batch_size=2, force=True)  # replaced in small batches
+    forced = ng.push_graph(neo4j_db, graph, batch_size=2, force=True)  # replaced in small batches
     assert (forced.files, forced.unchanged, forced.relationships) == (3, 0, 19)
-    assert ns.counts(neo4j_db) == first
+    assert nc.counts(neo4j_db) == first
     assert_same_graph(nr.fetch_graph(neo4j_db), graph)
 
 
 def test_fetch_graph_round_trips(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     back = nr.fetch_graph(neo4j_db)
     assert_same_graph(back, graph)
     # Same answers from networkx queries on both graphs.
@@ -156,7 +158,7 @@ def test_fetch_graph_round_trips(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
 
 
 def test_repush_of_a_changed_file_replaces_its_statements(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     changed = policy_graph()
     # The Hồ Chí Minh file no longer cites 14-KL/TW (so that reference disappears), cites 45-NQ/TW instead,
     # and its SUPERSEDES now says "amends".
@@ -171,34 +173,34 @@ def test_repush_of_a_changed_file_replaces_its_statements(neo4j_db: Any, graph: 
     changed.add_edge(HCM08, D45, key="CITES:new", type="CITES", kind=None, source_file=FILE_HCM, evidence=ev)
     changed.nodes[HCM08]["title"] = "về xây dựng Thành phố Hồ Chí Minh"
 
-    summary = ns.push_graph(neo4j_db, changed, files=[FILE_HCM])
+    summary = ng.push_graph(neo4j_db, changed, files=[FILE_HCM])
     assert summary.files == 1 and summary.removed_nodes == 1  # 14-KL/TW: nobody asserts it any more
     assert_same_graph(nr.fetch_graph(neo4j_db), changed)
-    assert ns.counts(neo4j_db) == expected_counts(changed)
-    stale = ns.run_cypher(neo4j_db, "MATCH (:Document {id: $id})-[r]->() RETURN type(r) AS t", {"id": HCM08})
+    assert nc.counts(neo4j_db) == expected_counts(changed)
+    stale = nc.run_cypher(neo4j_db, "MATCH (:Document {id: $id})-[r]->() RETURN type(r) AS t", {"id": HCM08})
     assert Counter(r["t"] for r in stale) == Counter(d["type"] for _, _, d in changed.out_edges(HCM08, data=True))
 
 
 def test_remove_file(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     removed = ns.remove_file(neo4j_db, FILE_HP)
     want = without_file(graph, FILE_HP)
     assert removed == 4  # HP08, 45-NQ/TW, the unresolved directive, Thành ủy Hải Phòng
     for node in (HP08, D45, REF_HP, TU_HP):
         assert node not in want
     assert_same_graph(nr.fetch_graph(neo4j_db), want)
-    assert ns.counts(neo4j_db) == expected_counts(want)
+    assert nc.counts(neo4j_db) == expected_counts(want)
     assert set(ns.loaded_files(neo4j_db)) == {FILE_HCM, FILE_PLAN}
     # Shared nodes lost only that file.
-    got = ns.run_cypher(neo4j_db, "MATCH (n) WHERE n.id IN [$a, $b] RETURN n.id AS id, n.sources AS s ORDER BY id",
+    got = nc.run_cypher(neo4j_db, "MATCH (n) WHERE n.id IN [$a, $b] RETURN n.id AS id, n.sources AS s ORDER BY id",
                         {"a": D31, "b": BCT})  # fmt: skip
     assert {r["id"]: r["s"] for r in got} == {D31: [FILE_HCM, FILE_PLAN], BCT: [FILE_HCM]}
     # Removing every file empties the database (nothing but the schema is left).
     ns.remove_file(neo4j_db, FILE_HCM)
     ns.remove_file(neo4j_db, FILE_PLAN)
-    assert ns.counts(neo4j_db) == {}
+    assert nc.counts(neo4j_db) == {}
     assert ns.remove_file(neo4j_db, "never-loaded.txt") == 0
-    assert ns.counts(neo4j_db) == {}
+    assert nc.counts(neo4j_db) == {}
 
 
 def test_node_only_referenced_by_another_file(neo4j_db: Any) -> None:
@@ -210,17 +212,17 @@ def test_node_only_referenced_by_another_file(neo4j_db: Any) -> None:
     G.add_edge("doc:B", "doc:X", key="k1", type="CITES", kind=None, source_file="b.txt", evidence=None)
     G.add_edge("doc:B", "doc:A", key="k2", type="IMPLEMENTS", kind="based_on", source_file="b.txt",
                evidence={"file": "b.txt", "start": 0, "end": 5, "sentence": "Căn cứ"})  # fmt: skip
-    ns.push_graph(neo4j_db, G, files=["b.txt"])  # doc:A and doc:X exist before a.txt is pushed
-    rows = ns.run_cypher(neo4j_db, "MATCH (d:Document) RETURN d.id AS id, d.sources AS s ORDER BY id")
+    ng.push_graph(neo4j_db, G, files=["b.txt"])  # doc:A and doc:X exist before a.txt is pushed
+    rows = nc.run_cypher(neo4j_db, "MATCH (d:Document) RETURN d.id AS id, d.sources AS s ORDER BY id")
     # Neo4j mirrors the graph's properties: `sources` says a.txt, whether or not a.txt was pushed yet
     assert rows == [{"id": "doc:A", "s": ["a.txt"]}, {"id": "doc:B", "s": ["b.txt"]}, {"id": "doc:X", "s": ["a.txt"]}]
     assert set(ns.loaded_files(neo4j_db)) == {"b.txt"}
-    ns.push_graph(neo4j_db, G)
+    ng.push_graph(neo4j_db, G)
     assert_same_graph(nr.fetch_graph(neo4j_db), G)
     ns.remove_file(neo4j_db, "a.txt")  # doc:A and doc:X are still linked from b.txt: kept
-    assert ns.counts(neo4j_db)["Document"] == 3
+    assert nc.counts(neo4j_db)["Document"] == 3
     ns.remove_file(neo4j_db, "b.txt")  # now nobody asserts or links them
-    assert ns.counts(neo4j_db) == {}
+    assert nc.counts(neo4j_db) == {}
 
 
 def test_push_rows_streams_the_row_set_contract(neo4j_db: Any) -> None:
@@ -260,25 +262,25 @@ def test_labels_are_whitelisted_and_types_validated(neo4j_db: Any) -> None:
     G = nx.MultiDiGraph()
     G.add_node("doc:evil", kind="Document", label="Resolution:Admin) DETACH DELETE n //", sources=["e.txt"])
     G.add_node("doc:ok", kind="Document", label="Decree", sources=["e.txt"])
-    ns.push_graph(neo4j_db, G)
-    rows = ns.run_cypher(neo4j_db, "MATCH (d:Document) RETURN d.id AS id, labels(d) AS l, d.label AS label ORDER BY id")
+    ng.push_graph(neo4j_db, G)
+    rows = nc.run_cypher(neo4j_db, "MATCH (d:Document) RETURN d.id AS id, labels(d) AS l, d.label AS label ORDER BY id")
     assert [sorted(r["l"]) for r in rows] == [["Document"], ["Decree", "Document"]]
     assert rows[0]["label"].startswith("Resolution:Admin")  # kept as data, never as Cypher
     G.add_edge("doc:ok", "doc:evil", type="LIKES", source_file="e.txt")
     with pytest.raises(ValueError, match="LIKES"):
-        ns.push_graph(neo4j_db, G)
+        ng.push_graph(neo4j_db, G)
     bad = nx.MultiDiGraph()
     bad.add_node("x", kind="Person", sources=["e.txt"])
     with pytest.raises(ValueError, match="Person"):
-        ns.push_graph(neo4j_db, bad)
-    assert ns.counts(neo4j_db)["Document"] == 2  # nothing half-written by the failed pushes
+        ng.push_graph(neo4j_db, bad)
+    assert nc.counts(neo4j_db)["Document"] == 2  # nothing half-written by the failed pushes
 
 
 def test_changed_label_replaces_the_old_one(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     graph.nodes[REF14]["label"] = "Resolution"
-    ns.push_graph(neo4j_db, graph, files=[FILE_HCM])
-    rows = ns.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) RETURN labels(d) AS l", {"id": REF14})
+    ng.push_graph(neo4j_db, graph, files=[FILE_HCM])
+    rows = nc.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) RETURN labels(d) AS l", {"id": REF14})
     assert sorted(rows[0]["l"]) == ["Document", "Resolution"]
 
 
@@ -288,7 +290,7 @@ def test_concurrent_pushes_create_no_duplicates(neo4j_db: Any, graph: nx.MultiDi
     def push(files: list[str] | None) -> None:
         try:
             for _ in range(3):
-                ns.push_graph(neo4j_db, policy_graph(), files=files, batch_size=3, force=True)
+                ng.push_graph(neo4j_db, policy_graph(), files=files, batch_size=3, force=True)
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -303,27 +305,27 @@ def test_concurrent_pushes_create_no_duplicates(neo4j_db: Any, graph: nx.MultiDi
         w.join(timeout=300)
     assert not errors, errors
     assert duplicate_ids(neo4j_db) == []
-    assert ns.counts(neo4j_db) == expected_counts(graph)
+    assert nc.counts(neo4j_db) == expected_counts(graph)
     assert_same_graph(nr.fetch_graph(neo4j_db), graph)  # no lost update of `sources`
 
 
 def test_read_only_cypher_refuses_writes(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
-    before = ns.counts(neo4j_db)
+    ng.push_graph(neo4j_db, graph)
+    before = nc.counts(neo4j_db)
     with pytest.raises(neo4j_errors.ClientError) as info:
-        ns.run_cypher(neo4j_db, "CREATE (n:Document {id: 'doc:intruder'}) RETURN n")
+        nc.run_cypher(neo4j_db, "CREATE (n:Document {id: 'doc:intruder'}) RETURN n")
     assert "AccessMode" in (info.value.code or "")
     with pytest.raises(neo4j_errors.ClientError):
-        ns.run_cypher(neo4j_db, "MATCH (n) DETACH DELETE n")
-    assert ns.counts(neo4j_db) == before
-    rows = ns.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) SET d.reviewed = true RETURN d.reviewed AS r",
+        nc.run_cypher(neo4j_db, "MATCH (n) DETACH DELETE n")
+    assert nc.counts(neo4j_db) == before
+    rows = nc.run_cypher(neo4j_db, "MATCH (d:Document {id: $id}) SET d.reviewed = true RETURN d.reviewed AS r",
                          {"id": D98}, write=True)  # fmt: skip
     assert rows == [{"r": True}]
 
 
 def test_run_cypher_returns_plain_values(neo4j_db: Any, graph: nx.MultiDiGraph) -> None:
-    ns.push_graph(neo4j_db, graph)
-    rows = ns.run_cypher(
+    ng.push_graph(neo4j_db, graph)
+    rows = nc.run_cypher(
         neo4j_db,
         "MATCH p = (a:Document {id: $id})-[r:IMPLEMENTS]->(b:Document {id: $to}) RETURN a, r, p",
         {"id": PLAN150, "to": HCM08},
@@ -375,7 +377,7 @@ def _nx_neighbourhood(
 def test_fetch_neighbourhood_matches_networkx(
     neo4j_db: Any, graph: nx.MultiDiGraph, seeds: list[str], direction: str, depth: int, types: list[str]
 ) -> None:
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     sub = nr.fetch_neighbourhood(neo4j_db, seeds, direction, depth, types)  # type: ignore[arg-type]
     nodes, edges = _nx_neighbourhood(graph, seeds, direction, depth, types)
     assert set(sub.nodes) == nodes
@@ -393,7 +395,7 @@ def test_lineage_from_the_neighbourhood_equals_embedded_lineage(
 ) -> None:
     from policygraph.graph.queries import lineage
 
-    ns.push_graph(neo4j_db, graph)
+    ng.push_graph(neo4j_db, graph)
     types = ("IMPLEMENTS", "CITES", "SUPERSEDES")
     for root in (D31, HCM08, PLAN150, D98):
         parts = ["up", "down"] if direction == "both" else [direction]
@@ -421,10 +423,10 @@ def test_connect_reports_unreachable_server_in_one_line() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens there once closed
     with pytest.raises(nm.Neo4jUnavailable) as info:
-        ns.connect(f"bolt://127.0.0.1:{port}")
+        nc.connect(f"bolt://127.0.0.1:{port}")
     assert "\n" not in str(info.value) and f"127.0.0.1:{port}" in str(info.value)
     with pytest.raises(nm.Neo4jUnavailable):
-        ns.connect("http://127.0.0.1:7474")
+        nc.connect("http://127.0.0.1:7474")
 
 
 # ------------------------------------------------------------------------------------------ crash test
@@ -446,11 +448,11 @@ def _free_port() -> int:
 
 def _per_file_state(driver: Any) -> tuple[set[str], Counter[str], set[str]]:
     """The files Neo4j holds, its relationships per file, the ids of its nodes."""
-    files = {r["f"] for r in ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS f")}
+    files = {r["f"] for r in nc.run_cypher(driver, "MATCH (f:SourceFile) RETURN f.name AS f")}
     rels = Counter(
-        {r["f"]: r["n"] for r in ns.run_cypher(driver, "MATCH ()-[r]->() RETURN r.source_file AS f, count(*) AS n")}
+        {r["f"]: r["n"] for r in nc.run_cypher(driver, "MATCH ()-[r]->() RETURN r.source_file AS f, count(*) AS n")}
     )
-    nodes = {r["id"] for r in ns.run_cypher(driver, "MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id")}
+    nodes = {r["id"] for r in nc.run_cypher(driver, "MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id")}
     return files, rels, nodes
 
 
@@ -483,7 +485,7 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
 
         def push() -> None:
             try:
-                ns.push_graph(driver, G, batch_size=50)
+                ng.push_graph(driver, G, batch_size=50)
             except BaseException as exc:
                 errors.append(exc)
 
@@ -492,7 +494,7 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
         worker.start()
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
-            n = ns.run_cypher(driver, "MATCH (f:SourceFile) RETURN count(f) AS n")[0]["n"]
+            n = nc.run_cypher(driver, "MATCH (f:SourceFile) RETURN count(f) AS n")[0]["n"]
             if n >= 20:
                 break
             time.sleep(0.05)
@@ -516,16 +518,16 @@ def test_killed_server_leaves_no_half_loaded_file(neo4j_db: Any, tmp_path: Path)
                     assert rels[f] == 0, f
             # and no node is there that no file fully there wrote
             assert nodes == set().union(*(touched[f] for f in files))
-            ns.push_graph(driver, G)
-            after_crash = ns.counts(driver)
+            ng.push_graph(driver, G)
+            after_crash = nc.counts(driver)
         finally:
             driver.close()
     finally:
         neo4j_local("stop", state_dir)
     assert neo4j_local("status", state_dir) == "stopped"
 
-    ns.push_graph(neo4j_db, G)  # a clean push on the session's database
-    assert ns.counts(neo4j_db) == after_crash == expected_counts(G)
+    ng.push_graph(neo4j_db, G)  # a clean push on the session's database
+    assert nc.counts(neo4j_db) == after_crash == expected_counts(G)
 
 
 # ------------------------------------------------------------------------------------------------ the CLI
@@ -568,7 +570,7 @@ def test_cli_push_and_cypher(neo4j_db: Any, neo4j_uri: str, graph: nx.MultiDiGra
 
     r = runner.invoke(app, ["push", "--remove", FILE_HP, "--json", *auth], env=env)
     assert r.exit_code == 0 and json.loads(r.stdout)["removed_files"] == [FILE_HP]
-    assert ns.counts(neo4j_db) == expected_counts(without_file(graph, FILE_HP))
+    assert nc.counts(neo4j_db) == expected_counts(without_file(graph, FILE_HP))
 
     r = runner.invoke(app, ["cypher", "RETURN 1"], env={"NEO4J_URI": f"bolt://127.0.0.1:{_free_port()}"})
     assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "cannot reach Neo4j" in r.stderr
@@ -587,11 +589,11 @@ def test_the_store_streams_the_same_graph_as_the_whole_graph_push(neo4j_db: Any,
     src = open_source(store)
     summary = push_store(neo4j_db, src)
     assert summary.files == 5 and summary.unchanged == 0
-    streamed = ns.counts(neo4j_db), nr.fetch_graph(neo4j_db)
+    streamed = nc.counts(neo4j_db), nr.fetch_graph(neo4j_db)
     assert push_store(neo4j_db, src).unchanged == 5
     ns.wipe(neo4j_db)
-    ns.push_graph(neo4j_db, with_status(read_graph(store)))
-    whole = ns.counts(neo4j_db), nr.fetch_graph(neo4j_db)
+    ng.push_graph(neo4j_db, with_status(read_graph(store)))
+    whole = nc.counts(neo4j_db), nr.fetch_graph(neo4j_db)
     assert streamed[0] == whole[0]
     assert sorted(streamed[1].nodes(data=True)) == sorted(whole[1].nodes(data=True))
     src.close()
@@ -613,10 +615,10 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
     load_files(store, [Found(str(f), f.name) for f in sorted((ROOT / "examples" / "corpus").glob("*.txt"))], jobs=1)
     src = open_source(store)
     push_store(neo4j_db, src)
-    pushed, pushed_counts = nr.fetch_graph(neo4j_db), ns.counts(neo4j_db)
+    pushed, pushed_counts = nr.fetch_graph(neo4j_db), nc.counts(neo4j_db)
 
     def manifests(driver: Any) -> list[dict[str, Any]]:
-        return ns.run_cypher(
+        return nc.run_cypher(
             driver,
             "MATCH (f:SourceFile) RETURN f.name AS name, f.digest AS digest, "
             "f.node_ids AS ids, f.node_count AS n, f.relationship_count AS r ORDER BY name",
@@ -636,13 +638,13 @@ def test_a_bulk_import_is_the_graph_a_push_writes(neo4j_db: Any, tmp_path: Path)
             found = q.resolve_ref(nr.fetch_candidates(driver, ref), ref)
             assert found and found == q.resolve_ref(nr.fetch_candidates(neo4j_db, ref), ref), ref
         assert q.resolve_ref(nr.fetch_candidates(driver, "31-NQ/TW"), "31-NQ/TW") == [D31]
-        assert manifests(driver) == pushed_manifests and ns.counts(driver) == pushed_counts
+        assert manifests(driver) == pushed_manifests and nc.counts(driver) == pushed_counts
         summary = push_store(driver, src)
         assert summary.files == 0 and summary.unchanged == 5  # the manifests came with the import
         summary = push_store(driver, src, force=True)
         assert summary.files == 5
         assert_same_graph(nr.fetch_graph(driver), pushed)
-        assert ns.counts(driver) == pushed_counts
+        assert nc.counts(driver) == pushed_counts
     finally:
         driver.close()
         src.close()
@@ -679,7 +681,7 @@ def test_origin_round_trips_through_neo4j_and_its_stats(neo4j_db: Any) -> None:
 
     pages = sorted((Path(__file__).parent / "data" / "portal").glob("*.html"))
     G = build_graph([extract_file(str(p), p.name) for p in pages])
-    ns.push_graph(neo4j_db, G)
+    ng.push_graph(neo4j_db, G)
     back = nr.fetch_graph(neo4j_db)
     assert_same_graph(back, G)
     assert {d["origin"] for *_, d in back.edges(data=True)} == {"text", "portal"}

@@ -279,7 +279,7 @@ def both(tmp_path_factory: pytest.TempPathFactory, neo4j_driver: Any, neo4j_uri:
 @pytest.mark.neo4j
 def test_neo4j_answers_like_the_store_and_the_cookbook_query_agrees(both: tuple[Path, str], neo4j_driver: Any) -> None:
     from policygraph.cli.cmd_neo4j import read_query_file
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_connect
 
     s, uri = both
     for args in (["--as-of", BEFORE], ["--as-of", AFTER, "--since", "2025-02-01"], ["--missing"]):
@@ -289,7 +289,7 @@ def test_neo4j_answers_like_the_store_and_the_cookbook_query_agrees(both: tuple[
         assert json.loads(a.stdout) == json.loads(b.stdout)
     t = answer(s, "--as-of", BEFORE)
     text = read_query_file(ROOT / "queries" / "first_implementers.cypher")[1]
-    rows = neo4j_store.run_cypher(neo4j_driver, text, {"symbol": REF, "depth": 6})
+    rows = neo4j_connect.run_cypher(neo4j_driver, text, {"symbol": REF, "depth": 6})
     got = [(r["place"], r["id"], r["date"], r["days"]) for r in rows]
     assert got == [(r["province"], r["document"], r["first_date"], r["days"]) for r in t["timeline"]]
 

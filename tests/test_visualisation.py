@@ -261,9 +261,9 @@ def test_view_from_neo4j_draws_what_the_store_draws(
     the embedded store (nodes, relations, the bodies and projects in the panel)."""
     import os
 
-    from policygraph.graph import neo4j_store
+    from policygraph.graph import neo4j_graph
 
-    neo4j_store.push_graph(neo4j_db, sample)
+    neo4j_graph.push_graph(neo4j_db, sample)
     login = [
         a
         for k, opt in (("NEO4J_USER", "--user"), ("NEO4J_PASSWORD", "--password"), ("NEO4J_DATABASE", "--database"))
