@@ -1,5 +1,5 @@
 """`policygraph lineage|show|stats|coverage` through typer's CliRunner, on the hand-made graph of
-test_queries saved in a store file (and once through a stand-in for the Neo4j store)."""
+tests/query_corpus.py saved in a store file (and once through a stand-in for the Neo4j store)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import CLI_ENV, save_graph
-from test_queries import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
+from query_corpus import CV1330, D01, D05, D31, DN08, HP08_13, HP08_22, KH24, N002, N003, N004, corpus_graph
 from typer.testing import CliRunner
 
 import policygraph.cli  # noqa: F401  (registers the commands)
