@@ -30,6 +30,7 @@ from .neo4j_model import (
     _from_props,
 )
 from .neo4j_store import _NODES_BY_ID
+from .source import EdgeWay, edge_way
 from .validity import STATUS_PROPERTIES
 
 _FALSY_JSON = ["{}", "[]", "", "null", "false", 0, False]  # a JSON-encoded attribute that says "nothing"
@@ -99,7 +100,6 @@ def fetch_graph(driver: Driver, *, database: str | None = None) -> nx.MultiDiGra
     return H
 
 
-_DIRECTION_ALIASES = {"up": "out", "down": "in"}
 _PATTERNS = {"out": "(s)-[r:{types}]->(m)", "in": "(s)<-[r:{types}]-(m)", "both": "(s)-[r:{types}]-(m)"}
 
 
@@ -145,7 +145,7 @@ def _step(
 
 
 def _check_walk(direction: str, depth: int | None, types: Iterable[str] | None) -> tuple[str, int, tuple[str, ...]]:
-    d = _DIRECTION_ALIASES.get(direction, direction)
+    d = edge_way(direction)
     if d not in _PATTERNS:
         raise ValueError(f"direction must be 'out' ('up'), 'in' ('down') or 'both', not {direction!r}")
     depth = MAX_DEPTH if depth is None else int(depth)
@@ -161,7 +161,7 @@ def _check_walk(direction: str, depth: int | None, types: Iterable[str] | None) 
 def fetch_neighbourhood(
     driver: Driver,
     ids: Iterable[str],
-    direction: Literal["out", "in", "both", "up", "down"] = "out",
+    direction: EdgeWay = "out",
     depth: int | None = 1,
     types: Iterable[str] | None = None,
     *,
@@ -521,7 +521,7 @@ class Neo4jSource:
     def neighbourhood(
         self,
         ids: Iterable[str],
-        direction: Literal["out", "in", "both", "up", "down"],
+        direction: EdgeWay,
         depth: int | None,
         types: Sequence[str] | None = None,
         brief: bool = False,

@@ -26,8 +26,18 @@ from typing import Any, Literal, Protocol
 
 import networkx as nx
 
-Direction = Literal["out", "in", "both", "up", "down"]
-_ALIASES = {"up": "out", "down": "in"}
+#: the way a neighbourhood follows the edges: "out" along them (what a document carries out or cites: "up"),
+#: "in" against them ("down"), or both. Not graph.rules.Direction, which says which way a lineage reads.
+EdgeWay = Literal["out", "in", "both", "up", "down"]
+
+
+def edge_way(way: str) -> str:
+    """``way`` with "up" and "down" spelled as the edge directions "out" and "in".
+
+    >>> edge_way("up"), edge_way("down"), edge_way("both")
+    ('out', 'in', 'both')
+    """
+    return {"up": "out", "down": "in"}.get(way, way)
 
 
 class GraphSource(Protocol):
@@ -40,7 +50,7 @@ class GraphSource(Protocol):
     def neighbourhood(
         self,
         ids: Iterable[str],
-        direction: Direction,
+        direction: EdgeWay,
         depth: int | None,
         types: Sequence[str] | None = None,
         brief: bool = False,
@@ -80,10 +90,10 @@ class GraphSource(Protocol):
 
 
 def walk(
-    G: nx.MultiDiGraph, ids: Iterable[str], direction: Direction, depth: int | None, types: Sequence[str] | None = None
+    G: nx.MultiDiGraph, ids: Iterable[str], direction: EdgeWay, depth: int | None, types: Sequence[str] | None = None
 ) -> nx.MultiDiGraph:
     """Breadth-first neighbourhood of `ids` in `G` (a new graph; `G` is not changed)."""
-    d = _ALIASES.get(direction, direction)
+    d = edge_way(direction)
     wanted = None if types is None else frozenset(types)
     seeds = [i for i in ids if i in G]
     H = nx.MultiDiGraph()
@@ -215,7 +225,7 @@ class MemorySource:
     def neighbourhood(
         self,
         ids: Iterable[str],
-        direction: Direction,
+        direction: EdgeWay,
         depth: int | None,
         types: Sequence[str] | None = None,
         brief: bool = False,

@@ -14,10 +14,9 @@ from typing import Any, Literal
 import networkx as nx
 
 from . import queries as q
-from .source import Direction, bounded_walk
+from .source import EdgeWay, bounded_walk, edge_way
 from .store_schema import PORTAL_EDGE, StoreError, has_table
 
-_ALIASES = {"up": "out", "down": "in"}
 _MAX_IDS = 500
 
 
@@ -140,13 +139,13 @@ class StoreSource:
     def neighbourhood(
         self,
         ids: Iterable[str],
-        direction: Direction,
+        direction: EdgeWay,
         depth: int | None,
         types: Sequence[str] | None = None,
         brief: bool = False,
     ) -> nx.MultiDiGraph:
         """Every attribute whatever `brief` says (decoding them costs little here)."""
-        d = _ALIASES.get(direction, direction)
+        d = edge_way(direction)
         H = nx.MultiDiGraph()
         seeds = self._nodes(ids)
         _add_nodes(H, seeds)
