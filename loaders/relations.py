@@ -363,12 +363,12 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
 
 
 #: the kinds of documents a body issues to carry another out: a list of them is read as one subject
-_ACTS = frozenset({"Plan", "Programme", "Scheme", "Guidance"})
+_ACTS = frozenset({"Plan", "Programme", "Scheme", "Proposal", "Guidance"})
 
 
 def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passages) -> list[Relation]:
     """ "Kế hoạch A ... của X và Kế hoạch B ... của Y thực hiện C": A carries out C too (members of one list
-    of documents of one kind, or plans, programmes, schemes and guides, before the one the verb is said of)."""
+    of documents of one kind, or plans, programmes, schemes, proposals and guides, before the one the verb is said of)."""
     out: list[Relation] = []
     a, b = ats[i - 1], ats[i]
     assert b.said is not None

@@ -59,8 +59,8 @@ def test_classes_match_vocab(onto: Graph) -> None:
 def test_brief_labels_are_all_there() -> None:
     assert vocab.DOCUMENT_LABELS == (
         "Resolution", "Conclusion", "Directive", "Decision", "Regulation", "Rules", "Guidance", "Programme",
-        "Plan", "Notice", "Report", "Submission", "Scheme", "OfficialLetter", "Law", "Code", "Constitution",
-        "Ordinance", "Decree", "Circular", "JointCircular",
+        "Plan", "Notice", "Report", "Submission", "Scheme", "Proposal", "OfficialLetter", "Law", "Code",
+        "Constitution", "Ordinance", "Decree", "Circular", "JointCircular",
     )  # fmt: skip
     assert set(vocab.NODE_LABELS) == {"Document", *vocab.DOCUMENT_LABELS, "Body", "Project"}
     assert vocab.RELATION_TYPES == ("CITES", "IMPLEMENTS", "SUPERSEDES", "ISSUED_BY", "PART_OF", "MENTIONS")
@@ -77,7 +77,7 @@ def test_labels_in_english_and_vietnamese(onto: Graph) -> None:
         "Resolution": "Nghị quyết", "Conclusion": "Kết luận", "Directive": "Chỉ thị", "Decision": "Quyết định",
         "Regulation": "Quy định", "Rules": "Quy chế", "Guidance": "Hướng dẫn", "Programme": "Chương trình",
         "Plan": "Kế hoạch", "Notice": "Thông báo", "Report": "Báo cáo", "Submission": "Tờ trình",
-        "Scheme": "Đề án", "OfficialLetter": "Công văn", "Law": "Luật", "Code": "Bộ luật",
+        "Scheme": "Đề án", "Proposal": "Phương án", "OfficialLetter": "Công văn", "Law": "Luật", "Code": "Bộ luật",
         "Constitution": "Hiến pháp", "Ordinance": "Pháp lệnh", "Decree": "Nghị định", "Circular": "Thông tư",
         "JointCircular": "Thông tư liên tịch",
     }  # fmt: skip

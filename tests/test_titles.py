@@ -127,6 +127,13 @@ def test_the_title_reaches_the_graph_node():
             "02-ĐA/TU",
             'về "Phát triển du lịch; xây dựng thương hiệu tỉnh"',
         ),
+        # a proposal (phương án, code PA) is a document type: the title stops before the next one
+        (
+            "Thực hiện Phương án số 315/PA-UBND ngày 20/3/2025 của Ủy ban nhân dân tỉnh về sắp xếp đơn vị hành "
+            "chính và Phương án 07 của Tỉnh ủy.",
+            "315/PA-UBND",
+            "về sắp xếp đơn vị hành chính",
+        ),
         # where the sentence's own verb starts, the title has ended
         (
             "Nghị quyết số 81/2023/QH15 của Quốc hội về quy hoạch tổng thể quốc gia đã xác định các vùng động lực.",
@@ -138,3 +145,10 @@ def test_the_title_reaches_the_graph_node():
 def test_the_title_of_a_cited_document_ends_with_its_phrase(text, symbol, title):
     (m,) = [m for m in find_mentions(text) if m.symbol == symbol]
     assert m.title == title
+
+
+def test_a_proposal_is_a_document_type_by_its_word_and_its_code():
+    text = "Thực hiện Phương án số 315/PA-UBND của Ủy ban nhân dân tỉnh và Phương án 07 của Tỉnh ủy."
+    labels = {(m.symbol, m.number, m.label) for m in find_mentions(text)}
+    assert ("315/PA-UBND", "315", "Proposal") in labels
+    assert (None, "7", "Proposal") in labels  # "Phương án 07": the number without its leading zero

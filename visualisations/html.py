@@ -52,6 +52,7 @@ LABEL_COLOURS: dict[str, str] = {
     "Report": "#c7c7c7",
     "Submission": "#aec7e8",
     "Scheme": "#ffbb78",
+    "Proposal": "#c5b0d5",
     "OfficialLetter": "#9467bd",
     "Law": "#1f77b4",
     "Code": "#17becf",
