@@ -182,6 +182,51 @@ class Page:
     related: list[Related] = field(default_factory=list)
 
 
+class Site(NamedTuple):
+    """A portal other than vbpl.vn as its saved pages show it (CSS selectors): what marks a page as the
+    portal's, where the document's own text, the attribute box (its title, its label / value tables) and the
+    curated lists are; and how a text dump of its page names it."""
+
+    kind: PageKind
+    host: str  # in the page's address (canonical link, og:url)
+    marks: tuple[str, ...]  # all there: the portal's page whatever its address
+    content: tuple[str, ...]  # the document's own text: the first that matches
+    info: str  # the attribute box
+    title: str  # the title, inside the attribute box
+    related: str  # the region of the curated lists
+    named: re.Pattern[str]  # the portal's name in a text dump's first lines
+
+
+#: the portals read besides vbpl.vn, one entry each, in the order they are recognised: a page is the portal's
+#: when all its marks are there, or when its address is the portal's and its content is there
+SITES: tuple[Site, ...] = (
+    Site(
+        kind="thuvienphapluat",
+        host="thuvienphapluat",
+        marks=("#divThuocTinh",),
+        content=("#tab1 .content1", ".content1"),
+        info="#divThuocTinh",
+        title="h1",
+        related="#tab4, #viewingDocument, div.luocdo-doc, #divLuocDo",
+        named=re.compile(r"thuvienphapluat\.vn|THƯ VIỆN PHÁP LUẬT", re.IGNORECASE),
+    ),
+    Site(
+        kind="luatvietnam",
+        host="luatvietnam",
+        # the text and the attribute box together: either class alone is common
+        marks=(
+            "div.the-document-body, div.vb-content, div.document-content-box",
+            "div.the-document-entry, div.vb-info, div.document-info",
+        ),
+        content=("div.the-document-body, div.vb-content, div.document-content-box",),
+        info="div.the-document-entry, div.vb-info, div.document-info",
+        title="h1, .the-document-title",
+        related="div.the-document-related, div.vb-lien-quan, div.luoc-do",
+        named=re.compile(r"luatvietnam\.vn|LuatVietnam", re.IGNORECASE),
+    ),
+)
+
+
 # ------------------------------------------------------------------------------------------------ helpers
 
 _WS = re.compile(r"\s+")
@@ -284,25 +329,23 @@ def _vbpl_kind(soup: BeautifulSoup) -> PageKind | None:
     return None
 
 
+def _on_site(soup: BeautifulSoup, site: Site, url: str) -> bool:
+    """Is `soup` a page of `site`: all its marks are there, or its address is the site's and its content is."""
+    if all(soup.select_one(m) is not None for m in site.marks):
+        return True
+    return site.host in url and soup.select_one(", ".join(site.content)) is not None
+
+
 def page_kind(soup: BeautifulSoup) -> PageKind | None:
     """Which portal page `soup` is, or None when it is not one (see the module docstring).
 
-    vbpl.vn: the tab bar div.box-tab-vb and its selected tab, or the address; thuvienphapluat.vn: the
-    attribute box div#divThuocTinh or the content div.content1 under a thuvienphapluat address;
-    luatvietnam.vn: div.the-document-body / div.vb-content or a luatvietnam address.
+    vbpl.vn: the tab bar div.box-tab-vb and its selected tab, or the address; the other portals: their marks
+    or their address and content (:data:`SITES`).
     """
     if kind := _vbpl_kind(soup):
         return kind
     url = _canonical(soup)
-    if _find(soup, id_="divThuocTinh") is not None or ("thuvienphapluat" in url and soup.select_one(".content1")):
-        return "thuvienphapluat"
-    if soup.select_one("div.the-document-body, div.vb-content, div.document-content-box") is not None and (
-        "luatvietnam" in url or soup.select_one("div.the-document-entry, div.vb-info, div.document-info")
-    ):
-        return "luatvietnam"
-    if "luatvietnam" in url and soup.select_one("div.the-document-body, div.vb-content"):
-        return "luatvietnam"
-    return None
+    return next((site.kind for site in SITES if _on_site(soup, site, url)), None)
 
 
 # ------------------------------------------------------------------------------------------- attributes
@@ -510,38 +553,20 @@ def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
     return page
 
 
-def _tvpl_page(soup: BeautifulSoup) -> Page:
-    """thuvienphapluat.vn: the text in div.content1 (under #tab1 when present), the attributes in
-    div#divThuocTinh (its h1 is the title), the lists of the "Lược đồ" tab (div#tab4 or div.luocdo-doc)."""
-    page = Page("thuvienphapluat")
-    content = soup.select_one("#tab1 .content1") or soup.select_one(".content1")
+def _site_page(soup: BeautifulSoup, site: Site) -> Page:
+    """A page of one of :data:`SITES`: the first of its content elements, the attribute box's title and tables
+    as fields, the curated lists of its lists region."""
+    page = Page(site.kind)
+    content = next((el for sel in site.content if (el := soup.select_one(sel)) is not None), None)
     page.content = [content] if content is not None else []
-    attrs = _find(soup, id_="divThuocTinh")
-    if attrs is not None:
-        h1 = attrs.find("h1")
-        if h1 is not None:
-            _put(page.fields, "trích yếu", _text(h1))
-        for t in attrs.find_all("table"):
-            _label_rows(t, page.fields)
-    page.related = related_lists(soup.select_one("#tab4, #viewingDocument, div.luocdo-doc, #divLuocDo"))
-    return page
-
-
-def _lvn_page(soup: BeautifulSoup) -> Page:
-    """luatvietnam.vn: the text in div.the-document-body (or div.vb-content), the attribute table in
-    div.the-document-entry / div.vb-info (table.table-info), the lists in div.the-document-related /
-    div.vb-lien-quan."""
-    page = Page("luatvietnam")
-    content = soup.select_one("div.the-document-body, div.vb-content, div.document-content-box")
-    page.content = [content] if content is not None else []
-    info = soup.select_one("div.the-document-entry, div.vb-info, div.document-info")
+    info = soup.select_one(site.info)
     if info is not None:
-        title = info.select_one("h1, .the-document-title")
+        title = info.select_one(site.title)
         if title is not None:
             _put(page.fields, "trích yếu", _text(title))
         for t in info.find_all("table"):
             _label_rows(t, page.fields)
-    page.related = related_lists(soup.select_one("div.the-document-related, div.vb-lien-quan, div.luoc-do"))
+    page.related = related_lists(soup.select_one(site.related))
     return page
 
 
@@ -550,11 +575,8 @@ def read_page(soup: BeautifulSoup) -> Page | None:
     kind = page_kind(soup)
     if kind is None:
         return None
-    if kind == "thuvienphapluat":
-        return _tvpl_page(soup)
-    if kind == "luatvietnam":
-        return _lvn_page(soup)
-    return _vbpl_page(soup, kind)
+    site = next((s for s in SITES if s.kind == kind), None)
+    return _site_page(soup, site) if site is not None else _vbpl_page(soup, kind)
 
 
 def stand_in(fields: dict[str, str], kind: str) -> str:
@@ -575,10 +597,6 @@ def stand_in(fields: dict[str, str], kind: str) -> str:
 # -------------------------------------------------------------------------------------------- text dumps
 
 _TEXT_TABS = re.compile(r"Toàn văn\s+Thuộc tính\s+Lịch sử\s+VB liên quan\s+Lược đồ", re.IGNORECASE)
-_TEXT_MARKS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
-    (re.compile(r"thuvienphapluat\.vn|THƯ VIỆN PHÁP LUẬT", re.IGNORECASE), "thuvienphapluat"),
-    (re.compile(r"luatvietnam\.vn|LuatVietnam", re.IGNORECASE), "luatvietnam"),
-)
 _FIELD_LINE = re.compile(r"^\s*(?P<k>[^:\t|\n]{2,40}?)\s*:\s*(?P<v>[^\t|\n]{1,300}?)\s*$", re.MULTILINE)
 
 
@@ -653,10 +671,7 @@ def text_kind(text: str) -> PageKind | None:
         ):
             return "vbpl_thuoctinh"
         return "vbpl_toanvan"
-    for pattern, kind in _TEXT_MARKS:
-        if pattern.search(text[:1500]):
-            return kind
-    return None
+    return next((site.kind for site in SITES if site.named.search(text[:1500])), None)
 
 
 @dataclass
