@@ -8,8 +8,8 @@ content (for html_text.read_html to render), its attribute table as ``fields`` (
 "số hiệu", "loại văn bản", "ngày ban hành", "ngày có hiệu lực", "cơ quan ban hành", "người ký", "tình trạng
 hiệu lực", "trích yếu"), and the curated lists as :class:`Related` items: a heading's wording
 (:data:`HEADINGS`) gives the relation and its direction from the page's document's point of view. A heading
-with a count "(0)" has no items. :func:`read_text_page` does the same for the text a browser gives when such
-a page is saved as text or copied.
+with a count "(0)" has no items. loaders.portal_text does the same for the text a browser gives when such a
+page is saved as text or copied.
 
 >>> link_heading("Văn bản bị hết hiệu lực 1 phần (0)")
 ('văn bản bị hết hiệu lực 1 phần', 0)
@@ -128,7 +128,7 @@ HEADINGS: dict[str, Heading] = {
     "văn bản tiếng anh": _h(None, None, _OUT),
 }
 
-#: field label as the portals write it (folded as by :func:`_fold`) -> the field's key
+#: field label as the portals write it (folded as by :func:`fold`) -> the field's key
 FIELD_LABELS: dict[str, str] = {
     "số hiệu": "số hiệu",
     "số ký hiệu": "số hiệu",
@@ -233,7 +233,7 @@ _WS = re.compile(r"\s+")
 _COUNT = re.compile(r"\s*\((\d+)\)\s*$")
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
     """Lower case, NFC, one space; "một phần" written "1 phần", "sửa đổi, bổ sung" without the comma."""
     s = _WS.sub(" ", unicodedata.normalize("NFC", s)).strip().strip(":").strip().lower()
     return s.replace("một phần", "1 phần").replace("sửa đổi, bổ sung", "sửa đổi bổ sung")
@@ -245,11 +245,11 @@ def link_heading(text: str) -> tuple[str, int | None] | None:
     count = None
     if m := _COUNT.search(text):
         count, text = int(m.group(1)), text[: m.start()]
-    key = _fold(text)
+    key = fold(text)
     return (key, count) if key in HEADINGS else None
 
 
-def _wording(text: str) -> str:
+def heading_text(text: str) -> str:
     """A heading as the page writes it, without its count: "Văn bản HD, QĐ chi tiết"."""
     return _COUNT.sub("", _WS.sub(" ", text)).strip().rstrip(":").strip()
 
@@ -310,7 +310,7 @@ def _vbpl_kind(soup: BeautifulSoup) -> PageKind | None:
     box = _find(soup, "div", cls="box-tab-vb")
     if box is not None:
         sel = box.select_one("div.header a.selected")
-        if sel is not None and (kind := _VBPL_TABS.get(_fold(_text(sel)))):
+        if sel is not None and (kind := _VBPL_TABS.get(fold(_text(sel)))):
             return kind
         if sel is not None and (m := _VBPL_URL.search(str(sel.get("href") or ""))):
             return _VBPL_URL_KIND[m.group(1).lower()]
@@ -351,8 +351,10 @@ def page_kind(soup: BeautifulSoup) -> PageKind | None:
 # ------------------------------------------------------------------------------------------- attributes
 
 
-def _put(out: dict[str, str], label: str, value: str) -> None:
-    key = FIELD_LABELS.get(_fold(label))
+def put_field(out: dict[str, str], label: str, value: str) -> None:
+    """`value` into `out` under the key of `label` (:data:`FIELD_LABELS`) when `label` is a field's and the
+    value states something ("Đang cập nhật" does not); a key's first value stays."""
+    key = FIELD_LABELS.get(fold(label))
     value = _WS.sub(" ", value).strip()
     if key and value and key not in out and value.lower() not in ("đang cập nhật", "không xác định"):
         out[key] = value
@@ -366,17 +368,17 @@ def _label_rows(table: Tag, out: dict[str, str]) -> None:
         cells = [c for c in cells if c]
         if not cells:
             continue
-        if _fold(cells[0]) == _SIGNED_BY:
-            _put(out, "cơ quan ban hành", cells[1] if len(cells) > 1 else "")
-            _put(out, "người ký", cells[-1] if len(cells) > 2 else "")
+        if fold(cells[0]) == _SIGNED_BY:
+            put_field(out, "cơ quan ban hành", cells[1] if len(cells) > 1 else "")
+            put_field(out, "người ký", cells[-1] if len(cells) > 2 else "")
             continue
         if len(cells) == 1 and ":" in cells[0]:  # "Tình trạng hiệu lực: Còn hiệu lực"
             k, v = cells[0].split(":", 1)
-            _put(out, k, v)
+            put_field(out, k, v)
             continue
         for i in range(len(cells) - 1):
-            if FIELD_LABELS.get(_fold(cells[i])):
-                _put(out, cells[i], cells[i + 1])
+            if FIELD_LABELS.get(fold(cells[i])):
+                put_field(out, cells[i], cells[i + 1])
 
 
 def _info_items(box: Tag | None, out: dict[str, str]) -> None:
@@ -387,7 +389,7 @@ def _info_items(box: Tag | None, out: dict[str, str]) -> None:
         t = _text(li)
         if ":" in t:
             k, v = t.split(":", 1)
-            _put(out, k, v)
+            put_field(out, k, v)
 
 
 _TYPE_WORDS = (
@@ -433,11 +435,11 @@ def _breadcrumb(soup: BeautifulSoup, out: dict[str, str]) -> None:
         return
     type_word, rest = split_type(_text(items[-1]))
     if type_word:
-        _put(out, "loại văn bản", type_word)
+        put_field(out, "loại văn bản", type_word)
     from .symbols import parse
 
     if rest and parse(rest.split(" ")[0]) is not None:
-        _put(out, "số hiệu", rest.split(" ")[0])
+        put_field(out, "số hiệu", rest.split(" ")[0])
 
 
 def vbpl_fields(soup: BeautifulSoup) -> dict[str, str]:
@@ -448,7 +450,7 @@ def vbpl_fields(soup: BeautifulSoup) -> dict[str, str]:
     if props is not None:
         title = props.select_one("td.title")
         if title is not None and ":" not in _text(title):
-            _put(out, "trích yếu", _text(title))
+            put_field(out, "trích yếu", _text(title))
         _label_rows(props, out)
     _info_items(_find(soup, "div", cls="vbInfo"), out)
     _breadcrumb(soup, out)
@@ -511,7 +513,7 @@ def related_lists(region: Tag | None) -> list[Related]:
         ):
             group = group.parent
         names = list(_items(group, el)) or list(_following(group, {id(h) for h, _, _ in heads}))
-        out.extend(Related(_wording(_text(el)), HEADINGS[key], name) for name in names)
+        out.extend(Related(heading_text(_text(el)), HEADINGS[key], name) for name in names)
     return out
 
 
@@ -546,7 +548,7 @@ def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
         page.related = related_lists(region)
         current = region.select_one("div.titleht") if region is not None else None
         if current is not None and (name := next(iter(_items(current.parent or current, current)), None)):
-            _put(page.fields, "trích yếu", name)
+            put_field(page.fields, "trích yếu", name)
     if kind == "vbpl_toanvan":
         # the related boxes under the text (div.vbLienQuan) are the portal's, not the document's
         page.related = related_lists(soup.select_one("div.vbLienQuan"))
@@ -563,7 +565,7 @@ def _site_page(soup: BeautifulSoup, site: Site) -> Page:
     if info is not None:
         title = info.select_one(site.title)
         if title is not None:
-            _put(page.fields, "trích yếu", _text(title))
+            put_field(page.fields, "trích yếu", _text(title))
         for t in info.find_all("table"):
             _label_rows(t, page.fields)
     page.related = related_lists(soup.select_one(site.related))
@@ -592,109 +594,3 @@ def stand_in(fields: dict[str, str], kind: str) -> str:
     if (sym := fields.get("số hiệu")) and parse(sym) is not None:
         lines.append(f"Số: {sym}")
     return "\n".join(lines)
-
-
-# -------------------------------------------------------------------------------------------- text dumps
-
-_TEXT_TABS = re.compile(r"Toàn văn\s+Thuộc tính\s+Lịch sử\s+VB liên quan\s+Lược đồ", re.IGNORECASE)
-_FIELD_LINE = re.compile(r"^\s*(?P<k>[^:\t|\n]{2,40}?)\s*:\s*(?P<v>[^\t|\n]{1,300}?)\s*$", re.MULTILINE)
-
-
-def _field_line(ln: str, out: dict[str, str]) -> bool:
-    """Read the attribute fields of one line of a text dump into `out` ("Label: value", or tab- or
-    pipe-separated label / value cells); is it such a line?"""
-    cells = [c.strip() for c in re.split(r"\t|\|", ln) if c.strip()]
-    if len(cells) >= 2:
-        labels = [i for i in range(len(cells) - 1) if FIELD_LABELS.get(_fold(cells[i]))]
-        for i in labels:
-            _put(out, cells[i], cells[i + 1])
-        return bool(labels)
-    if (m := _FIELD_LINE.match(ln)) and FIELD_LABELS.get(_fold(m["k"])):
-        _put(out, m["k"], m["v"])
-        return True
-    return False
-
-
-def _chrome_line(ln: str, out: dict[str, str]) -> bool:
-    """A vbpl.vn line that is the portal's, not the document's: the breadcrumb ("CSDL quốc gia về VBPL » … »
-    Bộ luật 100/2015/QH13", whose last item names the page's document) and the tab bar."""
-    if _TEXT_TABS.search(ln):
-        return True
-    if "»" in ln and "VBPL" in ln:
-        type_word, rest = split_type(ln.rsplit("»", 1)[-1].strip())
-        from .symbols import parse
-
-        if type_word and rest and parse(rest.split(" ")[0]) is not None:
-            _put(out, "loại văn bản", type_word)
-            _put(out, "số hiệu", rest.split(" ")[0])
-        return True
-    return False
-
-
-def _text_related(lines: list[str]) -> tuple[list[Related], set[int]]:
-    """Curated lists in a text dump: a heading line, then one item per line up to the next heading or a blank
-    line; returns the items and the indices of the lines they take."""
-    out: list[Related] = []
-    taken: set[int] = set()
-    current: tuple[str, int | None] | None = None
-    start = 0
-    for i, ln in enumerate(lines):
-        s = ln.strip()
-        if (h := link_heading(s)) is not None:
-            current, start = h, i
-            taken.add(i)
-            continue
-        if current is None:
-            continue
-        if not s:
-            current = None
-            continue
-        taken.add(i)
-        if current[1] != 0:
-            out.append(Related(_wording(lines[start]), HEADINGS[current[0]], s.lstrip("-•* \t")))
-    return out, taken
-
-
-def text_kind(text: str) -> PageKind | None:
-    """Which portal page a text dump is: vbpl.vn's tab line ("Toàn văn Thuộc tính Lịch sử VB liên quan Lược
-    đồ") with the kind from its headings, or a portal's name in the first lines; None otherwise."""
-    head = text[:3000]
-    if _TEXT_TABS.search(head) or "CSDL quốc gia về VBPL" in head:
-        if re.search(r"^\s*(?:Văn bản hiện thời|Văn bản HD, QĐ chi tiết)", text, re.MULTILINE | re.IGNORECASE):
-            return "vbpl_luocdo"
-        if re.search(r"^\s*Văn bản căn cứ\s*$", text, re.MULTILINE | re.IGNORECASE) and not re.search(
-            r"^\s*Điều\s+1\b", text, re.MULTILINE
-        ):
-            return "vbpl_lienquan"
-        if re.search(r"^\s*(?:Số ký hiệu)\b", text, re.MULTILINE) and not re.search(
-            r"^\s*Điều\s+1\b", text, re.MULTILINE
-        ):
-            return "vbpl_thuoctinh"
-        return "vbpl_toanvan"
-    return next((site.kind for site in SITES if site.named.search(text[:1500])), None)
-
-
-@dataclass
-class TextPage:
-    """A portal page saved as text: its kind, the document's own text, fields and related lists."""
-
-    kind: PageKind
-    text: str
-    fields: dict[str, str]
-    related: list[Related]
-
-
-def read_text_page(text: str) -> TextPage | None:
-    """A text dump of a portal page, or None when `text` is not one. The lines of the related lists and the
-    attribute lines are not the document's text; the rest is kept as it was."""
-    kind = text_kind(text)
-    if kind is None:
-        return None
-    lines = text.split("\n")
-    related, taken = _text_related(lines)
-    fields: dict[str, str] = {}
-    for i, ln in enumerate(lines):  # the attribute lines before the document's own header are the portal's
-        if i not in taken and i < 40 and (_chrome_line(ln, fields) or _field_line(ln, fields)):
-            taken.add(i)
-    keep = [ln for i, ln in enumerate(lines) if i not in taken]
-    return TextPage(kind, "\n".join(keep), fields, related)
