@@ -5,7 +5,7 @@ What the browser gives keeps the page's lines: vbpl.vn's breadcrumb ("CSDL quố
 100/2015/QH13") and tab bar, attribute lines ("Hiệu lực: Còn hiệu lực", or tab- or pipe-separated label /
 value cells), and each curated list as its heading's line (loaders.portal.HEADINGS) followed by one item a
 line. :func:`read_text_page` takes those lines out and keeps the rest as the document's text; the HTML of the
-same pages is read by loaders.portal (read_page).
+same pages is read by loaders.portal_html.
 
 >>> page = read_text_page("THƯ VIỆN PHÁP LUẬT\\nSố hiệu: 12/2017/QH14\\nVăn bản căn cứ\\nHiến pháp 2013\\n\\nQUỐC HỘI")
 >>> page.kind, page.fields, page.text
