@@ -1,5 +1,5 @@
 """HTML pages: the visible text, block elements on their own lines, tables as layout.table_lines gives them; a
-saved legal-portal page (loaders.portal) as the document's own content, fields and lists.
+saved legal-portal page (loaders.portal_html) as the document's own content, fields and lists.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import codecs
 import re
 from typing import Any
 
-from . import layout, legacy_vn, portal
+from . import layout, legacy_vn, portal_html
 from .files import fail
 from .plain import BOMS
 
@@ -84,13 +84,13 @@ def read_html(name: str, data: bytes) -> str:
     return read_html_page(name, data)[0]
 
 
-def read_html_page(name: str, data: bytes) -> tuple[str, portal.Page | None]:
-    """The visible text of an HTML file; of a saved portal page (loaders.portal) only the document's own
+def read_html_page(name: str, data: bytes) -> tuple[str, portal_html.Page | None]:
+    """The visible text of an HTML file; of a saved portal page (loaders.portal_html) only the document's own
     content, with the page itself (its fields and curated lists)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(_markup(name, data), "html.parser")
-    page = portal.read_page(soup)
+    page = portal_html.read_page(soup)
     for t in soup.find_all(_DROP):
         t.decompose()
     text = _Lines()

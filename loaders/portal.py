@@ -1,15 +1,15 @@
-"""Pages saved from the legal portals (vbpl.vn, thuvienphapluat.vn, luatvietnam.vn): which page it is, the
-document's own content, the attribute table as metadata fields, and the portal's curated related lists.
+"""What the legal portals (vbpl.vn, thuvienphapluat.vn, luatvietnam.vn) write, whichever form their page is
+saved in: the page kinds, the headings of their curated related lists, the labels of their attribute fields,
+the type words of the names they list, and the portals other than vbpl.vn (:data:`SITES`).
 
 A portal page wraps one document in menus, search boxes, footers, advertisements and boxes of "related
-documents"; none of that is the document's text. :func:`read_page` recognises the page by the markers each
-portal writes (see :data:`KINDS`) and returns a :class:`Page`: the elements that hold the document's own
-content (for html_text.read_html to render), its attribute table as ``fields`` (lower-case Vietnamese keys:
-"số hiệu", "loại văn bản", "ngày ban hành", "ngày có hiệu lực", "cơ quan ban hành", "người ký", "tình trạng
-hiệu lực", "trích yếu"), and the curated lists as :class:`Related` items: a heading's wording
-(:data:`HEADINGS`) gives the relation and its direction from the page's document's point of view. A heading
-with a count "(0)" has no items. :func:`read_text_page` does the same for the text a browser gives when such
-a page is saved as text or copied.
+documents"; none of that is the document's text. loaders.portal_html reads such a page saved as HTML,
+loaders.portal_text the text a browser gives when it is saved as text or copied; both give its attribute
+fields (lower-case Vietnamese keys, :data:`FIELD_LABELS`: "số hiệu", "loại văn bản", "ngày ban hành", "ngày
+có hiệu lực", "cơ quan ban hành", "người ký", "tình trạng hiệu lực", "trích yếu") and its curated lists as
+:class:`Related` items: a heading's wording (:data:`HEADINGS`) gives the relation and its direction from the
+page's document's point of view; a heading with a count "(0)" has no items. loaders.portal_links makes the
+items relations.
 
 >>> link_heading("Văn bản bị hết hiệu lực 1 phần (0)")
 ('văn bản bị hết hiệu lực 1 phần', 0)
@@ -21,18 +21,12 @@ Heading(type='IMPLEMENTS', kind='implements', direction='in', scope=None)
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from .models import RelationKind, RelationType
-
-if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
-    from bs4.element import Tag
 
 #: the page kinds recognised
 PageKind = Literal[
@@ -128,7 +122,7 @@ HEADINGS: dict[str, Heading] = {
     "văn bản tiếng anh": _h(None, None, _OUT),
 }
 
-#: field label as the portals write it (folded as by :func:`_fold`) -> the field's key
+#: field label as the portals write it (folded as by :func:`fold`) -> the field's key
 FIELD_LABELS: dict[str, str] = {
     "số hiệu": "số hiệu",
     "số ký hiệu": "số hiệu",
@@ -158,7 +152,6 @@ FIELD_LABELS: dict[str, str] = {
     "số công báo": "số công báo",
     "nguồn thu thập": "nguồn thu thập",
 }
-_SIGNED_BY = "cơ quan ban hành/ chức danh / người ký"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +164,50 @@ class Related:
     text: str
 
 
-@dataclass
-class Page:
-    """A recognised portal page: its kind, the elements of the document's own content (empty when the page
-    holds none), the attribute fields and the curated related lists."""
+class Site(NamedTuple):
+    """A portal other than vbpl.vn as its saved pages show it (CSS selectors): what marks a page as the
+    portal's, where the document's own text, the attribute box (its title, its label / value tables) and the
+    curated lists are; and how a text dump of its page names it."""
 
     kind: PageKind
-    content: list[Tag] = field(default_factory=list)
-    fields: dict[str, str] = field(default_factory=dict)
-    related: list[Related] = field(default_factory=list)
+    host: str  # in the page's address (canonical link, og:url)
+    marks: tuple[str, ...]  # all there: the portal's page whatever its address
+    content: tuple[str, ...]  # the document's own text: the first that matches
+    info: str  # the attribute box
+    title: str  # the title, inside the attribute box
+    related: str  # the region of the curated lists
+    named: re.Pattern[str]  # the portal's name in a text dump's first lines
+
+
+#: the portals read besides vbpl.vn, one entry each (a new one: its entry here, its kind in :data:`PageKind`), in
+#: the order they are recognised: a page is the portal's when all its marks are there, or when its address is
+#: the portal's and its content is there
+SITES: tuple[Site, ...] = (
+    Site(
+        kind="thuvienphapluat",
+        host="thuvienphapluat",
+        marks=("#divThuocTinh",),
+        content=("#tab1 .content1", ".content1"),
+        info="#divThuocTinh",
+        title="h1",
+        related="#tab4, #viewingDocument, div.luocdo-doc, #divLuocDo",
+        named=re.compile(r"thuvienphapluat\.vn|THƯ VIỆN PHÁP LUẬT", re.IGNORECASE),
+    ),
+    Site(
+        kind="luatvietnam",
+        host="luatvietnam",
+        # the text and the attribute box together: either class alone is common
+        marks=(
+            "div.the-document-body, div.vb-content, div.document-content-box",
+            "div.the-document-entry, div.vb-info, div.document-info",
+        ),
+        content=("div.the-document-body, div.vb-content, div.document-content-box",),
+        info="div.the-document-entry, div.vb-info, div.document-info",
+        title="h1, .the-document-title",
+        related="div.the-document-related, div.vb-lien-quan, div.luoc-do",
+        named=re.compile(r"luatvietnam\.vn|LuatVietnam", re.IGNORECASE),
+    ),
+)
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -188,7 +216,7 @@ _WS = re.compile(r"\s+")
 _COUNT = re.compile(r"\s*\((\d+)\)\s*$")
 
 
-def _fold(s: str) -> str:
+def fold(s: str) -> str:
     """Lower case, NFC, one space; "một phần" written "1 phần", "sửa đổi, bổ sung" without the comma."""
     s = _WS.sub(" ", unicodedata.normalize("NFC", s)).strip().strip(":").strip().lower()
     return s.replace("một phần", "1 phần").replace("sửa đổi, bổ sung", "sửa đổi bổ sung")
@@ -200,151 +228,22 @@ def link_heading(text: str) -> tuple[str, int | None] | None:
     count = None
     if m := _COUNT.search(text):
         count, text = int(m.group(1)), text[: m.start()]
-    key = _fold(text)
+    key = fold(text)
     return (key, count) if key in HEADINGS else None
 
 
-def _wording(text: str) -> str:
+def heading_text(text: str) -> str:
     """A heading as the page writes it, without its count: "Văn bản HD, QĐ chi tiết"."""
     return _COUNT.sub("", _WS.sub(" ", text)).strip().rstrip(":").strip()
 
 
-def _text(el: Tag) -> str:
-    return _WS.sub(" ", el.get_text(" ")).strip()
-
-
-def _within(el: Tag, ancestor: Tag) -> bool:
-    """Is `ancestor` one of `el`'s parents (by identity: bs4 compares tags by their markup)?"""
-    return any(p is ancestor for p in el.parents)
-
-
-def _find(soup: Tag, name: str | None = None, cls: str | None = None, id_: str | None = None) -> Tag | None:
-    """The first element of that name (any when None), class and id."""
-    from bs4.element import Tag
-
-    sel = (name or "") + (f".{cls}" if cls else "") + (f"[id='{id_}']" if id_ else "")
-    el = soup.select_one(sel or "*")
-    return el if isinstance(el, Tag) else None
-
-
-# ------------------------------------------------------------------------------------------ recognition
-
-_VBPL_TABS: dict[str, PageKind] = {
-    "toàn văn": "vbpl_toanvan",
-    "thuộc tính": "vbpl_thuoctinh",
-    "lược đồ": "vbpl_luocdo",
-    "vb liên quan": "vbpl_lienquan",
-    "văn bản liên quan": "vbpl_lienquan",
-    "lịch sử": "vbpl_lichsu",
-    "văn bản hợp nhất": "vbpl_hopnhat",
-    "vb hợp nhất": "vbpl_hopnhat",
-}
-_VBPL_URL = re.compile(r"vbpq-(toanvan|thuoctinh|luocdo|vanbanlienquan|lichsu|hopnhat)", re.IGNORECASE)
-_VBPL_URL_KIND: dict[str, PageKind] = {
-    "toanvan": "vbpl_toanvan",
-    "thuoctinh": "vbpl_thuoctinh",
-    "luocdo": "vbpl_luocdo",
-    "vanbanlienquan": "vbpl_lienquan",
-    "lichsu": "vbpl_lichsu",
-    "hopnhat": "vbpl_hopnhat",
-}
-
-
-def _canonical(soup: BeautifulSoup) -> str:
-    """The page's own address: a canonical link or og:url (a saved page keeps them)."""
-    for el in soup.find_all(("link", "meta")):
-        rel, prop = el.get("rel"), el.get("property")
-        if (rel and "canonical" in rel) or prop == "og:url":
-            return str(el.get("href") or el.get("content") or "")
-    return ""
-
-
-def _vbpl_kind(soup: BeautifulSoup) -> PageKind | None:
-    """vbpl.vn: the selected tab of div.box-tab-vb (its <a class="selected">), else the canonical address
-    (vbpq-toanvan.aspx, vbpq-thuoctinh.aspx, vbpq-luocdo.aspx, vbpq-vanbanlienquan.aspx, ...)."""
-    box = _find(soup, "div", cls="box-tab-vb")
-    if box is not None:
-        sel = box.select_one("div.header a.selected")
-        if sel is not None and (kind := _VBPL_TABS.get(_fold(_text(sel)))):
-            return kind
-        if sel is not None and (m := _VBPL_URL.search(str(sel.get("href") or ""))):
-            return _VBPL_URL_KIND[m.group(1).lower()]
-    url = _canonical(soup)
-    if "vbpl" in url and (m := _VBPL_URL.search(url)):
-        return _VBPL_URL_KIND[m.group(1).lower()]
-    if box is not None or soup.select_one("div.vbLuocDo, div.vbLuocdo, div.vbLienQuan ul.listVB"):
-        if _find(soup, "div", id_="toanvancontent") is not None:
-            return "vbpl_toanvan"
-        if soup.select_one("div.vbLuocDo, div.vbLuocdo"):
-            return "vbpl_luocdo"
-        if soup.select_one("div.vbLienQuan ul.listVB"):
-            return "vbpl_lienquan"
-        if soup.select_one("div.vbProperties"):
-            return "vbpl_thuoctinh"
-    return None
-
-
-def page_kind(soup: BeautifulSoup) -> PageKind | None:
-    """Which portal page `soup` is, or None when it is not one (see the module docstring).
-
-    vbpl.vn: the tab bar div.box-tab-vb and its selected tab, or the address; thuvienphapluat.vn: the
-    attribute box div#divThuocTinh or the content div.content1 under a thuvienphapluat address;
-    luatvietnam.vn: div.the-document-body / div.vb-content or a luatvietnam address.
-    """
-    if kind := _vbpl_kind(soup):
-        return kind
-    url = _canonical(soup)
-    if _find(soup, id_="divThuocTinh") is not None or ("thuvienphapluat" in url and soup.select_one(".content1")):
-        return "thuvienphapluat"
-    if soup.select_one("div.the-document-body, div.vb-content, div.document-content-box") is not None and (
-        "luatvietnam" in url or soup.select_one("div.the-document-entry, div.vb-info, div.document-info")
-    ):
-        return "luatvietnam"
-    if "luatvietnam" in url and soup.select_one("div.the-document-body, div.vb-content"):
-        return "luatvietnam"
-    return None
-
-
-# ------------------------------------------------------------------------------------------- attributes
-
-
-def _put(out: dict[str, str], label: str, value: str) -> None:
-    key = FIELD_LABELS.get(_fold(label))
+def put_field(out: dict[str, str], label: str, value: str) -> None:
+    """`value` into `out` under the key of `label` (:data:`FIELD_LABELS`) when `label` is a field's and the
+    value states something ("Đang cập nhật" does not); a key's first value stays."""
+    key = FIELD_LABELS.get(fold(label))
     value = _WS.sub(" ", value).strip()
     if key and value and key not in out and value.lower() not in ("đang cập nhật", "không xác định"):
         out[key] = value
-
-
-def _label_rows(table: Tag, out: dict[str, str]) -> None:
-    """An attribute table: label / value pairs along each row ("Số ký hiệu | 100/2015/QH13 | Ngày ban hành |
-    27/11/2015"); the "Cơ quan ban hành/ Chức danh / Người ký" row holds body, title and signer."""
-    for tr in table.find_all("tr"):
-        cells = [_text(c) for c in tr.find_all(("td", "th"), recursive=False)]
-        cells = [c for c in cells if c]
-        if not cells:
-            continue
-        if _fold(cells[0]) == _SIGNED_BY:
-            _put(out, "cơ quan ban hành", cells[1] if len(cells) > 1 else "")
-            _put(out, "người ký", cells[-1] if len(cells) > 2 else "")
-            continue
-        if len(cells) == 1 and ":" in cells[0]:  # "Tình trạng hiệu lực: Còn hiệu lực"
-            k, v = cells[0].split(":", 1)
-            _put(out, k, v)
-            continue
-        for i in range(len(cells) - 1):
-            if FIELD_LABELS.get(_fold(cells[i])):
-                _put(out, cells[i], cells[i + 1])
-
-
-def _info_items(box: Tag | None, out: dict[str, str]) -> None:
-    """vbpl.vn's div.vbInfo: "Hiệu lực: Còn hiệu lực", "Ngày có hiệu lực: 01/01/2014"."""
-    if box is None:
-        return
-    for li in box.find_all("li"):
-        t = _text(li)
-        if ":" in t:
-            k, v = t.split(":", 1)
-            _put(out, k, v)
 
 
 _TYPE_WORDS = (
@@ -383,180 +282,6 @@ def split_type(name: str) -> tuple[str | None, str]:
     return None, name
 
 
-def _breadcrumb(soup: BeautifulSoup, out: dict[str, str]) -> None:
-    """vbpl.vn's div.box-map: its last item names the page's document, "Bộ luật 100/2015/QH13"."""
-    items = soup.select("div.box-map li")
-    if not items:
-        return
-    type_word, rest = split_type(_text(items[-1]))
-    if type_word:
-        _put(out, "loại văn bản", type_word)
-    from .symbols import parse
-
-    if rest and parse(rest.split(" ")[0]) is not None:
-        _put(out, "số hiệu", rest.split(" ")[0])
-
-
-def vbpl_fields(soup: BeautifulSoup) -> dict[str, str]:
-    """The attribute fields of a vbpl.vn page: div.vbProperties (its title row is the "trích yếu"), the
-    div.vbInfo status line, then the breadcrumb."""
-    out: dict[str, str] = {}
-    props = soup.select_one("div.vbProperties table")
-    if props is not None:
-        title = props.select_one("td.title")
-        if title is not None and ":" not in _text(title):
-            _put(out, "trích yếu", _text(title))
-        _label_rows(props, out)
-    _info_items(_find(soup, "div", cls="vbInfo"), out)
-    _breadcrumb(soup, out)
-    return out
-
-
-# ------------------------------------------------------------------------------------------ related lists
-
-
-def _items(group: Tag, heading: Tag) -> Iterator[str]:
-    """The names a list group holds: each link's title attribute (vbpl.vn's a.jTips), else its text; links
-    inside the heading itself are not items."""
-    seen: set[str] = set()
-    for a in group.find_all("a"):
-        if heading is a or _within(a, heading) or _within(heading, a):
-            continue
-        name = _WS.sub(" ", str(a.get("title") or "") or _text(a)).strip()
-        if len(name) > 3 and name not in seen:
-            seen.add(name)
-            yield name
-
-
-_HEADING_TAGS = ("td", "th", "div", "h2", "h3", "h4", "h5", "p", "span", "strong", "b", "a", "li", "dt", "legend")
-
-
-def _headings(region: Tag) -> list[tuple[Tag, str, int | None]]:
-    """The heading elements of a region: the innermost element whose whole text is a heading wording."""
-    found: list[tuple[Tag, str, int | None]] = []
-    for el in region.find_all(_HEADING_TAGS):
-        if next(itertools.islice(el.descendants, 12, None), None) is not None:
-            continue  # a heading is a few words in an element or two: no need to read a large block's text
-        t = _text(el)
-        if len(t) > 80:
-            continue
-        h = link_heading(t)
-        if h is None:
-            continue
-        # keep the outermost element whose text is the heading (a td, not the a inside it)
-        if found and _within(el, found[-1][0]):
-            continue
-        found.append((el, h[0], h[1]))
-    return found
-
-
-def related_lists(region: Tag | None) -> list[Related]:
-    """The curated lists of a region: each heading's group is the largest element around it that holds no
-    other heading (a table row, a div.luocdo, a section); its links are the list's items."""
-    if region is None:
-        return []
-    heads = _headings(region)
-    out: list[Related] = []
-    for el, key, count in heads:
-        if count == 0:
-            continue
-        group = el
-        while (
-            group.parent is not None
-            and group.parent is not region
-            and not any(other is not el and _within(other, group.parent) for other, _, _ in heads)
-        ):
-            group = group.parent
-        names = list(_items(group, el)) or list(_following(group, {id(h) for h, _, _ in heads}))
-        out.extend(Related(_wording(_text(el)), HEADINGS[key], name) for name in names)
-    return out
-
-
-def _following(el: Tag, heads: set[int]) -> Iterator[str]:
-    """The items of a heading that stands alone among its siblings ("<h3>…</h3><ul>…</ul><h3>…"): the links
-    of the siblings after it, up to the next heading."""
-    from bs4.element import Tag
-
-    for sib in el.next_siblings:
-        if not isinstance(sib, Tag):
-            continue
-        if id(sib) in heads or any(id(d) in heads for d in sib.find_all(True)):
-            return
-        yield from _items(sib, el)
-
-
-# ------------------------------------------------------------------------------------------------ pages
-
-
-def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
-    page = Page(kind, fields=vbpl_fields(soup))
-    if kind == "vbpl_toanvan":
-        body = _find(soup, "div", id_="toanvancontent")
-        if body is not None and body.parent is not None:
-            page.content = [body.parent]
-    # a "thuộc tính" page holds no text: its attribute table is read as fields (its title row rendered as
-    # text would read as a citation of the document by itself)
-    elif kind in ("vbpl_luocdo", "vbpl_lienquan", "vbpl_hopnhat"):
-        region = soup.select_one("div.vbLuocDo, div.vbLuocdo, div.vbLienQuan, div.vbHopNhat") or _find(
-            soup, "div", cls="box-tab-vb"
-        )
-        page.related = related_lists(region)
-        current = region.select_one("div.titleht") if region is not None else None
-        if current is not None and (name := next(iter(_items(current.parent or current, current)), None)):
-            _put(page.fields, "trích yếu", name)
-    if kind == "vbpl_toanvan":
-        # the related boxes under the text (div.vbLienQuan) are the portal's, not the document's
-        page.related = related_lists(soup.select_one("div.vbLienQuan"))
-    return page
-
-
-def _tvpl_page(soup: BeautifulSoup) -> Page:
-    """thuvienphapluat.vn: the text in div.content1 (under #tab1 when present), the attributes in
-    div#divThuocTinh (its h1 is the title), the lists of the "Lược đồ" tab (div#tab4 or div.luocdo-doc)."""
-    page = Page("thuvienphapluat")
-    content = soup.select_one("#tab1 .content1") or soup.select_one(".content1")
-    page.content = [content] if content is not None else []
-    attrs = _find(soup, id_="divThuocTinh")
-    if attrs is not None:
-        h1 = attrs.find("h1")
-        if h1 is not None:
-            _put(page.fields, "trích yếu", _text(h1))
-        for t in attrs.find_all("table"):
-            _label_rows(t, page.fields)
-    page.related = related_lists(soup.select_one("#tab4, #viewingDocument, div.luocdo-doc, #divLuocDo"))
-    return page
-
-
-def _lvn_page(soup: BeautifulSoup) -> Page:
-    """luatvietnam.vn: the text in div.the-document-body (or div.vb-content), the attribute table in
-    div.the-document-entry / div.vb-info (table.table-info), the lists in div.the-document-related /
-    div.vb-lien-quan."""
-    page = Page("luatvietnam")
-    content = soup.select_one("div.the-document-body, div.vb-content, div.document-content-box")
-    page.content = [content] if content is not None else []
-    info = soup.select_one("div.the-document-entry, div.vb-info, div.document-info")
-    if info is not None:
-        title = info.select_one("h1, .the-document-title")
-        if title is not None:
-            _put(page.fields, "trích yếu", _text(title))
-        for t in info.find_all("table"):
-            _label_rows(t, page.fields)
-    page.related = related_lists(soup.select_one("div.the-document-related, div.vb-lien-quan, div.luoc-do"))
-    return page
-
-
-def read_page(soup: BeautifulSoup) -> Page | None:
-    """The portal page `soup` holds, or None when it is not a portal page."""
-    kind = page_kind(soup)
-    if kind is None:
-        return None
-    if kind == "thuvienphapluat":
-        return _tvpl_page(soup)
-    if kind == "luatvietnam":
-        return _lvn_page(soup)
-    return _vbpl_page(soup, kind)
-
-
 def stand_in(fields: dict[str, str], kind: str) -> str:
     """The text of a page that holds no document text (attributes, lists): its symbol on a "Số:" line, so that
     the header step reads it as the document's own (the fields give the rest).
@@ -570,116 +295,3 @@ def stand_in(fields: dict[str, str], kind: str) -> str:
     if (sym := fields.get("số hiệu")) and parse(sym) is not None:
         lines.append(f"Số: {sym}")
     return "\n".join(lines)
-
-
-# -------------------------------------------------------------------------------------------- text dumps
-
-_TEXT_TABS = re.compile(r"Toàn văn\s+Thuộc tính\s+Lịch sử\s+VB liên quan\s+Lược đồ", re.IGNORECASE)
-_TEXT_MARKS: tuple[tuple[re.Pattern[str], PageKind], ...] = (
-    (re.compile(r"thuvienphapluat\.vn|THƯ VIỆN PHÁP LUẬT", re.IGNORECASE), "thuvienphapluat"),
-    (re.compile(r"luatvietnam\.vn|LuatVietnam", re.IGNORECASE), "luatvietnam"),
-)
-_FIELD_LINE = re.compile(r"^\s*(?P<k>[^:\t|\n]{2,40}?)\s*:\s*(?P<v>[^\t|\n]{1,300}?)\s*$", re.MULTILINE)
-
-
-def _field_line(ln: str, out: dict[str, str]) -> bool:
-    """Read the attribute fields of one line of a text dump into `out` ("Label: value", or tab- or
-    pipe-separated label / value cells); is it such a line?"""
-    cells = [c.strip() for c in re.split(r"\t|\|", ln) if c.strip()]
-    if len(cells) >= 2:
-        labels = [i for i in range(len(cells) - 1) if FIELD_LABELS.get(_fold(cells[i]))]
-        for i in labels:
-            _put(out, cells[i], cells[i + 1])
-        return bool(labels)
-    if (m := _FIELD_LINE.match(ln)) and FIELD_LABELS.get(_fold(m["k"])):
-        _put(out, m["k"], m["v"])
-        return True
-    return False
-
-
-def _chrome_line(ln: str, out: dict[str, str]) -> bool:
-    """A vbpl.vn line that is the portal's, not the document's: the breadcrumb ("CSDL quốc gia về VBPL » … »
-    Bộ luật 100/2015/QH13", whose last item names the page's document) and the tab bar."""
-    if _TEXT_TABS.search(ln):
-        return True
-    if "»" in ln and "VBPL" in ln:
-        type_word, rest = split_type(ln.rsplit("»", 1)[-1].strip())
-        from .symbols import parse
-
-        if type_word and rest and parse(rest.split(" ")[0]) is not None:
-            _put(out, "loại văn bản", type_word)
-            _put(out, "số hiệu", rest.split(" ")[0])
-        return True
-    return False
-
-
-def _text_related(lines: list[str]) -> tuple[list[Related], set[int]]:
-    """Curated lists in a text dump: a heading line, then one item per line up to the next heading or a blank
-    line; returns the items and the indices of the lines they take."""
-    out: list[Related] = []
-    taken: set[int] = set()
-    current: tuple[str, int | None] | None = None
-    start = 0
-    for i, ln in enumerate(lines):
-        s = ln.strip()
-        if (h := link_heading(s)) is not None:
-            current, start = h, i
-            taken.add(i)
-            continue
-        if current is None:
-            continue
-        if not s:
-            current = None
-            continue
-        taken.add(i)
-        if current[1] != 0:
-            out.append(Related(_wording(lines[start]), HEADINGS[current[0]], s.lstrip("-•* \t")))
-    return out, taken
-
-
-def text_kind(text: str) -> PageKind | None:
-    """Which portal page a text dump is: vbpl.vn's tab line ("Toàn văn Thuộc tính Lịch sử VB liên quan Lược
-    đồ") with the kind from its headings, or a portal's name in the first lines; None otherwise."""
-    head = text[:3000]
-    if _TEXT_TABS.search(head) or "CSDL quốc gia về VBPL" in head:
-        if re.search(r"^\s*(?:Văn bản hiện thời|Văn bản HD, QĐ chi tiết)", text, re.MULTILINE | re.IGNORECASE):
-            return "vbpl_luocdo"
-        if re.search(r"^\s*Văn bản căn cứ\s*$", text, re.MULTILINE | re.IGNORECASE) and not re.search(
-            r"^\s*Điều\s+1\b", text, re.MULTILINE
-        ):
-            return "vbpl_lienquan"
-        if re.search(r"^\s*(?:Số ký hiệu)\b", text, re.MULTILINE) and not re.search(
-            r"^\s*Điều\s+1\b", text, re.MULTILINE
-        ):
-            return "vbpl_thuoctinh"
-        return "vbpl_toanvan"
-    for pattern, kind in _TEXT_MARKS:
-        if pattern.search(text[:1500]):
-            return kind
-    return None
-
-
-@dataclass
-class TextPage:
-    """A portal page saved as text: its kind, the document's own text, fields and related lists."""
-
-    kind: PageKind
-    text: str
-    fields: dict[str, str]
-    related: list[Related]
-
-
-def read_text_page(text: str) -> TextPage | None:
-    """A text dump of a portal page, or None when `text` is not one. The lines of the related lists and the
-    attribute lines are not the document's text; the rest is kept as it was."""
-    kind = text_kind(text)
-    if kind is None:
-        return None
-    lines = text.split("\n")
-    related, taken = _text_related(lines)
-    fields: dict[str, str] = {}
-    for i, ln in enumerate(lines):  # the attribute lines before the document's own header are the portal's
-        if i not in taken and i < 40 and (_chrome_line(ln, fields) or _field_line(ln, fields)):
-            taken.add(i)
-    keep = [ln for i, ln in enumerate(lines) if i not in taken]
-    return TextPage(kind, "\n".join(keep), fields, related)

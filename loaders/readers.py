@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import convert, legacy_vn, portal
+from . import convert, legacy_vn, portal, portal_html, portal_text
 from . import pdf as pdf_layer
 from .docx_text import read_docx
 from .files import MB, display, fail, kind, read_bytes
@@ -86,10 +86,10 @@ class Format:
 
 def _texts(name: str, data: bytes, fmt: str, ocr: OcrMode, progress: PageProgress | None) -> Text:
     """A format read as one text (no pages): plain text, HTML, Word."""
-    page: portal.Page | portal.TextPage | None = None
+    page: portal_html.Page | portal_text.TextPage | None = None
     if fmt in ("txt", "md"):
         text = newlines(decode_text(name, data))
-        if (page := portal.read_text_page(text)) is not None:
+        if (page := portal_text.read_text_page(text)) is not None:
             text = page.text
     elif fmt == "html":
         text, page = read_html_page(name, data)
@@ -100,7 +100,9 @@ def _texts(name: str, data: bytes, fmt: str, ocr: OcrMode, progress: PageProgres
     return _finished(name, data, fmt, legacy_vn.convert(text, legacy_vn.detect(text)), page)
 
 
-def _finished(name: str, data: bytes, fmt: str, text: str, page: portal.Page | portal.TextPage | None) -> Text:
+def _finished(
+    name: str, data: bytes, fmt: str, text: str, page: portal_html.Page | portal_text.TextPage | None
+) -> Text:
     """The Text of a format read as one text; a portal page's fields and lists go with it."""
     if not text.strip():
         if page is None or not (page.fields or page.related):

@@ -1,6 +1,6 @@
-"""Saved legal-portal pages (loaders.portal): the page kind, the document's own content, the attribute table
-as metadata, the curated related lists as relations with ``origin="portal"``, and ``origin`` through every
-layer (graph, store, exports, stats, show/lineage).
+"""Saved legal-portal pages (loaders.portal, portal_html, portal_text): the page kind, the document's own
+content, the attribute table as metadata, the curated related lists as relations with ``origin="portal"``, and
+``origin`` through every layer (graph, store, exports, stats, show/lineage).
 
 Real pages: the two vbpl.vn pages of the shared corpus (a "toàn văn" and a "thuộc tính" page). The "lược đồ",
 "VB liên quan", thuvienphapluat.vn and luatvietnam.vn pages are small fixtures in tests/data/portal written
