@@ -26,6 +26,7 @@ Counter({'Đồng Nai': 2, 'Long Khánh': 1})
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -130,13 +131,18 @@ def _key(name: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------------
-# Index
+# Index (built on first use: importing the gazetteer reads no data and compiles no name regex)
 # --------------------------------------------------------------------------------------------------------
 
-_PLACES: dict[str, Place] = {}  # by canonical name
-_BY_KEY: dict[str, Place] = {}  # canonical() lookups
-_MATCH_KEY: dict[str, Place] = {}  # keys the text regex matches
 _HCM_KEYS = ("hồ chí minh", "hcm")
+
+
+@dataclass(frozen=True)
+class _Index:
+    places: dict[str, Place]  # by canonical name
+    by_key: dict[str, Place]  # canonical() lookups
+    match_key: dict[str, Place]  # keys the text regex matches
+    name_re: re.Pattern[str]  # any match key, on word boundaries
 
 
 def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
@@ -162,13 +168,15 @@ def _official_provinces() -> list[tuple[str, Literal["city", "province"], str]]:
     return [(u["name"], u["kind"], unit_of[u["name"]]) for u in before["units"]]
 
 
-def _add_places() -> None:
-    """_PLACES, in order: the provinces, the capitals named like their province, the other cities."""
+def _read_places() -> dict[str, Place]:
+    """The places by canonical name, in order: the provinces, the capitals named like their province, the
+    other cities."""
+    out: dict[str, Place] = {}
     data = read_json("places.json")
     extra, capitals, cities = data["provinces"], data["capitals_named_like_their_province"], data["cities"]
     for name, kind, after in _official_provinces():
         x = extra.get(name, {})
-        _PLACES[name] = Place(
+        out[name] = Place(
             name=name,
             level="province",
             kind=kind,
@@ -177,48 +185,51 @@ def _add_places() -> None:
             needs_prefix=bool(x.get("needs_prefix")),
             shares_name_with=f"Thành phố {name}" if name in capitals else None,
         )
-    unknown = sorted({*extra, *capitals, *(c["province"] for c in cities)} - set(_PLACES))
+    unknown = sorted({*extra, *capitals, *(c["province"] for c in cities)} - set(out))
     if unknown:
         raise ValueError(f"gazetteer: places.json names provinces the official list does not: {unknown}")
     for name in capitals:
         city = f"Thành phố {name}"
-        _PLACES[city] = Place(
+        out[city] = Place(
             name=city,
             level="district",
             kind="city",
             parent=name,
-            after_2025=_PLACES[name].after_2025,
+            after_2025=out[name].after_2025,
             shares_name_with=name,
         )
     for c in cities:
-        _PLACES[c["name"]] = Place(
+        out[c["name"]] = Place(
             name=c["name"],
             level="district",
             kind="city",
             parent=c["province"],
             aliases=tuple(c.get("aliases", ())),
-            after_2025=_PLACES[c["province"]].after_2025,
+            after_2025=out[c["province"]].after_2025,
             needs_prefix=bool(c.get("needs_prefix")),
         )
+    return out
 
 
-def _build() -> None:
-    _add_places()
-    for p in _PLACES.values():
+@functools.cache
+def _index() -> _Index:
+    places = _read_places()
+    by_key: dict[str, Place] = {}
+    match_key: dict[str, Place] = {}
+    for p in places.values():
         for n in (p.name, *p.aliases):
-            _add_key(_BY_KEY, _key(n), p)
+            _add_key(by_key, _key(n), p)
         if p.level == "district" and p.shares_name_with is None:
-            _add_key(_BY_KEY, "thành phố " + _key(p.name), p)
+            _add_key(by_key, "thành phố " + _key(p.name), p)
         if p.name != HCM and not (p.level == "district" and p.shares_name_with):
             for n in (p.name, *p.aliases):
-                _add_key(_MATCH_KEY, _mkey(_fold_nfc(n)), p)
-    hcm = _PLACES[HCM]
+                _add_key(match_key, _mkey(_fold_nfc(n)), p)
+    hcm = places[HCM]
     for k in (*_HCM_KEYS, "tphcm"):
-        _add_key(_BY_KEY, k, hcm)
-        _add_key(_MATCH_KEY, k, hcm)
-
-
-_build()
+        _add_key(by_key, k, hcm)
+        _add_key(match_key, k, hcm)
+    name_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(match_key)) + r")(?!\w)")
+    return _Index(places, by_key, match_key, name_re)
 
 
 def _tokens(k: str) -> list[str]:
@@ -251,8 +262,6 @@ def _trie_pattern(keys: list[str]) -> str:
 
     return gen(trie, None)
 
-
-_NAME_RE = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(_MATCH_KEY)) + r")(?!\w)")
 
 # admin words and bodies that put a place name after them (folded, at the end of the text before it)
 _PREFIX_RE = re.compile(
@@ -306,11 +315,12 @@ def _stopped(text: str, folded: str, k: str, s: int, e: int, orig: Callable[[int
 def _lookup(name: str | None) -> Place | None:
     if not name:
         return None
+    by_key = _index().by_key
     k = _key(name)
-    p = _BY_KEY.get(k)
+    p = by_key.get(k)
     if p is None:
         bare = re.sub(r"^(?:tỉnh|thành phố|thị xã|tx\.|thủ đô)\s+", "", k)
-        p = _BY_KEY.get(bare)
+        p = by_key.get(bare)
     return p
 
 
@@ -379,7 +389,7 @@ def merged_from_2025(name: str) -> list[str]:
     p = _lookup(name)
     if p is None or p.level != "province":
         return []
-    out = [q.name for q in _PLACES.values() if q.level == "province" and q.after_2025 == p.name]
+    out = [q.name for q in _index().places.values() if q.level == "province" and q.after_2025 == p.name]
     return sorted(out, key=lambda n: n != p.name) if p.name in out else []
 
 
@@ -389,7 +399,7 @@ def places(level: str | None = None) -> Iterator[Place]:
     >>> sum(1 for _ in places("province"))
     63
     """
-    return (p for p in _PLACES.values() if level is None or p.level == level)
+    return (p for p in _index().places.values() if level is None or p.level == level)
 
 
 def find_places(text: str | MatchView) -> list[PlaceMatch]:
@@ -420,10 +430,11 @@ def find_places(text: str | MatchView) -> list[PlaceMatch]:
 
     out: list[PlaceMatch] = []
     prev_end = -1
-    for m in _NAME_RE.finditer(folded):
+    idx = _index()
+    for m in idx.name_re.finditer(folded):
         s, e = m.span()
         k = _mkey(m.group(0))
-        p = _MATCH_KEY[k]
+        p = idx.match_key[k]
         if _stopped(text, folded, k, s, e, orig):
             continue
         lo = max(0, s - 30)
