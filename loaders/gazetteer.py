@@ -2,7 +2,9 @@
 
 The gazetteer knows the 63 provinces and centrally-run cities as they were before the 2025 reform (each
 with the unit it belongs to from 1 July 2025, Nghị quyết 202/2025/QH15) and the provincial cities
-(thành phố thuộc tỉnh, district level) with their province.
+(thành phố thuộc tỉnh, district level) with their province. The provinces, their kind and their 2025 unit
+are the official lists' (loaders/data/provinces.json, which loaders/provinces.py reads too); the aliases,
+the names that need an admin word and the cities are the gazetteer's own (loaders/data/places.json).
 
 Names are matched on a folded form: NFC, lower case, old/new tone placement unified (Khánh Hoà =
 Khánh Hòa), dashes made plain. The folding keeps the string's length, so every offset returned points
@@ -24,6 +26,7 @@ Counter({'Đồng Nai': 2, 'Long Khánh': 1})
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .normalise import MatchView, matching_form
+from .package_data import read_json
 
 PlaceLevel = Literal["province", "district"]
 
@@ -51,177 +55,6 @@ __all__ = [
 ]
 
 HCM = "Thành phố Hồ Chí Minh"
-
-# --------------------------------------------------------------------------------------------------------
-# Data
-# --------------------------------------------------------------------------------------------------------
-
-# Provinces and centrally-run cities before 2025: (name, kind, unit from 1 July 2025, aliases, needs prefix).
-# kind "city" = thành phố trực thuộc trung ương (Huế since 1 January 2025), "province" = tỉnh.
-# "needs prefix": the name is also a common word or name ("hòa bình" = peace), so it counts in running
-# text only after "tỉnh", "Tỉnh ủy", ... (or in a list right after another place, or as "X, ngày ...").
-_PROVINCES: list[tuple[str, Literal["city", "province"], str, tuple[str, ...], bool]] = [
-    # North
-    ("Hà Nội", "city", "Hà Nội", (), False),
-    ("Hà Giang", "province", "Tuyên Quang", (), False),
-    ("Cao Bằng", "province", "Cao Bằng", (), False),
-    ("Bắc Kạn", "province", "Thái Nguyên", ("Bắc Cạn",), False),
-    ("Tuyên Quang", "province", "Tuyên Quang", (), False),
-    ("Lào Cai", "province", "Lào Cai", (), False),
-    ("Điện Biên", "province", "Điện Biên", (), False),
-    ("Lai Châu", "province", "Lai Châu", (), False),
-    ("Sơn La", "province", "Sơn La", (), False),
-    ("Yên Bái", "province", "Lào Cai", (), False),
-    ("Hòa Bình", "province", "Phú Thọ", (), True),
-    ("Thái Nguyên", "province", "Thái Nguyên", (), False),
-    ("Lạng Sơn", "province", "Lạng Sơn", (), False),
-    ("Quảng Ninh", "province", "Quảng Ninh", (), False),
-    ("Bắc Giang", "province", "Bắc Ninh", (), False),
-    ("Phú Thọ", "province", "Phú Thọ", (), False),
-    ("Vĩnh Phúc", "province", "Phú Thọ", (), False),
-    ("Bắc Ninh", "province", "Bắc Ninh", (), False),
-    ("Hải Dương", "province", "Hải Phòng", (), False),
-    ("Hải Phòng", "city", "Hải Phòng", (), False),
-    ("Hưng Yên", "province", "Hưng Yên", (), False),
-    ("Thái Bình", "province", "Hưng Yên", (), True),
-    ("Hà Nam", "province", "Ninh Bình", (), False),
-    ("Nam Định", "province", "Ninh Bình", (), False),
-    ("Ninh Bình", "province", "Ninh Bình", (), False),
-    # Centre and Central Highlands
-    ("Thanh Hóa", "province", "Thanh Hóa", (), False),
-    ("Nghệ An", "province", "Nghệ An", (), False),
-    ("Hà Tĩnh", "province", "Hà Tĩnh", (), False),
-    ("Quảng Bình", "province", "Quảng Trị", (), False),
-    ("Quảng Trị", "province", "Quảng Trị", (), False),
-    ("Huế", "city", "Huế", ("Thừa Thiên Huế", "Thừa Thiên - Huế", "TT-Huế"), False),
-    ("Đà Nẵng", "city", "Đà Nẵng", (), False),
-    ("Quảng Nam", "province", "Đà Nẵng", (), False),
-    ("Quảng Ngãi", "province", "Quảng Ngãi", (), False),
-    ("Bình Định", "province", "Gia Lai", (), False),
-    ("Phú Yên", "province", "Đắk Lắk", (), False),
-    ("Khánh Hòa", "province", "Khánh Hòa", (), False),
-    ("Ninh Thuận", "province", "Khánh Hòa", (), False),
-    ("Bình Thuận", "province", "Lâm Đồng", (), False),
-    ("Kon Tum", "province", "Quảng Ngãi", ("Kontum",), False),
-    ("Gia Lai", "province", "Gia Lai", (), False),
-    ("Đắk Lắk", "province", "Đắk Lắk", ("Đắc Lắc", "Đắk Lăk", "Đăk Lăk", "Đắc Lắk", "Đăk Lắk"), False),
-    ("Đắk Nông", "province", "Lâm Đồng", ("Đắc Nông", "Đăk Nông"), False),
-    ("Lâm Đồng", "province", "Lâm Đồng", (), False),
-    # South
-    ("Bình Phước", "province", "Đồng Nai", (), False),
-    ("Tây Ninh", "province", "Tây Ninh", (), False),
-    ("Bình Dương", "province", HCM, (), False),
-    ("Đồng Nai", "province", "Đồng Nai", (), False),
-    ("Bà Rịa - Vũng Tàu", "province", HCM, ("Bà Rịa Vũng Tàu", "BR-VT"), False),
-    (HCM, "city", HCM, (), False),  # matched by its own rule, see _HCM_KEYS
-    ("Long An", "province", "Tây Ninh", (), False),
-    ("Tiền Giang", "province", "Đồng Tháp", (), False),
-    ("Bến Tre", "province", "Vĩnh Long", (), False),
-    ("Trà Vinh", "province", "Vĩnh Long", (), False),
-    ("Vĩnh Long", "province", "Vĩnh Long", (), False),
-    ("Đồng Tháp", "province", "Đồng Tháp", (), False),
-    ("An Giang", "province", "An Giang", (), False),
-    ("Kiên Giang", "province", "An Giang", (), False),
-    ("Cần Thơ", "city", "Cần Thơ", (), False),
-    ("Hậu Giang", "province", "Cần Thơ", (), False),
-    ("Sóc Trăng", "province", "Cần Thơ", (), False),
-    ("Bạc Liêu", "province", "Cà Mau", (), False),
-    ("Cà Mau", "province", "Cà Mau", (), False),
-]
-
-# Provincial cities (thành phố thuộc tỉnh / thuộc thành phố trực thuộc trung ương) as of 2024:
-# (name, province, aliases, needs prefix). A city named like its province ("thành phố Bắc Ninh") is listed
-# in _SHARED_CITIES instead. Left out on purpose: the old district-level city of Huế (Huế is now the
-# centrally-run city), towns (thị xã) and the cities created in 2025 just before districts were abolished.
-_CITIES: list[tuple[str, str, tuple[str, ...], bool]] = [
-    ("Điện Biên Phủ", "Điện Biên", (), True),  # "Chiến thắng Điện Biên Phủ"
-    ("Sông Công", "Thái Nguyên", (), True),  # also a river
-    ("Phổ Yên", "Thái Nguyên", (), False),
-    ("Hạ Long", "Quảng Ninh", (), False),
-    ("Móng Cái", "Quảng Ninh", (), False),
-    ("Cẩm Phả", "Quảng Ninh", (), False),
-    ("Uông Bí", "Quảng Ninh", (), False),
-    ("Việt Trì", "Phú Thọ", (), False),
-    ("Vĩnh Yên", "Vĩnh Phúc", (), False),
-    ("Phúc Yên", "Vĩnh Phúc", (), False),
-    ("Từ Sơn", "Bắc Ninh", (), False),
-    ("Chí Linh", "Hải Dương", (), False),
-    ("Phủ Lý", "Hà Nam", (), False),
-    ("Tam Điệp", "Ninh Bình", (), False),
-    ("Sầm Sơn", "Thanh Hóa", (), False),
-    ("Vinh", "Nghệ An", (), True),  # "vinh" = glory; also a given name
-    ("Đồng Hới", "Quảng Bình", (), False),
-    ("Đông Hà", "Quảng Trị", (), False),
-    ("Tam Kỳ", "Quảng Nam", (), False),
-    ("Hội An", "Quảng Nam", (), False),
-    ("Quy Nhơn", "Bình Định", ("Qui Nhơn",), False),
-    ("Tuy Hòa", "Phú Yên", (), False),
-    ("Nha Trang", "Khánh Hòa", (), False),
-    ("Cam Ranh", "Khánh Hòa", (), False),
-    ("Phan Rang - Tháp Chàm", "Ninh Thuận", ("Phan Rang",), False),
-    ("Phan Thiết", "Bình Thuận", (), False),
-    ("Pleiku", "Gia Lai", ("Plei Ku",), False),
-    ("Buôn Ma Thuột", "Đắk Lắk", ("Buôn Mê Thuột", "Ban Mê Thuột"), False),
-    ("Gia Nghĩa", "Đắk Nông", (), False),
-    ("Đà Lạt", "Lâm Đồng", (), False),
-    ("Bảo Lộc", "Lâm Đồng", (), False),
-    ("Đồng Xoài", "Bình Phước", (), False),
-    ("Thủ Dầu Một", "Bình Dương", (), False),
-    ("Thuận An", "Bình Dương", (), True),  # also Thuận An in Huế (cửa biển, thị trấn)
-    ("Dĩ An", "Bình Dương", (), False),
-    ("Tân Uyên", "Bình Dương", (), True),  # also huyện Tân Uyên, Lai Châu
-    ("Bến Cát", "Bình Dương", (), True),  # "kênh Tham Lương - Bến Cát"
-    ("Biên Hòa", "Đồng Nai", (), False),
-    ("Long Khánh", "Đồng Nai", (), False),
-    ("Vũng Tàu", "Bà Rịa - Vũng Tàu", (), False),
-    ("Bà Rịa", "Bà Rịa - Vũng Tàu", (), False),
-    ("Thủ Đức", HCM, (), False),
-    ("Tân An", "Long An", (), True),  # many communes are called Tân An
-    ("Mỹ Tho", "Tiền Giang", (), False),
-    ("Cao Lãnh", "Đồng Tháp", (), False),
-    ("Sa Đéc", "Đồng Tháp", (), False),
-    ("Hồng Ngự", "Đồng Tháp", (), False),
-    ("Long Xuyên", "An Giang", (), False),
-    ("Châu Đốc", "An Giang", (), False),
-    ("Rạch Giá", "Kiên Giang", (), False),
-    ("Hà Tiên", "Kiên Giang", (), False),
-    ("Phú Quốc", "Kiên Giang", (), False),
-    ("Vị Thanh", "Hậu Giang", (), False),
-    ("Ngã Bảy", "Hậu Giang", (), False),
-]
-
-# Provincial capitals named like their province: the city is "Thành phố <province>".
-_SHARED_CITIES: list[str] = [
-    "Hà Giang",
-    "Cao Bằng",
-    "Bắc Kạn",
-    "Tuyên Quang",
-    "Lào Cai",
-    "Lai Châu",
-    "Sơn La",
-    "Yên Bái",
-    "Hòa Bình",
-    "Thái Nguyên",
-    "Lạng Sơn",
-    "Bắc Giang",
-    "Bắc Ninh",
-    "Hải Dương",
-    "Hưng Yên",
-    "Thái Bình",
-    "Nam Định",
-    "Ninh Bình",
-    "Thanh Hóa",
-    "Hà Tĩnh",
-    "Quảng Ngãi",
-    "Kon Tum",
-    "Tây Ninh",
-    "Bến Tre",
-    "Trà Vinh",
-    "Vĩnh Long",
-    "Sóc Trăng",
-    "Bạc Liêu",
-    "Cà Mau",
-]
 
 # Capitalised words that make a place name part of something else: "Thái Bình Dương" (the Pacific),
 # "Hà Nam Ninh" (the old province), "NGƯỜI VIỆT NAM ĐỊNH CƯ", "MIỀN NAM ĐỊNH HƯỚNG".
@@ -298,13 +131,18 @@ def _key(name: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------------------
-# Index
+# Index (built on first use: importing the gazetteer reads no data and compiles no name regex)
 # --------------------------------------------------------------------------------------------------------
 
-_PLACES: dict[str, Place] = {}  # by canonical name
-_BY_KEY: dict[str, Place] = {}  # canonical() lookups
-_MATCH_KEY: dict[str, Place] = {}  # keys the text regex matches
 _HCM_KEYS = ("hồ chí minh", "hcm")
+
+
+@dataclass(frozen=True)
+class _Index:
+    places: dict[str, Place]  # by canonical name
+    by_key: dict[str, Place]  # canonical() lookups
+    match_key: dict[str, Place]  # keys the text regex matches
+    name_re: re.Pattern[str]  # any match key, on word boundaries
 
 
 def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
@@ -314,50 +152,84 @@ def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
     table[k] = p
 
 
-def _build() -> None:
-    for name, kind, after, aliases, needs in _PROVINCES:
-        p = Place(
+def _official_provinces() -> list[tuple[str, Literal["city", "province"], str]]:
+    """The 63 provinces and centrally-run cities before the 2025 reform, in the order of their list, each with
+    its kind and the unit it belongs to from 1 July 2025: the oldest list of loaders/data/provinces.json and
+    the merger table of Nghị quyết 202/2025/QH15 that follows it."""
+    before, after = read_json("provinces.json")["lists"][:2]
+    unit_of: dict[str, str] = {}
+    for unit in after["units"]:
+        for old in unit["merged_from"]:
+            if unit_of.setdefault(old, unit["name"]) != unit["name"]:
+                raise ValueError(f"gazetteer: {old} is in both {unit_of[old]} and {unit['name']} in 2025")
+    missing = [u["name"] for u in before["units"] if u["name"] not in unit_of]
+    if missing:
+        raise ValueError(f"gazetteer: no 2025 unit for {missing}")
+    return [(u["name"], u["kind"], unit_of[u["name"]]) for u in before["units"]]
+
+
+def _read_places() -> dict[str, Place]:
+    """The places by canonical name, in order: the provinces, the capitals named like their province, the
+    other cities."""
+    out: dict[str, Place] = {}
+    data = read_json("places.json")
+    extra, capitals, cities = data["provinces"], data["capitals_named_like_their_province"], data["cities"]
+    for name, kind, after in _official_provinces():
+        x = extra.get(name, {})
+        out[name] = Place(
             name=name,
             level="province",
             kind=kind,
-            aliases=aliases,
+            aliases=tuple(x.get("aliases", ())),
             after_2025=after,
-            needs_prefix=needs,
-            shares_name_with=f"Thành phố {name}" if name in _SHARED_CITIES else None,
+            needs_prefix=bool(x.get("needs_prefix")),
+            shares_name_with=f"Thành phố {name}" if name in capitals else None,
         )
-        _PLACES[name] = p
-    for name in _SHARED_CITIES:
-        prov = _PLACES[name]
+    unknown = sorted({*extra, *capitals, *(c["province"] for c in cities)} - set(out))
+    if unknown:
+        raise ValueError(f"gazetteer: places.json names provinces the official list does not: {unknown}")
+    for name in capitals:
         city = f"Thành phố {name}"
-        _PLACES[city] = Place(
-            name=city, level="district", kind="city", parent=name, after_2025=prov.after_2025, shares_name_with=name
-        )
-    for name, prov_name, aliases, needs in _CITIES:
-        prov = _PLACES[prov_name]
-        _PLACES[name] = Place(
-            name=name,
+        out[city] = Place(
+            name=city,
             level="district",
             kind="city",
-            parent=prov_name,
-            aliases=aliases,
-            after_2025=prov.after_2025,
-            needs_prefix=needs,
+            parent=name,
+            after_2025=out[name].after_2025,
+            shares_name_with=name,
         )
-    for p in _PLACES.values():
+    for c in cities:
+        out[c["name"]] = Place(
+            name=c["name"],
+            level="district",
+            kind="city",
+            parent=c["province"],
+            aliases=tuple(c.get("aliases", ())),
+            after_2025=out[c["province"]].after_2025,
+            needs_prefix=bool(c.get("needs_prefix")),
+        )
+    return out
+
+
+@functools.cache
+def _index() -> _Index:
+    places = _read_places()
+    by_key: dict[str, Place] = {}
+    match_key: dict[str, Place] = {}
+    for p in places.values():
         for n in (p.name, *p.aliases):
-            _add_key(_BY_KEY, _key(n), p)
+            _add_key(by_key, _key(n), p)
         if p.level == "district" and p.shares_name_with is None:
-            _add_key(_BY_KEY, "thành phố " + _key(p.name), p)
+            _add_key(by_key, "thành phố " + _key(p.name), p)
         if p.name != HCM and not (p.level == "district" and p.shares_name_with):
             for n in (p.name, *p.aliases):
-                _add_key(_MATCH_KEY, _mkey(_fold_nfc(n)), p)
-    hcm = _PLACES[HCM]
+                _add_key(match_key, _mkey(_fold_nfc(n)), p)
+    hcm = places[HCM]
     for k in (*_HCM_KEYS, "tphcm"):
-        _add_key(_BY_KEY, k, hcm)
-        _add_key(_MATCH_KEY, k, hcm)
-
-
-_build()
+        _add_key(by_key, k, hcm)
+        _add_key(match_key, k, hcm)
+    name_re = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(match_key)) + r")(?!\w)")
+    return _Index(places, by_key, match_key, name_re)
 
 
 def _tokens(k: str) -> list[str]:
@@ -390,8 +262,6 @@ def _trie_pattern(keys: list[str]) -> str:
 
     return gen(trie, None)
 
-
-_NAME_RE = re.compile(r"(?<!\w)(?:" + _trie_pattern(list(_MATCH_KEY)) + r")(?!\w)")
 
 # admin words and bodies that put a place name after them (folded, at the end of the text before it)
 _PREFIX_RE = re.compile(
@@ -445,11 +315,12 @@ def _stopped(text: str, folded: str, k: str, s: int, e: int, orig: Callable[[int
 def _lookup(name: str | None) -> Place | None:
     if not name:
         return None
+    by_key = _index().by_key
     k = _key(name)
-    p = _BY_KEY.get(k)
+    p = by_key.get(k)
     if p is None:
         bare = re.sub(r"^(?:tỉnh|thành phố|thị xã|tx\.|thủ đô)\s+", "", k)
-        p = _BY_KEY.get(bare)
+        p = by_key.get(bare)
     return p
 
 
@@ -518,7 +389,7 @@ def merged_from_2025(name: str) -> list[str]:
     p = _lookup(name)
     if p is None or p.level != "province":
         return []
-    out = [q.name for q in _PLACES.values() if q.level == "province" and q.after_2025 == p.name]
+    out = [q.name for q in _index().places.values() if q.level == "province" and q.after_2025 == p.name]
     return sorted(out, key=lambda n: n != p.name) if p.name in out else []
 
 
@@ -528,7 +399,7 @@ def places(level: str | None = None) -> Iterator[Place]:
     >>> sum(1 for _ in places("province"))
     63
     """
-    return (p for p in _PLACES.values() if level is None or p.level == level)
+    return (p for p in _index().places.values() if level is None or p.level == level)
 
 
 def find_places(text: str | MatchView) -> list[PlaceMatch]:
@@ -559,10 +430,11 @@ def find_places(text: str | MatchView) -> list[PlaceMatch]:
 
     out: list[PlaceMatch] = []
     prev_end = -1
-    for m in _NAME_RE.finditer(folded):
+    idx = _index()
+    for m in idx.name_re.finditer(folded):
         s, e = m.span()
         k = _mkey(m.group(0))
-        p = _MATCH_KEY[k]
+        p = idx.match_key[k]
         if _stopped(text, folded, k, s, e, orig):
             continue
         lo = max(0, s - 30)

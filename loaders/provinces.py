@@ -2,7 +2,8 @@
 
 The lists and the merger table are package data (loaders/data/provinces.json), each with its legal
 source: the 63 units in force until 30 June 2025, and the 34 in force since 1 July 2025 (Nghị quyết
-202/2025/QH15), each with the former units it is made of. A place is rolled up to its province with the
+202/2025/QH15), each with the former units it is made of; the gazetteer takes its provinces and their
+2025 unit (gazetteer.successor_2025) from the same table. A place is rolled up to its province with the
 gazetteer (a district-level city to its province; a commune's or a district's document carries the
 province in its header, ``parent_jurisdiction``), then, on a day after the reform, to the unit that took
 that province over.
@@ -21,12 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from . import gazetteer
+from .package_data import read_json
 
 __all__ = ["REFORM_2025", "UnitList", "list_on", "lists", "province_on", "sources", "today", "units_on"]
 
@@ -49,10 +49,8 @@ class UnitList:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-@functools.cache
 def _data() -> dict[str, Any]:
-    text = resources.files("policygraph.loaders").joinpath("data/provinces.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_json("provinces.json")
     return data
 
 

@@ -2,7 +2,8 @@
 
 One pass over the mentions in text order, one sentence at a time (linear in the text: each sentence's
 words are scanned once, each mention looks at a bounded window). What the words mean is decided in
-loaders.wording:
+loaders.wording; which mentions and sentences make one list, by their punctuation and layout alone, in
+loaders.lists:
 
 * source -> cited: IMPLEMENTS, SUPERSEDES (with the part touched as `scope`, and when the change takes
   effect as `effective`) or CITES; an item of a list takes the reading of the list's lead-in ("Bãi bỏ các
@@ -38,6 +39,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from . import lists
 from . import wording as w
 from .effective import stated_effective
 from .evidence import Passages
@@ -137,14 +139,14 @@ def _title_start(text: str, s: int, first: _At, floor: int, passages: Passages) 
     of capitals before it, no mention in them (not before `floor`), at most three; else `s`. Only near the
     top of the text, and only when the mention too is in capitals: a heading ("TỔ CHỨC THỰC HIỆN") before
     a sentence in lower case is no part of it."""
-    if s > _TITLE_ZONE or not w.capitals(text[s : first.end]):
+    if s > _TITLE_ZONE or not lists.capitals(text[s : first.end]):
         return s
     start = s
     for _ in range(3):
         if start <= floor + 1:
             break
         ps, pe = passages.sentences.span(start - 1)
-        if ps < floor or not w.capitals(text[ps:pe], line=True):
+        if ps < floor or not lists.capitals(text[ps:pe], line=True):
             break
         start = ps
     return start
@@ -155,14 +157,14 @@ def _list_goes_on(text: str, ats: list[_At], i: int, s: int) -> _Lead | None:
     thực hiện Chỉ thị A; Chỉ thị B;\nChỉ thị C, Phương án D"): the previous sentence ends with ";" or ","
     after a mention that the verb governs (a verb of loaders.lexicon that governs a list, or a list this
     one goes on), and this one starts with a mention."""
-    if i == 0 or not w.opens_with_mention(text[s : ats[i].start]):
+    if i == 0 or not lists.opens_with_mention(text[s : ats[i].start]):
         return None
     p = ats[i - 1]
     if (
         p.reading.type != "IMPLEMENTS"
         or p.said is not None
         or s - p.attr_end > _GAP
-        or not w.list_goes_on(text[p.attr_end : s])
+        or not lists.list_goes_on(text[p.attr_end : s])
     ):
         return None
     if not p.listed and not w.governs_list(text[p.sentence : p.start]):
@@ -184,13 +186,13 @@ def _lead_before(
     comes first. `known` keeps the answer for every item walked over (a list of a thousand items is
     walked once)."""
     walked, lead = [], None
-    while s > 0 and w.starts_item(text[s : min(passages.sentences.span(s)[1], s + 12)]):
+    while s > 0 and lists.starts_item(text[s : min(passages.sentences.span(s)[1], s + 12)]):
         if s in known:
             lead = known[s]
             break
         walked.append(s)
         ps, pe = passages.sentences.span(s - 1)
-        while ps > 0 and w.page_furniture(text[ps:pe]):  # a page number between two items
+        while ps > 0 and lists.page_furniture(text[ps:pe]):  # a page number between two items
             ps, pe = passages.sentences.span(ps - 1)
         if text[ps:pe].rstrip().endswith(":"):
             group = ats[bisect.bisect_left(starts, ps) : bisect.bisect_right(starts, ps)]
@@ -288,7 +290,7 @@ def _from_list(a: _At, gap: str, prev: _At | None, lead: _Lead | None) -> None:
         and prev.listed
         and prev.reading.type == "IMPLEMENTS"
         and own.type == "CITES"
-        and w.named_member(gap)
+        and lists.named_member(gap)
     ):
         a.reading, a.listed = prev.reading, True  # "..., Phương án số <a>": the list's verb governs it too
     elif prev is not None and prev.reading.type == "SUPERSEDES":
@@ -344,11 +346,11 @@ def _between(text: str, ats: list[_At], source: str, passages: Passages) -> list
             out.append(_rel(b, a, pm, ev))
             amended = (a, pm)
             continue
-        if amended and w.same_list(gap):
+        if amended and lists.same_list(gap):
             out.append(_rel(b, amended[0], amended[1], ev))
             continue
         amended = None
-        if doer and w.next_member(gap, bool(a.m.title)) and b.m.ref != source and doer[0].m.ref != b.m.ref:
+        if doer and lists.next_member(gap, bool(a.m.title)) and b.m.ref != source and doer[0].m.ref != b.m.ref:
             b.reading = doer[2].reading  # the text does with C what it does with B
             out.append(_rel(doer[0], b, doer[1], passages.evidence(b.m.start, b.m.end, cover=doer[0].m.start)))
             continue
@@ -373,7 +375,7 @@ def _co_subjects(text: str, ats: list[_At], i: int, source: str, passages: Passa
     a, b = ats[i - 1], ats[i]
     assert b.said is not None
     k = i - 1
-    while k >= 1 and (gap := _pair(text, ats, k)) is not None and w.same_list(gap):
+    while k >= 1 and (gap := _pair(text, ats, k)) is not None and lists.same_list(gap):
         c = ats[k - 1]
         alike = c.m.label == a.m.label or {c.m.label, a.m.label} <= _ACTS
         if c.m.ref == source or not alike or c.m.ref == b.m.ref or c.m.ref == a.m.ref or c.said is not None:

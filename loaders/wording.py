@@ -9,7 +9,9 @@ MatchView's text, or normalise.matching_form of a snippet).
   "<A> sửa đổi, bổ sung một số điều của <B>" -> A SUPERSEDES B; "<B> đã được sửa đổi theo <A>" (`passive`);
   "Thực hiện <B>, <a body> đã ban hành <A>" (`issued_for`);
 * lists: a lead-in ending in ":" ("Bãi bỏ các quyết định sau đây:") gives its reading to the items that
-  follow (`lead_in`, `item_head`); "<A>; Điều 4 của <B>" coordinates B with A (`coordinated`).
+  follow (`lead_in`, `item_head`); "<A>; Điều 4 của <B>" coordinates B with A (`coordinated`); a verb
+  that governs a list carries it on across sentences (`governs_list`). What makes mentions and sentences
+  one list by punctuation and layout alone ("A, B và C", "a) ", ";" at a sentence's end) is loaders.lists.
 
 A supersession of part of a document keeps the part named as `scope` ("Điều 2", "một số điều").
 
@@ -30,6 +32,7 @@ from typing import NamedTuple
 from ..ontology.vocab import TYPE_WORD_TO_LABEL
 from . import lexicon
 from .dates import DATE
+from .lists import ITEM_MARK
 from .models import RelationKind, RelationType
 
 #: the verbs that change another document, and what each makes of the change (loaders.lexicon)
@@ -57,7 +60,6 @@ _LOCATOR = (
     rf"(?:\s*,|\s+(?:(?:{_PART})\s+\w+(?:\.\w+)*|(?:một\s+số|các|những)\s+(?:{_PART}|nội\s+dung|quy\s+định)|"
     rf"(?:các\s+)?quy\s+định\s+tại|toàn\s+bộ|\d{{1,4}}[a-zđ]?|và)(?!\w)){{0,12}}"
 )
-_ITEM_MARK = r"(?:[-+•*–]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|\(\d{1,3}\)|\([a-zđ]\))"
 
 
 class Part(NamedTuple):
@@ -136,7 +138,7 @@ _ABOUT_CHANGE = re.compile(rf"(?:^|\s)về\s+(?:việc\s+)?{_CHANGE_WORDS}", re.
 # "<A> sửa đổi, bổ sung Phụ lục ban hành kèm theo <B>": a part of B's annex
 _ANNEX_IN_WORDS = re.compile(rf"(?<!\w){_ANNEX}", re.IGNORECASE)
 # ... opening a sentence or a title ("Sửa đổi, bổ sung mức hỗ trợ quy định tại <X>")
-_CHANGE_OPENS = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
+_CHANGE_OPENS = re.compile(rf"^\s*(?:{ITEM_MARK}\s*)?(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _CHANGE_IN_WORDS = re.compile(rf"(?:^|\s)(?:về\s+(?:việc\s+)?)?{_CHANGE_WORDS}", re.IGNORECASE)
 _WORDING = re.compile(r"cụm\s+từ|từ\s+ngữ", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"được\s+(?:[\w ,]{0,30})$", re.IGNORECASE)
@@ -399,27 +401,6 @@ def passive(gap: str) -> Reading | None:
     return Reading("SUPERSEDES", kind_of(m["v"]), scope_of(m["scope"])) if m else None
 
 
-_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE)
-
-
-def same_list(gap: str) -> bool:
-    """Do `gap`'s words only join two members of a list ("," / "và")?"""
-    return bool(_LIST_GAP.match(gap))
-
-
-_TITLE_THEN_LIST = re.compile(r"^\s*\"?\s*về\s[^;:]{0,300}?(?:,|\s+và|,\s*và)\s*$", re.IGNORECASE)
-
-
-def next_member(gap: str, titled: bool) -> bool:
-    """Is the mention after `gap` the next member of the list the one before it is in: joined by "," or
-    "và", maybe after the first one's title (`titled`: "... về cập nhật Chương trình hành động và <B>")?
-
-    >>> next_member(" về cập nhật chương trình và ", True), next_member(" về cập nhật chương trình và ", False)
-    (True, False)
-    """
-    return same_list(gap) or (titled and bool(_TITLE_THEN_LIST.match(gap)))
-
-
 _MEMBER = rf"(?:(?P<named>(?:{_TYPE})\s+{_VERBS}{_LOCATOR}(?:\s+của)?)|(?P<scope>{_LOCATOR})(?:\s+của)?)?\s*$"
 _COORDINATED = re.compile(rf"^\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)
 _AFTER_SEMICOLON = re.compile(rf"\s*(?:và\s+|hoặc\s+)?{_MEMBER}", re.IGNORECASE)
@@ -429,19 +410,6 @@ def _part(m: re.Match[str] | None) -> Part | None:
     if not m:
         return None
     return Part(None, True) if m["named"] else Part(scope_of(m["scope"]))
-
-
-_NAMED_MEMBER = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:[A-ZĐ]\w*(?:\s+\w+){0,2}\s+số\s*)?$")
-
-
-def named_member(gap: str) -> bool:
-    """Is the mention after `gap` the next member of a list of documents, its type word one find does not
-    know ("..., Phương án số ")?
-
-    >>> named_member(", Phương án số "), named_member("; "), named_member(", đồng thời xây dựng ")
-    (True, True, False)
-    """
-    return bool(_NAMED_MEMBER.match(gap))
 
 
 def coordinated(gap: str) -> Part | None:
@@ -459,7 +427,7 @@ def coordinated(gap: str) -> Part | None:
 
 _CARRY_OUT_LIST = lexicon.alternation(lexicon.governing("implements"))  # "thực hiện", "triển khai", ...
 _OPENS_CARRY_OUT = re.compile(
-    rf"^\s*(?:{_ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
+    rf"^\s*(?:{ITEM_MARK}\s*)?(?:để\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
     rf"(?:{_CARRY_OUT_LIST})\s*$",
     re.IGNORECASE,
 )
@@ -520,19 +488,7 @@ def lead_in(sentence: SentenceWords) -> Reading | None:
     return r if r.type == "IMPLEMENTS" else None
 
 
-_STARTS_ITEM = re.compile(rf"\s*{_ITEM_MARK}\s")
-
-
-def starts_item(text: str) -> bool:
-    """Does `text` start with an item marker ("a) ", "- ", "2. ")?
-
-    >>> starts_item("b) Quyết định"), starts_item("Điều 3. Hiệu lực")
-    (True, False)
-    """
-    return bool(_STARTS_ITEM.match(text))
-
-
-_ITEM_HEAD = re.compile(rf"^\s*(?:{_ITEM_MARK}\s*)?{_MEMBER}", re.IGNORECASE)
+_ITEM_HEAD = re.compile(rf"^\s*(?:{ITEM_MARK}\s*)?{_MEMBER}", re.IGNORECASE)
 
 
 def item_head(before: str) -> Part | None:
@@ -548,13 +504,6 @@ def item_head(before: str) -> Part | None:
     return _part(_ITEM_HEAD.match(before))
 
 
-# ------------------------------------------------------------------------------- lists across sentences
-
-_GOES_ON = re.compile(r"^[^.:;!?]{0,300}[;,]\s*$")
-_OPENS = re.compile(r"^\s*(?:và\s+)?$", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
-
-
 _GOVERNS = re.compile(rf"(?<!\w)(?:{lexicon.alternation(lexicon.governing())})(?!\w)", re.IGNORECASE)
 
 
@@ -566,46 +515,3 @@ def governs_list(before: str) -> bool:
     (True, False)
     """
     return bool(_GOVERNS.search(before))
-
-
-def list_goes_on(gap: str) -> bool:
-    """Do the words after a list's member, up to the next sentence, end with ";" or "," (the list goes on
-    there)? The member's own title may stand before.
-
-    >>> list_goes_on(" về phòng, chống dịch;\\n"), list_goes_on(".\\n"), list_goes_on(" là cơ sở để:")
-    (True, False, False)
-    """
-    return bool(_GOES_ON.match(gap))
-
-
-def opens_with_mention(head: str) -> bool:
-    """Does a sentence whose words before its first mention are `head` open with the mention?
-
-    >>> opens_with_mention(" "), opens_with_mention("Ủy ban nhân dân tỉnh yêu cầu ")
-    (True, False)
-    """
-    return bool(_OPENS.match(head))
-
-
-def page_furniture(sentence: str) -> bool:
-    """Is `sentence` a page number standing between two items of a list ("2", "- 3 -", "Trang 4")?
-
-    >>> page_furniture("2\\n"), page_furniture("- 12 -"), page_furniture("2. Quyết định")
-    (True, True, False)
-    """
-    return bool(_PAGE_NUMBER.match(sentence))
-
-
-def capitals(s: str, line: bool = False) -> bool:
-    """Is `s` written in capitals (or empty, unless `line`: a whole line of a title, which goes on: no
-    ".", ";" or ":" at its end)?
-
-    >>> capitals("TẠI "), capitals(""), capitals("NGHỊ QUYẾT\\n", line=True), capitals("", line=True)
-    (True, True, True, False)
-    >>> capitals("CĂN CỨ LUẬT A;", line=True), capitals("Tại ")
-    (False, False)
-    """
-    t = s.strip()
-    if line and (not t or t[-1] in ".;:"):
-        return False
-    return not any(c.islower() for c in t)

@@ -5,16 +5,20 @@ Sentences come from the sample corpus (examples/corpus) and the Vietnamese laws 
 
 from __future__ import annotations
 
+import copy
 import doctest
 import unicodedata
 from collections import Counter
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policygraph.loaders import gazetteer as g
+from policygraph.loaders import provinces
 from policygraph.loaders.gazetteer import HCM, canonical, find_places, jurisdiction_votes, level, parent
+from policygraph.loaders.package_data import read_json
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
@@ -63,6 +67,14 @@ def test_the_63_provinces_and_the_34_units_of_2025() -> None:
         ("Khánh Hòa", {"Khánh Hòa", "Ninh Thuận"}),
         ("An Giang", {"An Giang", "Kiên Giang"}),
         ("Tây Ninh", {"Tây Ninh", "Long An"}),
+        ("Tuyên Quang", {"Tuyên Quang", "Hà Giang"}),
+        ("Lào Cai", {"Lào Cai", "Yên Bái"}),
+        ("Thái Nguyên", {"Thái Nguyên", "Bắc Kạn"}),
+        ("Bắc Ninh", {"Bắc Ninh", "Bắc Giang"}),
+        ("Hưng Yên", {"Hưng Yên", "Thái Bình"}),
+        ("Quảng Trị", {"Quảng Trị", "Quảng Bình"}),
+        ("Đồng Tháp", {"Đồng Tháp", "Tiền Giang"}),
+        ("Cà Mau", {"Cà Mau", "Bạc Liêu"}),
         ("Hà Nội", {"Hà Nội"}),
         ("Huế", {"Huế"}),
         ("Cao Bằng", {"Cao Bằng"}),
@@ -409,17 +421,89 @@ def test_votes_on_a_large_text() -> None:
     assert votes == Counter({HCM: 2 * n, "Đồng Nai": 2 * n})
 
 
-def test_the_gazetteer_and_the_official_merger_table_agree() -> None:
-    """Two tables say which province took each former one over in 2025 (the gazetteer's, which places
-    documents, and loaders/data/provinces.json, the official lists the timeline counts against): they
-    must agree for every province."""
-    from policygraph.loaders import gazetteer, provinces
+# ---------------------------------------------------------------------------------------------- sources
 
-    successors = provinces._successors(provinces.REFORM_2025)
-    disagree = [
-        (p.name, gazetteer.successor_2025(p.name), successors.get(p.name, p.name))
-        for p in gazetteer.places("province")
-        if (gazetteer.successor_2025(p.name) or p.name) != successors.get(p.name, p.name)
-    ]
-    assert disagree == []
-    assert len(set(successors.values())) == 34
+
+def official() -> dict[str, Any]:
+    """A copy of loaders/data/provinces.json, to change."""
+    return copy.deepcopy(read_json("provinces.json"))
+
+
+def built(monkeypatch: pytest.MonkeyPatch, **data: dict[str, Any]) -> dict[str, g.Place]:
+    """The gazetteer's places built afresh from the given package data (name without .json -> content)."""
+    monkeypatch.setattr(g, "read_json", lambda name: data.get(name.removesuffix(".json")) or read_json(name))
+    return g._index.__wrapped__().places
+
+
+def unit_of(table: dict[str, Any], unit: str) -> dict[str, Any]:
+    return next(u for u in table["lists"][1]["units"] if u["name"] == unit)
+
+
+def test_the_2025_answers_are_the_official_table() -> None:
+    """successor_2025 and merged_from_2025 answer what loaders/data/provinces.json says, for every unit of 2025,
+    and every place the gazetteer knows goes where provinces.province_on takes it on 1 July 2025."""
+    after = provinces.list_on(provinces.REFORM_2025)
+    assert [p.name for p in g.places("province")] == provinces.units_on("2025-06-30")
+    for unit, parts in after.merged_from.items():
+        assert g.merged_from_2025(unit)[0] == unit
+        assert sorted(g.merged_from_2025(unit)) == sorted(parts), unit
+        assert {g.successor_2025(p) for p in parts} == {unit}
+    for p in g.places():
+        assert g.successor_2025(p.name) == provinces.province_on(p.name, provinces.REFORM_2025), p.name
+
+
+def test_the_gazetteer_takes_its_2025_units_from_the_official_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = official()
+    unit_of(table, HCM)["merged_from"].remove("Bình Dương")
+    unit_of(table, "Đồng Nai")["merged_from"].append("Bình Dương")
+    before = {u["name"]: u for u in table["lists"][0]["units"]}
+    before["Cần Thơ"]["kind"] = "province"
+    places = built(monkeypatch, provinces=table)
+    assert places["Bình Dương"].after_2025 == places["Thủ Dầu Một"].after_2025 == "Đồng Nai"
+    assert places["Bà Rịa - Vũng Tàu"].after_2025 == HCM
+    assert places["Cần Thơ"].kind == "province"
+    assert [p.name for p in places.values() if p.level == "province"] == list(before)
+
+
+def test_a_2025_table_that_loses_or_doubles_a_province_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    lost = official()
+    unit_of(lost, HCM)["merged_from"].remove("Bình Dương")
+    with pytest.raises(ValueError, match="no 2025 unit for \\['Bình Dương'\\]"):
+        built(monkeypatch, provinces=lost)
+    doubled = official()
+    unit_of(doubled, "Đồng Nai")["merged_from"].append("Bình Dương")
+    with pytest.raises(ValueError, match="Bình Dương is in both"):
+        built(monkeypatch, provinces=doubled)
+
+
+def test_places_json_names_only_provinces_of_the_official_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = copy.deepcopy(read_json("places.json"))
+    places["cities"].append({"name": "Quận 1", "province": "Sài Gòn"})
+    with pytest.raises(ValueError, match="official list does not: \\['Sài Gòn'\\]"):
+        built(monkeypatch, places=places)
+
+
+def test_places_json_gives_the_aliases_admin_words_and_cities() -> None:
+    """What loaders/data/places.json holds, as the gazetteer answers it."""
+    assert {p.name for p in g.places() if p.needs_prefix} == {
+        "Hòa Bình",
+        "Thái Bình",
+        "Điện Biên Phủ",
+        "Sông Công",
+        "Vinh",
+        "Thuận An",
+        "Tân Uyên",
+        "Bến Cát",
+        "Tân An",
+    }
+    districts = list(g.places("district"))
+    shared = [d for d in districts if d.shares_name_with]
+    assert (len(districts), len(shared)) == (83, 29)
+    assert all(d.name == f"Thành phố {d.parent}" == f"Thành phố {d.shares_name_with}" for d in shared)
+    assert g.info("Bắc Ninh").shares_name_with == "Thành phố Bắc Ninh"  # type: ignore[union-attr]
+    assert g.info("Đồng Nai").shares_name_with is None  # type: ignore[union-attr]
+    assert (canonical("Kontum"), canonical("Ban Mê Thuột"), canonical("BR-VT")) == (
+        "Kon Tum",
+        "Buôn Ma Thuột",
+        "Bà Rịa - Vũng Tàu",
+    )
