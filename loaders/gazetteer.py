@@ -154,9 +154,11 @@ def _add_key(table: dict[str, Place], k: str, p: Place) -> None:
 
 def _official_provinces() -> list[tuple[str, Literal["city", "province"], str]]:
     """The 63 provinces and centrally-run cities before the 2025 reform, in the order of their list, each with
-    its kind and the unit it belongs to from 1 July 2025: the oldest list of loaders/data/provinces.json and
-    the merger table of Nghị quyết 202/2025/QH15 that follows it."""
-    before, after = read_json("provinces.json")["lists"][:2]
+    its kind and the unit it belongs to from 1 July 2025: the lists of loaders/data/provinces.json that end on
+    30 June 2025 and start on 1 July 2025 (the merger table of Nghị quyết 202/2025/QH15)."""
+    lists = read_json("provinces.json")["lists"]
+    before = next(x for x in lists if x["until"] == "2025-06-30")  # chosen by date, wherever a later list goes
+    after = next(x for x in lists if x["from"] == "2025-07-01")
     unit_of: dict[str, str] = {}
     for unit in after["units"]:
         for old in unit["merged_from"]:
