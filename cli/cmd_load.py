@@ -7,28 +7,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
 
+from . import render_io
 from .app import app
 from .common import (
-    DatabaseOpt,
+    THEN_PUSH,
     JsonOpt,
-    PasswordOpt,
+    Neo4jOptions,
     StoreOpt,
-    UserOpt,
     echo_json,
-    err,
     fail,
-    one_line,
     out,
     plural,
     progress_bar,
     run_guarded,
+    takes,
     warn,
 )
 
 if TYPE_CHECKING:
-    from ..graph.ingest import Found
+    from ..graph.ingest import Found, LoadResult
 
 
 class OcrChoice(str, Enum):
@@ -37,10 +35,6 @@ class OcrChoice(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
-
-
-def _error_line(message: str) -> None:
-    err.print(Text("error: ", style="red") + Text(one_line(message)))
 
 
 def _scan(paths: list[Path], as_json: bool) -> tuple[list[Found], list[dict[str, str]]]:
@@ -52,17 +46,12 @@ def _scan(paths: list[Path], as_json: bool) -> tuple[list[Found], list[dict[str,
     found = run_guarded(readers.scan, paths)
     skipped = [{"path": k.path, "reason": k.reason} for k in found.skipped]
     if not as_json:
-        for k in skipped[:_SKIPS_SHOWN]:
-            warn(f"{k['path']}: skipped: {k['reason']}")
-        if len(skipped) > _SKIPS_SHOWN:
-            warn(f"{len(skipped) - _SKIPS_SHOWN} more files skipped (--json lists them all)")
+        render_io.skipped(skipped)
     return [Found(str(f.path), f.rel) for f in found.files], skipped
 
 
-_SKIPS_SHOWN = 10
-
-
 @app.command()
+@takes(push_to=THEN_PUSH)
 def load(
     paths: Annotated[
         list[Path],
@@ -96,18 +85,8 @@ def load(
         ),
     ] = OcrChoice.auto,
     as_json: JsonOpt = False,
-    neo4j: Annotated[
-        str | None,
-        typer.Option(
-            "--neo4j",
-            metavar="URI",
-            show_default=False,
-            help="Then push what changed to Neo4j at this URI (bolt://, neo4j://, neo4j+s://).",
-        ),
-    ] = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    push_to: Neo4jOptions,
 ) -> None:
     """Load documents into the store. A file is identified by its path relative to the folder given;
     loading it again replaces what it said before, and an unchanged file (same content) is skipped.
@@ -127,16 +106,29 @@ def load(
     Exit code 1 when some file could not be loaded (each named on stderr; the others are loaded), 2 when
     there is nothing to load or the store cannot be written.
     """
-    from ..graph.ingest import default_jobs, describe, load_files
-    from ..graph.store import store_path
-
     found, skipped = _scan(paths, as_json)
+    result = load_found(store, found, paths, jobs, force, ocr.value, quiet=as_json)
+    summary = summarise(store, result, skipped)
+    if push_to:
+        summary["neo4j"] = push_after_load(store, push_to)
+    render_io.loaded(summary, result, as_json)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def load_found(
+    store: str | None, found: list[Found], paths: list[Path], jobs: int | None, force: bool, ocr: str, quiet: bool
+) -> LoadResult:
+    """Load the files `found` (graph.ingest.load_files), with a progress bar on stderr unless `quiet`; each
+    file that failed is named on stderr. Exit 2 when nothing was found in `paths`."""
+    from ..graph.ingest import default_jobs, load_files
+
     if not found:
         from ..loaders.readers import SUPPORTED
 
         fail(f"nothing to load: no {' '.join(SUPPORTED)} file in " + ", ".join(map(str, paths)), 2)
     counts = {"loaded": 0, "unchanged": 0, "failed": 0, "ocr page": 0}
-    with progress_bar("loading", quiet=as_json) as progress:
+    with progress_bar("loading", quiet=quiet) as progress:
         task = progress.add_task("", total=len(found))
 
         def tick(what: str, n: int) -> None:
@@ -148,10 +140,17 @@ def load(
                 description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged{pages}",
             )
 
-        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr.value)
-    for line in result.failed:
-        _error_line(line)
-    summary = {
+        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr)
+    render_io.failed_files(result.failed)
+    return result
+
+
+def summarise(store: str | None, result: LoadResult, skipped: list[dict[str, str]]) -> dict[str, Any]:
+    """What a load did and what the store holds now, as load --json prints it."""
+    from ..graph.ingest import describe
+    from ..graph.store import store_path
+
+    return {
         "store": str(store_path(store)),
         "loaded": len(result.loaded),
         "unchanged": len(result.unchanged),
@@ -159,42 +158,25 @@ def load(
         "skipped": skipped,
         **run_guarded(describe, store),
     }
-    if neo4j:
-        summary["neo4j"] = _push(store, neo4j, user, password, database)
-    if as_json:
-        echo_json(summary)
-    else:
-        out.print(
-            f"loaded {plural(len(result.loaded), 'file')} into {summary['store']}"
-            + (f" ({len(result.unchanged)} unchanged)" if result.unchanged else "")
-            + (f", {len(result.failed)} failed" if result.failed else "")
-            + (f", {len(skipped)} skipped" if skipped else "")
-            + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
-            f"{summary['relations']} document relations, {summary['edges']} edges in all"
-        )
-    if result.failed:
-        raise typer.Exit(1)
 
 
-def _push(
-    store: str | None, uri: str, user: str | None, password: str | None, database: str | None
-) -> dict[str, object]:
+def push_after_load(store: str | None, target: Neo4jOptions) -> dict[str, object]:
+    """Push what the store holds to Neo4j (the files changed: those Neo4j holds unchanged are skipped); a
+    failure is one error line that says the store is saved."""
     from ..graph import neo4j_connect
     from ..graph import neo4j_model as nm
-    from ..graph.store import open_source
-    from ..graph.store_push import push_source
+    from .cmd_neo4j import push_store
 
+    assert target.uri
     try:
-        drv = neo4j_connect.connect(uri, user, password, database)
-        src = run_guarded(open_source, store)
+        drv = neo4j_connect.connect(target.uri, target.user, target.password, target.database)
         try:
-            pushed = push_source(drv, src, database=database)
+            pushed = push_store(drv, store, database=target.database)
         finally:
-            src.close()
             drv.close()
     except nm.Neo4jUnavailable as e:
         fail(f"the store is saved, but Neo4j was not updated: {e}", 2)
-    return {"uri": uri, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
+    return {"uri": target.uri, "files_pushed": pushed.files, "unchanged": pushed.unchanged}
 
 
 @app.command()
@@ -230,8 +212,6 @@ def formats(as_json: JsonOpt = False) -> None:
 
     Example:  policygraph formats
     """
-    from rich.table import Table
-
     from ..loaders.readers import FORMATS
 
     rows: list[dict[str, Any]] = [
@@ -248,10 +228,4 @@ def formats(as_json: JsonOpt = False) -> None:
     if as_json:
         echo_json({"formats": rows})
         return
-    t = Table(title="what load reads", title_justify="left")
-    for col in ("extensions", "what", "max MB", "needs", "here"):
-        t.add_column(col, overflow="fold")
-    for r in rows:
-        here = "" if not r["needs"] else Text(str(r["missing"]), style="red") if r["missing"] else Text("installed")
-        t.add_row(" ".join(r["extensions"]), str(r["what"]), f"{r['max_mb']:,}", str(r["needs"] or ""), here)
-    out.print(t)
+    render_io.formats(rows)

@@ -8,49 +8,46 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
+from . import render_io
 from .app import app
-from .common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, fail, one_line, out, progress_bar, run_guarded
+from .common import (
+    NEO4J_TARGET,
+    Neo4jOptions,
+    StoreOpt,
+    TargetOpt,
+    connect,
+    fail,
+    neo4j_options,
+    one_line,
+    progress_steps,
+    run_guarded,
+    takes,
+)
 
-UriOpt = Annotated[
-    str,
-    typer.Option(
-        "--neo4j",
-        envvar="NEO4J_URI",
-        metavar="URI",
-        show_default=False,
-        help="Neo4j URI (default: $NEO4J_URI): bolt://host:7687, neo4j://host (cluster), "
-        "neo4j+s://xxx.databases.neo4j.io (Aura).",
-    ),
-]
+if TYPE_CHECKING:
+    from ..graph.neo4j_model import PushSummary
 
 
 @contextmanager
-def _driver(uri: str, user: str | None, password: str | None, database: str | None) -> Iterator[Any]:
+def neo4j_driver(target: Neo4jOptions) -> Iterator[Any]:
     """A connected driver; every Neo4j failure becomes a one-line error and exit code 2."""
     from neo4j import exceptions as neo4j_errors
 
-    from ..graph import neo4j_connect
-    from ..graph import neo4j_model as nm
-
-    try:
-        drv = neo4j_connect.connect(uri, user, password, database)
-    except nm.Neo4jUnavailable as exc:
-        fail(str(exc))
+    drv = connect(target)
     try:
         yield drv
     except neo4j_errors.ClientError as exc:
         hint = " (read-only by default: add --write)" if "AccessMode" in (exc.code or "") else ""
         fail(f"{exc.code}: {one_line(exc.message or '')}{hint}")
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-        fail(f"lost Neo4j at {uri}: {one_line(exc)}")
+        fail(f"lost Neo4j at {target.uri}: {one_line(exc)}")
     except neo4j_errors.Neo4jError as exc:
         fail(f"{exc.code}: {one_line(exc.message or '')}")
     finally:
@@ -61,11 +58,9 @@ def _driver(uri: str, user: str | None, password: str | None, database: str | No
 
 
 @app.command()
+@takes(target=NEO4J_TARGET)
 def push(
-    neo4j: UriOpt,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    target: Neo4jOptions,
     store: StoreOpt = None,
     files: Annotated[
         list[str] | None,
@@ -99,83 +94,46 @@ def push(
 
       policygraph push --neo4j bolt://127.0.0.1:7687 --file 000_dd968633c1f9caf8.txt
     """
-    from ..graph import neo4j_connect, neo4j_store
-    from ..graph import neo4j_model as nm
+    from ..graph import neo4j_connect
 
     pushing = not remove or bool(files) or prune
-    with _driver(neo4j, user, password, database) as drv:
-        summary = nm.PushSummary()
-        removed_files: list[str] = []
-        for name in remove or []:
-            summary.removed_nodes += neo4j_store.remove_file(drv, name)
-            removed_files.append(name)
+    with neo4j_driver(target) as drv:
+        summary = remove_files(drv, remove or [])
         if pushing:
-            with progress_bar("pushing", quiet=as_json) as progress:
-                task = progress.add_task("", total=None)
-
-                def step(file: str, done: int) -> None:
-                    progress.update(task, completed=done, description=file)
-
-                pushed = _push_source(drv, store, files, prune, force, batch_size, database, step)
-            summary.files = pushed.files
-            summary.unchanged = pushed.unchanged
-            summary.nodes = pushed.nodes
-            summary.relationships = pushed.relationships
-            summary.removed_nodes += pushed.removed_nodes
-            summary.pruned_files = pushed.pruned_files
-            summary.seconds = pushed.seconds
+            with progress_steps("pushing", quiet=as_json) as step:
+                options = {"prune": prune, "force": force, "batch_rows": batch_size, "database": target.database}
+                summary = _pushed(summary, push_store(drv, store, files, progress=step, **options))
         totals = neo4j_connect.counts(drv)
-    result = {
-        "neo4j": neo4j,
-        "files": summary.files,
-        "unchanged_files": summary.unchanged,
-        "nodes": summary.nodes,
-        "relationships": summary.relationships,
-        "removed_files": removed_files + summary.pruned_files,
-        "removed_nodes": summary.removed_nodes,
-        "seconds": round(summary.seconds, 3),
-        "counts": totals,
-    }
-    if as_json:
-        out.print_json(json.dumps(result, ensure_ascii=False))
-        return
-    gone = removed_files + summary.pruned_files
-    parts = []
-    if pushing:
-        parts.append(
-            f"pushed {summary.files} file(s) to {neo4j}: {summary.nodes} node upserts, "
-            f"{summary.relationships} relationships in {summary.seconds:.1f} s"
-            + (f" ({summary.unchanged} unchanged file(s) skipped)" if summary.unchanged else "")
-        )
-    if gone:
-        parts.append(f"removed {len(gone)} file(s) from {neo4j}: {', '.join(gone)}")
-    if summary.removed_nodes:
-        parts.append(f"{summary.removed_nodes} node(s) no file asserts any more deleted")
-    out.print("; ".join(parts), highlight=False)
-    labels = ", ".join(f"{k} {v}" for k, v in totals.items() if not k.isupper())
-    types = ", ".join(f"{k} {v}" for k, v in totals.items() if k.isupper())
-    out.print(f"Neo4j now holds: {labels or 'no nodes'}; {types or 'no relationships'}", highlight=False)
+    render_io.push(target.uri, summary, remove or [], totals, pushing, as_json)
 
 
-def _push_source(
-    drv: Any,
-    store: str | None,
-    files: list[str] | None,
-    prune: bool,
-    force: bool,
-    batch_rows: int,
-    database: str | None,
-    step: Any,
-) -> Any:
-    """Push the store (or a JSON graph export) at `store` to Neo4j."""
+def remove_files(drv: Any, names: list[str]) -> PushSummary:
+    """Remove each file's statements from Neo4j; the summary counts the nodes no file asserts any more
+    (deleted with them)."""
+    from ..graph import neo4j_model as nm
+    from ..graph import neo4j_store
+
+    summary = nm.PushSummary()
+    for name in names:
+        summary.removed_nodes += neo4j_store.remove_file(drv, name)
+    return summary
+
+
+def _pushed(before: PushSummary, pushed: PushSummary) -> PushSummary:
+    """The summary of a push after removing files: what was pushed, and the nodes deleted by both."""
+    pushed.removed_nodes += before.removed_nodes
+    return pushed
+
+
+def push_store(drv: Any, store: str | None, files: list[str] | None = None, **options: Any) -> PushSummary:
+    """Push the store (or a JSON graph export) at `store` to Neo4j: `files` of it (None: all), with the
+    `options` of graph.store_push.push_source (prune, force, batch_rows, database, progress)."""
     from ..graph.store import open_source
     from ..graph.store_push import push_source
 
     src = run_guarded(open_source, store)
     try:
-        return push_source(
-            drv, src, files, prune=prune, force=force, batch_rows=batch_rows, database=database, progress=step
-        )
+        return push_source(drv, src, files, **options)
     finally:
         src.close()
 
@@ -219,35 +177,36 @@ def parse_param(text: str) -> tuple[str, Any]:
     return key, value
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) or v is None for v in value):
-        return " → ".join("" if v is None else str(v) for v in value) if value else "[]"
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _table(rows: Sequence[Mapping[str, Any]]) -> Table:
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(k for k in row if k not in columns)
-    table = Table(show_lines=False, header_style="bold")
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    return table
+def query_and_params(query: str | None, file: Path | None, param: list[str] | None) -> tuple[str, dict[str, Any]]:
+    """The query to run, QUERY or --file's, and its parameters: --file's `// example:` ones, then --param's."""
+    params: dict[str, Any] = {}
+    if file is not None:
+        if query is not None:
+            fail("give either a QUERY or --file, not both")
+        meta, query = read_query_file(file)
+        example = meta.get("example")
+        if example:
+            try:
+                params.update(json.loads(example))
+            except ValueError as exc:
+                fail(f"{file}: the `// example:` header is not a JSON object ({exc})")
+    if query is None or not query.strip():
+        fail("no query: give QUERY or --file")
+    for item in param or []:
+        try:
+            key, value = parse_param(item)
+        except ValueError as exc:
+            fail(str(exc))
+        params[key] = value
+    return query, params
 
 
 @app.command()
+@takes(target=neo4j_options(TargetOpt))  # not required: without it, one error line that names NEO4J_URI
 def cypher(
     query: Annotated[str | None, typer.Argument(help="A Cypher query (or give --file).", show_default=False)] = None,
-    neo4j: UriOpt = "",
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    database: DatabaseOpt = None,
+    *,
+    target: Neo4jOptions,
     param: Annotated[
         list[str] | None,
         typer.Option(
@@ -280,37 +239,11 @@ def cypher(
 
       policygraph cypher --write "MATCH (n:Document {id: \\$id}) SET n.reviewed = true" -p id=doc:98/2023/QH15
     """
-    if not neo4j:
+    if not target:
         fail("no Neo4j URI: give --neo4j URI or set NEO4J_URI")
-    params: dict[str, Any] = {}
-    if file is not None:
-        if query is not None:
-            fail("give either a QUERY or --file, not both")
-        meta, query = read_query_file(file)
-        example = meta.get("example")
-        if example:
-            try:
-                params.update(json.loads(example))
-            except ValueError as exc:
-                fail(f"{file}: the `// example:` header is not a JSON object ({exc})")
-    if query is None or not query.strip():
-        fail("no query: give QUERY or --file")
-    for item in param or []:
-        try:
-            key, value = parse_param(item)
-        except ValueError as exc:
-            fail(str(exc))
-        params[key] = value
-
     from ..graph import neo4j_connect
 
-    with _driver(neo4j, user, password, database) as drv:
+    query, params = query_and_params(query, file, param)
+    with neo4j_driver(target) as drv:
         rows = neo4j_connect.run_cypher(drv, query, params, write=write)
-    if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
-        return
-    if not rows:
-        out.print("(no rows)")
-        return
-    out.print(_table(rows))
-    out.print(f"{len(rows)} row(s)", style="dim")
+    render_io.cypher_rows(rows, as_json)

@@ -38,6 +38,10 @@ err = Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap
 out = Console(markup=False, emoji=False, highlight=False)
 
 # ------------------------------------------------------------------------------------------------ options
+#
+# Every option that more than one command takes is declared here, once: its name, metavar, env var and help.
+# The options of a source (--store --neo4j --user --password --database) and of a Neo4j (--neo4j --user
+# --password --database) reach a command as one object (Source, Neo4jOptions) through `takes`.
 
 StoreOpt = Annotated[
     str | None,
@@ -58,6 +62,28 @@ Neo4jOpt = Annotated[
         show_default=False,
         help="Answer from Neo4j at this URI instead of the store (bolt://, neo4j://, neo4j+s://), "
         'e.g. --neo4j "$NEO4J_URI".',
+    ),
+]
+#: load's --neo4j: where to push what a load changed (no envvar either: a load writes Neo4j only when asked)
+ThenPushOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--neo4j",
+        metavar="URI",
+        show_default=False,
+        help="Then push what changed to Neo4j at this URI (bolt://, neo4j://, neo4j+s://).",
+    ),
+]
+#: push's and cypher's --neo4j: the Neo4j they work on, $NEO4J_URI by default
+TargetOpt = Annotated[
+    str,
+    typer.Option(
+        "--neo4j",
+        envvar="NEO4J_URI",
+        metavar="URI",
+        show_default=False,
+        help="Neo4j URI (default: $NEO4J_URI): bolt://host:7687, neo4j://host (cluster), "
+        "neo4j+s://xxx.databases.neo4j.io (Aura).",
     ),
 ]
 UserOpt = Annotated[
@@ -123,41 +149,79 @@ class Source:
     neo4j: Neo4jOptions = field(default_factory=lambda: Neo4jOptions(None))
 
 
-#: the five source options, as every command that takes a source spells them
-_SOURCE_OPTIONS = (
-    ("store", StoreOpt),
-    ("neo4j", Neo4jOpt),
-    ("user", UserOpt),
-    ("password", PasswordOpt),
-    ("database", DatabaseOpt),
-)
+#: an option without a default: typer requires it
+REQUIRED: Any = inspect.Parameter.empty
+_KW = inspect.Parameter.KEYWORD_ONLY
 
 
-def with_source(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Give a command the source options (--store, --neo4j, --user, --password, --database) as one argument,
-    `source: Source`, declared once here: typer sees the five options, the command one object."""
-    sig = inspect.signature(command, eval_str=True)
-    params = [p for p in sig.parameters.values() if p.name != "source"]
-    extra = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
-        for name, ann in _SOURCE_OPTIONS
-    ]
+@dataclass(frozen=True)
+class OptionGroup:
+    """Options a command receives as one object: typer sees each (parameter name, annotated type, default),
+    the command what `build` makes of their values (given by name)."""
 
-    @functools.wraps(command)
-    def run(
-        *args: Any,
-        store: str | None = None,
-        neo4j: str | None = None,
-        user: str | None = None,
-        password: str | None = None,
-        database: str | None = None,
-        **kwargs: Any,
-    ) -> Any:
-        return command(*args, source=Source(store, Neo4jOptions(neo4j, user, password, database)), **kwargs)
+    options: tuple[tuple[str, Any, Any], ...]
+    build: Callable[..., Any]
 
-    run.__signature__ = sig.replace(parameters=[*params, *extra])  # type: ignore[attr-defined]
-    run.__annotations__ = {**{p.name: p.annotation for p in params}, **dict(_SOURCE_OPTIONS)}
-    return run
+
+def _neo4j(neo4j: str | None, user: str | None, password: str | None, database: str | None) -> Neo4jOptions:
+    return Neo4jOptions(neo4j, user, password, database)
+
+
+def neo4j_options(uri: Any, default: Any = None) -> OptionGroup:
+    """--neo4j (declared as `uri`, with its `default`), --user, --password, --database: a Neo4jOptions."""
+    return OptionGroup(
+        (
+            ("neo4j", uri, default),
+            ("user", UserOpt, None),
+            ("password", PasswordOpt, None),
+            ("database", DatabaseOpt, None),
+        ),
+        _neo4j,
+    )
+
+
+def _source(store: str | None, **neo4j: Any) -> Source:
+    return Source(store, _neo4j(**neo4j))
+
+
+#: the five source options of the query commands (lineage, show, stats, coverage, status, view): a Source
+SOURCE = OptionGroup((("store", StoreOpt, None), *neo4j_options(Neo4jOpt).options), _source)
+#: the Neo4j `push` and `cypher` work on (--neo4j is $NEO4J_URI by default): a Neo4jOptions
+NEO4J_TARGET = neo4j_options(TargetOpt, REQUIRED)
+#: the Neo4j `load --neo4j` pushes to afterwards (none: the store only): a Neo4jOptions
+THEN_PUSH = neo4j_options(ThenPushOpt)
+
+
+def takes(**groups: OptionGroup) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command each group's options in place of its parameter of that name, and that parameter the
+    object the group builds: typer sees the options (in --help where the parameter stands), the command
+    one object. A caller may also pass the object itself (``lineage(ref, source=Source("g.db"))``)."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(command, eval_str=True)
+        params = []
+        for p in sig.parameters.values():
+            if p.name in groups:
+                params += [inspect.Parameter(n, _KW, default=d, annotation=a) for n, a, d in groups[p.name].options]
+            else:
+                params.append(p.replace(kind=_KW))
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            for name, group in groups.items():
+                values = {n: kwargs.pop(n, None if d is REQUIRED else d) for n, _, d in group.options}
+                kwargs.setdefault(name, group.build(**values))
+            return command(*args, **kwargs)
+
+        run.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
+#: a command's source options (--store, --neo4j, --user, --password, --database) as one argument, `source: Source`
+with_source = takes(source=SOURCE)
 
 
 # ---------------------------------------------------------------------------------------------- printing
@@ -475,3 +539,16 @@ def progress_bar(label: str, quiet: bool) -> Any:
         transient=True,
         disable=quiet or not err.is_terminal,
     )
+
+
+@contextlib.contextmanager
+def progress_steps(label: str, quiet: bool) -> Iterator[Callable[[str, int], None]]:
+    """progress_bar for work of unknown size: yields `step(description, done)`, which shows how much is done
+    and the current item."""
+    with progress_bar(label, quiet) as progress:
+        task = progress.add_task("", total=None)
+
+        def step(description: str, done: int) -> None:
+            progress.update(task, completed=done, description=description)
+
+        yield step
