@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
+from . import render_io
 from .app import app
-from .common import StoreOpt, clean, err, fail, out, run_guarded, store_clash
+from .common import StoreOpt, check_output, fail, run_guarded
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -104,37 +103,38 @@ def export(
 
       policygraph export --format csv --out-dir neo4j-import/
     """
-    from ..ontology.export import export_text, write_export
-
     targets = _export_targets(fmt, output, out_dir)
     for target in targets:
-        if (clash := store_clash(target, store)) is not None:
-            fail(clash, 1)
+        check_output(target, store)
     if out_dir is not None:
-        _csv(store, out_dir)
+        render_io.wrote(*export_csv(store, out_dir), what="a folder of Neo4j-import CSVs: ")
         return
     G = _graph(store)
+    paths = export_graph(G, fmt, output if targets else None)
+    if paths is not None:
+        render_io.wrote(paths, G.number_of_nodes(), G.number_of_edges())
+
+
+def export_graph(G: nx.MultiDiGraph, fmt: ExportFormat, output: Path | None) -> list[Path] | None:
+    """Write `G` in `fmt` to `output`: the files written, or None when written to standard output (no
+    `output`). A file that cannot be written is one error line and exit 1."""
+    from ..ontology.export import export_text, write_export
+
     try:
-        if not targets:
+        if output is None:
             sys.stdout.write(export_text(G, fmt.value))
             sys.stdout.flush()
-            return
-        else:
-            assert output is not None
-            paths = write_export(G, fmt.value, output)
+            return None
+        return list(write_export(G, fmt.value, output))
     except ValueError as e:
         fail(str(e), 1)
     except OSError as e:
         fail(f"{output}: {e.strerror or e}", 1)
-    err.print(
-        clean(f"wrote {', '.join(map(str, paths))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"),
-        highlight=False,
-    )
 
 
-def _csv(store: str | None, out_dir: Path) -> None:
+def export_csv(store: str | None, out_dir: Path) -> tuple[list[Path], int, int]:
     """The Neo4j-import CSVs: streamed from a store (graph.store_push.write_csv), or written from a JSON
-    graph held whole."""
+    graph held whole. The files written and the number of nodes and edges in them."""
     from ..graph.neo4j_csv import to_csv
     from ..graph.store import open_source
     from ..graph.store_read import StoreSource
@@ -155,10 +155,7 @@ def _csv(store: str | None, out_dir: Path) -> None:
         fail(f"{out_dir}: {e.strerror or e}", 1)
     finally:
         src.close()
-    err.print(
-        clean(f"wrote a folder of Neo4j-import CSVs: {', '.join(map(str, paths))}: {n_nodes} nodes, {n_edges} edges"),
-        highlight=False,
-    )
+    return list(paths), n_nodes, n_edges
 
 
 @app.command()
@@ -200,13 +197,4 @@ def sparql(
     except Exception as e:  # rdflib raises pyparsing and its own errors: one line for all
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         fail(f"SPARQL: {first}", 1)
-    if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
-        return
-    columns = list(rows[0]) if rows else []
-    table = Table(show_lines=False, caption=f"{len(rows)} row(s)")
-    for col in columns:
-        table.add_column(clean(col), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
-    out.print(table)
+    render_io.sparql_rows(rows, as_json)

@@ -6,13 +6,15 @@ answers are render.py's). Every text from a document goes through common.clean f
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 
-from .common import echo_json, err, one_line, out, plural, warn
+from .common import clean, echo_json, err, one_line, out, plural, warn
 
 if TYPE_CHECKING:
     from ..graph.ingest import LoadResult
@@ -61,6 +63,28 @@ def formats(rows: list[dict[str, Any]]) -> None:
         here = "" if not r["needs"] else Text(str(r["missing"]), style="red") if r["missing"] else Text("installed")
         t.add_row(" ".join(r["extensions"]), str(r["what"]), f"{r['max_mb']:,}", str(r["needs"] or ""), here)
     out.print(t)
+
+
+# -------------------------------------------------------------------------------------- export, sparql
+
+
+def wrote(paths: Sequence[Path], n_nodes: int, n_edges: int, what: str = "") -> None:
+    """On stderr, the files an export wrote (`what` they are) and the nodes and edges in them."""
+    err.print(clean(f"wrote {what}{', '.join(map(str, paths))}: {n_nodes} nodes, {n_edges} edges"), highlight=False)
+
+
+def sparql_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
+    """A SPARQL answer: a table with its number of rows as caption, or the rows as JSON."""
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    columns = list(rows[0]) if rows else []
+    table = Table(show_lines=False, caption=f"{len(rows)} row(s)")
+    for col in columns:
+        table.add_column(clean(col), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
+    out.print(table)
 
 
 # ------------------------------------------------------------------------------------------------ push
