@@ -14,7 +14,8 @@ from rich.tree import Tree
 
 from ..graph import coverage as cov
 from ..graph import queries as q
-from .common import clean
+from ..graph import validity
+from .common import clean, echo_json, out, plural
 
 if TYPE_CHECKING:
     from ..graph.scope import Scope
@@ -213,3 +214,79 @@ def scope_text(scope: Scope) -> str:
         f"in {scope.jurisdiction}" if scope.jurisdiction else "",
     ]
     return " ".join(b for b in bits if b)
+
+
+# ---------------------------------------------------------------------------------------------- status
+
+_STATUS_WORDS: dict[str, str] = {
+    "in_force": "in force",
+    "not_yet_in_force": "not yet in force",
+    "amended": "in force, amended by",
+    "partly_repealed": "in force, partly repealed by",
+    "replaced": "no longer in force: replaced by",
+    "repealed": "no longer in force: repealed by",
+}
+_STATUS_STYLE = {
+    "in_force": "green",
+    "amended": "green",
+    "partly_repealed": "yellow",
+    "not_yet_in_force": "yellow",
+    "replaced": "red",
+    "repealed": "red",
+}
+
+
+def status(G: nx.MultiDiGraph, v: validity.Validity, top: int, as_json: bool) -> None:
+    """Whether a document is in force on a day and the changes to it (at most `top` of each list, in
+    effect and not yet), or --json's object (every change, the names of the documents)."""
+    if as_json:
+        names = {c.by: q.display_name(G.nodes[c.by], c.by) for c in (*v.changes, *v.pending)}
+        echo_json({**validity.to_dict(v), "name": q.display_name(G.nodes[v.node], v.node), "by_names": names})
+        return
+    attrs = G.nodes[v.node]
+    head = Text(_name(G, v.node), style="bold")
+    bits = [attrs.get("label"), attrs.get("date"), q.issuer_of(G, v.node)]
+    head.append("  " + " · ".join(clean(b) for b in bits if b) + f"  [{clean(v.node)}]", style="dim")
+    out.print(head)
+    line = Text(f"on {v.at}: ", style="bold") + Text(_STATUS_WORDS[v.status], style=_STATUS_STYLE[v.status])
+    if v.by:
+        line.append(" " + ", ".join(_name(G, b) for b in v.by))
+    if v.since:
+        line.append(f" since {v.since}")
+    elif v.status == "not_yet_in_force" and v.effective:
+        line.append(f" (takes effect on {v.effective})")
+    out.print(line)
+    if v.effective and v.status != "not_yet_in_force":
+        out.print(Text(f"takes effect: {v.effective}", style="dim"))
+    for title, cs in (("changes in effect", v.changes), ("changes not yet in effect", v.pending)):
+        if cs:
+            out.print(Text(f"{title} ({len(cs)}):", style="bold"))
+            for c in cs[:top]:
+                out.print(change_text(G, c, attrs.get("symbol") or attrs.get("number")))
+            if len(cs) > top:
+                out.print(Text(f"  … {plural(len(cs) - top, 'more change')} (--top N, or --json for all)", style="dim"))
+
+
+def _name(G: nx.MultiDiGraph, n: str) -> str:
+    return clean(q.display_name(G.nodes[n], n)) if n in G else clean(n)
+
+
+def change_text(G: nx.MultiDiGraph, c: validity.Change, mention: str | None) -> Text:
+    """One change: who, how, from when, and its evidence cut around the changed document's `mention`."""
+    how = ", ".join(x for x in (c.kind, c.scope) if x)
+    when = {
+        "stated": f"from {c.date}",
+        "effective": f"from {c.date} (its effective date)",
+        "issued": f"issued {c.date} (effective date unknown)",
+        "year": f"in {c.year} (date unknown)",
+        "unknown": "date unknown",
+    }[c.dated]
+    t = Text(f"  ← SUPERSEDES ({how}) " if how else "  ← SUPERSEDES ", style="magenta")
+    t.append(_name(G, c.by), style="bold")
+    t.append(f" · {when}", style="dim")
+    ev = c.evidence or {}
+    snip = q.evidence_snippet(ev.get("sentence"), mention)
+    if snip:
+        t.append("\n    “" + clean(snip) + "”", style="italic")
+    t.append(f"  — {clean(ev.get('file') or c.source_file or '?')}", style="dim")
+    return t
