@@ -2,7 +2,8 @@
 which have not (graph.timeline over the coverage report; the picture from visualisations.timeline_plot).
 
 The coverage command walks what carries REF out (briefly: dates and places, no evidence), hands the
-report here, and this module reads in full only the documents it shows (the first --limit provinces).
+report here, and this module reads in full only the documents it shows (the first --limit provinces);
+render.timeline prints the answer.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import networkx as nx
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from ..graph import coverage as cov
-from ..graph import queries as q
 from ..graph import timeline as tl
-from .common import around, check_output, clean, echo_json, err, fail, out, plural, read_in_full, write_rows
+from . import render
+from .common import around, check_output, echo_json, fail, read_in_full, write_rows
 
 if TYPE_CHECKING:
     from ..graph.source import GraphSource
@@ -131,7 +130,7 @@ def answer(
     if args.as_json:
         echo_json(_json(d, args))
         return
-    _print(t, d, args)
+    render.timeline(t, d, args.timeline, args.missing, args.limit)
 
 
 def timeline_of(src: GraphSource, node: str, as_of: str | None) -> dict:
@@ -167,7 +166,7 @@ def _plot(d: dict, path: Path) -> None:
         write_plot(d, path)
     except OSError as e:
         fail(f"{path}: {e.strerror or e}", 1)
-    err.print(f"wrote {path}: {plural(len(d['timeline']), 'province')} with a date, {len(d['missing'])} missing")
+    render.plotted(path, d)
 
 
 def _report(d: dict, args: TimelineArgs) -> None:
@@ -176,100 +175,3 @@ def _report(d: dict, args: TimelineArgs) -> None:
         rows = [r for r in rows if r["status"] == "missing"]
     assert args.report is not None
     write_rows(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
-
-
-def _stats_text(s: dict, root_date: str | None) -> str:
-    if not root_date:
-        return "REF has no date: the days after it cannot be counted (sorted by date)"
-    if s["median"] is None:
-        return "no province has a dated document after REF's date"
-    return (
-        f"days after REF: median {s['median']:g}, quartiles {s['q1']:g}–{s['q3']:g}, "
-        f"fastest {s['min']}, slowest {s['max']} ({plural(s['with_days'], 'province')})"
-    )
-
-
-def _timeline_table(t: tl.Timeline, d: dict, limit: int) -> Table:
-    rows = d["timeline"] if not limit else d["timeline"][:limit]
-    table = Table(
-        title=f"first document per province ({len(rows)} of {len(d['timeline'])}, by days)", title_justify="left"
-    )
-    for col, just in (
-        ("#", "right"),
-        ("province", "left"),
-        ("first date", "left"),
-        ("days", "right"),
-        ("document", "left"),
-        ("chain", "left"),
-        ("evidence", "left"),
-    ):
-        table.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
-    for i, r in enumerate(rows, 1):
-        ev = r["evidence"] or {}
-        snip = q.evidence_snippet(clean(ev.get("sentence") or ""), t.root_attrs.get("symbol"), 90)
-        evid = Text("“" + snip + "”", style="italic") if snip else Text("(no evidence sentence)", style="dim")
-        if ev.get("file"):
-            evid.append(f"  — {clean(ev['file'])}", style="dim")
-        more = f"\n({r['documents']} documents)" if r["documents"] > 1 else ""
-        table.add_row(
-            str(i),
-            clean(r["province"]) + more,
-            r["first_date"],
-            str(r["days"]) if r["days"] is not None else "?",
-            clean(r["name"]),
-            clean(" → ".join(r["chain_names"])),
-            evid,
-        )
-    return table
-
-
-def _apart(title: str, rows: list[dict], limit: int) -> Text:
-    shown = rows[:limit] if limit else rows
-    t = Text(f"{title} ({len(rows)}): ", style="bold")
-    t.append("; ".join(f"{clean(r['province'])}: {clean(r['name'])}" for r in shown))
-    if len(shown) < len(rows):
-        t.append(f"; … (+{len(rows) - len(shown)}: --json or --report lists them all)", style="dim")
-    return t
-
-
-def _print(t: tl.Timeline, d: dict, args: TimelineArgs) -> None:
-    root = Text(clean(q.display_name(t.root_attrs, t.root)), style="bold")
-    root.append(f"  {t.root_attrs.get('date') or 'no date'}  [{t.root}]", style="dim")
-    out.print(root)
-    out.print(
-        Text(
-            f"provinces as of {t.as_of}: {len(t.units)} in the list ({d['list']['source']})"
-            if len(t.units) > 1
-            else f"as of {t.as_of}: {', '.join(t.units) or 'no known province'}",
-            style="dim",
-        )
-    )
-    if args.timeline:
-        out.print(
-            Text(
-                f"{plural(len(d['timeline']), 'province')} carried it out with a dated document; "
-                + _stats_text(d["stats"], d["root_date"])
-            )
-        )
-        if d["timeline"]:
-            out.print(_timeline_table(t, d, args.limit))
-        if d["timeline"] and args.limit and len(d["timeline"]) > args.limit:
-            out.print(Text(f"--limit {len(d['timeline'])} or --limit 0 for every province", style="dim"))
-        for title, key in (
-            ("no date (never counted first)", "no_date"),
-            ("dated before REF (a wrong date or a wrong match; never counted first)", "before_root"),
-        ):
-            if d[key]:
-                out.print(_apart(title, d[key], args.limit))
-        if d["unplaced"]:
-            out.print(
-                Text(
-                    f"{plural(len(d['unplaced']), 'local document')} of a place not in the gazetteer: "
-                    + ", ".join(sorted({clean(u["jurisdiction"]) for u in d["unplaced"]})),
-                    style="dim",
-                )
-            )
-    if args.missing or args.timeline:
-        miss = Text(f"missing ({len(d['missing'])} of {len(t.units)}): ", style="bold")
-        miss.append(", ".join(clean(p) for p in d["missing"]) or "none")
-        out.print(miss)

@@ -5,6 +5,7 @@ function and hand its answer here. Every text from a document goes through commo
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -14,8 +15,9 @@ from rich.tree import Tree
 
 from ..graph import coverage as cov
 from ..graph import queries as q
+from ..graph import timeline as tl
 from ..graph import validity
-from .common import clean, echo_json, out, plural
+from .common import clean, echo_json, err, out, plural
 
 if TYPE_CHECKING:
     from ..graph.scope import Scope
@@ -290,3 +292,114 @@ def change_text(G: nx.MultiDiGraph, c: validity.Change, mention: str | None) -> 
         t.append("\n    “" + clean(snip) + "”", style="italic")
     t.append(f"  — {clean(ev.get('file') or c.source_file or '?')}", style="dim")
     return t
+
+
+# ------------------------------------------------------------------------------------ coverage --timeline
+
+
+def timeline(t: tl.Timeline, d: dict, timeline: bool, missing: bool, limit: int) -> None:
+    """`coverage --timeline` (the first document per province, at most `limit` provinces, and the documents
+    never counted first) and `--missing` (the provinces with none), from graph.timeline's `t` and `d`."""
+    root = Text(clean(q.display_name(t.root_attrs, t.root)), style="bold")
+    root.append(f"  {t.root_attrs.get('date') or 'no date'}  [{t.root}]", style="dim")
+    out.print(root)
+    out.print(
+        Text(
+            f"provinces as of {t.as_of}: {len(t.units)} in the list ({d['list']['source']})"
+            if len(t.units) > 1
+            else f"as of {t.as_of}: {', '.join(t.units) or 'no known province'}",
+            style="dim",
+        )
+    )
+    if timeline:
+        _first_per_province(t, d, limit)
+    if missing or timeline:
+        miss = Text(f"missing ({len(d['missing'])} of {len(t.units)}): ", style="bold")
+        miss.append(", ".join(clean(p) for p in d["missing"]) or "none")
+        out.print(miss)
+
+
+def _first_per_province(t: tl.Timeline, d: dict, limit: int) -> None:
+    out.print(
+        Text(
+            f"{plural(len(d['timeline']), 'province')} carried it out with a dated document; "
+            + timeline_stats_text(d["stats"], d["root_date"])
+        )
+    )
+    if d["timeline"]:
+        out.print(timeline_table(t, d, limit))
+    if d["timeline"] and limit and len(d["timeline"]) > limit:
+        out.print(Text(f"--limit {len(d['timeline'])} or --limit 0 for every province", style="dim"))
+    for title, key in (
+        ("no date (never counted first)", "no_date"),
+        ("dated before REF (a wrong date or a wrong match; never counted first)", "before_root"),
+    ):
+        if d[key]:
+            out.print(_apart(title, d[key], limit))
+    if d["unplaced"]:
+        out.print(
+            Text(
+                f"{plural(len(d['unplaced']), 'local document')} of a place not in the gazetteer: "
+                + ", ".join(sorted({clean(u["jurisdiction"]) for u in d["unplaced"]})),
+                style="dim",
+            )
+        )
+
+
+def timeline_stats_text(s: dict, root_date: str | None) -> str:
+    if not root_date:
+        return "REF has no date: the days after it cannot be counted (sorted by date)"
+    if s["median"] is None:
+        return "no province has a dated document after REF's date"
+    return (
+        f"days after REF: median {s['median']:g}, quartiles {s['q1']:g}–{s['q3']:g}, "
+        f"fastest {s['min']}, slowest {s['max']} ({plural(s['with_days'], 'province')})"
+    )
+
+
+def timeline_table(t: tl.Timeline, d: dict, limit: int) -> Table:
+    rows = d["timeline"] if not limit else d["timeline"][:limit]
+    table = Table(
+        title=f"first document per province ({len(rows)} of {len(d['timeline'])}, by days)", title_justify="left"
+    )
+    for col, just in (
+        ("#", "right"),
+        ("province", "left"),
+        ("first date", "left"),
+        ("days", "right"),
+        ("document", "left"),
+        ("chain", "left"),
+        ("evidence", "left"),
+    ):
+        table.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
+    for i, r in enumerate(rows, 1):
+        ev = r["evidence"] or {}
+        snip = q.evidence_snippet(clean(ev.get("sentence") or ""), t.root_attrs.get("symbol"), 90)
+        evid = Text("“" + snip + "”", style="italic") if snip else Text("(no evidence sentence)", style="dim")
+        if ev.get("file"):
+            evid.append(f"  — {clean(ev['file'])}", style="dim")
+        more = f"\n({r['documents']} documents)" if r["documents"] > 1 else ""
+        table.add_row(
+            str(i),
+            clean(r["province"]) + more,
+            r["first_date"],
+            str(r["days"]) if r["days"] is not None else "?",
+            clean(r["name"]),
+            clean(" → ".join(r["chain_names"])),
+            evid,
+        )
+    return table
+
+
+def _apart(title: str, rows: list[dict], limit: int) -> Text:
+    shown = rows[:limit] if limit else rows
+    t = Text(f"{title} ({len(rows)}): ", style="bold")
+    t.append("; ".join(f"{clean(r['province'])}: {clean(r['name'])}" for r in shown))
+    if len(shown) < len(rows):
+        t.append(f"; … (+{len(rows) - len(shown)}: --json or --report lists them all)", style="dim")
+    return t
+
+
+def plotted(path: Path, d: dict) -> None:
+    """On stderr: the picture `coverage --plot` wrote, its provinces with a date and those missing."""
+    err.print(f"wrote {path}: {plural(len(d['timeline']), 'province')} with a date, {len(d['missing'])} missing")
