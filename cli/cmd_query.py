@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import networkx as nx
 import typer
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
 
 from ..graph import coverage as cov
 from ..graph import queries as q
@@ -27,13 +24,9 @@ from .common import (
     RefArg,
     Source,
     around,
-    clean,
-    echo_json,
     open_source,
-    out,
     parse_direction,
     parse_types,
-    plural,
     read_in_full,
     resolve_one,
     with_source,
@@ -41,7 +34,9 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from ..graph.queries import Direction
     from ..graph.scope import Scope
+    from ..graph.source import GraphSource
 
 _ALL_RELATIONS = vocab.RELATION_TYPES
 
@@ -146,55 +141,39 @@ def lineage(
     """
     direction = parse_direction(up, down, both, "up")
     rel_types = parse_types(types)
-    sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
-    cap = limit or None
     with open_source(source) as src:
         node = resolve_one(src, ref, as_json)
-        G, total = nx.MultiDiGraph(), 0
-        for d in sides:
-            H, n = src.walk(node, d, depth, rel_types, cap)
-            G, total = nx.compose(G, H), total + n
-        G = around(src, node, [], issuers_of=list(G.nodes), base=G)
-    tree = q.lineage(G, node, direction, depth, rel_types, cap, total=total)
-    scope = _scope(since, until, place)
-    if scope:
-        from ..graph.scope import prune
-
-        tree = prune(tree, scope)
+        G, tree = lineage_of(src, node, direction, depth, rel_types, limit or None)
+    tree = _pruned(tree, _scope(since, until, place))
     if report is not None:
         from ..ontology.report import LINEAGE_COLUMNS, lineage_rows
 
-        write_rows(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, source.store)
-        if str(report) == "-":
+        if write_rows(lineage_rows(q.lineage_to_dict(tree)), LINEAGE_COLUMNS, report, source.store):
             return
-    if as_json:
-        echo_json(q.lineage_to_dict(tree))
-        return
-    root = Tree(
-        render.node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root)
-        + Text(f"  [{tree.root}]", style="dim")
-    )
-    heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
+    render.lineage(G, tree, as_json)
+
+
+def lineage_of(
+    src: GraphSource, node: str, direction: Direction, depth: int | None, types: tuple[str, ...], limit: int | None
+) -> tuple[nx.MultiDiGraph, q.LineageTree]:
+    """What the lineage of `node` walks (each side to `depth` hops through `types`, the `limit` nearest
+    documents, and their issuers) and its tree (graph.queries.lineage), which counts every document reached."""
+    sides: tuple[Literal["up", "down"], ...] = ("up", "down") if direction == "both" else (direction,)
+    G, total = nx.MultiDiGraph(), 0
     for d in sides:
-        hops = [h for h in tree.children if h.direction == d]
-        branch = root.add(
-            Text(
-                heads[d] + f"  ({', '.join(tree.types)}" + (f", depth ≤ {depth}" if depth is not None else "") + ")",
-                style="bold blue",
-            )
-        )
-        if not hops:
-            branch.add(Text("(nothing)", style="dim"))
-        render.add_hops(G, branch, hops, tree.attrs)
-    out.print(root)
-    if tree.total > tree.shown:
-        out.print(
-            Text(
-                f"showing {tree.shown} of {tree.total} documents reached (nearest first); "
-                f"--limit {min(tree.total, max(4 * tree.shown, 1000))} for more, --limit 0 for all",
-                style="dim",
-            )
-        )
+        H, n = src.walk(node, d, depth, types, limit)
+        G, total = nx.compose(G, H), total + n
+    G = around(src, node, [], issuers_of=list(G.nodes), base=G)
+    return G, q.lineage(G, node, direction, depth, types, limit, total=total)
+
+
+def _pruned(tree: q.LineageTree, scope: Scope) -> q.LineageTree:
+    """The tree cut to --since/--until/--jurisdiction (graph.scope.prune), or the tree when none is given."""
+    if not scope:
+        return tree
+    from ..graph.scope import prune
+
+    return prune(tree, scope)
 
 
 @app.command()
@@ -227,15 +206,7 @@ def show(
         node = resolve_one(src, ref, as_json)
         H, counts = src.around_node(node, limit or None)
         G = around(src, node, [("up", 1, ["ISSUED_BY"])], issuers=False, base=H)
-    s = q.show(G, node, limit or None, counts)
-    if as_json:
-        echo_json(s)
-        return
-    out.print(render.node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
-    out.print(render.attrs_table(s))
-    for title, arrow in (("out", "→"), ("in", "←")):
-        if s[title]:
-            out.print(render.edges_table(s, title, arrow, G))
+    render.show(G, q.show(G, node, limit or None, counts), as_json)
 
 
 @app.command()
@@ -266,54 +237,9 @@ def stats(
     """
     with open_source(source) as src:
         if list_files:
-            names = src.files()
-            if as_json:
-                echo_json(names)
-            else:
-                for name in names:
-                    out.print(clean(name))
-            return
+            return render.file_names(src.files(), as_json)
         s = src.stats(top)
-    if as_json:
-        echo_json(s)
-        return
-    docs = s["by_kind"].get("Document", 0)
-    out.print(
-        Text(
-            f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({render.counts_text(s['by_kind'])}), "
-            f"{plural(s['edges'], 'edge')}",
-            style="bold",
-        )
-    )
-    out.print(Text("documents by type: ", style="bold") + Text(render.counts_text(s["by_label"]) if docs else "none"))
-    out.print(
-        Text("edges by relation: ", style="bold") + Text(render.counts_text(s["by_relation"], s["by_relation_kind"]))
-    )
-    if s.get("by_origin", {}).get("portal"):
-        agree = s["origin_agreement"]
-        out.print(
-            Text("document relations by origin: ", style="bold")
-            + Text(
-                f"{render.counts_text(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
-                f"{agree['same_type']} of them with the same type"
-            )
-        )
-    if s["most_cited"]:
-        out.print(
-            Text("most cited: ", style="bold")
-            + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"]))
-        )
-    for title, key, missing in (
-        ("unresolved references", "unresolved", True),
-        ("documents with no symbol or title", "no_identity", True),
-        ("attribute conflicts between files", "conflicts", False),
-    ):
-        t = render.loose_table(title, s[key], missing)
-        if t is not None:
-            out.print(t)
-    out.print(
-        Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)", style="dim")
-    )
+    render.stats(s, as_json)
 
 
 @app.command()
@@ -377,39 +303,20 @@ def coverage(
         if when:
             return tlv.answer(src, G, rep, follow, when, brief)
         if brief:
-            shown = rep.entries[:limit]
-            read_in_full(src, G, [e.node for e in shown], follow)
-            rep = cov.read_again(rep, G, len(shown))
+            rep = read_shown(src, G, rep, follow, limit)
     if report is not None:
         from ..ontology.report import COVERAGE_COLUMNS, coverage_rows
 
-        write_rows(coverage_rows(cov.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, source.store)
-        if str(report) == "-":
+        if write_rows(coverage_rows(cov.coverage_to_dict(rep)), COVERAGE_COLUMNS, report, source.store):
             return
-    if as_json:
-        echo_json(cov.coverage_to_dict(rep))
-        return
-    direct = sum(1 for e in rep.entries if e.distance == 1)
-    verb = "implement or cite" if via_cites else "implement"
-    out.print(
-        render.node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root)
-        + Text(f"  [{rep.root}]", style="dim")
-    )
-    verb = verb + ("s" if len(rep.entries) == 1 else "")
-    out.print(
-        Text(
-            f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
-            f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
-            f"from {plural(len(rep.by_issuer), 'issuing body')}" + (f" — {render.scope_text(scope)}" if scope else "")
-        )
-    )
-    if not rep.entries:
-        return
-    out.print(render.province_table(rep))
-    out.print(render.entries_table(G, rep, limit))
-    t = Table(title="by issuing body", title_justify="left")
-    t.add_column("issuer", overflow="fold")
-    t.add_column("count", justify="right")
-    for iss, nodes in sorted(rep.by_issuer.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]:
-        t.add_row(clean(iss), str(len(nodes)))
-    out.print(t)
+    render.coverage(G, rep, limit, via_cites, scope, as_json)
+
+
+def read_shown(
+    src: GraphSource, G: nx.MultiDiGraph, rep: cov.CoverageReport, follow: tuple[str, ...], limit: int
+) -> cov.CoverageReport:
+    """The report of a brief walk with its first `limit` documents (those the text shows) read in full:
+    their names, chains and evidence sentences."""
+    shown = rep.entries[:limit]
+    read_in_full(src, G, [e.node for e in shown], follow)
+    return cov.read_again(rep, G, len(shown))

@@ -508,20 +508,22 @@ def _add(H: nx.MultiDiGraph, F: nx.MultiDiGraph) -> None:
     H.add_edges_from(F.edges(keys=True, data=True))
 
 
-def write_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, store: str | None) -> None:
-    """Write an answer's rows as CSV or .xlsx (by suffix), or CSV to standard output for '-'."""
+def write_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, store: str | None) -> bool:
+    """Write an answer's rows as CSV or .xlsx (by suffix), or CSV to standard output for '-'; True for the
+    latter (the command then prints nothing else)."""
     from ..ontology.report import csv_bytes, write_report
 
     if str(path) == "-":
         sys.stdout.buffer.write(csv_bytes(rows, columns))
         sys.stdout.flush()
-        return
+        return True
     check_output(path, store)
     try:
         written = write_report(rows, columns, path)
     except (ValueError, OSError) as e:
         fail(str(e) if isinstance(e, ValueError) else f"{path}: {e.strerror or e}", 1)
     err.print(f"wrote {written}: {plural(len(rows), 'row')}")
+    return False
 
 
 def progress_bar(label: str, quiet: bool) -> Any:

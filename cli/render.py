@@ -218,6 +218,139 @@ def scope_text(scope: Scope) -> str:
     return " ".join(b for b in bits if b)
 
 
+# --------------------------------------------------------------------------------- the commands' answers
+
+
+def lineage(G: nx.MultiDiGraph, tree: q.LineageTree, as_json: bool) -> None:
+    """A lineage as a tree (REF, then a branch up and/or down, each hop with its evidence) and how many
+    documents the limit left out, or --json's object."""
+    if as_json:
+        echo_json(q.lineage_to_dict(tree))
+        return
+    root = Tree(
+        node_text({**tree.attrs, "issuer": q.issuer_of(G, tree.root)}, tree.root)
+        + Text(f"  [{tree.root}]", style="dim")
+    )
+    heads = {"up": "▲ implements / cites / supersedes", "down": "▼ implemented / cited / superseded by"}
+    depth = f", depth ≤ {tree.depth}" if tree.depth is not None else ""
+    for d in ("up", "down") if tree.direction == "both" else (tree.direction,):
+        hops = [h for h in tree.children if h.direction == d]
+        branch = root.add(Text(heads[d] + f"  ({', '.join(tree.types)}" + depth + ")", style="bold blue"))
+        if not hops:
+            branch.add(Text("(nothing)", style="dim"))
+        add_hops(G, branch, hops, tree.attrs)
+    out.print(root)
+    if tree.total > tree.shown:
+        out.print(
+            Text(
+                f"showing {tree.shown} of {tree.total} documents reached (nearest first); "
+                f"--limit {min(tree.total, max(4 * tree.shown, 1000))} for more, --limit 0 for all",
+                style="dim",
+            )
+        )
+
+
+def show(G: nx.MultiDiGraph, s: dict[str, Any], as_json: bool) -> None:
+    """One node (graph.queries.show): its name, its attributes, its edges out and in; or --json's object."""
+    if as_json:
+        echo_json(s)
+        return
+    out.print(node_text({**s["attrs"], "issuer": s["issuer"]}, s["id"]) + Text(f"  [{s['id']}]", style="dim"))
+    out.print(attrs_table(s))
+    for title, arrow in (("out", "→"), ("in", "←")):
+        if s[title]:
+            out.print(edges_table(s, title, arrow, G))
+
+
+def file_names(names: list[str], as_json: bool) -> None:
+    """`stats --files`: one file name a line, or a JSON list."""
+    if as_json:
+        echo_json(names)
+        return
+    for name in names:
+        out.print(clean(name))
+
+
+def stats(s: dict[str, Any], as_json: bool) -> None:
+    """What the graph holds (graph.source.GraphSource.stats): counts by kind, label, relation and origin, the
+    most cited documents and the loose ends; or --json's object."""
+    if as_json:
+        echo_json(s)
+        return
+    docs = s["by_kind"].get("Document", 0)
+    out.print(
+        Text(
+            f"{plural(s['files'], 'file')}, {plural(s['nodes'], 'node')} ({counts_text(s['by_kind'])}), "
+            f"{plural(s['edges'], 'edge')}",
+            style="bold",
+        )
+    )
+    out.print(Text("documents by type: ", style="bold") + Text(counts_text(s["by_label"]) if docs else "none"))
+    out.print(Text("edges by relation: ", style="bold") + Text(counts_text(s["by_relation"], s["by_relation_kind"])))
+    if s.get("by_origin", {}).get("portal"):
+        agree = s["origin_agreement"]
+        out.print(
+            Text("document relations by origin: ", style="bold")
+            + Text(
+                f"{counts_text(s['by_origin'])}; pairs a portal and a text both relate: {agree['pairs']}, "
+                f"{agree['same_type']} of them with the same type"
+            )
+        )
+    if s["most_cited"]:
+        out.print(
+            Text("most cited: ", style="bold")
+            + Text(", ".join(f"{clean(m['name'])} ({m['count']})" for m in s["most_cited"]))
+        )
+    for title, key, missing in (
+        ("unresolved references", "unresolved", True),
+        ("documents with no symbol or title", "no_identity", True),
+        ("attribute conflicts between files", "conflicts", False),
+    ):
+        t = loose_table(title, s[key], missing)
+        if t is not None:
+            out.print(t)
+    out.print(
+        Text("(the files: policygraph stats --files; every loose end: policygraph stats --json --top N)", style="dim")
+    )
+
+
+def coverage(
+    G: nx.MultiDiGraph, rep: cov.CoverageReport, limit: int, via_cites: bool, scope: Scope, as_json: bool
+) -> None:
+    """How far a document is carried out: REF, a sentence of counts, then tables by province, of the first
+    `limit` documents and by issuing body; or --json's object."""
+    if as_json:
+        echo_json(cov.coverage_to_dict(rep))
+        return
+    direct = sum(1 for e in rep.entries if e.distance == 1)
+    verb = ("implement or cite" if via_cites else "implement") + ("s" if len(rep.entries) == 1 else "")
+    out.print(
+        node_text({**rep.attrs, "issuer": q.issuer_of(G, rep.root)}, rep.root) + Text(f"  [{rep.root}]", style="dim")
+    )
+    out.print(
+        Text(
+            f"{plural(len(rep.entries), 'document')} {verb} it ({direct} directly) in "
+            f"{plural(len(rep.by_province), 'province')} ({plural(len(rep.by_jurisdiction), 'jurisdiction')}), "
+            f"from {plural(len(rep.by_issuer), 'issuing body')}" + (f" — {scope_text(scope)}" if scope else "")
+        )
+    )
+    if not rep.entries:
+        return
+    out.print(province_table(rep))
+    out.print(entries_table(G, rep, limit))
+    out.print(issuer_table(rep))
+
+
+def issuer_table(rep: cov.CoverageReport) -> Table:
+    """The ten bodies that issued the most documents of a coverage report, with their counts."""
+    t = Table(title="by issuing body", title_justify="left")
+    t.add_column("issuer", overflow="fold")
+    t.add_column("count", justify="right")
+    for iss, nodes in sorted(rep.by_issuer.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]:
+        t.add_row(clean(iss), str(len(nodes)))
+    return t
+
+
 # ---------------------------------------------------------------------------------------------- status
 
 _STATUS_WORDS: dict[str, str] = {
