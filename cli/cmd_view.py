@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import webbrowser
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from . import render_io
 from .app import app
-from .cmd_timeline import AsOfOpt
+from .cmd_timeline import AsOfOpt, as_of_day, timeline_of
 from .common import (
     Neo4jOptions,
     Source,
     check_output,
-    clean,
     connect,
-    err,
     fail,
     open_source,
     parse_direction,
@@ -29,6 +29,9 @@ from .common import (
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from ..graph.queries import Direction
+    from ..visualisations.scope import View
 
 
 def whole_graph(store: str | None, neo4j: Neo4jOptions) -> nx.MultiDiGraph:
@@ -140,41 +143,64 @@ def view(
 
     Exit code 1 when REF matches nothing; 2 when it matches several documents or the graph cannot be read.
     """
-    from ..visualisations.html import render_html
-    from ..visualisations.scope import focus_view, whole_view
-    from .cmd_timeline import as_of_day, timeline_of
-
-    as_of_day(as_of)
-
+    day = as_of_day(as_of)
     direction = parse_direction(up, down, both, "both")
     rel_types, drawn = parse_types(types), _with(with_)
-    panel = None
     if ref is None:
-        G = whole_graph(source.store, source.neo4j)
-        v, read = whole_view(G, rel_types, drawn), G.number_of_nodes()
+        page = whole_page(source, rel_types, drawn)
     else:
-        with open_source(source) as src:
-            v = focus_view(src, resolve_one(src, ref), direction, depth, rel_types, drawn, limit or None)
-            panel = timeline_of(src, v.focus, as_of_day(as_of)) if timeline and v.focus else None
-        read = len(set(v.graph) | set(v.context))
-    try:
-        check_output(output, source.store)
-        path = render_html(v, output, timeline=panel)
-    except OSError as e:
-        fail(f"{output}: {e.strerror or e}", 1)
-    hint = "" if drawn else "; bodies and projects are in the panel (--with bodies,projects draws them)"
-    shown = len(v.levels) - 1
-    cut = (
-        f" (the first {shown} of {v.reached} documents reached, nearest first; --limit 0 for all)"
-        if v.reached is not None and v.reached > shown
-        else ""
-    )
-    err.print(
-        clean(
-            f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn{cut}, "
-            f"{v.graph.number_of_edges()} relations{hint}"
-        ),
-        highlight=False,
-    )
+        page = focus_page(source, ref, direction, depth, rel_types, drawn, limit or None, timeline, day)
+    path = write_page(page, output, source.store)
+    render_io.drawn(path, page.view, page.read, drawn)
     if open_browser:
         webbrowser.open(path.resolve().as_uri())
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the page draws (visualisations.scope.View), how many nodes were read for it, and the panel of
+    `--timeline` (None: no panel)."""
+
+    view: View
+    read: int
+    timeline: dict | None = None
+
+
+def whole_page(source: Source, types: tuple[str, ...], drawn: tuple[str, ...]) -> Page:
+    """The page of the whole graph: every document, in lanes by jurisdiction."""
+    from ..visualisations.scope import whole_view
+
+    G = whole_graph(source.store, source.neo4j)
+    return Page(whole_view(G, types, drawn), G.number_of_nodes())
+
+
+def focus_page(
+    source: Source,
+    ref: str,
+    direction: Direction,
+    depth: int,
+    types: tuple[str, ...],
+    drawn: tuple[str, ...],
+    limit: int | None,
+    timeline: bool,
+    as_of: str | None,
+) -> Page:
+    """The page centred on REF: what it carries out and what carries it out, to `depth` hops (at most
+    `limit` documents each way), and with `timeline` the panel of when each province carried it out."""
+    from ..visualisations.scope import focus_view
+
+    with open_source(source) as src:
+        v = focus_view(src, resolve_one(src, ref), direction, depth, types, drawn, limit)
+        panel = timeline_of(src, v.focus, as_of) if timeline and v.focus else None
+    return Page(v, len(set(v.graph) | set(v.context)), panel)
+
+
+def write_page(page: Page, output: Path, store: str | None) -> Path:
+    """Write the HTML page to `output` (never the store): the path written, or one error line and exit 1."""
+    from ..visualisations.html import render_html
+
+    try:
+        check_output(output, store)
+        return render_html(page.view, output, timeline=page.timeline)
+    except OSError as e:
+        fail(f"{output}: {e.strerror or e}", 1)

@@ -19,6 +19,7 @@ from .common import clean, echo_json, err, one_line, out, plural, warn
 if TYPE_CHECKING:
     from ..graph.ingest import LoadResult
     from ..graph.neo4j_model import PushSummary
+    from ..visualisations.scope import View
 
 
 # ------------------------------------------------------------------------------------------------ load
@@ -85,6 +86,28 @@ def sparql_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     for row in rows:
         table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
     out.print(table)
+
+
+# ------------------------------------------------------------------------------------------------ view
+
+
+def drawn(path: Path, v: View, read: int, kinds: tuple[str, ...]) -> None:
+    """On stderr: the page written, the nodes drawn of those read (and how many documents the limit left
+    out), the relations, and where bodies and projects are when not drawn (`kinds`)."""
+    hint = "" if kinds else "; bodies and projects are in the panel (--with bodies,projects draws them)"
+    shown = len(v.levels) - 1
+    cut = (
+        f" (the first {shown} of {v.reached} documents reached, nearest first; --limit 0 for all)"
+        if v.reached is not None and v.reached > shown
+        else ""
+    )
+    err.print(
+        clean(
+            f"wrote {path}: {v.graph.number_of_nodes()} of {read} nodes drawn{cut}, "
+            f"{v.graph.number_of_edges()} relations{hint}"
+        ),
+        highlight=False,
+    )
 
 
 # ------------------------------------------------------------------------------------------------ push
