@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -184,17 +184,26 @@ def sparql(
 
       policygraph sparql @amended.rq
     """
-    from ..ontology.rdf import sparql as run_sparql
+    text = _query_text(query)
+    render_io.sparql_rows(run_sparql(_graph(store), text), as_json)
 
-    if query.startswith("@"):
-        try:
-            query = Path(query[1:]).read_text(encoding="utf-8")
-        except OSError as e:
-            fail(f"{query[1:]}: {e.strerror or e}", 1)
-    G = _graph(store)
+
+def _query_text(query: str) -> str:
+    """The SPARQL query, or with @FILE the text of FILE (one error line and exit 1 when it cannot be read)."""
+    if not query.startswith("@"):
+        return query
     try:
-        rows = run_sparql(G, query)
+        return Path(query[1:]).read_text(encoding="utf-8")
+    except OSError as e:
+        fail(f"{query[1:]}: {e.strerror or e}", 1)
+
+
+def run_sparql(G: nx.MultiDiGraph, query: str) -> list[dict[str, Any]]:
+    """The rows of a SPARQL query on `G` (ontology.rdf.sparql); any error of the query is one line, exit 1."""
+    from ..ontology.rdf import sparql
+
+    try:
+        return sparql(G, query)
     except Exception as e:  # rdflib raises pyparsing and its own errors: one line for all
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         fail(f"SPARQL: {first}", 1)
-    render_io.sparql_rows(rows, as_json)

@@ -15,7 +15,6 @@ from .common import (
     JsonOpt,
     Neo4jOptions,
     StoreOpt,
-    echo_json,
     fail,
     out,
     plural,
@@ -212,9 +211,15 @@ def formats(as_json: JsonOpt = False) -> None:
 
     Example:  policygraph formats
     """
+    render_io.formats(format_rows(), as_json)
+
+
+def format_rows() -> list[dict[str, Any]]:
+    """Each format load reads (loaders.readers.FORMATS): its extensions, what it is, the largest file in MB,
+    the program it needs and what of it is missing here."""
     from ..loaders.readers import FORMATS
 
-    rows: list[dict[str, Any]] = [
+    return [
         {
             "format": f.name,
             "extensions": list(f.extensions),
@@ -225,7 +230,3 @@ def formats(as_json: JsonOpt = False) -> None:
         }
         for f in FORMATS
     ]
-    if as_json:
-        echo_json({"formats": rows})
-        return
-    render_io.formats(rows)

@@ -54,9 +54,12 @@ def loaded(summary: dict[str, Any], result: LoadResult, as_json: bool) -> None:
     )
 
 
-def formats(rows: list[dict[str, Any]]) -> None:
+def formats(rows: list[dict[str, Any]], as_json: bool) -> None:
     """The table of what load reads: extensions, what, the largest file, the program needed and whether it
-    is installed here."""
+    is installed here; or --json's object."""
+    if as_json:
+        echo_json({"formats": rows})
+        return
     t = Table(title="what load reads", title_justify="left")
     for col in ("extensions", "what", "max MB", "needs", "here"):
         t.add_column(col, overflow="fold")
