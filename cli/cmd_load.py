@@ -16,12 +16,9 @@ from .common import (
     Neo4jOptions,
     StoreOpt,
     fail,
-    out,
-    plural,
     progress_bar,
     run_guarded,
     takes,
-    warn,
 )
 
 if TYPE_CHECKING:
@@ -196,10 +193,7 @@ def remove(
 
     rep = run_guarded(remove_files, store, files)
     missing = [f for f in files if f not in rep.removed]
-    for f in missing:
-        warn(f"{f}: not in the store")
-    n = run_guarded(describe, store)["files_in_store"]
-    out.print(f"removed {plural(len(rep.removed), 'file')}; the store holds {plural(n, 'file')}")
+    render_io.removed(rep.removed, missing, run_guarded(describe, store)["files_in_store"])
     if missing:
         raise typer.Exit(1)
 

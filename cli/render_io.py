@@ -1,6 +1,7 @@
-"""How the commands that move the graph in and out print what they did: load, formats, push, cypher, export,
-sparql, view. The commands parse, call a plain function and hand its answer here (the query commands'
-answers are render.py's). Every text from a document goes through common.clean first.
+"""How the commands that move the graph in and out print what they did: load, remove, formats, push, cypher,
+export, sparql, view. The commands parse, call a plain function and hand its answer here (the query commands'
+answers are render.py's). Every text from a document goes through common.clean first, except cypher's rows,
+printed as Neo4j returns them.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ def loaded(summary: dict[str, Any], result: LoadResult, as_json: bool) -> None:
         + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
         f"{summary['relations']} document relations, {summary['edges']} edges in all"
     )
+
+
+def removed(files: list[str], missing: list[str], held: int) -> None:
+    """What `remove` did: a warning for each file the store did not hold, then the files removed and the
+    number of files the store holds now."""
+    for f in missing:
+        warn(f"{f}: not in the store")
+    out.print(f"removed {plural(len(files), 'file')}; the store holds {plural(held, 'file')}")
 
 
 def formats(rows: list[dict[str, Any]], as_json: bool) -> None:
