@@ -1,7 +1,8 @@
 """PolicyGraph: a knowledge graph of Vietnamese policy documents and the references between them.
 
 This package is the `policygraph` command, a thin shell over plain functions (one cmd_* module per
-group of commands). The pipeline, one module per step (siblings under the `policygraph` namespace):
+group of commands: each command parses, calls a plain function and hands the answer to render.py or
+render_io.py; the options several commands share are declared once, in common.py). The pipeline, one module per step (siblings under the `policygraph` namespace):
 
     loaders.readers   files -> Text
     loaders.normalise Text -> matching view

@@ -1,5 +1,7 @@
-"""How the query commands print their answers (rich text, trees and tables); the commands parse, call a plain
-function and hand its answer here. Every text from a document goes through common.clean first.
+"""How the query commands print their answers (rich text, trees and tables): lineage, show, stats, coverage
+(and its --timeline), status. The commands parse, call a plain function and hand its answer here; what the
+commands that move the graph in and out print is render_io.py's (one module would pass 600 lines). Every
+text from a document goes through common.clean first.
 """
 
 from __future__ import annotations
