@@ -34,7 +34,6 @@ def _graph(store: str | None) -> nx.MultiDiGraph:
     return with_status(run_guarded(read_graph, store))
 
 
-#: files a store keeps beside itself (lock, SQLite journal and WAL, temporary copies): never an export's target
 def _export_targets(fmt: ExportFormat, output: Path | None, out_dir: Path | None) -> list[Path]:
     """The files an export will write (none: standard output); one error line for a wrong combination."""
     if fmt is ExportFormat.csv:
