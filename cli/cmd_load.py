@@ -33,16 +33,13 @@ class OcrChoice(str, Enum):
     never = "never"
 
 
-def _scan(paths: list[Path], as_json: bool) -> tuple[list[Found], list[dict[str, str]]]:
-    """Every file to load with its path relative to the folder given, and what is passed over and why
-    (named on stderr: one line each, or a summary line when there are many)."""
+def _scan(paths: list[Path]) -> tuple[list[Found], list[dict[str, str]]]:
+    """Every file to load with its path relative to the folder given, and what is passed over and why."""
     from ..graph.ingest import Found
     from ..loaders import readers
 
     found = run_guarded(readers.scan, paths)
     skipped = [{"path": k.path, "reason": k.reason} for k in found.skipped]
-    if not as_json:
-        render_io.skipped(skipped)
     return [Found(str(f.path), f.rel) for f in found.files], skipped
 
 
@@ -102,8 +99,10 @@ def load(
     Exit code 1 when some file could not be loaded (each named on stderr; the others are loaded), 2 when
     there is nothing to load or the store cannot be written.
     """
-    found, skipped = _scan(paths, as_json)
+    found, skipped = _scan(paths)
+    render_io.skipped(skipped, as_json)
     result = load_found(store, found, paths, jobs, force, ocr.value, quiet=as_json)
+    render_io.failed_files(result.failed)
     summary = summarise(store, result, skipped)
     if push_to:
         summary["neo4j"] = push_after_load(store, push_to)
@@ -115,8 +114,8 @@ def load(
 def load_found(
     store: str | None, found: list[Found], paths: list[Path], jobs: int | None, force: bool, ocr: str, quiet: bool
 ) -> LoadResult:
-    """Load the files `found` (graph.ingest.load_files), with a progress bar on stderr unless `quiet`; each
-    file that failed is named on stderr. Exit 2 when nothing was found in `paths`."""
+    """Load the files `found` (graph.ingest.load_files), with a progress bar on stderr unless `quiet`. Exit 2
+    when nothing was found in `paths`."""
     from ..graph.ingest import default_jobs, load_files
 
     if not found:
@@ -136,9 +135,7 @@ def load_found(
                 description=f"{counts['loaded']} loaded, {counts['unchanged']} unchanged{pages}",
             )
 
-        result = run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr)
-    render_io.failed_files(result.failed)
-    return result
+        return run_guarded(load_files, store, found, jobs or default_jobs(), tick, force, ocr=ocr)
 
 
 def summarise(store: str | None, result: LoadResult, skipped: list[dict[str, str]]) -> dict[str, Any]:

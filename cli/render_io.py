@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------------------------------------------ load
 
 
-def skipped(files: list[dict[str, str]], shown: int = 10) -> None:
-    """A warning on stderr for each file a load passes over and why, or for the first `shown` and a count."""
+def skipped(files: list[dict[str, str]], as_json: bool, shown: int = 10) -> None:
+    """A warning on stderr for each file a load passes over and why, or for the first `shown` and a count;
+    none with --json, which lists them all."""
+    if as_json:
+        return
     for k in files[:shown]:
         warn(f"{k['path']}: skipped: {k['reason']}")
     if len(files) > shown:
