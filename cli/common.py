@@ -195,7 +195,7 @@ THEN_PUSH = neo4j_options(ThenPushOpt)
 def takes(**groups: OptionGroup) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Give a command each group's options in place of its parameter of that name, and that parameter the
     object the group builds: typer sees the options (in --help where the parameter stands), the command
-    one object. A caller may also pass the object itself (``lineage(ref, source=Source("g.db"))``)."""
+    one object. A caller may also pass the object itself (``lineage("31-NQ/TW", source=Source("g.db"))``)."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         sig = inspect.signature(command, eval_str=True)
@@ -210,7 +210,8 @@ def takes(**groups: OptionGroup) -> Callable[[Callable[..., Any]], Callable[...,
         def run(*args: Any, **kwargs: Any) -> Any:
             for name, group in groups.items():
                 values = {n: kwargs.pop(n, None if d is REQUIRED else d) for n, _, d in group.options}
-                kwargs.setdefault(name, group.build(**values))
+                if name not in sig.bind_partial(*args, **kwargs).arguments:  # not given itself
+                    kwargs[name] = group.build(**values)
             return command(*args, **kwargs)
 
         run.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
