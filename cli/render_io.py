@@ -1,7 +1,7 @@
 """How the commands that move the graph in and out print what they did: load, remove, formats, push, cypher,
 export, sparql, view. The commands parse, call a plain function and hand its answer here (the query commands'
-answers are render.py's). Every text from a document goes through common.clean first, except cypher's rows,
-printed as Neo4j returns them.
+answers are render.py's). Every text from a document goes through common.clean first (--json output is data,
+printed as the answer holds it).
 """
 
 from __future__ import annotations
@@ -181,13 +181,14 @@ def cypher_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
 
 
 def _cell(value: Any) -> str:
+    """A Cypher value as a table cell, cleaned of control characters like every text from a document."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return clean(value)
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) or v is None for v in value):
-        return " → ".join("" if v is None else str(v) for v in value) if value else "[]"
-    return json.dumps(value, ensure_ascii=False, default=str)
+        return clean(" → ".join("" if v is None else str(v) for v in value)) if value else "[]"
+    return clean(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _rows_table(rows: Sequence[Mapping[str, Any]]) -> Table:
@@ -196,7 +197,7 @@ def _rows_table(rows: Sequence[Mapping[str, Any]]) -> Table:
         columns.extend(k for k in row if k not in columns)
     table = Table(show_lines=False, header_style="bold")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(clean(col), overflow="fold")
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
     return table

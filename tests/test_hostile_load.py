@@ -155,3 +155,14 @@ def test_view_never_writes_onto_the_store(sample: Path) -> None:
     r = pg("view", "31-NQ/TW", "-o", str(sample), "--store", str(sample))
     assert r.returncode == 1 and "is the store" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert (sample.stat().st_size, sample.stat().st_mtime_ns) == before
+
+
+def test_control_characters_in_cypher_and_sparql_rows_are_not_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from policygraph.cli import render_io
+
+    rows = [{"t\x1b[2J": "giả mạo\x1b]0;pwned\x07", "ids": ["a\x1b[31m", "b"], "n": {"x": "\u202eevil"}}]
+    render_io.cypher_rows(rows, as_json=False)
+    render_io.sparql_rows([{"d\x07": "x\x1b[31m"}], as_json=False)
+    printed = capsys.readouterr().out
+    assert "giả mạo" in printed and "evil" in printed and "1 row(s)" in printed
+    assert not any(c in printed for c in ("\x1b", "\x07", "\u202e"))
