@@ -51,31 +51,38 @@ NS: Final = MappingProxyType(
 # --------------------------------------------------------------------------------------------
 NODE_KINDS: Final = ("Document", "Body", "Project")
 
-#: document classes (subclasses of pg:Document); a document of unknown type has label "Document"
-DOCUMENT_LABELS: Final = (
-    "Resolution",
-    "Conclusion",
-    "Directive",
-    "Decision",
-    "Regulation",
-    "Rules",
-    "Guidance",
-    "Programme",
-    "Plan",
-    "Notice",
-    "Report",
-    "Submission",
-    "Scheme",
-    "Proposal",
-    "OfficialLetter",
-    "Law",
-    "Code",
-    "Constitution",
-    "Ordinance",
-    "Decree",
-    "Circular",
-    "JointCircular",
+#: One row per document class (a subclass of pg:Document), in the order every list below keeps: its label,
+#: its English and Vietnamese names, the type codes inside a symbol ("31-NQ/TW" -> "NQ"; case matters: "QĐ" is
+#: a Decision, "QĐi" a Regulation, "CT" a Directive, "CTr" a Programme) and the Vietnamese words (lower-case,
+#: NFC) that name the type before a symbol or title. A new document type is one row here and its class in
+#: ontology/policygraph.ttl (a test checks the two agree), plus its colour in the view and the Neo4j style.
+DOCUMENT_TYPES: Final = (
+    ("Resolution", "Resolution", "Nghị quyết", ("NQ",), ("nghị quyết", "nghị quyết liên tịch")),
+    ("Conclusion", "Conclusion", "Kết luận", ("KL",), ("kết luận",)),
+    ("Directive", "Directive", "Chỉ thị", ("CT",), ("chỉ thị",)),
+    ("Decision", "Decision", "Quyết định", ("QĐ",), ("quyết định",)),
+    ("Regulation", "Regulation", "Quy định", ("QĐi",), ("quy định",)),
+    ("Rules", "Rules", "Quy chế", ("QC",), ("quy chế",)),
+    ("Guidance", "Guidance", "Hướng dẫn", ("HD",), ("hướng dẫn",)),
+    ("Programme", "Programme", "Chương trình", ("CTr",), ("chương trình", "chương trình hành động")),
+    ("Plan", "Plan", "Kế hoạch", ("KH",), ("kế hoạch",)),
+    ("Notice", "Notice", "Thông báo", ("TB",), ("thông báo", "thông báo kết luận", "thông cáo")),
+    ("Report", "Report", "Báo cáo", ("BC",), ("báo cáo",)),
+    ("Submission", "Submission", "Tờ trình", ("TTr",), ("tờ trình",)),
+    ("Scheme", "Scheme", "Đề án", ("ĐA",), ("đề án",)),
+    ("Proposal", "Proposal", "Phương án", ("PA",), ("phương án",)),
+    ("OfficialLetter", "Official letter", "Công văn", ("CV",), ("công văn",)),
+    ("Law", "Law", "Luật", (), ("luật",)),
+    ("Code", "Code", "Bộ luật", (), ("bộ luật",)),
+    ("Constitution", "Constitution", "Hiến pháp", (), ("hiến pháp",)),
+    ("Ordinance", "Ordinance", "Pháp lệnh", ("PL",), ("pháp lệnh",)),
+    ("Decree", "Decree", "Nghị định", ("NĐ",), ("nghị định",)),
+    ("Circular", "Circular", "Thông tư", ("TT",), ("thông tư",)),
+    ("JointCircular", "Joint circular", "Thông tư liên tịch", ("TTLT",), ("thông tư liên tịch",)),
 )
+
+#: document classes (subclasses of pg:Document); a document of unknown type has label "Document"
+DOCUMENT_LABELS: Final = tuple(label for label, *_ in DOCUMENT_TYPES)
 
 #: every value a node's ``label`` may take
 NODE_LABELS: Final = ("Document", *DOCUMENT_LABELS, "Body", "Project")
@@ -86,94 +93,22 @@ AUXILIARY_CLASSES: Final = ("Jurisdiction", "Evidence")
 #: every pg: class declared in the Turtle
 CLASSES: Final = (*NODE_LABELS, *AUXILIARY_CLASSES)
 
-LABEL_EN: Final = MappingProxyType(
-    {
-        "Document": "Document",
-        "Resolution": "Resolution",
-        "Conclusion": "Conclusion",
-        "Directive": "Directive",
-        "Decision": "Decision",
-        "Regulation": "Regulation",
-        "Rules": "Rules",
-        "Guidance": "Guidance",
-        "Programme": "Programme",
-        "Plan": "Plan",
-        "Notice": "Notice",
-        "Report": "Report",
-        "Submission": "Submission",
-        "Scheme": "Scheme",
-        "Proposal": "Proposal",
-        "OfficialLetter": "Official letter",
-        "Law": "Law",
-        "Code": "Code",
-        "Constitution": "Constitution",
-        "Ordinance": "Ordinance",
-        "Decree": "Decree",
-        "Circular": "Circular",
-        "JointCircular": "Joint circular",
-        "Body": "Body",
-        "Project": "Project",
-        "Jurisdiction": "Jurisdiction",
-        "Evidence": "Evidence",
-    }
-)
+#: the classes that are not document types: label -> (English, Vietnamese)
+_OTHER_NAMES: Final = {
+    "Document": ("Document", "Văn bản"),
+    "Body": ("Body", "Cơ quan"),
+    "Project": ("Project", "Dự án"),
+    "Jurisdiction": ("Jurisdiction", "Địa bàn"),
+    "Evidence": ("Evidence", "Bằng chứng"),
+}
+_NAMES: Final = {**{label: (en, vi) for label, en, vi, _, _ in DOCUMENT_TYPES}, **_OTHER_NAMES}
 
-LABEL_VI: Final = MappingProxyType(
-    {
-        "Document": "Văn bản",
-        "Resolution": "Nghị quyết",
-        "Conclusion": "Kết luận",
-        "Directive": "Chỉ thị",
-        "Decision": "Quyết định",
-        "Regulation": "Quy định",
-        "Rules": "Quy chế",
-        "Guidance": "Hướng dẫn",
-        "Programme": "Chương trình",
-        "Plan": "Kế hoạch",
-        "Notice": "Thông báo",
-        "Report": "Báo cáo",
-        "Submission": "Tờ trình",
-        "Scheme": "Đề án",
-        "Proposal": "Phương án",
-        "OfficialLetter": "Công văn",
-        "Law": "Luật",
-        "Code": "Bộ luật",
-        "Constitution": "Hiến pháp",
-        "Ordinance": "Pháp lệnh",
-        "Decree": "Nghị định",
-        "Circular": "Thông tư",
-        "JointCircular": "Thông tư liên tịch",
-        "Body": "Cơ quan",
-        "Project": "Dự án",
-        "Jurisdiction": "Địa bàn",
-        "Evidence": "Bằng chứng",
-    }
-)
+LABEL_EN: Final = MappingProxyType({c: _NAMES[c][0] for c in CLASSES})
+LABEL_VI: Final = MappingProxyType({c: _NAMES[c][1] for c in CLASSES})
 
-#: the type code inside a symbol ("31-NQ/TW" -> "NQ") -> document label. Case matters: "QĐ" is a
-#: Decision (quyết định), "QĐi" a Regulation (quy định); "CT" a Directive, "CTr" a Programme.
+#: the type code inside a symbol ("31-NQ/TW" -> "NQ") -> document label
 TYPE_CODE_TO_LABEL: Final = MappingProxyType(
-    {
-        "NQ": "Resolution",
-        "KL": "Conclusion",
-        "CT": "Directive",
-        "QĐ": "Decision",
-        "QĐi": "Regulation",
-        "QC": "Rules",
-        "HD": "Guidance",
-        "CTr": "Programme",
-        "KH": "Plan",
-        "TB": "Notice",
-        "BC": "Report",
-        "TTr": "Submission",
-        "ĐA": "Scheme",
-        "PA": "Proposal",
-        "CV": "OfficialLetter",
-        "PL": "Ordinance",
-        "NĐ": "Decree",
-        "TT": "Circular",
-        "TTLT": "JointCircular",
-    }
+    {code: label for label, _, _, codes, _ in DOCUMENT_TYPES for code in codes}
 )
 
 #: label -> its type code (the inverse of TYPE_CODE_TO_LABEL; labels without a code are absent)
@@ -183,34 +118,7 @@ LABEL_TO_TYPE_CODE: Final = MappingProxyType({lab: code for code, lab in TYPE_CO
 #: Match longest first ("thông tư liên tịch" before "thông tư", "chương trình hành động" before
 #: "chương trình").
 TYPE_WORD_TO_LABEL: Final = MappingProxyType(
-    {
-        "nghị quyết": "Resolution",
-        "nghị quyết liên tịch": "Resolution",
-        "kết luận": "Conclusion",
-        "chỉ thị": "Directive",
-        "quyết định": "Decision",
-        "quy định": "Regulation",
-        "quy chế": "Rules",
-        "hướng dẫn": "Guidance",
-        "chương trình": "Programme",
-        "chương trình hành động": "Programme",
-        "kế hoạch": "Plan",
-        "thông báo": "Notice",
-        "thông báo kết luận": "Notice",
-        "thông cáo": "Notice",
-        "báo cáo": "Report",
-        "tờ trình": "Submission",
-        "đề án": "Scheme",
-        "phương án": "Proposal",
-        "công văn": "OfficialLetter",
-        "luật": "Law",
-        "bộ luật": "Code",
-        "hiến pháp": "Constitution",
-        "pháp lệnh": "Ordinance",
-        "nghị định": "Decree",
-        "thông tư": "Circular",
-        "thông tư liên tịch": "JointCircular",
-    }
+    {word: label for label, _, _, _, words in DOCUMENT_TYPES for word in words}
 )
 
 # --------------------------------------------------------------------------------------------
