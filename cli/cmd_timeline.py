@@ -123,10 +123,8 @@ def answer(
     d = tl.timeline_to_dict(t, G)
     if args.plot is not None:
         _plot(d, args.plot)
-    if args.report is not None:
-        _report(d, args)
-        if str(args.report) == "-":
-            return
+    if args.report is not None and _report(d, args):
+        return  # the rows went to standard output
     if args.as_json:
         echo_json(_json(d, args))
         return
@@ -169,9 +167,10 @@ def _plot(d: dict, path: Path) -> None:
     render.plotted(path, d)
 
 
-def _report(d: dict, args: TimelineArgs) -> None:
+def _report(d: dict, args: TimelineArgs) -> bool:
+    """Write the timeline's rows (--report); True when they went to standard output (common.write_rows)."""
     rows = tl.timeline_rows(d)
     if not args.timeline:
         rows = [r for r in rows if r["status"] == "missing"]
     assert args.report is not None
-    write_rows(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
+    return write_rows(rows, tl.TIMELINE_COLUMNS, args.report, args.store)
