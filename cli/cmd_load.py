@@ -158,13 +158,13 @@ def push_after_load(store: str | None, target: Neo4jOptions) -> dict[str, object
     failure is one error line that says the store is saved."""
     from ..graph import neo4j_connect
     from ..graph import neo4j_model as nm
-    from .cmd_neo4j import push_store
+    from .cmd_neo4j import push_path
 
     assert target.uri
     try:
         drv = neo4j_connect.connect(target.uri, target.user, target.password, target.database)
         try:
-            pushed = push_store(drv, store, database=target.database)
+            pushed = push_path(drv, store, database=target.database)
         finally:
             drv.close()
     except nm.Neo4jUnavailable as e:

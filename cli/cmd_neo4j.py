@@ -6,6 +6,7 @@ without Docker: `bash scripts/neo4j-local start` prints the URI to use.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -102,7 +103,7 @@ def push(
         if pushing:
             with progress_steps("pushing", quiet=as_json) as step:
                 options = {"prune": prune, "force": force, "batch_rows": batch_size, "database": target.database}
-                summary = _pushed(summary, push_store(drv, store, files, progress=step, **options))
+                summary = _pushed(summary, push_path(drv, store, files, progress=step, **options))
         totals = neo4j_connect.counts(drv)
     render_io.push(target.uri, summary, remove or [], totals, pushing, as_json)
 
@@ -121,11 +122,10 @@ def remove_files(drv: Any, names: list[str]) -> PushSummary:
 
 def _pushed(before: PushSummary, pushed: PushSummary) -> PushSummary:
     """The summary of a push after removing files: what was pushed, and the nodes deleted by both."""
-    pushed.removed_nodes += before.removed_nodes
-    return pushed
+    return dataclasses.replace(pushed, removed_nodes=pushed.removed_nodes + before.removed_nodes)
 
 
-def push_store(drv: Any, store: str | None, files: list[str] | None = None, **options: Any) -> PushSummary:
+def push_path(drv: Any, store: str | None, files: list[str] | None = None, **options: Any) -> PushSummary:
     """Push the store (or a JSON graph export) at `store` to Neo4j: `files` of it (None: all), with the
     `options` of graph.store_push.push_source (prune, force, batch_rows, database, progress)."""
     from ..graph.store import open_source
