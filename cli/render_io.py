@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,13 +94,12 @@ def sparql_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
-    columns = list(rows[0]) if rows else []
-    table = Table(show_lines=False, caption=f"{len(rows)} row(s)")
-    for col in columns:
-        table.add_column(clean(col), overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row[c] is None else clean(str(row[c])) for c in columns))
-    out.print(table)
+    out.print(_rows_table(rows, _text_cell, caption=f"{len(rows)} row(s)"))
+
+
+def _text_cell(value: Any) -> str:
+    """A SPARQL value as a table cell: its text (True, 5, 2023-01-01), cleaned of control characters."""
+    return "" if value is None else clean(str(value))
 
 
 # ------------------------------------------------------------------------------------------------ view
@@ -176,7 +175,7 @@ def cypher_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     if not rows:
         out.print("(no rows)")
         return
-    out.print(_rows_table(rows))
+    out.print(_rows_table(rows, _cell))
     out.print(f"{len(rows)} row(s)", style="dim")
 
 
@@ -191,13 +190,15 @@ def _cell(value: Any) -> str:
     return clean(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def _rows_table(rows: Sequence[Mapping[str, Any]]) -> Table:
+def _rows_table(rows: Sequence[Mapping[str, Any]], cell: Callable[[Any], str], caption: str | None = None) -> Table:
+    """The rows of a query answer as a table: a column per name any row has (in order of appearance), each
+    value as `cell` writes it."""
     columns: list[str] = []
     for row in rows:
         columns.extend(k for k in row if k not in columns)
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(show_lines=False, header_style="bold", caption=caption)
     for col in columns:
         table.add_column(clean(col), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        table.add_row(*(cell(row.get(c)) for c in columns))
     return table
