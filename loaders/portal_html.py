@@ -292,6 +292,8 @@ def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
         body = _find(soup, "div", id_="toanvancontent")
         if body is not None and body.parent is not None:
             page.content = [body.parent]
+        # the related boxes under the text (div.vbLienQuan) are the portal's, not the document's
+        page.related = related_lists(soup.select_one("div.vbLienQuan"))
     # a "thuộc tính" page holds no text: its attribute table is read as fields (its title row rendered as
     # text would read as a citation of the document by itself)
     elif kind in ("vbpl_luocdo", "vbpl_lienquan", "vbpl_hopnhat"):
@@ -302,9 +304,6 @@ def _vbpl_page(soup: BeautifulSoup, kind: PageKind) -> Page:
         current = region.select_one("div.titleht") if region is not None else None
         if current is not None and (name := next(iter(_items(current.parent or current, current)), None)):
             put_field(page.fields, "trích yếu", name)
-    if kind == "vbpl_toanvan":
-        # the related boxes under the text (div.vbLienQuan) are the portal's, not the document's
-        page.related = related_lists(soup.select_one("div.vbLienQuan"))
     return page
 
 
