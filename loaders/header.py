@@ -13,9 +13,10 @@ Symbol ("Số: 1330-CV/BTGTU", "Luật số: 12/2012/QH13", "| Số hiệu | 262
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ..ontology.vocab import TYPE_CODE_TO_LABEL, TYPE_WORD_TO_LABEL
@@ -149,7 +150,13 @@ def _symbol_in_lines(head: str, mentions: list[Mention]) -> Mention | None:
     return None  # a symbol the finder did not take (a model form's sample number) is no one's own
 
 
-def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None, mentions: list[Mention]) -> str | None:
+#: the closing sentence of a text (_adopted), looked for once however many facts ask for it
+Closing = Callable[[], re.Match[str] | None]
+
+
+def _date(
+    view: MatchView, head: str, table: dict[str, str], sm: Mention | None, mentions: list[Mention], closing: Closing
+) -> str | None:
     """The date of issue: "<place>, ngày …" on a header line, a metadata field, the day a law or constitution
     says it was adopted ("Hiến pháp này đã được Quốc hội … thông qua ngày 15 tháng 4 năm 1992"), else (no header
     at all) the first date of the opening that belongs to no cited document ("Hội nghị lần thứ 13 vào ngày
@@ -159,7 +166,7 @@ def _date(view: MatchView, head: str, table: dict[str, str], sm: Mention | None,
     for k in ("ngày ban hành", "ngày ký", "ban hành ngày"):
         if k in table and (tm := _TABLE_DATE.search(table[k])):
             return iso(tm["d"], tm["m"], tm["y"])
-    if (ad := _adopted(view)) is not None:
+    if (ad := closing()) is not None:
         return iso(ad["d"], ad["m"], ad["y"])
     if sm is not None or _BLANK_DATE.search("\n".join(head.split("\n")[:15])):
         return None  # a header whose date line cannot be read (a blank form, a handwritten day) has no date
@@ -276,7 +283,7 @@ def _with_next_line(bi: BodyInfo, line: str, nxt: str) -> tuple[BodyInfo, str]:
 
 
 def _issuer(
-    view: MatchView, head: str, table: dict[str, str], sm: Mention | None
+    view: MatchView, head: str, table: dict[str, str], sm: Mention | None, closing: Closing
 ) -> tuple[BodyInfo | None, str | None]:
     """The issuing body and the words that name it: capitalised lines before the title, a metadata field, the
     symbol's issuer code, or a body that speaks in the opening ("Thành uỷ kết luận:", "Ban Tuyên giáo Thành
@@ -295,7 +302,7 @@ def _issuer(
         return classify(named), line
     if sp := _SPEAKER.search(view.text[: HEADER_CHARS * 2]):
         return classify(sp["body"]), sp["body"]
-    if (ad := _adopted(view)) is not None:
+    if (ad := closing()) is not None:
         return classify(ad["body"]), ad["body"]
     return None, line
 
@@ -513,7 +520,8 @@ def read_header(
     head = header_lines(view.text[:HEADER_CHARS])
     sm = _header_symbol(view, mentions) or _symbol_in_lines(head, mentions)
     table = {**metadata_fields(head), **(fields or {})}
-    info, issuer_line = _issuer(view, head, table, sm)
+    closing = functools.cache(functools.partial(_adopted, view))  # read only when a fact needs it, then once
+    info, issuer_line = _issuer(view, head, table, sm, closing)
     own = (fields or {}).get("số hiệu")
     sym = sm.sym if sm is not None else (parse_symbol(own) if own else None)
     central = _is_central(info, sym)
@@ -524,7 +532,7 @@ def read_header(
         key,
         name,
         sym,
-        _date(view, head, table, sm, mentions),
+        _date(view, head, table, sm, mentions, closing),
         label,
         info,
         place,
