@@ -56,6 +56,9 @@ def loaded(summary: dict[str, Any], result: LoadResult, as_json: bool) -> None:
         + f"; the store holds {plural(summary['files_in_store'], 'file')}: {summary['documents']} documents, "
         f"{summary['relations']} document relations, {summary['edges']} edges in all"
     )
+    if pushed := summary.get("neo4j"):  # load --neo4j
+        kept = f" ({pushed['unchanged']} unchanged there)" if pushed["unchanged"] else ""
+        out.print(clean(f"pushed {plural(pushed['files_pushed'], 'file')} to Neo4j at {pushed['uri']}{kept}"))
 
 
 def removed(files: list[str], missing: list[str], held: int) -> None:

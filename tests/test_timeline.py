@@ -273,6 +273,7 @@ def both(tmp_path_factory: pytest.TempPathFactory, neo4j_driver: Any, neo4j_uri:
     s = tmp_path_factory.mktemp("timeline-neo4j") / "g.db"
     r = run(s, "load", str(DATA), "--neo4j", neo4j_uri)
     assert r.exit_code == 0, r.output
+    assert f"pushed 12 files to Neo4j at {neo4j_uri}\n" in r.output  # the load says where it pushed
     return s, neo4j_uri
 
 
